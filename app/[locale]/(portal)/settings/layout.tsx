@@ -1,0 +1,16 @@
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/layout/page-header';
+import { SettingsNav } from '@/components/layout/settings-nav';
+
+export default async function SettingsLayout({ children }: LayoutProps<'/[locale]/settings'>) {
+  const t = await getTranslations('settings');
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
+        <SettingsNav />
+        <div>{children}</div>
+      </div>
+    </>
+  );
+}

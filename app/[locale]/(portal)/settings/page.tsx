@@ -1,0 +1,5 @@
+import { redirect } from 'next/navigation';
+
+export default async function SettingsIndex({ params }: PageProps<'/[locale]/settings'>) {
+  redirect(`/${(await params).locale}/settings/profile`);
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { enterLocale } from '@/lib/i18n/page-locale';
+import { EmptyState } from '@/components/layout/empty-state';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('users') };
+}
+
+export default async function Page({ params }: PageProps<'/[locale]/settings/users'>) {
+  await enterLocale(params);
+  const t = await getTranslations();
+  return (
+    <section>
+      <h2 className="mb-4 text-xl font-semibold">{t('settings.users')}</h2>
+      <EmptyState text={t('common.comingSoon')} />
+    </section>
+  );
+}

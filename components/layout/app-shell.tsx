@@ -1,0 +1,33 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Link } from '@/lib/i18n/navigation';
+import { MainNav } from './main-nav';
+import { UserMenu } from './user-menu';
+
+export async function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <>
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+        {t('common.skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
+          <Link href="/cases" className="text-base font-semibold text-brand-900">
+            {t('common.appName')}
+          </Link>
+          <MainNav />
+          <div className="ml-auto flex items-center gap-2">
+            <Link href="/help" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              {t('nav.help')}
+            </Link>
+            <UserMenu name={userName} />
+          </div>
+        </div>
+      </header>
+      <main id="content" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

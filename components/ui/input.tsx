@@ -1,0 +1,10 @@
+import type { InputHTMLAttributes } from 'react';
+
+export function Input({ className = '', ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <input
+      {...props}
+      className={`block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700 ${className}`}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { DATA_DIR } from '@/lib/env';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Tx;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** The raw PGlite instance in embedded mode (pg-boss needs it). */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+};
+
+export const PGLITE_DIR = path.join(DATA_DIR, 'pglite');
+
+/**
+ * Opens PostgreSQL when a URL is given, else the embedded PGlite under .data/.
+ * Both speak the same SQL; the PGlite handle is typed as the postgres.js one because the query builder is shared.
+ */
+export function openDatabase(url = process.env.DATABASE_URL, options: { max?: number } = {}): DatabaseHandle {
+  if (url) {
+    const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+    return { db: drizzlePostgres(client, { schema }), kind: 'postgres', close: () => client.end() };
+  }
+  mkdirSync(DATA_DIR, { recursive: true });
+  const pglite = new PGlite(PGLITE_DIR, { extensions: { pg_trgm } });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  return { db, kind: 'pglite', pglite, close: () => pglite.close() };
+}

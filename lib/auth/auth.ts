@@ -1,0 +1,37 @@
+import NextAuth from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { env } from '@/lib/env';
+import { isValidHandoff, SESSION_MAX_AGE_SECONDS } from './session';
+
+declare module 'next-auth' {
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+// Auth.js only carries the cookie: the JWT holds our session id, and lib/auth/session.ts decides whether it lives.
+// Configured lazily so `next build` never needs the secrets.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  providers: [
+    Credentials({
+      credentials: { sessionId: {}, handoff: {} },
+      authorize(credentials) {
+        const sessionId = String(credentials.sessionId ?? '');
+        const handoff = String(credentials.handoff ?? '');
+        return sessionId && isValidHandoff(sessionId, handoff) ? { id: sessionId } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sessionId: typeof token.sid === 'string' ? token.sid : undefined };
+    },
+  },
+}));

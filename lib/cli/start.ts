@@ -1,0 +1,58 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-accounts';
+import { seedDemo } from '@/db/seed/demo';
+import { isProductionDatabase, loadEnv } from '@/lib/env';
+
+// `npm start`: migrate, seed the demo if the database is empty, build if the sources changed, then serve.
+const SOURCES = ['app', 'components', 'lib', 'messages', 'db/schema', 'proxy.ts', 'next.config.ts', 'package-lock.json'];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
+}
+
+function needsBuild(): boolean {
+  const buildId = '.next/BUILD_ID';
+  return !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
+}
+
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const handle = openDatabase(env.DATABASE_URL);
+await migrateDatabase(handle);
+const mayHaveDemo = !isProductionDatabase() || env.SEED_DEMO === '1';
+const { seeded } = mayHaveDemo ? await seedDemo(handle.db) : { seeded: false };
+await handle.close();
+console.log(`Database: ${handle.kind === 'pglite' ? 'embedded PGlite in .data/pglite' : 'PostgreSQL (DATABASE_URL)'}${seeded ? ', demo data seeded' : ''}`);
+
+if (needsBuild()) {
+  console.log('Building the portal (next build) …');
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? '3000';
+const server = spawn('npx', ['next', 'start', '-p', port], {
+  stdio: 'inherit',
+  env: { ...process.env, AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY, PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${port}` },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+console.log(`\nThe portal runs on http://localhost:${port}`);
+if (mayHaveDemo) {
+  console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
+  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(16)} ${user.description}`);
+}

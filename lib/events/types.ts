@@ -1,0 +1,39 @@
+import type { Role } from '@/lib/auth/roles';
+
+export type LetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice';
+export type PaymentSource = 'creditor' | 'agency' | 'autocollect';
+
+/** What a letter carried when it was sent: shown again when the letter is opened in the history. */
+export type LetterPaymentInfo = { accountNumber: string; kid: string; amountOre: number; dueOn: string };
+
+/** Every event the portal records, by type. The payload keeps what the timeline needs; never secrets. */
+export type PortalEvent =
+  | { type: 'case.registered'; caseId: string; data: { invoiceNumber: string; amountOre: number; source: string } }
+  | { type: 'letter.sent'; caseId: string; data: LetterPaymentInfo & { letterKind: LetterKind } }
+  | {
+      type: 'payment.registered';
+      caseId: string;
+      data: { amountOre: number; paidOn: string; currency: string; invoiceNumber: string | null; source: PaymentSource };
+    }
+  | {
+      type: 'credit_note.registered';
+      caseId: string;
+      data: { amountOre: number; creditedOn: string; currency: string; invoiceNumber: string | null };
+    }
+  | { type: 'case.paused'; caseId: string; data: Record<string, never> }
+  | { type: 'case.resumed'; caseId: string; data: Record<string, never> }
+  | { type: 'case.withdrawn'; caseId: string; data: { reason: string } }
+  | { type: 'case.closed'; caseId: string; data: { reason: 'paid' | 'agency' } }
+  | { type: 'case.stage_changed'; caseId: string; data: { from: string; to: string } }
+  | { type: 'message.received'; caseId: string; data: { messageId: string } }
+  | { type: 'message.sent'; caseId: string; data: { messageId: string } }
+  | { type: 'task.created'; caseId: string; data: { taskId: string; title: string } }
+  | { type: 'task.answered'; caseId: string; data: { taskId: string; title: string } }
+  | { type: 'user.signed_in'; userId: string; data: { method: string } }
+  | { type: 'user.signed_out'; userId: string; data: Record<string, never> }
+  | { type: 'user.sign_in_failed'; userId: string; data: { step: 'password' | 'second_factor' } }
+  | { type: 'user.locale_changed'; userId: string; data: { from: string; to: string } }
+  | { type: 'member.role_changed'; userId: string; data: { from: Role; to: Role } };
+
+export type PortalEventType = PortalEvent['type'];
+export type CaseEvent = Extract<PortalEvent, { caseId: string }>;

@@ -1,0 +1,62 @@
+import { eq, sql } from 'drizzle-orm';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { Executor } from '@/db/client';
+import { secondFactors, users } from '@/db/schema';
+import { currentTotp } from '@/lib/auth/totp';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A fresh Chromium profile (no cookies); `javaScriptEnabled: false` tests the forms' plain-HTML path. */
+export async function openBrowser(options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: options.locale ?? 'nb-NO',
+    baseURL: inject('baseUrl'),
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+/**
+ * The next TOTP code this user's factor will accept. A code is accepted once, so when the current
+ * 30-second step was already used (an earlier sign-in in the same test run), wait for the next one.
+ */
+export async function nextCode(db: Executor, email: string, secret: string) {
+  const [factor] = await db
+    .select({ lastUsedStep: secondFactors.lastUsedStep })
+    .from(secondFactors)
+    .innerJoin(users, eq(users.id, secondFactors.userId))
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const step = () => Math.floor(Date.now() / 30_000);
+  while (factor?.lastUsedStep != null && step() <= factor.lastUsedStep) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return currentTotp(secret);
+}
+
+export async function submitPassword(page: Page, locale: 'nb' | 'en', email: string, password: string) {
+  await page.goto(`/${locale}/login`);
+  await page.getByLabel(locale === 'nb' ? 'E-post' : 'Email').fill(email);
+  await page.getByLabel(locale === 'nb' ? 'Passord' : 'Password').fill(password);
+  await page.getByRole('button', { name: locale === 'nb' ? 'Logg inn' : 'Sign in' }).click();
+}
+
+/** Signs in through both steps as a user would, and waits for the portal to show Saker / Cases. */
+export async function signIn(page: Page, db: Executor, user: { email: string; password: string; totpSecret: string }, locale: 'nb' | 'en' = 'nb') {
+  await submitPassword(page, locale, user.email, user.password);
+  await page.waitForURL(`**/${locale}/login/verify`);
+  await page.getByLabel(locale === 'nb' ? 'Engangskode' : 'One-time code').fill(await nextCode(db, user.email, user.totpSecret));
+  await page.getByRole('button', { name: locale === 'nb' ? 'Bekreft' : 'Verify' }).click();
+  await page.waitForURL('**/cases');
+}
+
+export async function closeBrowser(context: BrowserContext) {
+  await context.close();
+}
