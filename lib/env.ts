@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? '.data');
+// Where the embedded database and the generated demo secrets live (resolved at run time, not traced by the bundler).
+export const DATA_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATA_DIR ?? '.data');
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -21,7 +22,9 @@ const envSchema = z.object({
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
 
 /** A production start against a real database must bring its own secrets; the demo generates them once. */
-export function isProductionDatabase(env: NodeJS.ProcessEnv = process.env) {
+type EnvSource = Record<string, string | undefined>;
+
+export function isProductionDatabase(env: EnvSource = process.env) {
   return env.NODE_ENV === 'production' && Boolean(env.DATABASE_URL);
 }
 
@@ -35,7 +38,7 @@ function loadOrCreateDemoSecrets(): Secrets {
 }
 
 /** Validates the environment once and fills in demo secrets where allowed; throws naming the missing variable. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+export function loadEnv(source: EnvSource = process.env) {
   const parsed = envSchema.parse(source);
   if (!parsed.AUTH_SECRET || !parsed.ENCRYPTION_KEY) {
     if (isProductionDatabase(source)) {

@@ -43,10 +43,12 @@ describe('signing in with a second factor', () => {
   it('refuses a wrong password and an unknown email with the same message', async () => {
     const user = await makeUser(db);
     await submitPassword(page, 'nb', user.email, 'feil-passord');
-    await expect(page.getByRole('status').filter({ hasText: 'Feil e-post eller passord.' }).count()).resolves.toBe(1);
+    await page.getByRole('status').filter({ hasText: 'Feil e-post eller passord.' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/nb/login');
+    await expect(page.getByLabel('E-post').inputValue()).resolves.toBe(user.email);
+    await expect(page.getByLabel('Passord').inputValue()).resolves.toBe('');
     await submitPassword(page, 'nb', 'finnes.ikke@test.no', 'feil-passord');
-    await expect(page.getByRole('status').filter({ hasText: 'Feil e-post eller passord.' }).count()).resolves.toBe(1);
+    await page.getByRole('status').filter({ hasText: 'Feil e-post eller passord.' }).waitFor();
   });
 
   it('refuses a wrong one-time code and stays on the second step', async () => {
