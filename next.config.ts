@@ -4,6 +4,8 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
+  // Separate build folders let parallel checkouts' test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // PGlite loads its WASM from a file URL that bundling breaks; pg-boss likewise stays a plain require.
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
   poweredByHeader: false,

@@ -1,27 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-accounts';
 import { seedDemo } from '@/db/seed/demo';
 import { isProductionDatabase, loadEnv } from '@/lib/env';
+import { needsBuild } from './build-state';
 
 // `npm start`: migrate, seed the demo if the database is empty, build if the sources changed, then serve.
-const SOURCES = ['app', 'components', 'lib', 'messages', 'db/schema', 'proxy.ts', 'next.config.ts', 'package-lock.json'];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
-}
-
-function needsBuild(): boolean {
-  const buildId = '.next/BUILD_ID';
-  return !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
-}
-
 let env: ReturnType<typeof loadEnv>;
 try {
   env = loadEnv();

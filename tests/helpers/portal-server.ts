@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
+import { needsBuild } from '@/lib/cli/build-state';
 import { E2E_SECRETS } from './e2e-secrets';
 import { createDatabaseFromTemplate, databaseUrl, dropDatabase } from './test-database';
 
@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
   await seedDemo(handle.db);
   await handle.close();
 
-  if (!existsSync('.next/BUILD_ID')) {
+  if (needsBuild()) {
     const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
     if (build.status !== 0) throw new Error('next build failed');
   }
