@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '@/db/client';
 import { isProductionDatabase } from '@/lib/env';
-import { migrateDatabase } from '../migrate';
+import { migrateDatabase } from '@/db/migrate';
 import { seedBulk } from './bulk';
 import { seedDemo } from './demo';
 
