@@ -124,6 +124,16 @@ describe('the session', () => {
     expect(cookiesBefore.some((cookie) => cookie.name.includes('session-token'))).toBe(true);
   });
 
+  it('opens in Norwegian at the bare address, even in an English browser', async () => {
+    const english = await openBrowser({ locale: 'en-US' });
+    try {
+      await english.page.goto('/');
+      expect(new URL(english.page.url()).pathname).toBe('/nb/login');
+    } finally {
+      await english.context.close();
+    }
+  });
+
   it('answers an unknown page with the translated 404', async () => {
     const response = await page.goto('/en/no-such-page');
     expect(response?.status()).toBe(404);
