@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { companies, debtors, invoices } from '@/db/schema';
-import { mod11CheckDigit } from '@/lib/domain/check-digits';
 import { toSearchText } from '@/lib/domain/search-text';
 import { env } from '@/lib/env';
 import { DEMO_COMPANIES } from './demo-accounts';
@@ -122,7 +121,6 @@ export async function seedBulk(db: Database, options: { cases: number; companyId
   const today = new Date().toISOString().slice(0, 10);
   const kidBaseLength = company.kidPrefix.length + 10;
   const agencyAccount = env().AGENCY_ACCOUNT_NUMBER;
-  if (mod11CheckDigit(agencyAccount.slice(0, 10)) !== agencyAccount.slice(10)) throw new Error('Invalid agency account number');
 
   const i = sql.raw('i');
   const debtorId = idSql(idPrefix('d0b7'), i);
