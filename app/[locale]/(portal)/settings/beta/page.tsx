@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/auth/current-user';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { EmptyState } from '@/components/layout/empty-state';
 
@@ -9,6 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ params }: PageProps<'/[locale]/settings/beta'>) {
   await enterLocale(params);
+  // Layouts are not re-run on client navigation: every page checks the session itself.
+  await requireUser();
   const t = await getTranslations();
   return (
     <section>
