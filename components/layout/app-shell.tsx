@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Link } from '@/lib/i18n/navigation';
 import { MainNav } from './main-nav';
+import { NavLink } from './nav-link';
 import { UserMenu } from './user-menu';
 
 export async function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
@@ -18,9 +19,7 @@ export async function AppShell({ userName, children }: { userName: string; child
           </Link>
           <MainNav />
           <div className="ml-auto flex items-center gap-2">
-            <Link href="/help" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
-              {t('nav.help')}
-            </Link>
+            <NavLink href="/help">{t('nav.help')}</NavLink>
             <UserMenu name={userName} />
           </div>
         </div>
