@@ -17,6 +17,10 @@ const envSchema = z.object({
   AGENCY_PHONE: z.string().default('73 20 61 62'),
   AGENCY_ACCOUNT_NUMBER: z.string().regex(/^\d{11}$/).default('86011117947'),
   PORTAL_URL: z.string().url().default('http://localhost:3000'),
+  // Without a Resend key, emails stay in the outbox and show in the development mailbox.
+  RESEND_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default('Amili <noreply@amili.no>'),
+  DEV_MAILBOX: z.string().optional(),
 });
 
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };

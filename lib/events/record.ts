@@ -7,7 +7,12 @@ export type EventActor = { userId: string | null; companyId: string | null };
 
 /** The only writer of the append-only events table; call it inside the transaction of the change. */
 export async function recordEvent(tx: Executor, actor: EventActor, event: PortalEvent, occurredAt?: Date) {
-  const subject = 'caseId' in event ? { subjectType: 'case', subjectId: event.caseId, caseId: event.caseId } : { subjectType: 'user', subjectId: event.userId, caseId: null };
+  const subject =
+    'caseId' in event
+      ? { subjectType: 'case', subjectId: event.caseId, caseId: event.caseId }
+      : 'invitationId' in event
+        ? { subjectType: 'invitation', subjectId: event.invitationId, caseId: null }
+        : { subjectType: 'user', subjectId: event.userId, caseId: null };
   await tx.insert(events).values({
     companyId: actor.companyId,
     actorUserId: actor.userId,

@@ -33,7 +33,15 @@ export type PortalEvent =
   | { type: 'user.signed_out'; userId: string; data: Record<string, never> }
   | { type: 'user.sign_in_failed'; userId: string; data: { step: 'password' | 'second_factor' } }
   | { type: 'user.locale_changed'; userId: string; data: { from: string; to: string } }
-  | { type: 'member.role_changed'; userId: string; data: { from: Role; to: Role } };
+  | { type: 'member.role_changed'; userId: string; data: { from: Role; to: Role } }
+  | { type: 'member.added'; userId: string; data: { role: Role; via: 'admin' | 'invitation' } }
+  | { type: 'member.removed'; userId: string; data: { role: Role } }
+  | { type: 'user.deleted'; userId: string; data: { email: string } }
+  | { type: 'user.profile_updated'; userId: string; data: { fields: ('name' | 'phone')[] } }
+  | { type: 'invitation.sent'; invitationId: string; data: { email: string; role: Role; locale: string } }
+  | { type: 'invitation.resent'; invitationId: string; data: { email: string } }
+  | { type: 'invitation.revoked'; invitationId: string; data: { email: string } }
+  | { type: 'invitation.accepted'; invitationId: string; data: { email: string; userId: string } };
 
 export type PortalEventType = PortalEvent['type'];
 export type CaseEvent = Extract<PortalEvent, { caseId: string }>;

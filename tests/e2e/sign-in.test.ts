@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { users } from '@/db/schema';
 import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@/db/seed/demo-accounts';
-import { nextCode, openBrowser, signIn, submitPassword } from '@/tests/helpers/browser';
+import { nextCode, openBrowser, openUserMenu, signIn, submitPassword } from '@/tests/helpers/browser';
 import { makeUser } from '@/tests/helpers/factories';
 
 const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
@@ -28,7 +28,7 @@ describe('signing in with a second factor', () => {
     expect(new URL(page.url()).pathname).toBe('/nb/cases');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Saker');
     const name = DEMO_USERS.find((user) => user.email === email)?.name ?? '';
-    await expect(page.locator('summary').textContent()).resolves.toContain(name);
+    await expect(page.getByLabel(`Brukermeny for ${name}`).textContent()).resolves.toContain(name);
   });
 
   it('signs in in English and shows the English shell', async () => {
@@ -89,14 +89,14 @@ describe('the session', () => {
     const user = await makeUser(db, { memberships: [{ companyId: FIRST_COMPANY, role: 'write' }] });
     await signIn(page, db, user, 'nb');
     await page.goto('/nb/insights');
-    await page.locator('summary').click();
+    await openUserMenu(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForURL('**/en/insights');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Insights');
     const [stored] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, user.id));
     expect(stored?.locale).toBe('en');
 
-    await page.locator('summary').click();
+    await openUserMenu(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/en/login?signedOut=1');
     await page.getByText('You have signed out.').waitFor();
@@ -107,7 +107,7 @@ describe('the session', () => {
   it('signs out, and the old page is no longer reachable', async () => {
     const user = await makeUser(db, { memberships: [{ companyId: FIRST_COMPANY, role: 'read' }] });
     await signIn(page, db, user, 'nb');
-    await page.locator('summary').click();
+    await openUserMenu(page);
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.getByText('Du er logget ut.').waitFor();
     await page.goto('/nb/reports');
@@ -148,7 +148,7 @@ describe('without JavaScript', () => {
       const user = await makeUser(db, { memberships: [{ companyId: FIRST_COMPANY, role: 'read' }] });
       await signIn(plain.page, db, user, 'nb');
       await expect(plain.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Saker');
-      await plain.page.locator('summary').click();
+      await openUserMenu(plain.page);
       await plain.page.getByRole('button', { name: 'English' }).click();
       await plain.page.waitForURL('**/en/cases');
       await expect(plain.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Cases');

@@ -57,6 +57,11 @@ export async function signIn(page: Page, db: Executor, user: { email: string; pa
   await page.waitForURL('**/cases');
 }
 
+/** Opens the menu behind the user's name, top right ("pilen ved navnet ditt"). */
+export async function openUserMenu(page: Page) {
+  await page.getByLabel(/^(Brukermeny for|User menu for) /).click();
+}
+
 export async function closeBrowser(context: BrowserContext) {
   await context.close();
 }

@@ -58,7 +58,8 @@ export default async function setup(project: TestProject) {
   }
   const port = await freePort();
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...E2E_SECRETS, DATABASE_URL: url, PORT: String(port) },
+    // DEV_MAILBOX: `next start` is production, and the tests read invitations in the development mailbox.
+    env: { ...process.env, ...E2E_SECRETS, DATABASE_URL: url, PORT: String(port), DEV_MAILBOX: '1', PORTAL_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });

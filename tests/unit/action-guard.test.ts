@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Actions that run before there is a member to authorise: sign-in steps, sign-out, invitation acceptance.
-// setLocaleAction concerns only the signed-in user's own row and calls requireUser.
-const PUBLIC_ACTIONS = new Set(['signInAction', 'verifySecondFactorAction', 'signOutAction', 'setLocaleAction', 'acceptInvitationAction']);
+// setLocaleAction and updateProfileAction concern only the signed-in user's own row and call requireUser.
+const PUBLIC_ACTIONS = new Set(['signInAction', 'verifySecondFactorAction', 'signOutAction', 'setLocaleAction', 'acceptInvitationAction', 'updateProfileAction']);
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -43,5 +43,7 @@ describe('server actions', () => {
     const source = readFileSync('lib/auth/actions.ts', 'utf8');
     const setLocale = exportedActions(source).find((action) => action.name === 'setLocaleAction');
     expect(setLocale?.body).toContain('requireUser()');
+    const updateProfile = exportedActions(readFileSync('lib/users/actions.ts', 'utf8')).find((action) => action.name === 'updateProfileAction');
+    expect(updateProfile?.body).toContain('requireUser()');
   });
 });

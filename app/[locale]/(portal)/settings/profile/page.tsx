@@ -1,19 +1,30 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { EmailChangeNote } from '@/components/users/email-change-note';
+import { ProfileForm } from '@/components/users/profile-form';
+import { requireUser } from '@/lib/auth/current-user';
+import { getActiveCompanyId } from '@/lib/auth/require-role';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { EmptyState } from '@/components/layout/empty-state';
+import { getProfile, listAdministeredCompanies } from '@/lib/users/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('profile') };
 }
 
-export default async function Page({ params }: PageProps<'/[locale]/settings/profile'>) {
+export default async function ProfilePage({ params }: PageProps<'/[locale]/settings/profile'>) {
   await enterLocale(params);
-  const t = await getTranslations();
+  const user = await requireUser();
+  const t = await getTranslations('settings');
+  const [profile, administered, activeCompanyId] = await Promise.all([getProfile(user.userId), listAdministeredCompanies(user.userId), getActiveCompanyId()]);
+  if (!profile) notFound();
+  // The invite shortcut opens the company the user is working in, if they administer it.
+  const inviteCompanyId = administered.find((c) => c.companyId === activeCompanyId)?.companyId ?? administered[0]?.companyId ?? null;
   return (
-    <section>
-      <h2 className="mb-4 text-xl font-semibold">{t('settings.profile')}</h2>
-      <EmptyState text={t('common.comingSoon')} />
+    <section className="grid max-w-xl gap-8">
+      <h2 className="text-xl font-semibold">{t('profile')}</h2>
+      <ProfileForm name={profile.name} phone={profile.phone ?? ''} />
+      <EmailChangeNote email={profile.email} inviteCompanyId={inviteCompanyId} />
     </section>
   );
 }

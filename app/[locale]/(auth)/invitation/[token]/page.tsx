@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { AcceptInvitationForm } from '@/components/users/accept-invitation-form';
+import { totpUri } from '@/lib/auth/totp';
+import { Link } from '@/lib/i18n/navigation';
+import { enterLocale } from '@/lib/i18n/page-locale';
+import { getInvitationByToken } from '@/lib/invitations/queries';
+import { invitationTotpSecret } from '@/lib/invitations/token';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('accept.title') };
+}
+
+/** Public: the invitation link. A dead link (unknown, expired, revoked, used) gets a page that says which. */
+export default async function InvitationPage({ params }: PageProps<'/[locale]/invitation/[token]'>) {
+  const locale = await enterLocale(params);
+  // Rendered per request, never cached: a link's state changes (used, revoked, expired).
+  await connection();
+  const { token } = await params;
+  const { state, invitation } = await getInvitationByToken(token);
+  const t = await getTranslations();
+
+  if (!invitation) {
+    const key = state === 'valid' ? 'unknown' : state;
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-semibold">{t(`users.accept.${key}Title`)}</h1>
+        <p className="mb-6 text-slate-700">{t(`users.accept.${key}Body`)}</p>
+        <Link href="/login" className="font-medium text-brand-700 underline">
+          {t('users.accept.signIn')}
+        </Link>
+      </>
+    );
+  }
+  // The page speaks the language the inviter chose for the invitee.
+  if (invitation.locale !== locale) redirect(`/${invitation.locale}/invitation/${token}`);
+
+  const secret = invitationTotpSecret(token);
+  const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(invitation.companyNames);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{t('users.accept.title')}</h1>
+      <p className="mb-6 text-sm text-slate-600">{t('users.accept.intro', { companies, role: t(`users.roles.${invitation.role}`) })}</p>
+      <AcceptInvitationForm token={token} email={invitation.email} totpSecret={secret} totpUri={totpUri(t('common.appName'), invitation.email, secret)} />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { outbox } from '@/db/schema';
+import type { EmailSender } from './sender';
+
+export type DeliveryResult = 'sent' | 'skipped';
+
+/**
+ * Sends one pending outbox email. A row that is no longer pending (sent, failed, unknown) is skipped, so a
+ * duplicate job sends nothing; the outbox id is the provider's idempotency key, so a crash after sending and
+ * before marking is harmless too. Throws when the provider fails (the job retries with backoff); on the last
+ * attempt the row is marked failed.
+ */
+export async function deliverOutboxEmail(
+  db: Executor,
+  sender: EmailSender,
+  outboxId: string,
+  options: { isLastAttempt?: boolean } = {},
+): Promise<DeliveryResult> {
+  const [row] = await db.select().from(outbox).where(and(eq(outbox.id, outboxId), eq(outbox.status, 'pending')));
+  if (!row || row.channel !== 'email') return 'skipped';
+  await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
+  try {
+    const { providerMessageId } = await sender.send({
+      idempotencyKey: row.id,
+      to: row.recipient,
+      subject: row.subject ?? '',
+      text: row.bodyText,
+      html: row.bodyHtml ?? '',
+    });
+    // Conditional: only the first of two racing deliveries marks the row.
+    await db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
+    return 'sent';
+  } catch (error) {
+    const lastError = error instanceof Error ? error.message.slice(0, 1000) : 'unknown error';
+    await db
+      .update(outbox)
+      .set({ lastError, ...(options.isLastAttempt ? { status: 'failed' as const } : {}) })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
+    throw error;
+  }
+}
+
+/** Pending emails that no delivery was ever attempted for, older than `olderThanMs`: their job was lost. */
+export async function listUndeliveredOutboxIds(db: Executor, olderThanMs: number, limit = 100): Promise<string[]> {
+  const rows = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), eq(outbox.channel, 'email'), eq(outbox.attempts, 0), lt(outbox.createdAt, new Date(Date.now() - olderThanMs))))
+    .orderBy(asc(outbox.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,16 @@
+import { queueOutboxDelivery } from '@/lib/jobs/email-delivery';
+import { getRunningQueue } from '@/lib/jobs/running';
+
+/**
+ * After the commit: asks the running worker to deliver these outbox emails now. Best effort by design:
+ * if this process dies first, the sweep job finds the pending rows; without a sender nothing is queued.
+ */
+export async function dispatchOutbox(outboxIds: string[]) {
+  const running = getRunningQueue();
+  if (!running?.emailDelivery || outboxIds.length === 0) return;
+  try {
+    await queueOutboxDelivery(running.boss, outboxIds);
+  } catch (error) {
+    console.error('[email] could not queue delivery; the sweep will retry', error);
+  }
+}

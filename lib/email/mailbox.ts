@@ -1,0 +1,27 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { outbox } from '@/db/schema';
+import { env } from '@/lib/env';
+import { isDevMailboxEnabled } from './dev-mailbox';
+
+export function devMailboxEnabled(): boolean {
+  return isDevMailboxEnabled(process.env.NODE_ENV, env().DEV_MAILBOX);
+}
+
+/** Not tenant-scoped on purpose: a development tool that stands in for the recipients' inboxes. */
+export async function listMailboxEmails(limit = 100) {
+  return db
+    .select({
+      id: outbox.id,
+      recipient: outbox.recipient,
+      subject: outbox.subject,
+      bodyText: outbox.bodyText,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.channel, 'email'))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(limit);
+}

@@ -1,0 +1,31 @@
+import type { Executor } from '@/db/client';
+import { outbox } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/routing';
+import { renderEmail, type EmailTemplate } from './render';
+
+/**
+ * Writes an email to the outbox inside the caller's transaction: it is sent only if the change commits,
+ * and the delivery job (lib/jobs/email-delivery.ts) sends it afterwards. Returns the outbox id.
+ */
+export async function enqueueEmail(
+  tx: Executor,
+  message: { companyId: string | null; recipient: string; locale: Locale; email: EmailTemplate; data?: Record<string, unknown> },
+): Promise<string> {
+  const rendered = renderEmail(message.locale, message.email);
+  const [row] = await tx
+    .insert(outbox)
+    .values({
+      companyId: message.companyId,
+      channel: 'email',
+      recipient: message.recipient,
+      locale: message.locale,
+      template: message.email.template,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      data: message.data ?? {},
+    })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error('outbox insert returned nothing');
+  return row.id;
+}

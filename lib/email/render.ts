@@ -1,0 +1,60 @@
+import { createTranslator } from 'next-intl';
+import type { Role } from '@/lib/auth/roles';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/routing';
+import en from '@/messages/en.json';
+import nb from '@/messages/nb.json';
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+type Common = { inviterName: string; companyNames: string[]; role: Role };
+
+/** The emails we send, with what each needs. Links are absolute (PORTAL_URL), never secrets in `data`. */
+export type EmailTemplate =
+  | ({ template: 'invitation'; acceptUrl: string; expiresAt: Date } & Common)
+  | ({ template: 'access_granted'; signInUrl: string } & Common);
+
+const MESSAGES = { nb, en } as const;
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+function layout(paragraphs: string[], action: { label: string; url: string }, closing: string[]): RenderedEmail['html'] {
+  const p = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
+  const button = `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>`;
+  const fallback = `<p style="margin:0 0 16px;font-size:13px;color:#475569">${escapeHtml(action.url)}</p>`;
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">${paragraphs.map(p).join('')}${button}${fallback}${closing.map(p).join('')}</body></html>`;
+}
+
+/** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
+export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const appName = t('common.appName');
+  const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);
+  const values = { appName, inviter: email.inviterName, companies, role: t(`users.roles.${email.role}`) };
+  const closing = [t('email.signature', { appName })];
+
+  if (email.template === 'invitation') {
+    const lines = [
+      t('email.greeting'),
+      t('email.invitation.intro', values),
+      t('email.invitation.role', values),
+      t('email.invitation.steps'),
+    ];
+    const after = [t('email.invitation.expiry', { expiresAt: formatDateTime(email.expiresAt, locale) }), t('email.invitation.ignore'), ...closing];
+    const action = { label: t('email.invitation.action'), url: email.acceptUrl };
+    return {
+      subject: t('email.invitation.subject', values),
+      text: [...lines, `${action.label}: ${action.url}`, ...after].join('\n\n'),
+      html: layout(lines, action, after),
+    };
+  }
+  const lines = [t('email.greeting'), t('email.accessGranted.intro', values), t('email.accessGranted.role', values)];
+  const action = { label: t('email.accessGranted.action'), url: email.signInUrl };
+  return {
+    subject: t('email.accessGranted.subject', values),
+    text: [...lines, `${action.label}: ${action.url}`, ...closing].join('\n\n'),
+    html: layout(lines, action, closing),
+  };
+}

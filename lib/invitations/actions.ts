@@ -1,0 +1,89 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { db } from '@/db';
+import { hashPassword } from '@/lib/auth/password';
+import { requireRole } from '@/lib/auth/require-role';
+import { verifyTotp } from '@/lib/auth/totp';
+import { dispatchOutbox } from '@/lib/email/dispatch';
+import { DomainError } from '@/lib/errors';
+import { failed, invalid, type FormState } from '@/lib/form-state';
+import { withCheckedCompanies } from '@/lib/users/form-values';
+import { usersPagePath, type UserNotice } from '@/lib/users/notices';
+import { acceptInvitation } from './accept';
+import { inviteUsers, resendInvitation, revokeInvitation } from './mutations';
+import { acceptInvitationSchema, inviteFormInput, invitationRefSchema, inviteUsersSchema } from './schemas';
+import { invitationTotpSecret } from './token';
+
+const USERS_PAGE = '/[locale]/(portal)/settings/users';
+
+export async function inviteUsersAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = inviteUsersSchema.safeParse(inviteFormInput(formData));
+  if (!parsed.success) return withCheckedCompanies(invalid(parsed.error, formData), formData);
+  let notice: UserNotice;
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    const result = await db.transaction((tx) => inviteUsers(tx, actor, parsed.data));
+    await dispatchOutbox(result.outboxIds);
+    notice = result.invited && result.added ? 'invitedAndAdded' : result.added ? 'added' : 'invited';
+  } catch (error) {
+    if (error instanceof DomainError) return withCheckedCompanies(failed(error.messageKey, formData), formData);
+    throw error;
+  }
+  revalidatePath(USERS_PAGE, 'page');
+  redirect(usersPagePath(await getLocale(), parsed.data.companyId, notice));
+}
+
+export async function resendInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = invitationRefSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    const { outboxIds } = await db.transaction((tx) => resendInvitation(tx, actor, parsed.data));
+    await dispatchOutbox(outboxIds);
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidatePath(USERS_PAGE, 'page');
+  redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'resent'));
+}
+
+export async function revokeInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = invitationRefSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    await db.transaction((tx) => revokeInvitation(tx, actor, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidatePath(USERS_PAGE, 'page');
+  redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'revoked'));
+}
+
+/**
+ * Public: the invitee has no account yet; the link's token is the authority. The TOTP code proves the
+ * authenticator app holds the secret before the account exists, so the first sign-in cannot lock them out.
+ */
+export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const totpSecret = invitationTotpSecret(parsed.data.token);
+  const totp = await verifyTotp(totpSecret, parsed.data.code, null);
+  if (!totp.valid) return failed('validation.summary', formData, { code: 'auth.errors.invalidCode' });
+  const passwordHash = await hashPassword(parsed.data.password);
+  let locale: string;
+  try {
+    ({ locale } = await db.transaction((tx) =>
+      acceptInvitation(tx, { token: parsed.data.token, name: parsed.data.name, passwordHash, totpSecret, totpStep: totp.timeStep }),
+    ));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  redirect(`/${locale}/invitation/accepted`);
+}

@@ -1,0 +1,217 @@
+import { and, eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { invitations, memberships, users } from '@/db/schema';
+import { currentTotp } from '@/lib/auth/totp';
+import { openBrowser, signIn } from '@/tests/helpers/browser';
+import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { chooseCompany, companyOptions, LABELS, linkInMailbox, openUsersPage, roleRadio, userRow, type Locale } from '@/tests/helpers/users-ui';
+
+const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
+const db = handle.db;
+afterAll(() => handle.close());
+
+const TEXT = {
+  nb: {
+    sent: 'Invitasjonen er sendt.',
+    pending: 'Invitert, venter på svar',
+    subject: 'har invitert deg til Kredittportalen',
+    acceptTitle: 'Opprett brukeren din',
+    name: 'Fullt navn',
+    password: 'Passord',
+    shortPassword: 'Passordet må ha minst 12 tegn.',
+    secret: 'Nøkkel',
+    code: 'Engangskode fra appen',
+    submit: 'Opprett bruker',
+    done: 'Brukeren din er klar',
+    signInLink: 'Gå til innlogging',
+    used: 'Invitasjonen er allerede brukt',
+  },
+  en: {
+    sent: 'The invitation has been sent.',
+    pending: 'Invited, awaiting reply',
+    subject: 'has invited you to Creditor portal',
+    acceptTitle: 'Create your user',
+    name: 'Full name',
+    password: 'Password',
+    shortPassword: 'The password must be at least 12 characters long.',
+    secret: 'Key',
+    code: 'One-time code from the app',
+    submit: 'Create user',
+    done: 'Your user is ready',
+    signInLink: 'Go to sign-in',
+    used: 'The invitation has already been used',
+  },
+} as const;
+
+/** An Administrator of two fresh companies who is only Skrive in a third (which the invite form must not offer). */
+async function arrange(locale: Locale) {
+  const [first, second, writeOnly] = [await makeCompany(db), await makeCompany(db), await makeCompany(db)];
+  const admin = await makeUser(db, {
+    locale,
+    name: `Anne ${first.organisationNumber}`,
+    memberships: [
+      { companyId: first.id, role: 'admin' },
+      { companyId: second.id, role: 'admin' },
+      { companyId: writeOnly.id, role: 'write' },
+    ],
+  });
+  return { first, second, writeOnly, admin };
+}
+
+async function acceptInvitation(page: Page, locale: Locale, href: string, name: string, password: string) {
+  const t = TEXT[locale];
+  await page.goto(href);
+  await page.getByRole('heading', { name: t.acceptTitle }).waitFor();
+  await page.getByLabel(t.name).fill(name);
+  await page.getByLabel(t.password, { exact: true }).fill('for-kort');
+  const secret = await page.getByLabel(t.secret).inputValue();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await expect(page.getByRole('link', { name: /^otpauth:\/\/totp\// }).getAttribute('href')).resolves.toContain(`secret=${secret}`);
+  await page.getByLabel(t.code).fill(await currentTotp(secret));
+  await page.getByRole('button', { name: t.submit }).click();
+  await page.getByText(t.shortPassword).waitFor();
+  // The same secret after a failed attempt: the authenticator app's entry stays valid.
+  expect(await page.getByLabel(t.secret).inputValue()).toBe(secret);
+  await page.getByLabel(t.password, { exact: true }).fill(password);
+  await page.getByLabel(t.code).fill(await currentTotp(secret));
+  await page.getByRole('button', { name: t.submit }).click();
+  await page.waitForURL(`**/${locale}/invitation/accepted`);
+  await page.getByRole('heading', { name: t.done }).waitFor();
+  return secret;
+}
+
+describe.each(['nb', 'en'] as const)('Invitere nye brukere til ditt selskap (%s)', (locale) => {
+  const l = LABELS[locale];
+  const t = TEXT[locale];
+
+  it(
+    'walks the article: the invitee gets the email, sets name, password and TOTP, signs in and sees exactly the invited companies and role',
+    async () => {
+      const { first, second, writeOnly, admin } = await arrange(locale);
+      const invitee = `ny-${crypto.randomUUID().slice(0, 8)}@test.no`;
+      const adminBrowser = await openBrowser();
+      const inviteeBrowser = await openBrowser();
+      try {
+        const page = adminBrowser.page;
+        await signIn(page, db, admin, locale);
+        await openUsersPage(page, locale);
+        await chooseCompany(page, locale, second.name);
+        await page.getByRole('link', { name: l.invite }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        await dialog.getByLabel(l.emails).fill(invitee);
+        await roleRadio(page, locale, 'write').check();
+        // Only the companies where the inviter is Administrator; the chosen one is ticked.
+        const boxes = dialog.getByRole('checkbox');
+        await expect(boxes.evaluateAll((els) => els.map((el) => el.parentElement?.textContent?.trim()))).resolves.toEqual([first.name, second.name].sort());
+        expect(await dialog.getByRole('checkbox', { name: second.name }).isChecked()).toBe(true);
+        expect(await dialog.getByRole('checkbox', { name: writeOnly.name }).count()).toBe(0);
+        await dialog.getByRole('checkbox', { name: first.name }).check();
+        await expect(dialog.getByRole('combobox').inputValue()).resolves.toBe(locale);
+        await dialog.getByRole('button', { name: l.send }).click();
+        await page.getByRole('status').filter({ hasText: t.sent }).waitFor();
+        await expect(userRow(page, invitee).textContent()).resolves.toContain(t.pending);
+
+        const invited = inviteeBrowser.page;
+        const { mail, href } = await linkInMailbox(invited, invitee);
+        await expect(mail.getByRole('heading').textContent()).resolves.toContain(t.subject);
+        expect(href).toContain(`/${locale}/invitation/`);
+        const password = 'Et-helt-nytt-passord-2026';
+        const secret = await acceptInvitation(invited, locale, href, 'Nina Nyansatt', password);
+
+        await invited.getByRole('link', { name: t.signInLink }).click();
+        await signIn(invited, db, { email: invitee, password, totpSecret: secret }, locale);
+        await invited.goto(`/${locale}/settings/users`);
+        expect((await companyOptions(invited, locale)).sort()).toEqual([first.name, second.name].sort());
+        for (const company of [first, second]) {
+          await chooseCompany(invited, locale, company.name);
+          await expect(userRow(invited, invitee).getByRole('cell').nth(1).textContent()).resolves.toBe(l.roles.write);
+          expect(await invited.getByRole('link', { name: l.invite }).count()).toBe(0);
+        }
+        const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitee));
+        const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user?.id ?? ''));
+        expect(rows.map((r) => `${r.companyId}:${r.role}`).sort()).toEqual([`${first.id}:write`, `${second.id}:write`].sort());
+
+        // The link is single-use.
+        await invited.goto(href);
+        await invited.getByRole('heading', { name: t.used }).waitFor();
+      } finally {
+        await adminBrowser.context.close();
+        await inviteeBrowser.context.close();
+      }
+    },
+    150_000,
+  );
+});
+
+describe('invitation links that no longer work', () => {
+  it('shows a clear page for an expired, a revoked, a replaced (resent) and a made-up link', async () => {
+    const { first, admin } = await arrange('nb');
+    const email = `vent-${crypto.randomUUID().slice(0, 8)}@test.no`;
+    const { page, context } = await openBrowser();
+    try {
+      await signIn(page, db, admin, 'nb');
+      await page.goto(`/nb/settings/users?company=${first.id}&invite=1`);
+      await page.getByLabel('E-postadresser').fill(email);
+      await page.getByRole('button', { name: 'Send invitasjon' }).click();
+      await page.getByRole('status').filter({ hasText: 'Invitasjonen er sendt.' }).waitFor();
+      const original = (await linkInMailbox(page, email)).href;
+
+      await db.update(invitations).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(invitations.email, email));
+      await page.goto(original);
+      await page.getByRole('heading', { name: 'Invitasjonen har utløpt' }).waitFor();
+      await page.getByText('Be den som inviterte deg om å sende invitasjonen på nytt.').waitFor();
+
+      // Resend from the ⋮ menu: a new link, and the old one stops working.
+      await page.goto(`/nb/settings/users?company=${first.id}`);
+      await expect(userRow(page, email).textContent()).resolves.toContain('Invitasjonen utløp');
+      await page.getByLabel(`Valg for invitasjonen til ${email}`).click();
+      await page.getByRole('button', { name: 'Send invitasjonen på nytt' }).click();
+      await page.getByRole('status').filter({ hasText: 'Invitasjonen er sendt på nytt med en ny lenke.' }).waitFor();
+      const renewed = (await linkInMailbox(page, email)).href;
+      expect(renewed).not.toBe(original);
+      await page.goto(original);
+      await page.getByRole('heading', { name: 'Lenken virker ikke' }).waitFor();
+      await page.goto(renewed);
+      await page.getByRole('heading', { name: 'Opprett brukeren din' }).waitFor();
+
+      await page.goto(`/nb/settings/users?company=${first.id}`);
+      await page.getByLabel(`Valg for invitasjonen til ${email}`).click();
+      await page.getByRole('button', { name: 'Trekk tilbake invitasjonen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Invitasjonen er trukket tilbake.' }).waitFor();
+      expect(await userRow(page, email).count()).toBe(0);
+      await page.goto(renewed);
+      await page.getByRole('heading', { name: 'Invitasjonen er trukket tilbake' }).waitFor();
+
+      const response = await page.goto(`/en/invitation/${'x'.repeat(43)}`);
+      expect(response?.status()).toBe(200);
+      await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('adds an existing account directly and notifies it instead of creating a second account', async () => {
+    const { first, second, admin } = await arrange('nb');
+    const existing = await makeUser(db, { locale: 'en', memberships: [{ companyId: first.id, role: 'read' }] });
+    const { page, context } = await openBrowser();
+    try {
+      await signIn(page, db, admin, 'nb');
+      await page.goto(`/nb/settings/users?company=${second.id}&invite=1`);
+      await page.getByLabel('E-postadresser').fill(existing.email.toUpperCase());
+      await roleRadio(page, 'nb', 'admin').check();
+      await page.getByRole('button', { name: 'Send invitasjon' }).click();
+      await page.getByRole('status').filter({ hasText: 'Brukeren finnes fra før og har fått tilgang med en gang.' }).waitFor();
+      await expect(userRow(page, existing.email).getByRole('cell').nth(1).textContent()).resolves.toBe('Administrator');
+      const { mail } = await linkInMailbox(page, existing.email, '/en/login');
+      await expect(mail.getByRole('heading').textContent()).resolves.toBe(`You now have access to ${second.name} in Creditor portal`);
+      expect(await db.select().from(invitations).where(eq(invitations.email, existing.email))).toEqual([]);
+      const rows = await db.select().from(memberships).where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)));
+      expect(rows.map((r) => r.role)).toEqual(['admin']);
+    } finally {
+      await context.close();
+    }
+  });
+});

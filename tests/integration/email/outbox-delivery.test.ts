@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseHandle, db } from '@/db';
+import { outbox } from '@/db/schema';
+import { deliverOutboxEmail } from '@/lib/email/deliver';
+import { dispatchOutbox } from '@/lib/email/dispatch';
+import { renderEmail } from '@/lib/email/render';
+import { inviteUsers } from '@/lib/invitations/mutations';
+import { EMAIL_DELIVERY_JOB, EMAIL_SWEEP_JOB } from '@/lib/jobs/email-delivery';
+import { startWorker } from '@/lib/jobs/worker';
+import { fakeEmailSender, makeAdminWithCompanies, outboxRow } from '@/tests/helpers/company-admin';
+
+let boss: PgBoss | undefined;
+afterEach(async () => {
+  await boss?.stop({ graceful: false, wait: true });
+  boss = undefined;
+});
+
+/** A real invitation (its email written to the outbox in the same transaction); returns the outbox id. */
+async function invitationEmail(inviterName = 'Anne Admin') {
+  const { companies, actor } = await makeAdminWithCompanies(db, 1, { name: inviterName });
+  const id = companies[0]?.id ?? '';
+  const email = `post-${crypto.randomUUID().slice(0, 8)}@test.no`;
+  const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, actor(id), { companyId: id, emails: [email], role: 'read', locale: 'nb', companyIds: [id] }));
+  return { outboxId: outboxIds[0] ?? '', email };
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const FAST = { retryDelaySeconds: 1, retryLimit: 3 };
+
+describe('delivering the outbox through the pg-boss job', () => {
+  it('sends an email once, after a failed first attempt, with the outbox id as idempotency key', async () => {
+    const fake = fakeEmailSender({ failures: 1 });
+    boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: FAST });
+    const { outboxId, email } = await invitationEmail();
+    await dispatchOutbox([outboxId]);
+    await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
+
+    const row = await outboxRow(db, outboxId);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null, providerMessageId: `fake-${outboxId}` });
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(fake.attempts.map((a) => a.idempotencyKey)).toEqual([outboxId, outboxId]);
+    expect(fake.delivered).toHaveLength(1);
+    expect(fake.delivered[0]).toMatchObject({ to: email, subject: row.subject, text: row.bodyText, html: row.bodyHtml });
+  });
+
+  it('never sends twice: a repeated or late job for a sent email does nothing', async () => {
+    const fake = fakeEmailSender();
+    boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: FAST });
+    const { outboxId } = await invitationEmail();
+    await dispatchOutbox([outboxId]);
+    await dispatchOutbox([outboxId]);
+    await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
+    const lateJob = await boss.send(EMAIL_DELIVERY_JOB, { outboxId });
+    await waitFor(async () => (await boss?.getJobById(EMAIL_DELIVERY_JOB, lateJob ?? ''))?.state === 'completed');
+    await expect(deliverOutboxEmail(db, fake.sender, outboxId)).resolves.toBe('skipped');
+    expect(fake.attempts).toHaveLength(1);
+    expect((await outboxRow(db, outboxId)).attempts).toBe(1);
+  });
+
+  it('loses nothing when the process dies between commit and queueing: the sweep sends it', async () => {
+    const fake = fakeEmailSender();
+    boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: { ...FAST, sweepAfterMs: 60_000 } });
+    const { outboxId } = await invitationEmail();
+    // Committed, never queued (no dispatchOutbox), and old enough to count as lost.
+    await db.update(outbox).set({ createdAt: new Date(Date.now() - 5 * 60_000) }).where(eq(outbox.id, outboxId));
+    await boss.send(EMAIL_SWEEP_JOB, {});
+    await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
+    expect(fake.delivered.map((d) => d.idempotencyKey)).toEqual([outboxId]);
+  });
+
+  it('marks an email failed after the last retry, keeping the error', async () => {
+    const fake = fakeEmailSender({ failures: 100 });
+    boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: { retryDelaySeconds: 1, retryLimit: 1 } });
+    const { outboxId } = await invitationEmail();
+    await dispatchOutbox([outboxId]);
+    await waitFor(async () => (await outboxRow(db, outboxId)).status === 'failed');
+    expect(await outboxRow(db, outboxId)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'provider unavailable' });
+    expect(fake.delivered).toEqual([]);
+  });
+
+  it('without a sender (demo, tests) the email stays pending in the outbox for the development mailbox', async () => {
+    boss = await startWorker(databaseHandle(), { emailSender: null });
+    const { outboxId } = await invitationEmail();
+    await dispatchOutbox([outboxId]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await outboxRow(db, outboxId)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+});
+
+describe('rendering', () => {
+  it('escapes names in the HTML and keeps the plain text readable', () => {
+    const email = renderEmail('en', {
+      template: 'invitation',
+      inviterName: '<script>alert(1)</script> & Co',
+      companyNames: ['Fjord & Fjell AS', 'Nord AS'],
+      role: 'admin',
+      acceptUrl: 'https://portal.example/en/invitation/abc',
+      expiresAt: new Date('2026-03-01T12:00:00Z'),
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.text).toContain('<script>alert(1)</script> & Co has invited you to Creditor portal for Fjord & Fjell AS and Nord AS.');
+    expect(email.text).toContain('You will have the role Administrator.');
+    expect(email.text).toContain('Create user: https://portal.example/en/invitation/abc');
+    expect(email.text).toContain('1 Mar 2026');
+  });
+});
