@@ -37,7 +37,7 @@ const server = spawn('npx', ['next', 'start', '-p', port], {
     ENCRYPTION_KEY: env.ENCRYPTION_KEY,
     PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${port}`,
     // `next start` always runs as production; without Resend the emails are read in the development mailbox.
-    ...(env.RESEND_API_KEY ? {} : { DEV_MAILBOX: '1' }),
+    ...(env.RESEND_API_KEY || !mayHaveDemo ? {} : { DEV_MAILBOX: '1' }),
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
@@ -48,4 +48,4 @@ if (mayHaveDemo) {
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(16)} ${user.description}`);
 }
-if (!env.RESEND_API_KEY) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);
+if (!env.RESEND_API_KEY && mayHaveDemo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);
