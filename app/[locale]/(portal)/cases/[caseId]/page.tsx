@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { CaseHistory } from '@/components/cases/case-history';
+import { CaseNotice } from '@/components/cases/case-notice';
+import { CaseOverview } from '@/components/cases/case-overview';
+import { CaseSummary } from '@/components/cases/case-summary';
+import { CaseTabs } from '@/components/cases/case-tabs';
+import { EditMenu, ManageMenu } from '@/components/cases/manage-menu';
+import { PaymentInfoPanel } from '@/components/cases/payment-info-panel';
+import { RolesNote } from '@/components/cases/roles-note';
+import { StatusChangePanel } from '@/components/cases/status-change-panel';
+import { PageHeader } from '@/components/layout/page-header';
+import { PaymentPanel } from '@/components/payments/payment-panel';
+import { requireUser } from '@/lib/auth/current-user';
+import { requireRole } from '@/lib/auth/require-role';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { todayInOslo } from '@/lib/cases/dates';
+import { eventTypesFor } from '@/lib/cases/history-activities';
+import { parseCasePageQuery } from '@/lib/cases/page-query';
+import { paymentInfoFor } from '@/lib/cases/payment-info';
+import { getCaseCompanyForUser, getCaseDetail, listCaseHistory } from '@/lib/cases/queries';
+import { acceptsPayments, allowedActions } from '@/lib/cases/status-rules';
+import { env } from '@/lib/env';
+import { enterLocale } from '@/lib/i18n/page-locale';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('cases'))('detail.metaTitle') };
+}
+
+/** A case: Oversikt / Historikk, Behandle and Endre sak. The case is looked up among the user's companies first. */
+export default async function CasePage({ params, searchParams }: PageProps<'/[locale]/cases/[caseId]'>) {
+  const locale = await enterLocale(params);
+  const { caseId } = await params;
+  const query = parseCasePageQuery(await searchParams);
+  const user = await requireUser();
+  const companyId = await getCaseCompanyForUser(user.userId, caseId);
+  if (!companyId) notFound();
+  const actor = await requireRole(companyId, 'read');
+  const detail = await getCaseDetail(companyId, caseId);
+  if (!detail) notFound();
+
+  const t = await getTranslations('cases');
+  const canWrite = roleAtLeast(actor.role, 'write');
+  const { AGENCY_NAME, AGENCY_ACCOUNT_NUMBER } = env();
+  const actionView = query.confirm ?? (query.isPaymentForm ? 'payment' : null);
+
+  return (
+    <>
+      <PageHeader
+        title={t('detail.title', { caseNumber: String(detail.caseNumber), debtor: detail.debtor.name })}
+        actions={
+          canWrite ? (
+            <div className="flex gap-2">
+              <ManageMenu caseId={detail.id} actions={allowedActions(detail.status)} />
+              {acceptsPayments(detail.status) ? <EditMenu caseId={detail.id} isAutocollect={detail.autocollectEnabled} /> : null}
+            </div>
+          ) : null
+        }
+      />
+      {query.notice ? <CaseNotice notice={query.notice} /> : null}
+      {canWrite ? null : (
+        <div className="mb-6 rounded-md border border-slate-200 bg-slate-50 px-4 py-3">
+          <RolesNote text={t('detail.readOnly', { company: detail.companyName })} />
+        </div>
+      )}
+      <CaseSummary detail={detail} locale={locale} />
+      {actionView === 'payment' ? <PaymentPanel detail={detail} canWrite={canWrite} locale={locale} /> : null}
+      {actionView && actionView !== 'payment' ? <StatusChangePanel caseId={detail.id} action={actionView} status={detail.status} canWrite={canWrite} /> : null}
+      {actionView ? null : (
+        <>
+          <CaseTabs caseId={detail.id} current={query.tab} />
+          {query.tab === 'history' ? (
+            <CaseHistory
+              caseId={detail.id}
+              entries={await listCaseHistory(companyId, detail.id, eventTypesFor(query.activities))}
+              activities={query.activities}
+              openLetterId={query.letterId}
+              agencyName={AGENCY_NAME}
+              currency={detail.currency}
+              locale={locale}
+            />
+          ) : (
+            <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+              <CaseOverview detail={detail} locale={locale} />
+              <div>
+                <PaymentInfoPanel
+                  info={paymentInfoFor(
+                    { status: detail.status, kid: detail.kid, outstandingOre: detail.totals.outstandingOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null },
+                    AGENCY_ACCOUNT_NUMBER,
+                    todayInOslo(),
+                  )}
+                  currency={detail.currency}
+                  agencyName={AGENCY_NAME}
+                  locale={locale}
+                />
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

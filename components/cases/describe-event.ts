@@ -1,0 +1,65 @@
+import type { getTranslations } from 'next-intl/server';
+import { CASE_STAGES, type CaseStage } from '@/lib/cases/status-rules';
+import type { HistoryEntry } from '@/lib/cases/queries';
+import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/routing';
+import { formatOre } from '@/lib/money';
+
+type CasesTranslator = Awaited<ReturnType<typeof getTranslations<'cases'>>>;
+
+const LETTER_KINDS = ['reminder', 'notice', 'demand', 'legal_notice'] as const;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function stageName(t: CasesTranslator, value: unknown): string {
+  const stage = CASE_STAGES.find((candidate) => candidate === value);
+  return stage ? t(`stage.${stage satisfies CaseStage}`) : text(value);
+}
+
+/** One translated sentence for a history event, with its amounts and dates in the reader's locale. */
+export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: Locale): string {
+  const data = entry.data;
+  const currency = text(data.currency) || 'NOK';
+  const amount = typeof data.amountOre === 'number' ? formatOre(data.amountOre, locale, currency) : '';
+  const date = (value: unknown) => (text(value) ? formatDate(text(value), locale) : '');
+  switch (entry.type) {
+    case 'case.registered':
+      return t('event.registered', { invoiceNumber: text(data.invoiceNumber), amount });
+    case 'letter.sent': {
+      const kind = LETTER_KINDS.find((candidate) => candidate === data.letterKind) ?? 'reminder';
+      return t('event.letterSent', { letter: t(`letter.${kind === 'legal_notice' ? 'legalNotice' : kind}`), amount, dueOn: date(data.dueOn) });
+    }
+    case 'payment.registered':
+      return t('event.paymentRegistered', { source: text(data.source) || 'agency', amount, paidOn: date(data.paidOn) });
+    case 'credit_note.registered':
+      return t('event.creditNoteRegistered', { amount, creditedOn: date(data.creditedOn) });
+    case 'case.paused':
+      return t('event.paused');
+    case 'case.resumed':
+      return t('event.resumed');
+    case 'case.withdrawn':
+      return t('event.withdrawn', { reason: text(data.reason) });
+    case 'case.closed':
+      return t('event.closed', { reason: text(data.reason) || 'other' });
+    case 'case.stage_changed':
+      return t('event.stageChanged', { from: stageName(t, data.from), to: stageName(t, data.to) });
+    case 'message.received':
+      return t('event.messageReceived');
+    case 'message.sent':
+      return t('event.messageSent');
+    case 'task.created':
+      return t('event.taskCreated', { title: text(data.title) });
+    case 'task.answered':
+      return t('event.taskAnswered', { title: text(data.title) });
+    default:
+      return t('event.other');
+  }
+}
+
+/** The invoice a payment or credit note was registered against, if the event names one. */
+export function invoiceOf(entry: HistoryEntry): string | null {
+  const value = entry.data.invoiceNumber;
+  return typeof value === 'string' && value ? value : null;
+}
