@@ -78,6 +78,9 @@ export const cases = pgTable(
     index('cases_company_status_registered_idx').on(t.companyId, t.status, t.registeredAt.desc(), t.id),
     index('cases_company_registered_idx').on(t.companyId, t.registeredAt.desc(), t.id),
     index('cases_company_debtor_idx').on(t.companyId, t.debtorId),
+    // The case list's other sort orders (amount, case number), per company like the registered-date indexes.
+    index('cases_company_amount_idx').on(t.companyId, t.originalAmountOre, t.id),
+    index('cases_company_case_number_idx').on(t.companyId, t.caseNumber),
     index('cases_kid_idx').on(t.kid),
   ],
 );

@@ -1,0 +1,8 @@
+'use client';
+
+import type { SelectHTMLAttributes } from 'react';
+
+/** A select that submits its form when changed; without JavaScript the form's own button does the same. */
+export function SubmitOnChangeSelect(props: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select {...props} onChange={(event) => event.currentTarget.form?.requestSubmit()} />;
+}

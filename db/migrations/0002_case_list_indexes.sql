@@ -1,0 +1,2 @@
+CREATE INDEX "cases_company_amount_idx" ON "cases" USING btree ("company_id","original_amount_ore","id");--> statement-breakpoint
+CREATE INDEX "cases_company_case_number_idx" ON "cases" USING btree ("company_id","case_number");

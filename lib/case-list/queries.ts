@@ -1,0 +1,110 @@
+import 'server-only';
+import type { SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { COUNT_CAP, PAGE_SIZE, decodeCursor, encodeCursor, sortKind, type CaseListParams, type CaseStage, type CaseStatus } from './schemas';
+import { caseCountSql, caseListPageSql } from './sql';
+
+export type CaseListRow = {
+  id: string;
+  companyId: string;
+  companyName: string;
+  caseNumber: number;
+  invoiceNumbers: string;
+  debtorName: string;
+  customerNumber: string;
+  /** The registration day in Oslo, YYYY-MM-DD. */
+  registeredOn: string;
+  status: CaseStatus;
+  stage: CaseStage;
+  originalAmountOre: number;
+  balanceOre: number;
+  currency: string;
+  /** Where a page that starts or ends at this row continues. */
+  cursor: string;
+};
+
+export type CaseListPage = {
+  rows: CaseListRow[];
+  /** Cursor for the next page, or null on the last page. */
+  nextCursor: string | null;
+  /** Cursor for the previous page, or null on the first page. */
+  previousCursor: string | null;
+};
+
+type RawRow = Record<string, unknown>;
+
+/** Rows from either driver: postgres.js returns an array, PGlite (the embedded default) an object with `rows`. */
+async function selectRows(query: SQL): Promise<RawRow[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as RawRow[];
+  return ((result as { rows?: RawRow[] }).rows ?? []) as RawRow[];
+}
+
+function toRow(raw: RawRow, params: CaseListParams): CaseListRow {
+  const row = {
+    id: String(raw.id),
+    companyId: String(raw.company_id),
+    companyName: String(raw.company_name),
+    caseNumber: Number(raw.case_number),
+    invoiceNumbers: raw.invoice_numbers == null ? '' : String(raw.invoice_numbers),
+    debtorName: String(raw.debtor_name),
+    customerNumber: String(raw.customer_number),
+    registeredOn: String(raw.registered_on),
+    status: String(raw.status) as CaseStatus,
+    stage: String(raw.stage) as CaseStage,
+    originalAmountOre: Number(raw.original_amount_ore),
+    balanceOre: Number(raw.balance_ore),
+    currency: String(raw.currency),
+  };
+  const kind = sortKind(params.sort);
+  const cursor =
+    kind === 'registered'
+      ? encodeCursor({ kind, registeredAt: String(raw.registered_key), id: row.id })
+      : kind === 'amount'
+        ? encodeCursor({ kind, amountOre: row.originalAmountOre, id: row.id })
+        : encodeCursor({ kind, caseNumber: row.caseNumber });
+  return { ...row, cursor };
+}
+
+/**
+ * One page of cases of `companyIds` (already authorised with requireRole) matching the URL's filters, paged by
+ * keyset: `after` continues past a row, `before` goes back. Reads one row more than a page to know if more follow.
+ */
+export async function listCases(companyIds: readonly string[], params: CaseListParams, pageSize = PAGE_SIZE): Promise<CaseListPage> {
+  if (companyIds.length === 0) return { rows: [], nextCursor: null, previousCursor: null };
+  const backwards = Boolean(params.before);
+  const cursorText = params.before ?? params.after;
+  const cursor = cursorText ? decodeCursor(params.sort, cursorText) : null;
+  const raw = await selectRows(caseListPageSql(companyIds, params, { cursor, backwards, limit: pageSize + 1 }));
+  const hasMore = raw.length > pageSize;
+  const rows = raw.slice(0, pageSize).map((row) => toRow(row, params));
+  if (backwards) rows.reverse();
+  const first = rows[0]?.cursor ?? null;
+  const last = rows[rows.length - 1]?.cursor ?? null;
+  if (!cursor) return { rows, nextCursor: hasMore ? last : null, previousCursor: null };
+  return backwards
+    ? { rows, nextCursor: last, previousCursor: hasMore ? first : null }
+    : { rows, nextCursor: hasMore ? last : null, previousCursor: first };
+}
+
+/** The number of matching cases, or `cap + 1` meaning "more than `cap`". */
+export async function countCases(companyIds: readonly string[], params: CaseListParams, cap = COUNT_CAP): Promise<number> {
+  if (companyIds.length === 0) return 0;
+  const [row] = await selectRows(caseCountSql(companyIds, params, cap));
+  return Math.min(Number(row?.n ?? 0), cap + 1);
+}
+
+/**
+ * Every matching case in list order, `batchSize` rows per query (keyset), for the export: only one batch of
+ * database rows is held at a time.
+ */
+export async function* streamCases(companyIds: readonly string[], params: CaseListParams, batchSize = 5_000): AsyncGenerator<CaseListRow[]> {
+  const forward = { ...params, before: undefined, after: undefined, page: 1 };
+  let after: string | undefined;
+  for (;;) {
+    const page = await listCases(companyIds, { ...forward, after }, batchSize);
+    if (page.rows.length > 0) yield page.rows;
+    if (!page.nextCursor) return;
+    after = page.nextCursor;
+  }
+}

@@ -1,0 +1,213 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { caseCountSql, caseListPageSql } from '@/lib/case-list/sql';
+import { MAX_EXPORT_ROWS, PAGE_SIZE, decodeCursor, parseCaseListParams, type Cursor, type RawSearchParams } from '@/lib/case-list/schemas';
+import { DIST_DIR, needsBuild } from './build-state';
+import { prepareBenchDatabase, rows, timeSql } from './bench/database';
+import { runLoad, timedGet, type Summary } from './bench/load';
+import { benchSessionCookie } from './bench/session';
+import { serverMemory, startPortal, type Portal } from './bench/server';
+
+// `npm run bench:cases [-- --cases N --requests R --clients C --reuse --keep --out FILE]`: see printUsage().
+
+function printUsage() {
+  console.log(`bench:cases: seeds a separate database (default portal_bench) with the demo plus N bulk cases, starts
+next start on it, signs in admin@demo.no (a session row and its Auth.js cookie), then measures the case list,
+searches, the case page, its history tab and a ${MAX_EXPORT_ROWS.toLocaleString('en')}-row export with C concurrent clients
+sending R requests each, and times the list's SQL directly in PostgreSQL.
+  --cases N        bulk cases (default 1000000)      --requests R   per client per scenario (default 30)
+  --clients C      concurrent clients (default 10)   --database D   database name (default portal_bench)
+  --reuse          keep an existing database D with at least N cases instead of seeding again
+  --keep           do not drop the database at the end   --out FILE   also write the report to FILE
+  --seed-only      prepare (or reuse) the database, keep it and stop: seed once, then measure with --reuse
+Server: NEXT_DIST_DIR selects the build folder (built first when the sources changed).`);
+}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index === -1) return undefined;
+  const arg = args[index] ?? '';
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+}
+
+function count(args: string[], name: string, fallback: number): number {
+  const raw = option(args, name);
+  const value = raw === undefined ? fallback : Number(raw.replace(/_/g, ''));
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number, got "${raw}"`);
+  return value;
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  printUsage();
+  process.exit(0);
+}
+const CASES = count(args, 'cases', 1_000_000);
+const REQUESTS = count(args, 'requests', 30);
+const CLIENTS = count(args, 'clients', 10);
+const DATABASE = option(args, 'database') ?? 'portal_bench';
+const OUT = option(args, 'out');
+const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// The bench's own secrets, shared with the server it starts (the session cookie is sealed with AUTH_SECRET).
+const AUTH_SECRET = process.env.AUTH_SECRET ?? randomBytes(32).toString('hex');
+const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY ?? randomBytes(32).toString('hex');
+Object.assign(process.env, { AUTH_SECRET, ENCRYPTION_KEY });
+
+const report: string[] = [];
+function log(line = '') {
+  console.log(line);
+  report.push(line);
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1).padStart(8) : '       -');
+function logSummary(name: string, summary: Summary) {
+  const statuses = Object.entries(summary.statuses).map(([status, n]) => `${status}×${n}`).join(' ');
+  log(`${name.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.max)} ${summary.rps.toFixed(1).padStart(7)}  ${statuses}`);
+}
+
+function isoDay(daysAgo: number): string {
+  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
+function pick<T>(items: readonly T[]): T {
+  const item = items[Math.floor(Math.random() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+}
+
+async function main() {
+  log(`bench:cases ${new Date().toISOString()} · ${os.cpus().length} CPUs · Node ${process.version} · build ${DIST_DIR}`);
+  const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, args.includes('--reuse'), log);
+  const db = handle.db;
+  if (args.includes('--seed-only')) {
+    await handle.close();
+    return;
+  }
+  const companyIds = (
+    await rows<{ id: string }>(db, sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`)
+  ).map((row) => row.id);
+  const [{ total } = { total: 0 }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from cases`);
+  const sample = await rows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 200`);
+  const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'torbjorn solberg'];
+  const lastNames = ['bjornstad', 'Lærum', 'haugen', 'Østby', 'tveit'];
+  const window = { from: isoDay(200), to: isoDay(170) };
+  const depth = Math.min(500_000, Math.floor(total / 2));
+  const [deep] = await rows<{ cursor: string }>(db, sql`select to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor
+    from cases order by registered_at desc, id asc offset ${depth} limit 1`);
+  // The export's date range: the newest days that together hold at most MAX_EXPORT_ROWS cases.
+  const days = await rows<{ day: string; n: number }>(db, sql`select to_char((registered_at at time zone 'Europe/Oslo')::date, 'YYYY-MM-DD') as day,
+    count(*)::int as n from cases group by 1 order by 1 desc`);
+  let exportRows = 0;
+  let exportFrom = days[days.length - 1]?.day ?? isoDay(0);
+  for (const day of days) {
+    if (exportRows + day.n > MAX_EXPORT_ROWS) break;
+    exportRows += day.n;
+    exportFrom = day.day;
+  }
+  log(`${total.toLocaleString('en')} cases; admin@demo.no sees ${companyIds.length} companies.`);
+
+  if (needsBuild()) {
+    const started = performance.now();
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
+    if (build.status !== 0) throw new Error('next build failed');
+    log(`next build in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  }
+  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production' };
+  let portal = await startPortal(serverEnv);
+  try {
+    const cookie = await benchSessionCookie(db, 'admin@demo.no', AUTH_SECRET);
+    const probe = await timedGet(`${portal.baseUrl}/nb/cases`, cookie);
+    if (probe.status !== 200) throw new Error(`signed-in GET /nb/cases answered ${probe.status}`);
+    const list = (query: Record<string, string>) => `${portal.baseUrl}/nb/cases?${new URLSearchParams(query).toString()}`;
+    const scenarios: [string, () => string][] = [
+      ['list, unfiltered (all 3 companies)', () => list({})],
+      ['list, Aktiv + 30-day date range', () => list({ status: 'active', ...window })],
+      [`list, page at depth ${depth.toLocaleString('en')} (cursor)`, () => list({ after: deep?.cursor ?? '', page: String(depth / PAGE_SIZE + 1) })],
+      ['search, case number', () => list({ q: pick(sample).case_number })],
+      ['search, debtor full name', () => list({ q: pick(names) })],
+      ['search, debtor last name (~3 % of cases)', () => list({ q: pick(lastNames) })],
+      ['case page /cases/<id>', () => `${portal.baseUrl}/nb/cases/${pick(sample).id}`],
+      ['case history tab ?tab=history', () => `${portal.baseUrl}/nb/cases/${pick(sample).id}?tab=history`],
+    ];
+    for (const [, next] of scenarios) for (let i = 0; i < 3; i++) await timedGet(next(), cookie);
+    log();
+    log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each (ms)      p50      p95      max   req/s  statuses`);
+    for (const [name, next] of scenarios) logSummary(name, await runLoad({ clients: CLIENTS, requestsPerClient: REQUESTS, cookie, nextUrl: next }));
+    const afterPages = serverMemory(portal.pid);
+    log(`server after the page runs: RSS ${afterPages.rssMb.toFixed(0)} MB, peak (VmHWM) ${afterPages.hwmMb.toFixed(0)} MB`);
+
+    log();
+    const exportQuery = new URLSearchParams({ locale: 'nb', from: exportFrom }).toString();
+    const exportRun = async (server: Portal, label: string) => {
+      let sampledPeak = 0;
+      const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, serverMemory(server.pid).rssMb)), 100);
+      for (let run = 1; run <= 3; run++) {
+        const result = await timedGet(`${server.baseUrl}/api/cases/export?${exportQuery}`, cookie);
+        log(`export ${exportRows.toLocaleString('en')} rows (from ${exportFrom}), ${label}, run ${run}: HTTP ${result.status}, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(2)} s`);
+      }
+      clearInterval(sampler);
+      const after = serverMemory(server.pid);
+      log(`  server peak RSS sampled ${sampledPeak.toFixed(0)} MB; VmHWM ${after.hwmMb.toFixed(0)} MB`);
+    };
+    await exportRun(portal, 'after the page runs');
+    // The same exports on a freshly started server: the export's own footprint, apart from the page load's heap.
+    portal.stop();
+    portal = await startPortal(serverEnv);
+    const fresh = serverMemory(portal.pid);
+    log(`fresh server: RSS ${fresh.rssMb.toFixed(0)} MB`);
+    await exportRun(portal, 'fresh server');
+
+    log();
+    log(`SQL direct, one connection, 20 runs each (ms)             p50      p95  EXPLAIN ANALYZE`);
+    const sqlCases: [string, RawSearchParams][] = [
+      ['list, unfiltered', {}],
+      ['list, Aktiv + date range', { status: 'active', ...window }],
+      ['list, page at depth', { after: deep?.cursor ?? '', page: '2' }],
+      ['search, case number', { q: sample[0]?.case_number ?? '' }],
+      ['search, debtor full name', { q: 'Bjørn Bjørnstad' }],
+      ['search, debtor last name', { q: 'bjornstad' }],
+    ];
+    for (const [name, query] of sqlCases) {
+      const { params } = parseCaseListParams(query);
+      const cursor = params.after ? decodeCursor(params.sort, params.after) : null;
+      const page = await timeSql(db, caseListPageSql(companyIds, params, { cursor, backwards: false, limit: PAGE_SIZE + 1 }), 20);
+      const counted = await timeSql(db, caseCountSql(companyIds, params), 20);
+      log(`${`${name}: page`.padEnd(50)} ${ms(page.p50)} ${ms(page.p95)} ${ms(page.explainMs)}`);
+      log(`${`${name}: count (capped)`.padEnd(50)} ${ms(counted.p50)} ${ms(counted.p95)} ${ms(counted.explainMs)}`);
+    }
+    const { params: exportParams } = parseCaseListParams({ from: exportFrom });
+    const started = performance.now();
+    let cursor: Cursor | null = null;
+    let fetched = 0;
+    for (;;) {
+      const batch: { registered_key: string; id: string }[] = await rows(db, caseListPageSql(companyIds, exportParams, { cursor, backwards: false, limit: 5_000 }));
+      fetched += batch.length;
+      const last = batch[batch.length - 1];
+      if (batch.length < 5_000 || !last) break;
+      cursor = { kind: 'registered', registeredAt: last.registered_key, id: last.id };
+    }
+    log(`${`export query alone: ${fetched.toLocaleString('en')} rows in 5 000-row pages`.padEnd(50)} ${ms(performance.now() - started)} total`);
+  } finally {
+    portal.stop();
+    await handle.close();
+  }
+  if (!args.includes('--keep') && !args.includes('--seed-only')) {
+    const { default: postgres } = await import('postgres');
+    const client = postgres(SERVER, { max: 1, onnotice: () => {} });
+    await client.unsafe(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+    await client.end();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  if (OUT) writeFileSync(OUT, `${report.join('\n')}\n`);
+}
