@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useDismissibleDetails } from '@/components/ui/use-dismissible-details';
 
 /**
  * A <details> menu: opens without JavaScript; with it, Escape, a click outside or choosing an item closes it
@@ -8,26 +9,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function DisclosureMenu({ summary, summaryClassName, children }: { summary: ReactNode; summaryClassName: string; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const details = ref.current;
-    if (!details) return;
-    function close(event: Event) {
-      if (!details?.open) return;
-      if (event instanceof KeyboardEvent) {
-        if (event.key !== 'Escape') return;
-        details.open = false;
-        details.querySelector('summary')?.focus();
-      } else if (!details.contains(event.target as Node) || (event.target as Element).closest('a')) {
-        details.open = false;
-      }
-    }
-    document.addEventListener('keydown', close);
-    document.addEventListener('click', close);
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('click', close);
-    };
-  }, []);
+  useDismissibleDetails(ref);
   return (
     <details ref={ref} className="relative">
       <summary className={summaryClassName}>{summary}</summary>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useDismissibleDetails } from '@/components/ui/use-dismissible-details';
 import { setLocaleAction, signOutAction } from '@/lib/auth/actions';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 
@@ -13,32 +14,14 @@ const LANGUAGES = [
 
 const ITEM = 'block w-full rounded px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100';
 
-/** A disclosure (details/summary) so it opens without JavaScript; with it, Escape and outside clicks close it. */
+/** A disclosure (details/summary), so it opens without JavaScript. */
 export function UserMenu({ name }: { name: string }) {
   const t = useTranslations('nav');
   const locale = useLocale();
   const pathname = usePathname();
   const ref = useRef<HTMLDetailsElement>(null);
 
-  useEffect(() => {
-    const details = ref.current;
-    if (!details) return;
-    const close = (event: Event) => {
-      if (!details.open) return;
-      if (event instanceof KeyboardEvent && event.key === 'Escape') {
-        details.open = false;
-        details.querySelector('summary')?.focus();
-      } else if (event instanceof MouseEvent && !details.contains(event.target as Node)) {
-        details.open = false;
-      }
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('click', close);
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('click', close);
-    };
-  }, []);
+  useDismissibleDetails(ref);
 
   return (
     <details ref={ref} className="relative">

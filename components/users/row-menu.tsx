@@ -1,30 +1,13 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useDismissibleDetails } from '@/components/ui/use-dismissible-details';
 
 /** The per-row "⋮" menu: a disclosure that opens without JavaScript; with it, Escape and outside clicks close it. */
 export function RowMenu({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
 
-  useEffect(() => {
-    const details = ref.current;
-    if (!details) return;
-    const close = (event: Event) => {
-      if (!details.open) return;
-      if (event instanceof KeyboardEvent && event.key === 'Escape') {
-        details.open = false;
-        details.querySelector('summary')?.focus();
-      } else if (event instanceof MouseEvent && !details.contains(event.target as Node)) {
-        details.open = false;
-      }
-    };
-    document.addEventListener('keydown', close);
-    document.addEventListener('click', close);
-    return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('click', close);
-    };
-  }, []);
+  useDismissibleDetails(ref);
 
   return (
     <details ref={ref} className="relative inline-block text-left">

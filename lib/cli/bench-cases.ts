@@ -10,7 +10,8 @@ import { DIST_DIR, needsBuild } from './build-state';
 import { prepareBenchDatabase, rows, timeSql } from './bench/database';
 import { runLoad, timedGet, type Summary } from './bench/load';
 import { benchSessionCookie } from './bench/session';
-import { serverMemory, startPortal, type Portal } from './bench/server';
+import { serverMemory } from './bench/server';
+import { startPortal, type Portal } from './portal-process';
 
 // `npm run bench:cases [-- --cases N --requests R --clients C --reuse --keep --out FILE]`: see printUsage().
 
