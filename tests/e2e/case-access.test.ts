@@ -1,26 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { cases, events, ledgerEntries } from '@/db/schema';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { arrangeCase, openCaseFromList, visibleText } from '@/tests/helpers/case-page';
+import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
 
-const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
-const db = handle.db;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => ({ context, page } = await openBrowser()));
-afterEach(async () => {
-  await context.clearCookies();
-});
-afterAll(async () => {
-  await context.close();
-  await handle.close();
-});
+const { db, context, page } = browserSuite();
 
 /** The hidden fields a server-rendered (no-JS) form posts: React's action reference and our own inputs. */
 async function hiddenFields(form: ReturnType<Page['locator']>) {

@@ -1,26 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { cases, events } from '@/db/schema';
 import { addDays, todayInOslo } from '@/lib/cases/dates';
 import { formatDate } from '@/lib/i18n/format';
-import { openBrowser, signIn } from '@/tests/helpers/browser';
+import { signIn } from '@/tests/helpers/browser';
+import { browserSuite } from '@/tests/helpers/browser-suite';
 import { arrangeCase, chooseFromMenu, LABELS, openCaseFromList, visibleText, type Locale } from '@/tests/helpers/case-page';
 
-const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
-const db = handle.db;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => ({ context, page } = await openBrowser()));
-afterEach(async () => {
-  await context.clearCookies();
-});
-afterAll(async () => {
-  await context.close();
-  await handle.close();
-});
+const { db, page } = browserSuite();
 
 function daysAgo(days: number, hour = 10) {
   const date = new Date(`${addDays(todayInOslo(), -days)}T${String(hour).padStart(2, '0')}:00:00Z`);

@@ -1,25 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { cases, events, ledgerEntries } from '@/db/schema';
 import { addDays, todayInOslo } from '@/lib/cases/dates';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
+import { browserSuite } from '@/tests/helpers/browser-suite';
 import { arrangeCase, chooseFromMenu, LABELS, openCaseFromList, visibleText } from '@/tests/helpers/case-page';
 
-const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
-const db = handle.db;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => ({ context, page } = await openBrowser()));
-afterEach(async () => {
-  await context.clearCookies();
-});
-afterAll(async () => {
-  await context.close();
-  await handle.close();
-});
+const { db, context, page } = browserSuite();
 
 async function ledgerRows(caseId: string, kind: 'payment' | 'credit_note') {
   return db.select().from(ledgerEntries).where(and(eq(ledgerEntries.caseId, caseId), eq(ledgerEntries.kind, kind)));

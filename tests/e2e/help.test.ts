@@ -1,25 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
 import { openBrowser, signIn } from '@/tests/helpers/browser';
+import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
 
-const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
-const db = handle.db;
+const { db, page } = browserSuite();
 const FIRST_COMPANY = DEMO_COMPANIES[0].id;
 const NOT_FOUND_TITLE = 'Siden finnes ikke';
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => ({ context, page } = await openBrowser()));
-afterEach(async () => {
-  await context.clearCookies();
-});
-afterAll(async () => {
-  await context.close();
-  await handle.close();
-});
 
 async function signInAs(target: Page, locale: 'nb' | 'en') {
   const user = await makeUser(db, { locale, memberships: [{ companyId: FIRST_COMPANY, role: 'read' }] });

@@ -1,26 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
 import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@/db/seed/demo-accounts';
 import { nextCode, openBrowser, openUserMenu, signIn, submitPassword } from '@/tests/helpers/browser';
+import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
 
-const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
-const db = handle.db;
+const { db, context, page } = browserSuite();
 const FIRST_COMPANY = DEMO_COMPANIES[0].id;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => ({ context, page } = await openBrowser()));
-afterEach(async () => {
-  await context.clearCookies();
-});
-afterAll(async () => {
-  await context.close();
-  await handle.close();
-});
 
 describe('signing in with a second factor', () => {
   it.each(DEMO_USERS.map((user) => [user.email]))('signs in the demo user %s in Norwegian and lands on Saker', async (email) => {
