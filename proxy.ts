@@ -4,7 +4,7 @@ import { routing } from '@/lib/i18n/routing';
 
 const intl = createMiddleware(routing);
 
-const PORTAL_PATH = /^\/(nb|en)\/(cases|insights|reports|settings|help)(\/|$)/;
+const PORTAL_PATH = /^\/(nb|en)\/(cases|insights|reports|settings|help|desk)(\/|$)/;
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /** Locale routing, plus a cheap redirect when there is no session cookie at all. Access is decided on the server. */

@@ -27,6 +27,8 @@ export const users = pgTable(
     notifyTasks: boolean('notify_tasks').notNull().default(true),
     notifyMessages: boolean('notify_messages').notNull().default(true),
     betaEnabled: boolean('beta_enabled').notNull().default(false),
+    // The agency's case handlers: set only by the agency's own tooling (seed, CLI), never by a creditor screen.
+    isAgencyStaff: boolean('is_agency_staff').notNull().default(false),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

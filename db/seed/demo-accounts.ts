@@ -42,6 +42,8 @@ export type DemoUser = {
   /** One membership per company the user belongs to. */
   roles: readonly { companyId: string; companyName: string; role: DemoRole }[];
   description: string;
+  /** Agency staff: works on the desk, belongs to no creditor company. */
+  isAgencyStaff?: true;
 };
 
 const [FIRST, SECOND, THIRD] = DEMO_COMPANIES;
@@ -64,5 +66,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     name: 'Liv Leser',
     roles: [{ companyId: FIRST.id, companyName: FIRST.name, role: 'read' }],
     description: `Read (Lese) in ${FIRST.name}`,
+  },
+  {
+    email: 'saksbehandler@demo.no',
+    name: 'Sara Saksbehandler',
+    roles: [],
+    description: 'Case handler at the agency (the desk, /nb/desk)',
+    isAgencyStaff: true,
   },
 ];

@@ -829,7 +829,7 @@ function buildDemoData(options: { today: number; caseNumbers: number[]; password
   for (const user of DEMO_USERS) {
     const id = newId();
     userIds.set(user.email, id);
-    rows.users.push({ id, email: user.email, name: user.name, passwordHash: options.passwordHash, locale: 'nb', createdAt: setupAt });
+    rows.users.push({ id, email: user.email, name: user.name, passwordHash: options.passwordHash, locale: 'nb', isAgencyStaff: user.isAgencyStaff ?? false, createdAt: setupAt });
     rows.secondFactors.push({ id: newId(), userId: id, method: 'totp', secretEncrypted: options.sealTotpSecret(), confirmedAt: setupAt, createdAt: setupAt });
     for (const role of user.roles) rows.memberships.push({ id: newId(), companyId: role.companyId, userId: id, role: role.role, createdAt: setupAt });
   }

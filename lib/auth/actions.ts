@@ -10,7 +10,8 @@ import { recordEvent } from '@/lib/events/record';
 import { failed, invalid, type FormState } from '@/lib/form-state';
 import { signIn, signOut } from './auth';
 import { getClientInfo } from './client-info';
-import { getCurrentSession, requireUser } from './current-user';
+import { getCurrentSession } from './current-user';
+import { isStaffUser, requireSignedIn } from './gate';
 import { setLocaleSchema, signInSchema, verifyCodeSchema } from './schemas';
 import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';
@@ -36,7 +37,7 @@ export async function verifySecondFactorAction(_prev: FormState, formData: FormD
   const result = await verifySecondFactor(db, live, parsed.data.code, await getClientInfo());
   if (!result.ok) return failed(`auth.errors.${result.reason === 'invalid' ? 'invalidCode' : result.reason}`, formData);
   (await cookies()).set(LOCALE_COOKIE, live.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
-  redirect(`/${live.locale}/cases`);
+  redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
 }
 
 export async function signOutAction(): Promise<void> {
@@ -54,7 +55,7 @@ export async function signOutAction(): Promise<void> {
 
 /** "Norsk / English" in the user menu: stores the choice on the user and reopens the same page in it. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
+  const user = await requireSignedIn();
   const parsed = setLocaleSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect(`/${user.locale}/cases`);
   const { locale, returnTo } = parsed.data;

@@ -4,25 +4,20 @@ import { getLocale } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
-import { requireUser } from '@/lib/auth/current-user';
-import { requireRole } from '@/lib/auth/require-role';
+import { requireCaseRole } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, type FormState } from '@/lib/form-state';
 import { invalidForm } from './form-errors';
 import { changeCaseStatus } from './mutations';
-import { getCaseCompanyForUser } from './queries';
 import { changeCaseStatusSchema } from './schemas';
 
 /** Behandle → Pause sak / Gjenoppta sak / Trekk sak, confirmed on the server-rendered step. */
 export async function changeCaseStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = changeCaseStatusSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
-  const user = await requireUser();
-  const companyId = await getCaseCompanyForUser(user.userId, parsed.data.caseId);
-  if (!companyId) return failed('cases.errors.notFound', formData);
+  const actor = await requireCaseRole(parsed.data.caseId, 'write');
   let status: string;
   try {
-    const actor = await requireRole(companyId, 'write');
     status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);

@@ -2,17 +2,11 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases, ledgerEntries } from '@/db/schema';
-import type { Actor } from '@/lib/auth/require-role';
-import { roleAtLeast } from '@/lib/auth/roles';
-import { DomainError, NotAllowedError } from '@/lib/errors';
+import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
+import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import type { ChangeCaseStatusInput } from './schemas';
 import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from './status-rules';
-
-/** Mutations check the role too, so no caller can write as a Lese member by skipping the action. */
-export function assertCanWrite(actor: Actor) {
-  if (!roleAtLeast(actor.role, 'write')) throw new NotAllowedError();
-}
 
 /** Locks the case row for the rest of the transaction; another company's case is simply not found. */
 export async function lockCase(tx: Tx, companyId: string, caseId: string) {
@@ -54,7 +48,7 @@ export async function refreshCaseBalance(tx: Tx, companyId: string, caseId: stri
  * still be the status now, so the second of two concurrent changes is refused with what the case became.
  */
 export async function changeCaseStatus(tx: Tx, actor: Actor, input: ChangeCaseStatusInput): Promise<CaseStatus> {
-  assertCanWrite(actor);
+  assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   if (debtCase.status !== input.expectedStatus || !isActionAllowed(input.action, debtCase.status)) {
     throw new DomainError(CHANGED_TO_KEYS[debtCase.status]);

@@ -1,25 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db } from '@/db';
-import { cases, companies, debtors, events, invoices, ledgerEntries, memberships, messages, users } from '@/db/schema';
+import { cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
 import type { LetterPaymentInfo } from '@/lib/events/types';
 
 const HISTORY_LIMIT = 500;
-
-/**
- * The company of a case, if the user is a member of it; null for an unknown id, a malformed id or another
- * company's case (all three look the same: not found). The caller then asks requireRole for that company.
- */
-export async function getCaseCompanyForUser(userId: string, caseId: string): Promise<string | null> {
-  if (!z.uuid().safeParse(caseId).success) return null;
-  const [row] = await db
-    .select({ companyId: cases.companyId })
-    .from(cases)
-    .innerJoin(memberships, and(eq(memberships.companyId, cases.companyId), eq(memberships.userId, userId)))
-    .where(eq(cases.id, caseId));
-  return row?.companyId ?? null;
-}
 
 export type LedgerTotals = { principalOre: number; interestOre: number; feesOre: number; paidOre: number; creditedOre: number; outstandingOre: number };
 

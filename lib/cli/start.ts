@@ -46,6 +46,6 @@ server.on('exit', (code) => process.exit(code ?? 0));
 console.log(`\nThe portal runs on http://localhost:${port}`);
 if (mayHaveDemo) {
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
-  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(16)} ${user.description}`);
+  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
 }
 if (!env.RESEND_API_KEY && mayHaveDemo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
-import { requireRole } from '@/lib/auth/require-role';
+import { requireRole } from '@/lib/auth/gate';
 import { verifyTotp } from '@/lib/auth/totp';
 import { dispatchOutbox } from '@/lib/email/dispatch';
 import { DomainError } from '@/lib/errors';

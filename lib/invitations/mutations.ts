@@ -2,13 +2,13 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { companies, invitationCompanies, invitations, memberships, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/require-role';
+import { recheckRoleInTransaction, type Actor } from '@/lib/auth/gate/checks';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import type { Locale } from '@/lib/i18n/routing';
-import { assertAdministers, lockCompanies } from '@/lib/users/access';
+import { lockCompanies } from '@/lib/users/access';
 import type { InvitationRefInput, InviteUsersInput } from './schemas';
 import { invitationExpiry, invitationUrl, newInvitationToken } from './token';
 
@@ -26,7 +26,7 @@ async function actorName(tx: Tx, userId: string) {
  */
 export async function inviteUsers(tx: Tx, actor: Actor, input: InviteUsersInput): Promise<InviteResult> {
   const locked = await lockCompanies(tx, [actor.companyId, ...input.companyIds]);
-  await assertAdministers(tx, actor, input.companyIds);
+  await recheckRoleInTransaction(tx, actor, 'admin', input.companyIds);
   const companyNames = input.companyIds.map((id) => locked.find((c) => c.id === id)?.name ?? '');
   const inviterName = await actorName(tx, actor.userId);
   // Addresses compare lower-cased everywhere (the users' unique index is on lower(email)).
@@ -150,7 +150,7 @@ async function invitationCompanyNames(tx: Tx, invitationId: string) {
 /** A new link (new token, new 7-day expiry) for a pending invitation; the old link stops working. */
 export async function resendInvitation(tx: Tx, actor: Actor, input: InvitationRefInput): Promise<{ outboxIds: string[] }> {
   await lockCompanies(tx, [actor.companyId]);
-  await assertAdministers(tx, actor, []);
+  await recheckRoleInTransaction(tx, actor, 'admin');
   const invitation = await lockOpenInvitation(tx, actor, input.invitationId);
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry();
@@ -167,7 +167,7 @@ export async function resendInvitation(tx: Tx, actor: Actor, input: InvitationRe
  */
 export async function revokeInvitation(tx: Tx, actor: Actor, input: InvitationRefInput) {
   await lockCompanies(tx, [actor.companyId]);
-  await assertAdministers(tx, actor, []);
+  await recheckRoleInTransaction(tx, actor, 'admin');
   const invitation = await lockOpenInvitation(tx, actor, input.invitationId);
   await tx.delete(invitationCompanies).where(and(eq(invitationCompanies.invitationId, invitation.id), eq(invitationCompanies.companyId, actor.companyId)));
   const [left] = await tx.select({ id: invitationCompanies.id }).from(invitationCompanies).where(eq(invitationCompanies.invitationId, invitation.id)).limit(1);

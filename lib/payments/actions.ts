@@ -3,10 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
-import { requireUser } from '@/lib/auth/current-user';
-import { requireRole } from '@/lib/auth/require-role';
+import { requireCaseRole } from '@/lib/auth/gate';
 import { invalidForm, isUniqueViolation } from '@/lib/cases/form-errors';
-import { getCaseCompanyForUser } from '@/lib/cases/queries';
 import { DomainError } from '@/lib/errors';
 import { failed, type FormState } from '@/lib/form-state';
 import { registerPayment } from './mutations';
@@ -30,12 +28,9 @@ export async function registerPaymentAction(_prev: FormState, formData: FormData
   const parsed = registerPaymentSchema(locale).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, VISIBLE_FIELDS);
   const input = parsed.data;
-  const user = await requireUser();
-  const companyId = await getCaseCompanyForUser(user.userId, input.caseId);
-  if (!companyId) return failed('cases.errors.notFound', formData);
+  const actor = await requireCaseRole(input.caseId, 'write');
   let done: string;
   try {
-    const actor = await requireRole(companyId, 'write');
     const result = await db.transaction((tx) => registerPayment(tx, actor, input));
     done = result.outcome === 'duplicate' ? 'duplicate' : `${input.kind}${result.caseClosed ? 'Closed' : ''}`;
   } catch (error) {

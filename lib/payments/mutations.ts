@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases, companies, invoices, ledgerEntries } from '@/db/schema';
-import type { Actor } from '@/lib/auth/require-role';
-import { assertCanWrite, lockCase, refreshCaseBalance, sumLedgerOre } from '@/lib/cases/mutations';
+import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
+import { lockCase, refreshCaseBalance, sumLedgerOre } from '@/lib/cases/mutations';
 import { acceptsPayments } from '@/lib/cases/status-rules';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
@@ -64,7 +64,7 @@ function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceN
  * idempotency key twice (double submit, two tabs, a retry) books once; the second call reports 'duplicate'.
  */
 export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPaymentInput): Promise<RegisterPaymentResult> {
-  assertCanWrite(actor);
+  assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now.
   if (await findByIdempotencyKey(tx, actor.companyId, input.idempotencyKey)) {

@@ -2,8 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { companies, memberships } from '@/db/schema';
-import type { Actor } from '@/lib/auth/require-role';
-import { DomainError, NotAllowedError } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
 
 /**
  * Locks the companies' rows (in id order, so two admins never deadlock): membership changes in one company
@@ -13,22 +12,6 @@ export async function lockCompanies(tx: Tx, companyIds: string[]) {
   const ids = [...new Set(companyIds)].sort();
   if (ids.length === 0) return [];
   return tx.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, ids)).orderBy(asc(companies.id)).for('update');
-}
-
-/**
- * The actor must be Administrator in each company, read from the membership rows inside the transaction (the
- * role may have changed since requireRole). Too low in the actor's own company → not allowed; any other company
- * the actor does not administer → refused with a translated message.
- */
-export async function assertAdministers(tx: Tx, actor: Actor, companyIds: string[]) {
-  const ids = [...new Set([actor.companyId, ...companyIds])];
-  const rows = await tx
-    .select({ companyId: memberships.companyId, role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.userId, actor.userId), inArray(memberships.companyId, ids)));
-  const adminOf = new Set(rows.filter((row) => row.role === 'admin').map((row) => row.companyId));
-  if (!adminOf.has(actor.companyId)) throw new NotAllowedError();
-  if (ids.some((id) => !adminOf.has(id))) throw new DomainError('users.errors.companyNotAllowed');
 }
 
 /** Every company keeps at least one Administrator; call after the change, under lockCompanies. */

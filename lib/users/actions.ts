@@ -4,8 +4,8 @@ import { getLocale } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
-import { requireUser } from '@/lib/auth/current-user';
-import { requireRole } from '@/lib/auth/require-role';
+import { requireSignedIn } from '@/lib/auth/gate';
+import { requireRole } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { deleteUser, updateMemberAccess, updateProfile } from './mutations';
@@ -43,9 +43,9 @@ export async function deleteUserAction(_prev: FormState, formData: FormData): Pr
   redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'deleted'));
 }
 
-/** The signed-in user's own profile: no company involved, so requireUser is the gate. */
+/** The signed-in user's own profile: no company involved, so requireSignedIn is the gate. */
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await requireSignedIn();
   const parsed = profileSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   await db.transaction((tx) => updateProfile(tx, user.userId, parsed.data));

@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { memberships, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/require-role';
+import { recheckRoleInTransaction, type Actor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
-import { assertAdministers, assertAdminsRemain, lockCompanies } from './access';
+import { assertAdminsRemain, lockCompanies } from './access';
 import type { DeleteUserInput, EditMemberInput, ProfileInput } from './schemas';
 
 /** The target's memberships, if they are a (live) member of the actor's company; else "not found". */
@@ -29,7 +29,7 @@ export async function updateMemberAccess(tx: Tx, actor: Actor, input: EditMember
   const scope = [...new Set(input.scope)];
   if (input.companyIds.some((id) => !scope.includes(id))) throw new DomainError('users.errors.companyNotAllowed');
   await lockCompanies(tx, [actor.companyId, ...scope]);
-  await assertAdministers(tx, actor, scope);
+  await recheckRoleInTransaction(tx, actor, 'admin', scope);
   const target = await memberOfActorCompany(tx, actor, input.userId);
 
   const weakened: string[] = [];
@@ -63,7 +63,7 @@ export async function deleteUser(tx: Tx, actor: Actor, input: DeleteUserInput) {
   const companyIds = target.memberships.map((m) => m.companyId);
   await lockCompanies(tx, [actor.companyId, ...companyIds]);
   try {
-    await assertAdministers(tx, actor, companyIds);
+    await recheckRoleInTransaction(tx, actor, 'admin', companyIds);
   } catch (error) {
     if (error instanceof DomainError && error.messageKey === 'users.errors.companyNotAllowed') throw new DomainError('users.errors.hasOtherCompanies');
     throw error;

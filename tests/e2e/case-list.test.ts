@@ -195,11 +195,11 @@ describe('access', () => {
     expect(own.headers()['content-disposition']).toMatch(/^attachment; filename="saker-\d{4}-\d{2}-\d{2}\.xlsx"$/);
   });
 
-  it('sends a signed-out export request to sign in instead of failing', async () => {
+  it('answers a signed-out export request with 401 and a translated text, not a file', async () => {
     await context.clearCookies();
     const response = await context.request.get('/api/cases/export?locale=en', { maxRedirects: 0 });
-    expect(response.status()).toBe(303);
-    expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe('/en/login');
+    expect(response.status()).toBe(401);
+    await expect(response.text()).resolves.toBe('You must sign in to do this.');
   });
 });
 

@@ -10,12 +10,23 @@ const { db, context, page } = browserSuite();
 const FIRST_COMPANY = DEMO_COMPANIES[0].id;
 
 describe('signing in with a second factor', () => {
-  it.each(DEMO_USERS.map((user) => [user.email]))('signs in the demo user %s in Norwegian and lands on Saker', async (email) => {
+  const CREDITOR_USERS = DEMO_USERS.filter((user) => !user.isAgencyStaff);
+  it.each(CREDITOR_USERS.map((user) => [user.email]))('signs in the demo user %s in Norwegian and lands on Saker', async (email) => {
     await signIn(page, db, { email, password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET }, 'nb');
     expect(new URL(page.url()).pathname).toBe('/nb/cases');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Saker');
     const name = DEMO_USERS.find((user) => user.email === email)?.name ?? '';
     await expect(page.getByLabel(`Brukermeny for ${name}`).textContent()).resolves.toContain(name);
+  });
+
+  it('signs in the demo case handler on the desk; a creditor gets 404 there', async () => {
+    await signIn(page, db, { email: 'saksbehandler@demo.no', password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET }, 'nb');
+    expect(new URL(page.url()).pathname).toBe('/nb/desk');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Saksbehandling');
+    await page.context().clearCookies();
+    await signIn(page, db, { email: 'admin@demo.no', password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET }, 'en');
+    const response = await page.goto(new URL('/en/desk', page.url()).toString());
+    expect(response?.status()).toBe(404);
   });
 
   it('signs in in English and shows the English shell', async () => {

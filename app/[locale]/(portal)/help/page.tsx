@@ -10,7 +10,7 @@ import { HELP_PATH } from '@/lib/help/articles';
 import { loadHelpSearchEntries } from '@/lib/help/load-search-entries';
 import { searchHelp } from '@/lib/help/search';
 import { Link, getPathname } from '@/lib/i18n/navigation';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireSignedIn } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HelpPage({ params, searchParams }: PageProps<'/[locale]/help'>) {
   const locale = await enterLocale(params);
-  await requireUser();
+  await requireSignedIn();
   const { q } = await searchParams;
   const query = (typeof q === 'string' ? q : '').trim();
   const t = await getTranslations('help');

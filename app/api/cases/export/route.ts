@@ -1,7 +1,6 @@
 import { hasLocale } from 'next-intl';
 import type { NextRequest } from 'next/server';
-import { getCurrentSession } from '@/lib/auth/current-user';
-import { resolveCaseListScope } from '@/lib/case-list/access';
+import { gatedRoute, requireCompanies } from '@/lib/auth/gate';
 import { buildCaseWorkbook, exportFileName } from '@/lib/case-list/export';
 import { countCases, streamCases } from '@/lib/case-list/queries';
 import { MAX_EXPORT_ROWS, parseCaseListParams } from '@/lib/case-list/schemas';
@@ -15,18 +14,15 @@ function redirectTo(request: NextRequest, path: string): Response {
 }
 
 /**
- * GET /api/cases/export?locale=nb&…the list's filters: the filtered case list as .xlsx. Every company included
- * passes requireRole(…, 'read') (a company the user is not in → 404); signed out → the sign-in page.
+ * GET /api/cases/export?locale=nb&…the list's filters: the filtered case list as .xlsx, of the companies the gate
+ * grants (a company filter the user is not in → 404; signed out or 2FA pending → 401).
  */
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = gatedRoute(async (request: NextRequest): Promise<Response> => {
   const query = request.nextUrl.searchParams;
   const requested = query.get('locale');
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  const session = await getCurrentSession();
-  if (!session?.secondFactorVerifiedAt) return redirectTo(request, `/${locale}/login`);
-
   const { params } = parseCaseListParams(Object.fromEntries(query));
-  const scope = await resolveCaseListScope(session.userId, params.company);
+  const scope = await requireCompanies('read', params.company);
   if ((await countCases(scope.companyIds, params, MAX_EXPORT_ROWS)) > MAX_EXPORT_ROWS) {
     const back = new URLSearchParams({ ...caseListQuery(params), notice: 'exportTooLarge' });
     return redirectTo(request, `/${locale}/cases?${back.toString()}`);
@@ -41,4 +37,4 @@ export async function GET(request: NextRequest): Promise<Response> {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

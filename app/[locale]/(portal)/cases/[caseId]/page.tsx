@@ -12,14 +12,13 @@ import { RolesNote } from '@/components/cases/roles-note';
 import { StatusChangePanel } from '@/components/cases/status-change-panel';
 import { PageHeader } from '@/components/layout/page-header';
 import { PaymentPanel } from '@/components/payments/payment-panel';
-import { requireUser } from '@/lib/auth/current-user';
-import { requireRole } from '@/lib/auth/require-role';
+import { requireCaseRole } from '@/lib/auth/gate';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { todayInOslo } from '@/lib/cases/dates';
 import { eventTypesFor } from '@/lib/cases/history-activities';
 import { parseCasePageQuery } from '@/lib/cases/page-query';
 import { paymentInfoFor } from '@/lib/cases/payment-info';
-import { getCaseCompanyForUser, getCaseDetail, listCaseHistory } from '@/lib/cases/queries';
+import { getCaseDetail, listCaseHistory } from '@/lib/cases/queries';
 import { acceptsPayments, allowedActions } from '@/lib/cases/status-rules';
 import { env } from '@/lib/env';
 import { enterLocale } from '@/lib/i18n/page-locale';
@@ -28,15 +27,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cases'))('detail.metaTitle') };
 }
 
-/** A case: Oversikt / Historikk, Behandle and Endre sak. The case is looked up among the user's companies first. */
+/** A case: Oversikt / Historikk, Behandle and Endre sak. The gate finds the case's company. */
 export default async function CasePage({ params, searchParams }: PageProps<'/[locale]/cases/[caseId]'>) {
   const locale = await enterLocale(params);
   const { caseId } = await params;
   const query = parseCasePageQuery(await searchParams);
-  const user = await requireUser();
-  const companyId = await getCaseCompanyForUser(user.userId, caseId);
-  if (!companyId) notFound();
-  const actor = await requireRole(companyId, 'read');
+  const actor = await requireCaseRole(caseId, 'read');
+  const companyId = actor.companyId;
   const detail = await getCaseDetail(companyId, caseId);
   if (!detail) notFound();
 

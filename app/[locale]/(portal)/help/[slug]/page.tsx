@@ -9,7 +9,7 @@ import { RolesLink } from '@/components/help/roles-link';
 import { PageHeader } from '@/components/layout/page-header';
 import { env } from '@/lib/env';
 import { articlePath, articlePieces, findArticle, type ArticlePiece } from '@/lib/help/articles';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireSignedIn } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/help/[slug]'>): Promise<Metadata> {
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/help/[sl
 
 export default async function HelpArticlePage({ params }: PageProps<'/[locale]/help/[slug]'>) {
   await enterLocale(params);
-  await requireUser();
+  await requireSignedIn();
   const article = findArticle((await params).slug);
   if (!article) notFound();
   const t = await getTranslations('helpArticles');

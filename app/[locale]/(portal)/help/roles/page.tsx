@@ -7,7 +7,7 @@ import { richTags } from '@/components/help/rich-tags';
 import { PageHeader } from '@/components/layout/page-header';
 import { articlePath, findArticle } from '@/lib/help/articles';
 import { ROLE_ROWS } from '@/lib/help/roles';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireSignedIn } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 
 const RELATED = ['invite-users', 'change-user-role', 'remove-user-from-company'];
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HelpRolesPage({ params }: PageProps<'/[locale]/help/roles'>) {
   await enterLocale(params);
-  await requireUser();
+  await requireSignedIn();
   const t = await getTranslations('help');
   const ta = await getTranslations('helpArticles');
   const related = RELATED.flatMap((slug) => {

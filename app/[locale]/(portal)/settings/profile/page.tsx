@@ -3,8 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { EmailChangeNote } from '@/components/users/email-change-note';
 import { ProfileForm } from '@/components/users/profile-form';
-import { requireUser } from '@/lib/auth/current-user';
-import { getActiveCompanyId } from '@/lib/auth/require-role';
+import { requireSignedIn } from '@/lib/auth/gate';
+import { getActiveCompanyId } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getProfile, listAdministeredCompanies } from '@/lib/users/queries';
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage({ params }: PageProps<'/[locale]/settings/profile'>) {
   await enterLocale(params);
-  const user = await requireUser();
+  const user = await requireSignedIn();
   const t = await getTranslations('settings');
   const [profile, administered, activeCompanyId] = await Promise.all([getProfile(user.userId), listAdministeredCompanies(user.userId), getActiveCompanyId()]);
   if (!profile) notFound();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireSignedIn } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { EmptyState } from '@/components/layout/empty-state';
 
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page({ params }: PageProps<'/[locale]/settings/security'>) {
   await enterLocale(params);
   // Layouts are not re-run on client navigation: every page checks the session itself.
-  await requireUser();
+  await requireSignedIn();
   const t = await getTranslations();
   return (
     <section>

@@ -5,8 +5,8 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { CompanySelect } from '@/components/users/company-select';
 import { DeleteUserDialog, EditUserDialog, InviteDialog } from '@/components/users/user-dialogs';
 import { UsersTable } from '@/components/users/users-table';
-import { requireUser } from '@/lib/auth/current-user';
-import { getActiveCompanyId, listMyMemberships, requireRole } from '@/lib/auth/require-role';
+import { requireSignedIn } from '@/lib/auth/gate';
+import { getActiveCompanyId, listMyMemberships, requireRole } from '@/lib/auth/gate';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { listPendingInvitations } from '@/lib/invitations/queries';
@@ -28,7 +28,7 @@ function userIdParam(value: string | string[] | undefined): string | null {
 
 export default async function UsersPage({ params, searchParams }: PageProps<'/[locale]/settings/users'>) {
   const locale = await enterLocale(params);
-  const user = await requireUser();
+  const user = await requireSignedIn();
   const query = await searchParams;
   const t = await getTranslations('users');
   const mine = await listMyMemberships(user.userId);
