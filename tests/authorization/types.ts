@@ -1,0 +1,58 @@
+import type { Database } from '@/db/client';
+
+/**
+ * The authorisation matrix: every exported server action (`lib/**\/actions.ts`) and route handler
+ * (`app/**\/route.ts`) has one row, in `tests/authorization/rows/<feature>.ts`. The runner calls each row as every
+ * principal over HTTP against the built portal and asserts the outcome its `needs` implies; a refused call must
+ * change no row, an allowed write must change one. A new action or route without a row fails the test.
+ */
+
+/** Who calls. Each cell gets a fresh fixture, so an allowed call never spoils the next. */
+export type Principal = 'anonymous' | 'pendingSecondFactor' | 'read' | 'write' | 'admin' | 'otherCompanyAdmin' | 'staff';
+
+/**
+ * What a row needs. `public`: anyone (sign-in steps, invitation acceptance). `signedIn`: any signed-in user, for
+ * their own account. `read`/`write`/`admin`: that role in the object's company (company A of the fixture).
+ * `staff`: agency staff (the desk).
+ */
+export type Needs = 'public' | 'signedIn' | 'read' | 'write' | 'admin' | 'staff';
+
+export type Outcome = 'allowed' | 'signIn' | 'notFound' | 'refused';
+
+/** One cell's world: company A with one user per role and a case, company B with its own admin and case, a staff user. */
+export type MatrixFixture = {
+  db: Database;
+  locale: 'nb';
+  companyId: string;
+  otherCompanyId: string;
+  /** An active case of company A with one invoice (10 000 kr), a fee and a `case.registered` event. */
+  caseId: string;
+  invoiceId: string;
+  /** A case of company B (for rows that take ids from the body). */
+  otherCaseId: string;
+  users: Record<'read' | 'write' | 'admin' | 'otherCompanyAdmin' | 'staff', { id: string; email: string }>;
+};
+
+/** What one call sends: form fields for a server action, or a request for a route handler. */
+export type CallInput = {
+  /** Fields of the action's form, as the page's <form> posts them. Repeated fields as arrays. */
+  form?: Record<string, string | string[]>;
+  /** Route handlers: the path with its query (ids from the fixture filled in). */
+  path?: string;
+  /** Route handlers: a JSON body (for POST). */
+  json?: unknown;
+};
+
+export type MatrixRow = {
+  /** The source file: `lib/cases/actions.ts` or `app/api/cases/export/route.ts`. */
+  file: string;
+  /** The exported action's name, or the route handler's HTTP method (`GET`, `POST`, …). */
+  name: string;
+  needs: Needs;
+  /** Whether an allowed call changes the database (writes do; downloads and look-ups do not). */
+  writes: boolean;
+  /** Builds the call for one cell; may insert rows the call refers to (a task, a slip, a draft) first. */
+  input: (fx: MatrixFixture) => Promise<CallInput> | CallInput;
+  /** Why a row is not called as every principal (Auth.js's own routes): the runner then only checks it is listed. */
+  notCalled?: string;
+};
