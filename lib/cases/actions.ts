@@ -15,9 +15,9 @@ import { changeCaseStatusSchema } from './schemas';
 export async function changeCaseStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = changeCaseStatusSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
-  const actor = await requireCaseRole(parsed.data.caseId, 'write');
   let status: string;
   try {
+    const actor = await requireCaseRole(parsed.data.caseId, 'write');
     status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);

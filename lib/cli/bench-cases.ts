@@ -9,7 +9,7 @@ import { MAX_EXPORT_ROWS, PAGE_SIZE, decodeCursor, parseCaseListParams, type Cur
 import { DIST_DIR, needsBuild } from './build-state';
 import { prepareBenchDatabase, rows, timeSql } from './bench/database';
 import { runLoad, timedGet, type Summary } from './bench/load';
-import { benchSessionCookie } from './bench/session';
+import { sessionCookieFor } from './session-cookie';
 import { serverMemory } from './bench/server';
 import { startPortal, type Portal } from './portal-process';
 
@@ -120,7 +120,7 @@ async function main() {
   const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production' };
   let portal = await startPortal(serverEnv);
   try {
-    const cookie = await benchSessionCookie(db, 'admin@demo.no', AUTH_SECRET);
+    const cookie = await sessionCookieFor(db, 'admin@demo.no', AUTH_SECRET, { userAgent: 'bench:cases' });
     const probe = await timedGet(`${portal.baseUrl}/nb/cases`, cookie);
     if (probe.status !== 200) throw new Error(`signed-in GET /nb/cases answered ${probe.status}`);
     const list = (query: Record<string, string>) => `${portal.baseUrl}/nb/cases?${new URLSearchParams(query).toString()}`;

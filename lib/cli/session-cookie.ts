@@ -6,10 +6,16 @@ import { sessions, users } from '@/db/schema';
 const COOKIE = 'authjs.session-token';
 
 /**
- * Signs a user in without the forms: a live session row with the second factor done, and the Auth.js cookie that
- * carries its id, sealed with the server's AUTH_SECRET exactly as lib/auth/auth.ts does (token.sid).
+ * Signs a user in without the forms (for the benchmark and the authorisation matrix): a live session row, with the
+ * second factor done unless `secondFactorPending`, and the Auth.js cookie that carries its id, sealed with the
+ * server's AUTH_SECRET exactly as lib/auth/auth.ts does (token.sid).
  */
-export async function benchSessionCookie(db: Executor, email: string, authSecret: string): Promise<string> {
+export async function sessionCookieFor(
+  db: Executor,
+  email: string,
+  authSecret: string,
+  options: { secondFactorPending?: boolean; userAgent?: string } = {},
+): Promise<string> {
   const [user] = await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
   if (!user) throw new Error(`no user ${email}`);
   const now = new Date();
@@ -18,10 +24,10 @@ export async function benchSessionCookie(db: Executor, email: string, authSecret
     .values({
       userId: user.id,
       userSessionVersion: user.sessionVersion,
-      secondFactorVerifiedAt: now,
+      secondFactorVerifiedAt: options.secondFactorPending ? null : now,
       expiresAt: new Date(now.getTime() + 12 * 3_600_000),
       ipAddress: '127.0.0.1',
-      userAgent: 'bench:cases',
+      userAgent: options.userAgent ?? 'session-cookie',
     })
     .returning({ id: sessions.id });
   if (!session) throw new Error('session insert failed');

@@ -1,0 +1,37 @@
+import { describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { MATRIX_ROWS } from '@/tests/authorization/all-rows';
+import { callRow, loadActionRefs } from '@/tests/authorization/call';
+import { expectedOutcome, PRINCIPALS } from '@/tests/authorization/expected';
+import { databaseFingerprint, makeMatrixFixture } from '@/tests/authorization/fixture';
+
+// Every action and route handler, called as every principal against the built portal (see tests/authorization/types.ts).
+const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
+const called = MATRIX_ROWS.filter((row) => !row.notCalled);
+const cells = called.flatMap((row) => PRINCIPALS.map((principal) => ({ row, principal, expected: expectedOutcome(row.needs, principal) })));
+
+describe('the authorisation matrix', () => {
+  const refs = loadActionRefs();
+
+  it.each(cells.map((cell) => [`${cell.row.file} ${cell.row.name}`, cell.principal, cell.expected, cell] as const))(
+    '%s as %s: %s',
+    async (_name, principal, expected, { row }) => {
+      const { fixture, cookies } = await makeMatrixFixture(handle.db);
+      const input = row.input;
+      // Rows may insert what the call refers to; the fingerprint is taken after that, just before the call.
+      let prepared: Awaited<ReturnType<typeof input>> | undefined;
+      const rowWithPreparedInput = { ...row, input: async () => (prepared ??= await input(fixture)) };
+      await rowWithPreparedInput.input();
+      const before = await databaseFingerprint(handle.db);
+      const result = await callRow(inject('baseUrl'), refs, rowWithPreparedInput, fixture, cookies[principal]);
+      const after = await databaseFingerprint(handle.db);
+      expect({ outcome: result.outcome, detail: expected === result.outcome ? '' : result.detail }).toEqual({ outcome: expected, detail: '' });
+      if (expected !== 'allowed') expect(after, 'a refused call changed the database').toEqual(before);
+      else if (row.writes) expect(after, 'an allowed write changed nothing: is the row’s input valid?').not.toEqual(before);
+    },
+  );
+
+  it('closes its database handle', async () => {
+    await handle.close();
+  });
+});
