@@ -20,16 +20,31 @@ const envSchema = z.object({
   // Without a Resend key, emails stay in the outbox and show in the development mailbox.
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default('Amili <noreply@amili.no>'),
-  DEV_MAILBOX: z.string().optional(),
+  // The one demo switch (see demoModeFor): demo accounts, the development mailbox and generated secrets.
+  PORTAL_DEMO: z.enum(['0', '1']).optional(),
 });
 
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
 
-/** A production start against a real database must bring its own secrets; the demo generates them once. */
 type EnvSource = Record<string, string | undefined>;
 
-export function isProductionDatabase(env: EnvSource = process.env) {
-  return env.NODE_ENV === 'production' && Boolean(env.DATABASE_URL);
+/**
+ * Whether a start from this environment runs the demo (demo accounts seeded, the development mailbox, secrets
+ * generated into .data/). Outside production it does; with NODE_ENV=production only when SEED_DEMO=1 says so on
+ * purpose. An explicit PORTAL_DEMO=1 in production without SEED_DEMO=1 is a mistake, refused by name.
+ */
+export function demoModeFor(source: EnvSource = process.env): boolean {
+  const production = source.NODE_ENV === 'production';
+  if (production && source.PORTAL_DEMO === '1' && source.SEED_DEMO !== '1') {
+    throw new Error('PORTAL_DEMO=1 with NODE_ENV=production needs SEED_DEMO=1 set on purpose.');
+  }
+  if (source.PORTAL_DEMO === '0') return false;
+  return production ? source.SEED_DEMO === '1' : true;
+}
+
+/** The running server's switch: set by `npm start` (and the e2e setup) for the process it starts. */
+export function isDemo(): boolean {
+  return env().PORTAL_DEMO === '1';
 }
 
 function loadOrCreateDemoSecrets(): Secrets {
@@ -45,9 +60,10 @@ function loadOrCreateDemoSecrets(): Secrets {
 export function loadEnv(source: EnvSource = process.env) {
   const parsed = envSchema.parse(source);
   if (!parsed.AUTH_SECRET || !parsed.ENCRYPTION_KEY) {
-    if (isProductionDatabase(source)) {
+    // `next start` is always NODE_ENV=production: there only the demo switch allows generated secrets.
+    if (source.NODE_ENV === 'production' && parsed.PORTAL_DEMO !== '1') {
       const missing = !parsed.AUTH_SECRET ? 'AUTH_SECRET' : 'ENCRYPTION_KEY';
-      throw new Error(`${missing} must be set for a production start (NODE_ENV=production with DATABASE_URL).`);
+      throw new Error(`${missing} must be set for a production start (NODE_ENV=production), unless it is the demo (SEED_DEMO=1).`);
     }
     const demo = loadOrCreateDemoSecrets();
     parsed.AUTH_SECRET ??= demo.AUTH_SECRET;

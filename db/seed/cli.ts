@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '@/db/client';
-import { isProductionDatabase } from '@/lib/env';
+import { demoModeFor } from '@/lib/env';
 import { migrateDatabase } from '@/db/migrate';
 import { seedBulk } from './bulk';
 import { seedDemo } from './demo';
@@ -23,8 +23,8 @@ function seconds(since: number): string {
 
 async function main(args: readonly string[]) {
   const cases = parseCases(args);
-  if (isProductionDatabase() && process.env.SEED_DEMO !== '1') {
-    console.log('Not seeding: this is a production database (NODE_ENV=production with DATABASE_URL). Set SEED_DEMO=1 to seed anyway.');
+  if (!demoModeFor()) {
+    console.log('Not seeding: this is a production start (NODE_ENV=production). Set SEED_DEMO=1 to seed the demo anyway.');
     return;
   }
   const handle = openDatabase();

@@ -3,13 +3,15 @@ import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-accounts';
 import { seedDemo } from '@/db/seed/demo';
-import { isProductionDatabase, loadEnv } from '@/lib/env';
+import { demoModeFor, loadEnv } from '@/lib/env';
 import { needsBuild } from './build-state';
 
 // `npm start`: migrate, seed the demo if the database is empty, build if the sources changed, then serve.
 let env: ReturnType<typeof loadEnv>;
+let demo: boolean;
 try {
-  env = loadEnv();
+  demo = demoModeFor();
+  env = loadEnv({ ...process.env, PORTAL_DEMO: demo ? '1' : '0' });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -17,8 +19,7 @@ try {
 
 const handle = openDatabase(env.DATABASE_URL);
 await migrateDatabase(handle);
-const mayHaveDemo = !isProductionDatabase() || env.SEED_DEMO === '1';
-const { seeded } = mayHaveDemo ? await seedDemo(handle.db) : { seeded: false };
+const { seeded } = demo ? await seedDemo(handle.db) : { seeded: false };
 await handle.close();
 console.log(`Database: ${handle.kind === 'pglite' ? 'embedded PGlite in .data/pglite' : 'PostgreSQL (DATABASE_URL)'}${seeded ? ', demo data seeded' : ''}`);
 
@@ -36,16 +37,16 @@ const server = spawn('npx', ['next', 'start', '-p', port], {
     AUTH_SECRET: env.AUTH_SECRET,
     ENCRYPTION_KEY: env.ENCRYPTION_KEY,
     PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${port}`,
-    // `next start` always runs as production; without Resend the emails are read in the development mailbox.
-    ...(env.RESEND_API_KEY || !mayHaveDemo ? {} : { DEV_MAILBOX: '1' }),
+    // `next start` always runs as production: the demo switch tells it that this is the demo.
+    PORTAL_DEMO: demo ? '1' : '0',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 
 console.log(`\nThe portal runs on http://localhost:${port}`);
-if (mayHaveDemo) {
+if (demo) {
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
 }
-if (!env.RESEND_API_KEY && mayHaveDemo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);
+if (!env.RESEND_API_KEY && demo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);

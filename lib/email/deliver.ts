@@ -28,10 +28,11 @@ export async function deliverOutboxEmail(
       text: row.bodyText,
       html: row.bodyHtml ?? '',
     });
-    // Conditional: only the first of two racing deliveries marks the row.
+    // Conditional: only the first of two racing deliveries marks the row. The body goes: it may hold a live
+    // invitation link or a code, which must not outlive the delivery at rest (subject and template stay).
     await db
       .update(outbox)
-      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null })
+      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null, bodyText: '', bodyHtml: null })
       .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
     return 'sent';
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
- * The development mailbox shows every outbox email with live links: on in development, and in production
- * only with DEV_MAILBOX=1 (the demo's `npm start` without RESEND_API_KEY sets it). Otherwise the page is a 404.
+ * The development mailbox shows the outbox (emails and SMS) with live links: only in the demo (the one demo switch,
+ * PORTAL_DEMO=1, which `npm start` sets outside production), and there only to someone with a live session.
  */
-export function isDevMailboxEnabled(nodeEnv: string | undefined, devMailbox: string | undefined): boolean {
-  return nodeEnv !== 'production' || devMailbox === '1';
+export function isDevMailboxEnabled(demo: boolean, nodeEnv: string | undefined): boolean {
+  return demo || nodeEnv === 'development';
 }

@@ -2,11 +2,11 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { outbox } from '@/db/schema';
-import { env } from '@/lib/env';
+import { isDemo } from '@/lib/env';
 import { isDevMailboxEnabled } from './dev-mailbox';
 
 export function devMailboxEnabled(): boolean {
-  return isDevMailboxEnabled(process.env.NODE_ENV, env().DEV_MAILBOX);
+  return isDevMailboxEnabled(isDemo(), process.env.NODE_ENV);
 }
 
 /** Not tenant-scoped on purpose: a development tool that stands in for the recipients' inboxes. */

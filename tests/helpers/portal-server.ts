@@ -31,9 +31,9 @@ export default async function setup(project: TestProject) {
     const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  // DEV_MAILBOX: `next start` is production, and the tests read invitations in the development mailbox.
+  // PORTAL_DEMO: `next start` is production, and the tests read invitations in the development mailbox.
   // PORTAL_URL is set by startPortal to the server's own address, so links in emails point at it.
-  const portal = await startPortal({ ...E2E_SECRETS, DATABASE_URL: url, DEV_MAILBOX: '1' }, { output: 'show' });
+  const portal = await startPortal({ ...E2E_SECRETS, DATABASE_URL: url, PORTAL_DEMO: '1' }, { output: 'show' });
   project.provide('baseUrl', portal.baseUrl);
   project.provide('e2eDatabaseUrl', url);
   return async () => {

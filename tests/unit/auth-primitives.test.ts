@@ -69,6 +69,7 @@ describe('environment', () => {
     expect(() => loadEnv({ ...production, AUTH_SECRET: 'x'.repeat(32) })).toThrow(/ENCRYPTION_KEY/);
     const secrets = { AUTH_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'ab'.repeat(32) };
     expect(loadEnv({ ...production, ...secrets }).AUTH_SECRET).toBe(secrets.AUTH_SECRET);
+    expect(() => loadEnv({ NODE_ENV: 'production' }), 'embedded production too').toThrow(/AUTH_SECRET/);
   });
 
   it('takes the agency contact details from configuration, defaulting to the help text', () => {

@@ -41,6 +41,7 @@ describe('delivering the outbox through the pg-boss job', () => {
     const fake = fakeEmailSender({ failures: 1 });
     boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: FAST });
     const { outboxId, email } = await invitationEmail();
+    const queued = await outboxRow(db, outboxId);
     await dispatchOutbox([outboxId]);
     await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
 
@@ -49,7 +50,10 @@ describe('delivering the outbox through the pg-boss job', () => {
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(fake.attempts.map((a) => a.idempotencyKey)).toEqual([outboxId, outboxId]);
     expect(fake.delivered).toHaveLength(1);
-    expect(fake.delivered[0]).toMatchObject({ to: email, subject: row.subject, text: row.bodyText, html: row.bodyHtml });
+    expect(fake.delivered[0]).toMatchObject({ to: email, subject: queued.subject, text: queued.bodyText, html: queued.bodyHtml });
+    expect(fake.delivered[0]?.text).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}/);
+    // Once sent, the live invitation link is gone from the outbox.
+    expect({ text: row.bodyText, html: row.bodyHtml, subject: row.subject }).toEqual({ text: '', html: null, subject: queued.subject });
   });
 
   it('never sends twice: a repeated or late job for a sent email does nothing', async () => {

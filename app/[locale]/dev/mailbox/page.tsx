@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { requireAnySession } from '@/lib/auth/gate';
 import { devMailboxEnabled, listMailboxEmails } from '@/lib/email/mailbox';
 import { formatDateTime } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
@@ -14,11 +15,12 @@ function linksIn(text: string): string[] {
   return [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
 }
 
-/** Stands in for the recipients' inboxes in development and the demo, so an invitation can be accepted. */
+/** Stands in for the recipients' inboxes in the demo (signed-in users only), so an invitation can be accepted. */
 export default async function MailboxPage({ params }: PageProps<'/[locale]/dev/mailbox'>) {
   const locale = await enterLocale(params);
   await connection();
   if (!devMailboxEnabled()) notFound();
+  await requireAnySession();
   const t = await getTranslations('email.mailbox');
   const emails = await listMailboxEmails();
   return (
