@@ -1,14 +1,32 @@
 import createMiddleware from 'next-intl/middleware';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
+import { contentSecurityPolicy, HSTS, isProductionDeployment } from '@/lib/http/security-headers';
 
 const intl = createMiddleware(routing);
 
 const PORTAL_PATH = /^\/(nb|en)\/(cases|insights|reports|settings|help|desk)(\/|$)/;
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
-/** Locale routing, plus a cheap redirect when there is no session cookie at all. Access is decided on the server. */
-export default function proxy(request: NextRequest) {
+/**
+ * Every page: a fresh CSP nonce (Next reads it from the request's policy header and puts it on its scripts), locale
+ * routing, and a cheap redirect when there is no session cookie at all. Access is decided on the server.
+ */
+export default function proxy(incoming: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV === 'development' });
+  const headers = new Headers(incoming.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  const request = new NextRequest(incoming, { headers });
+  const response = route(request);
+  response.headers.set('Content-Security-Policy', policy);
+  // Decided when the server runs, not at build: the demo on plain http:// must not pin HTTPS.
+  if (isProductionDeployment()) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
+}
+
+function route(request: NextRequest) {
   // The language a user chose last time (set at sign-in and on switching), for a visit to the bare address.
   const remembered = request.cookies.get('NEXT_LOCALE')?.value;
   if (request.nextUrl.pathname === '/' && remembered === 'en') return NextResponse.redirect(new URL('/en', request.url));

@@ -14,7 +14,9 @@ export async function AppShell({ userName, children }: { userName: string; child
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
-          <Link href="/cases" className="text-base font-semibold text-brand-900">
+          <Link href="/cases" className="flex items-center gap-2 text-base font-semibold text-brand-900">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a 28 px SVG from public/ needs no image optimisation */}
+            <img src="/logo.svg" alt="" width={28} height={28} />
             {t('common.appName')}
           </Link>
           <MainNav />

@@ -4,7 +4,8 @@ import { useEffect, type RefObject } from 'react';
 
 /**
  * For a <details> menu (which opens without JavaScript): with it, Escape, a click outside or choosing a
- * link inside closes the menu, and Escape returns focus to its summary.
+ * link or submitting a form inside closes the menu (choosing the language already active reloads nothing, so the
+ * menu must not stay open), and Escape returns focus to its summary.
  */
 export function useDismissibleDetails(ref: RefObject<HTMLDetailsElement | null>) {
   useEffect(() => {
@@ -20,11 +21,16 @@ export function useDismissibleDetails(ref: RefObject<HTMLDetailsElement | null>)
         details.open = false;
       }
     }
+    function closeOnSubmit() {
+      if (details) details.open = false;
+    }
     document.addEventListener('keydown', close);
     document.addEventListener('click', close);
+    details.addEventListener('submit', closeOnSubmit);
     return () => {
       document.removeEventListener('keydown', close);
       document.removeEventListener('click', close);
+      details.removeEventListener('submit', closeOnSubmit);
     };
   }, [ref]);
 }

@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { users } from '@/db/schema';
 import { recordEvent } from '@/lib/events/record';
+import { isProductionDeployment } from '@/lib/http/security-headers';
 import { failed, invalid, type FormState } from '@/lib/form-state';
 import { signIn, signOut } from './auth';
 import { getClientInfo } from './client-info';
@@ -17,6 +18,7 @@ import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';
 
 const LOCALE_COOKIE = 'NEXT_LOCALE';
+const LOCALE_COOKIE_OPTIONS = { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: isProductionDeployment() } as const;
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
@@ -36,7 +38,7 @@ export async function verifySecondFactorAction(_prev: FormState, formData: FormD
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await verifySecondFactor(db, live, parsed.data.code, await getClientInfo());
   if (!result.ok) return failed(`auth.errors.${result.reason === 'invalid' ? 'invalidCode' : result.reason}`, formData);
-  (await cookies()).set(LOCALE_COOKIE, live.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(LOCALE_COOKIE, live.locale, LOCALE_COOKIE_OPTIONS);
   redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
 }
 
@@ -65,6 +67,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
       await recordEvent(tx, { userId: user.userId, companyId: null }, { type: 'user.locale_changed', userId: user.userId, data: { from: user.locale, to: locale } });
     });
   }
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
   redirect(`/${locale}${returnTo === '/' ? '' : returnTo}`);
 }

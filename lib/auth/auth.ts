@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
+import { isProductionDeployment } from '@/lib/http/security-headers';
 import { isValidHandoff, SESSION_MAX_AGE_SECONDS } from './session';
 
 declare module 'next-auth' {
@@ -14,6 +15,8 @@ declare module 'next-auth' {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
+  // Secure-only cookies (the __Secure- name) in a real deployment; the demo also runs on plain http://localhost.
+  useSecureCookies: isProductionDeployment(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [
     Credentials({

@@ -102,6 +102,16 @@ describe('the session', () => {
     expect(new URL(page.url()).pathname).toBe('/en/cases');
   });
 
+  it('closes the user menu after choosing the language that is already active', async () => {
+    const user = await makeUser(db, { memberships: [{ companyId: FIRST_COMPANY, role: 'read' }] });
+    await signIn(page, db, user, 'nb');
+    await openUserMenu(page);
+    await page.getByRole('button', { name: 'Norsk' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).pathname).toBe('/nb/cases');
+    await expect(page.locator('details:has(> summary[aria-label^="Brukermeny for"])').evaluate((details) => (details as HTMLDetailsElement).open)).resolves.toBe(false);
+  });
+
   it('signs out, and the old page is no longer reachable', async () => {
     const user = await makeUser(db, { memberships: [{ companyId: FIRST_COMPANY, role: 'read' }] });
     await signIn(page, db, user, 'nb');

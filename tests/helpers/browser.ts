@@ -48,13 +48,14 @@ export async function submitPassword(page: Page, locale: 'nb' | 'en', email: str
   await page.getByRole('button', { name: locale === 'nb' ? 'Logg inn' : 'Sign in' }).click();
 }
 
-/** Signs in through both steps as a user would, and waits for the portal to show Saker / Cases. */
+/** Signs in through both steps as a user would, and waits for Saker / Cases (the desk for agency staff). */
 export async function signIn(page: Page, db: Executor, user: { email: string; password: string; totpSecret: string }, locale: 'nb' | 'en' = 'nb') {
   await submitPassword(page, locale, user.email, user.password);
   await page.waitForURL(`**/${locale}/login/verify`);
   await page.getByLabel(locale === 'nb' ? 'Engangskode' : 'One-time code').fill(await nextCode(db, user.email, user.totpSecret));
   await page.getByRole('button', { name: locale === 'nb' ? 'Bekreft' : 'Verify' }).click();
-  await page.waitForURL('**/cases');
+  // Creditors land on Saker, the agency's staff on the desk.
+  await page.waitForURL(/\/(nb|en)\/(cases|desk)(\?|$)/);
 }
 
 /** Opens the menu behind the user's name, top right ("pilen ved navnet ditt"). */

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { createDatabaseFromTemplate, databaseUrl, dropDatabase, isPostgresReachable } from './test-database';
+import { createDatabaseFromTemplate, databaseUrl, dropDatabase, isPostgresReachable, sweepOrphanDatabases } from './test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabase', null);
     return;
   }
+  await sweepOrphanDatabases();
   const template = `portal_test_template_${process.pid}`;
   await dropDatabase(template);
   await createDatabaseFromTemplate(template, 'template0');

@@ -6,7 +6,7 @@ import { seedDemo } from '@/db/seed/demo';
 import { needsBuild } from '@/lib/cli/build-state';
 import { startPortal } from '@/lib/cli/portal-process';
 import { E2E_SECRETS } from './e2e-secrets';
-import { createDatabaseFromTemplate, databaseUrl, dropDatabase } from './test-database';
+import { createDatabaseFromTemplate, databaseUrl, dropDatabase, sweepOrphanDatabases } from './test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +18,7 @@ declare module 'vitest' {
 /** Starts the built portal (`next start`) on its own seeded database, as a user would meet it. */
 export default async function setup(project: TestProject) {
   Object.assign(process.env, E2E_SECRETS);
+  await sweepOrphanDatabases();
   const name = `portal_e2e_${process.pid}`;
   await dropDatabase(name);
   await createDatabaseFromTemplate(name, 'template0');

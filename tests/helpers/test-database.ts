@@ -49,3 +49,29 @@ export async function createDatabaseFromTemplate(name: string, template: string)
 export async function dropDatabase(name: string) {
   await adminSql((sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drops the test databases that killed runs left behind: each name carries the pid of the process that made it
+ * (portal_test_<pid>_…, portal_test_template_<pid>, portal_e2e_<pid>, portal_prod_<pid>); a live pid is another
+ * run going on at the same time, and is left alone.
+ */
+export async function sweepOrphanDatabases(): Promise<string[]> {
+  const rows = await adminSql((sql) => sql<{ datname: string }[]>`select datname from pg_database where datname ~ '^portal_(test|test_template|e2e|prod)_[0-9]+'`);
+  const orphans = rows
+    .map((row) => row.datname)
+    .filter((name) => {
+      const pid = Number(/^portal_(?:test_template|test|e2e|prod)_(\d+)/.exec(name)?.[1]);
+      return Number.isSafeInteger(pid) && pid > 0 && !isProcessAlive(pid);
+    });
+  for (const name of orphans) await dropDatabase(name);
+  return orphans;
+}

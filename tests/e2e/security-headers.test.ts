@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { sessionCookieFor } from '@/lib/cli/session-cookie';
+import { startPortal, type Portal } from '@/lib/cli/portal-process';
+import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
+import { createDatabaseFromTemplate, databaseUrl, dropDatabase } from '@/tests/helpers/test-database';
+
+const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
+
+function cspOf(response: Response) {
+  return response.headers.get('content-security-policy') ?? '';
+}
+
+describe('security headers (curl -I as a user would)', () => {
+  afterAll(() => handle.close());
+
+  it.each(['/nb/login', '/en/login'])('the sign-in page %s carries a nonce-based CSP, no framing, nosniff, a referrer and a permissions policy', async (path) => {
+    const response = await fetch(new URL(path, inject('baseUrl')));
+    const csp = cspOf(response);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    // Every script Next writes into the page carries this request's nonce, so the browser runs them.
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+  });
+
+  it('gives every request a fresh nonce, also on a signed-in page, and files a CSP that allows nothing', async () => {
+    const cookie = await sessionCookieFor(handle.db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET);
+    const first = await fetch(new URL('/nb/cases', inject('baseUrl')), { headers: { Cookie: cookie } });
+    const second = await fetch(new URL('/nb/cases', inject('baseUrl')), { headers: { Cookie: cookie } });
+    expect(first.status).toBe(200);
+    expect(cspOf(first)).toContain("frame-ancestors 'none'");
+    expect(cspOf(first)).not.toBe(cspOf(second));
+    const file = await fetch(new URL('/api/cases/export?locale=nb', inject('baseUrl')), { headers: { Cookie: cookie } });
+    expect(file.status).toBe(200);
+    expect(cspOf(file)).toBe("default-src 'none'; frame-ancestors 'none'");
+    // The demo runs on plain http://: no HSTS there.
+    expect(first.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets, no demo)', () => {
+  const name = `portal_prod_${process.pid}`;
+  let portal: Portal | undefined;
+
+  beforeAll(async () => {
+    await dropDatabase(name);
+    await createDatabaseFromTemplate(name, 'template0');
+    const prod = openDatabase(databaseUrl(name), { max: 1 });
+    await migrateDatabase(prod);
+    await prod.close();
+    portal = await startPortal({ ...E2E_SECRETS, DATABASE_URL: databaseUrl(name), NODE_ENV: 'production', PORTAL_DEMO: '0' });
+  });
+
+  afterAll(async () => {
+    portal?.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await dropDatabase(name);
+  });
+
+  it('has no development mailbox, sends HSTS and sets only Secure cookies', async () => {
+    const base = portal?.baseUrl ?? '';
+    expect((await fetch(`${base}/nb/dev/mailbox`)).status).toBe(404);
+    const login = await fetch(`${base}/nb/login`);
+    expect(login.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const cookies = csrf.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    expect(cookies.filter((cookie) => !/;\s*Secure/i.test(cookie))).toEqual([]);
+  });
+});
