@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db';
-import { companies, memberships, users } from '@/db/schema';
+import { memberships, users } from '@/db/schema';
 
 /** The company's users with their role there; never password hashes or factors. */
 export async function listCompanyMembers(companyId: string) {
@@ -12,16 +12,6 @@ export async function listCompanyMembers(companyId: string) {
     .where(and(eq(memberships.companyId, companyId), isNull(users.deletedAt)))
     .orderBy(asc(users.name), asc(users.email))
     .limit(1000);
-}
-
-/** The companies this user administers: what the invite form and "Rediger" may grant or take away. */
-export async function listAdministeredCompanies(userId: string) {
-  return db
-    .select({ companyId: companies.id, companyName: companies.name })
-    .from(memberships)
-    .innerJoin(companies, eq(companies.id, memberships.companyId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'admin')))
-    .orderBy(asc(companies.name));
 }
 
 /**

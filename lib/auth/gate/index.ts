@@ -112,6 +112,12 @@ export async function requireCompanies(minRole: Role, companyFilter?: string): P
   return { userId: user.userId, companies: mine, companyIds: mine.filter((m) => roleAtLeast(m.role, minRole)).map((m) => m.companyId) };
 }
 
+/** The companies the signed-in user administers: what the invite form and "Rediger" may offer (the server re-checks). */
+export async function administeredCompanies(): Promise<{ companyId: string; companyName: string }[]> {
+  const scope = await requireCompanies('admin');
+  return scope.companies.filter((c) => scope.companyIds.includes(c.companyId)).map(({ companyId, companyName }) => ({ companyId, companyName }));
+}
+
 /** The agency's case handlers (a flag no creditor-side screen can grant); a creditor gets not found. */
 export const requireStaff = cache(async (): Promise<StaffActor> => {
   const user = await requireSignedIn();

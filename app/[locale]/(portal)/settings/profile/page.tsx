@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { EmailChangeNote } from '@/components/users/email-change-note';
 import { ProfileForm } from '@/components/users/profile-form';
 import { requireSignedIn } from '@/lib/auth/gate';
-import { getActiveCompanyId } from '@/lib/auth/gate';
+import { administeredCompanies, getActiveCompanyId } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { getProfile, listAdministeredCompanies } from '@/lib/users/queries';
+import { getProfile } from '@/lib/users/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('profile') };
@@ -16,7 +16,7 @@ export default async function ProfilePage({ params }: PageProps<'/[locale]/setti
   await enterLocale(params);
   const user = await requireSignedIn();
   const t = await getTranslations('settings');
-  const [profile, administered, activeCompanyId] = await Promise.all([getProfile(user.userId), listAdministeredCompanies(user.userId), getActiveCompanyId()]);
+  const [profile, administered, activeCompanyId] = await Promise.all([getProfile(user.userId), administeredCompanies(), getActiveCompanyId()]);
   if (!profile) notFound();
   // The invite shortcut opens the company the user is working in, if they administer it.
   const inviteCompanyId = administered.find((c) => c.companyId === activeCompanyId)?.companyId ?? administered[0]?.companyId ?? null;

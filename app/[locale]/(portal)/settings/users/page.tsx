@@ -6,12 +6,12 @@ import { CompanySelect } from '@/components/users/company-select';
 import { DeleteUserDialog, EditUserDialog, InviteDialog } from '@/components/users/user-dialogs';
 import { UsersTable } from '@/components/users/users-table';
 import { requireSignedIn } from '@/lib/auth/gate';
-import { getActiveCompanyId, listMyMemberships, requireRole } from '@/lib/auth/gate';
+import { administeredCompanies, getActiveCompanyId, listMyMemberships, requireRole } from '@/lib/auth/gate';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { listPendingInvitations } from '@/lib/invitations/queries';
 import { parseNotice } from '@/lib/users/notices';
-import { getMemberForEdit, listAdministeredCompanies, listCompanyMembers } from '@/lib/users/queries';
+import { getMemberForEdit, listCompanyMembers } from '@/lib/users/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -49,7 +49,7 @@ export default async function UsersPage({ params, searchParams }: PageProps<'/[l
   const [members, invitations, administered] = await Promise.all([
     listCompanyMembers(company.companyId),
     listPendingInvitations(company.companyId),
-    canManage ? listAdministeredCompanies(user.userId) : Promise.resolve([]),
+    canManage ? administeredCompanies() : Promise.resolve([]),
   ]);
   const closeHref = `/settings/users?company=${company.companyId}`;
   const notice = parseNotice(query.notice);
