@@ -12,9 +12,9 @@ function cspOf(response: Response) {
   return response.headers.get('content-security-policy') ?? '';
 }
 
-describe('security headers (curl -I as a user would)', () => {
-  afterAll(() => handle.close());
+afterAll(() => handle.close());
 
+describe('security headers (curl -I as a user would)', () => {
   it.each(['/nb/login', '/en/login'])('the sign-in page %s carries a nonce-based CSP, no framing, nosniff, a referrer and a permissions policy', async (path) => {
     const response = await fetch(new URL(path, inject('baseUrl')));
     const csp = cspOf(response);
@@ -44,6 +44,18 @@ describe('security headers (curl -I as a user would)', () => {
     expect(cspOf(file)).toBe("default-src 'none'; frame-ancestors 'none'");
     // The demo runs on plain http://: no HSTS there.
     expect(first.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('the development mailbox in the demo', () => {
+  it('is shown to a live session only; without one it sends to sign-in', async () => {
+    const anonymous = await fetch(new URL('/nb/dev/mailbox', inject('baseUrl')), { redirect: 'manual' });
+    expect(anonymous.status).toBeGreaterThanOrEqual(300);
+    expect(anonymous.status).toBeLessThan(400);
+    expect(new URL(anonymous.headers.get('location') ?? '', inject('baseUrl')).pathname).toBe('/nb/login');
+    const cookie = await sessionCookieFor(handle.db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET);
+    const signedIn = await fetch(new URL('/nb/dev/mailbox', inject('baseUrl')), { headers: { Cookie: cookie } });
+    expect(signedIn.status).toBe(200);
   });
 });
 

@@ -115,7 +115,8 @@ describe.each(['nb', 'en'] as const)('Invitere nye brukere til ditt selskap (%s)
         await expect(userRow(page, invitee).textContent()).resolves.toContain(t.pending);
 
         const invited = inviteeBrowser.page;
-        const { mail, href } = await linkInMailbox(invited, invitee);
+        // The demo's mailbox stands in for the invitee's inbox; it opens only to a signed-in user (the inviter here).
+        const { mail, href } = await linkInMailbox(page, invitee);
         await expect(mail.getByRole('heading').textContent()).resolves.toContain(t.subject);
         expect(href).toContain(`/${locale}/invitation/`);
         const password = 'Et-helt-nytt-passord-2026';
