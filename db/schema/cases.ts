@@ -20,6 +20,8 @@ export const caseStatusEnum = pgEnum('case_status', ['active', 'paused', 'withdr
 export const caseStageEnum = pgEnum('case_stage', ['reminder', 'notice', 'demand', 'legal', 'surveillance', 'closed']);
 export const caseSourceEnum = pgEnum('case_source', ['manual', 'autocollect', 'import', 'agency']);
 export const ledgerKindEnum = pgEnum('ledger_kind', ['principal', 'interest', 'fee', 'payment', 'credit_note']);
+// What a payment row covered (its allocation); 'credit' is an overpayment left on the case.
+export const ledgerCoversEnum = pgEnum('ledger_covers', ['principal', 'interest', 'fee', 'credit']);
 
 export const caseNumberSequence = pgSequence('case_number_seq', { startWith: 100001 });
 
@@ -117,6 +119,9 @@ export const ledgerEntries = pgTable(
     amountOre: bigint('amount_ore', { mode: 'number' }).notNull(),
     currency: char('currency', { length: 3 }).notNull().default('NOK'),
     bookedOn: date('booked_on', { mode: 'string' }).notNull(),
+    covers: ledgerCoversEnum('covers'),
+    // Set on the rows of a debtor payment the agency received (lib/debtor-payments); settlements gather these.
+    debtorPaymentId: uuid('debtor_payment_id'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     // From the form, so a double submit books one payment.
     idempotencyKey: text('idempotency_key'),
@@ -125,6 +130,7 @@ export const ledgerEntries = pgTable(
   (t) => [
     index('ledger_entries_company_case_idx').on(t.companyId, t.caseId),
     uniqueIndex('ledger_entries_idempotency_key').on(t.companyId, t.idempotencyKey),
+    index('ledger_entries_debtor_payment_idx').on(t.debtorPaymentId),
   ],
 );
 

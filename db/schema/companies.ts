@@ -1,4 +1,4 @@
-import { boolean, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgEnum, smallint, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const accountingSystemEnum = pgEnum('accounting_system', [
   'tripletex',
@@ -16,6 +16,12 @@ export const companies = pgTable(
     payoutAccountNumber: text('payout_account_number').notNull(),
     autocollectEnabled: boolean('autocollect_enabled').notNull().default(false),
     accountingSystem: accountingSystemEnum('accounting_system'),
+    // Where settlement reports (remittance slips) are mailed; edited by the company's Administrators.
+    settlementEmail: text('settlement_email'),
+    // ISO weekday (1 = Monday) of the scheduled settlement run; the agreement may choose another day.
+    settlementWeekday: smallint('settlement_weekday').notNull().default(1),
+    // The agreed payment order per stage (lib/allocation); null = the agency's defaults.
+    allocationOrder: jsonb('allocation_order').$type<Record<string, string[]>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('companies_organisation_number_key').on(t.organisationNumber)],

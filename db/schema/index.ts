@@ -5,5 +5,6 @@ export * from './auth';
 export * from './cases';
 export * from './events';
 export * from './work';
+export * from './debtor-payments';
 export * from './remittance';
 export * from './outbox';

@@ -4,6 +4,7 @@ import type { Database, Tx } from '@/db/client';
 import {
   cases,
   companies,
+  debtorPayments,
   debtors,
   events,
   invoices,
@@ -23,6 +24,10 @@ import { toSearchText } from '@/lib/domain/search-text';
 import { collectionFeeLightOre, reminderFeeOre } from '@/lib/domain/fees';
 import { calculateInterestOre } from '@/lib/domain/interest';
 import { env } from '@/lib/env';
+import { allocatePayment } from '@/lib/allocation/allocate';
+import { orderForStage } from '@/lib/allocation/order';
+import type { Outstanding, PaymentComponent } from '@/lib/ledger/components';
+import { runSettlement } from '@/lib/settlements/run';
 import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-accounts';
 
 // ---- Shared by the demo and the bulk seed -------------------------------------------------------------------
@@ -200,6 +205,8 @@ type DemoRows = {
   slips: Row<typeof remittanceSlips>[];
   lines: Row<typeof remittanceLines>[];
   payments: Payment[];
+  debtorPayments: Row<typeof debtorPayments>[];
+  settlementDays: { companyId: string; day: number }[];
 };
 
 function uuidFrom(rng: Rng): string {
@@ -405,8 +412,17 @@ function simulateCase(ctx: Context, plan: CasePlan, rows: DemoRows): CaseOutcome
   function event(type: string, at: Date, data: Record<string, unknown>, actorUserId: string | null = null) {
     rows.events.push({ id: ctx.newId(), companyId, actorUserId, type, subjectType: 'case', subjectId: plan.id, caseId: plan.id, data, occurredAt: at });
   }
-  function book(kind: 'principal' | 'interest' | 'fee' | 'payment' | 'credit_note', amountOre: number, at: Date, extra: { invoiceId?: string; createdByUserId?: string | null } = {}) {
+  // What is owed per component, for allocating the agency's debtor payments in the stage's order.
+  const owed: Outstanding = { principal: 0, interest: 0, fee: 0 };
+  function book(
+    kind: 'principal' | 'interest' | 'fee' | 'payment' | 'credit_note',
+    amountOre: number,
+    at: Date,
+    extra: { invoiceId?: string; createdByUserId?: string | null; covers?: PaymentComponent; debtorPaymentId?: string } = {},
+  ) {
     balance += amountOre;
+    if (kind === 'principal' || kind === 'interest' || kind === 'fee') owed[kind] += amountOre;
+    else if (extra.covers !== 'credit') owed[extra.covers ?? 'principal'] = Math.max(0, owed[extra.covers ?? 'principal'] + amountOre);
     rows.ledger.push({
       id: ctx.newId(),
       companyId,
@@ -416,6 +432,8 @@ function simulateCase(ctx: Context, plan: CasePlan, rows: DemoRows): CaseOutcome
       amountOre,
       bookedOn: isoDay(Math.floor(at.getTime() / DAY_MS)),
       createdByUserId: extra.createdByUserId ?? null,
+      covers: extra.covers ?? null,
+      debtorPaymentId: extra.debtorPaymentId ?? null,
       createdAt: at,
     });
   }
@@ -428,11 +446,39 @@ function simulateCase(ctx: Context, plan: CasePlan, rows: DemoRows): CaseOutcome
     const at = stamp(day);
     event('letter.sent', at, { accountNumber: ctx.agencyAccount, kid: plan.kid, amountOre: balance, dueOn: isoDay(day + 14), letterKind: kind });
   }
+  // A debtor's payment into the agency's account by KID, split by the real allocation for the current stage.
+  function receiveByKid(day: number, amountOre: number, at: Date) {
+    const stage = STAGE_FLOW[stageIndex]?.stage ?? 'reminder';
+    const split = allocatePayment(amountOre, owed, orderForStage(stage, null));
+    const debtorPaymentId = ctx.newId();
+    rows.debtorPayments.push({
+      id: debtorPaymentId,
+      companyId,
+      caseId: plan.id,
+      status: 'allocated',
+      source: 'seed',
+      paidOn: isoDay(day),
+      kid: plan.kid,
+      amountOre,
+      payer: String(plan.debtor.name),
+      bankReference: `DEMO-${plan.kid}-${day}-${rows.debtorPayments.length}`,
+      principalOre: split.principal,
+      interestOre: split.interest,
+      feeOre: split.fee,
+      creditOre: split.credit,
+      allocatedAt: at,
+      createdAt: at,
+    });
+    for (const covers of ['fee', 'interest', 'principal', 'credit'] as const) {
+      if (split[covers] > 0) book('payment', -split[covers], at, { covers, debtorPaymentId });
+    }
+  }
   function pay(day: number, amountOre: number) {
     const source = rng.chance(0.8) ? 'agency' : isAutocollect ? 'autocollect' : 'creditor';
     const actor = source === 'creditor' ? creditorUser(ctx, plan.companyIndex) : null;
     const at = stamp(day);
-    book('payment', -amountOre, at, { createdByUserId: actor });
+    if (source === 'agency') receiveByKid(day, amountOre, at);
+    else book('payment', -amountOre, at, { createdByUserId: actor });
     principalOpen -= Math.min(amountOre, Math.max(principalOpen, 0));
     event('payment.registered', at, { amountOre, paidOn: isoDay(day), currency: 'NOK', invoiceNumber: rng.chance(0.5) ? firstInvoice.number : null, source }, actor);
     rows.payments.push({ companyIndex: plan.companyIndex, caseId: plan.id, day, amountOre, isDirect: source !== 'agency' });
@@ -733,72 +779,20 @@ function addMessages(ctx: Context, outcomes: CaseOutcome[], rows: DemoRows) {
   }
 }
 
-/** VAT on the agency's fee: 25 %, rounded half up to whole øre. */
-function vatOnFeeOre(feeOre: number): number {
-  return Math.floor((feeOre * 25 + 50) / 100);
-}
 
-function addRemittance(ctx: Context, outcomes: CaseOutcome[], rows: DemoRows) {
-  const { rng, today, lastDay } = ctx;
+/** The settlement days (5th, 15th and 25th of each month); the slips come from running the real settlement then. */
+function addRemittance(ctx: Context, rows: DemoRows) {
+  const { today, lastDay } = ctx;
   const firstDay = today - 183;
   const now = new Date(today * DAY_MS);
-  DEMO_COMPANIES.forEach((company, companyIndex) => {
-    const settleDays: number[] = [];
+  for (const company of DEMO_COMPANIES) {
     for (let back = 6; back >= 0; back -= 1) {
       for (const dayOfMonth of [5, 15, 25]) {
         const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, dayOfMonth) / DAY_MS;
-        if (day >= firstDay && day <= lastDay) settleDays.push(day);
+        if (day >= firstDay && day <= lastDay) rows.settlementDays.push({ companyId: company.id, day });
       }
     }
-    const payments = rows.payments.filter((p) => p.companyIndex === companyIndex).sort((a, b) => a.day - b.day);
-    const companyCases = outcomes.filter((o) => o.plan.companyIndex === companyIndex);
-    let previous = firstDay - 10;
-    settleDays.forEach((settled, index) => {
-      const slipId = ctx.newId();
-      const sequence = index + 1;
-      const settledOn = isoDay(settled);
-      rows.slips.push({
-        id: slipId,
-        companyId: company.id,
-        slipNumber: `${settledOn.slice(0, 4)}-${String(sequence).padStart(4, '0')}`,
-        settledOn,
-        payoutAccountNumber: company.payoutAccountNumber,
-        bankReference: `${settledOn.replace(/-/g, '')}${companyIndex + 1}${String(sequence).padStart(3, '0')}`,
-        createdAt: new Date(settled * DAY_MS + 5 * 60 * MINUTE_MS),
-      });
-      const target = rng.int(3, 10);
-      const sources = payments
-        .filter((p) => p.day > previous && p.day < settled)
-        .slice(0, target)
-        .map((p) => ({ caseId: p.caseId, amountOre: p.amountOre, isDirect: p.isDirect }));
-      // Collections the demo ledger does not itemise fill the slip up to a realistic number of lines.
-      const eligible = companyCases.filter((o) => o.plan.registeredDay <= settled - 14);
-      while (sources.length < target && eligible.length > 0) {
-        const outcome = rng.pick(eligible);
-        const principal = outcome.plan.invoices.reduce((sum, invoice) => sum + invoice.amountOre, 0);
-        sources.push({ caseId: outcome.plan.id, amountOre: Math.round((principal * rng.int(20, 100)) / 10_000) * 100, isDirect: rng.chance(0.1) });
-      }
-      for (const source of sources) {
-        const interestOre = source.isDirect ? 0 : Math.round((source.amountOre * rng.int(0, 6)) / 100);
-        const principalOre = source.amountOre - interestOre;
-        const agencyFeeOre = rng.chance(0.3) ? 0 : Math.min(Math.max(2_500, Math.round(principalOre * 0.05)), Math.floor(principalOre / 4));
-        const vatOre = vatOnFeeOre(agencyFeeOre);
-        rows.lines.push({
-          id: ctx.newId(),
-          companyId: company.id,
-          slipId,
-          caseId: source.caseId,
-          principalOre,
-          interestOre,
-          agencyFeeOre,
-          vatOre,
-          netOre: principalOre + interestOre - agencyFeeOre - vatOre,
-          isDirectPayment: source.isDirect,
-        });
-      }
-      previous = settled - 1;
-    });
-  });
+  }
 }
 
 // ---- Assembly and insert ------------------------------------------------------------------------------------
@@ -810,7 +804,7 @@ function buildDemoData(options: { today: number; caseNumbers: number[]; password
   const setupAt = new Date((options.today - 600) * DAY_MS + 8 * 60 * MINUTE_MS);
   const rows: DemoRows = {
     companies: [], users: [], memberships: [], secondFactors: [], debtors: [], cases: [], invoices: [], ledger: [], events: [],
-    tasks: [], messages: [], slips: [], lines: [], payments: [],
+    tasks: [], messages: [], slips: [], lines: [], payments: [], debtorPayments: [], settlementDays: [],
   };
   const newId = () => uuidFrom(idRng);
 
@@ -860,7 +854,7 @@ function buildDemoData(options: { today: number; caseNumbers: number[]; password
   const outcomes = plans.map((plan) => simulateCase(ctx, plan, rows));
   addTasks(ctx, outcomes, rows);
   addMessages(ctx, outcomes, rows);
-  addRemittance(ctx, outcomes, rows);
+  addRemittance(ctx, rows);
   return rows;
 }
 
@@ -913,8 +907,11 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     await insertChunked(tx, messages, rows.messages);
     rows.events.sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime());
     await insertChunked(tx, events, rows.events);
-    await insertChunked(tx, remittanceSlips, rows.slips);
-    await insertChunked(tx, remittanceLines, rows.lines);
+    await insertChunked(tx, debtorPayments, rows.debtorPayments);
+    // The slips are what the settlement run makes of the seeded debtor payments, day by day, as in production.
+    for (const { companyId, day } of rows.settlementDays) {
+      await runSettlement(tx, companyId, isoDay(day), new Date(day * DAY_MS + 5 * 60 * MINUTE_MS));
+    }
     return { seeded: true };
   });
 }

@@ -1,24 +1,17 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { cases, companies, invoices, ledgerEntries } from '@/db/schema';
+import { companies, invoices } from '@/db/schema';
 import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
-import { lockCase, refreshCaseBalance, sumLedgerOre } from '@/lib/cases/mutations';
+import { hasIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
 import { acceptsPayments } from '@/lib/cases/status-rules';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
+import { closePaidCase } from './close';
 import type { RegisterPaymentInput } from './schemas';
 
 export type RegisterPaymentResult = { outcome: 'registered' | 'duplicate'; caseClosed: boolean; balanceOre: number };
-
-async function findByIdempotencyKey(tx: Tx, companyId: string, key: string) {
-  const [row] = await tx
-    .select({ id: ledgerEntries.id })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.companyId, companyId), eq(ledgerEntries.idempotencyKey, key)));
-  return row ?? null;
-}
 
 async function findInvoice(tx: Tx, companyId: string, caseId: string, invoiceId: string | undefined) {
   const rows = await tx
@@ -40,17 +33,6 @@ async function refuseAutocollect(tx: Tx, companyId: string) {
   if (company?.autocollect) throw new DomainError('payments.errors.autocollect');
 }
 
-async function closePaidCase(tx: Tx, actor: Actor, caseId: string, fromStage: string, paidAt: Date) {
-  await tx
-    .update(cases)
-    .set({ status: 'closed', stage: 'closed', closedAt: paidAt, updatedAt: paidAt })
-    .where(and(eq(cases.companyId, actor.companyId), eq(cases.id, caseId)));
-  const eventActor = { userId: actor.userId, companyId: actor.companyId };
-  // A millisecond apart, so the history lists payment → stage change → closed in that order, never tied.
-  await recordEvent(tx, eventActor, { type: 'case.stage_changed', caseId, data: { from: fromStage, to: 'closed' } }, new Date(paidAt.getTime() + 1));
-  await recordEvent(tx, eventActor, { type: 'case.closed', caseId, data: { reason: 'paid' } }, new Date(paidAt.getTime() + 2));
-}
-
 function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceNumber: string | null): CaseEvent {
   const common = { amountOre: input.amountOre, currency: input.currency, invoiceNumber };
   return input.kind === 'credit'
@@ -67,7 +49,7 @@ export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPayme
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now.
-  if (await findByIdempotencyKey(tx, actor.companyId, input.idempotencyKey)) {
+  if (await hasIdempotencyKey(tx, actor.companyId, input.idempotencyKey)) {
     return { outcome: 'duplicate', caseClosed: false, balanceOre: await sumLedgerOre(tx, actor.companyId, debtCase.id) };
   }
   await refuseAutocollect(tx, actor.companyId);
@@ -79,21 +61,20 @@ export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPayme
   const outstandingOre = await sumLedgerOre(tx, actor.companyId, debtCase.id);
   if (input.amountOre > outstandingOre && !input.allowOverpayment) throw new DomainError('payments.errors.overpayment');
 
-  await tx.insert(ledgerEntries).values({
-    companyId: actor.companyId,
-    caseId: debtCase.id,
-    invoiceId: invoice?.id ?? null,
-    kind: input.kind === 'credit' ? 'credit_note' : 'payment',
-    amountOre: -input.amountOre,
-    currency: input.currency,
-    bookedOn: input.paidOn,
-    createdByUserId: actor.userId,
-    idempotencyKey: input.idempotencyKey,
-  });
-  const balanceOre = await refreshCaseBalance(tx, actor.companyId, debtCase.id);
+  const balanceOre = await postEntries(tx, debtCase, [
+    {
+      kind: input.kind === 'credit' ? 'credit_note' : 'payment',
+      amountOre: -input.amountOre,
+      currency: input.currency,
+      bookedOn: input.paidOn,
+      invoiceId: invoice?.id ?? null,
+      createdByUserId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+    },
+  ]);
   const registeredAt = new Date();
   await recordEvent(tx, { userId: actor.userId, companyId: actor.companyId }, registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null), registeredAt);
   const caseClosed = balanceOre <= 0;
-  if (caseClosed) await closePaidCase(tx, actor, debtCase.id, debtCase.stage, registeredAt);
+  if (caseClosed) await closePaidCase(tx, { userId: actor.userId, companyId: actor.companyId }, debtCase.id, debtCase.stage, registeredAt);
   return { outcome: 'registered', caseClosed, balanceOre };
 }
