@@ -5,7 +5,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { DATA_DIR } from '@/lib/env';
+import { DATA_DIR } from './data-dir';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;

@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-
-// Where the embedded database and the generated demo secrets live (resolved at run time, not traced by the bundler).
-export const DATA_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATA_DIR ?? '.data');
+import { DATA_DIR } from '@/db/data-dir';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
