@@ -7,3 +7,4 @@ export * from './events';
 export * from './work';
 export * from './remittance';
 export * from './outbox';
+export * from './invoice-drafts';

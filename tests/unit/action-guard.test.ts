@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Actions that run before there is a member to authorise: sign-in steps, sign-out, invitation acceptance.
-// setLocaleAction and updateProfileAction concern only the signed-in user's own row and call requireUser.
-const PUBLIC_ACTIONS = new Set(['signInAction', 'verifySecondFactorAction', 'signOutAction', 'setLocaleAction', 'acceptInvitationAction', 'updateProfileAction']);
+// setLocaleAction, updateProfileAction and updateBetaAction concern only the signed-in user's own row and call requireUser.
+const PUBLIC_ACTIONS = new Set(['signInAction', 'verifySecondFactorAction', 'signOutAction', 'setLocaleAction', 'acceptInvitationAction', 'updateProfileAction', 'updateBetaAction']);
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -45,5 +45,7 @@ describe('server actions', () => {
     expect(setLocale?.body).toContain('requireSignedIn()');
     const updateProfile = exportedActions(readFileSync('lib/users/actions.ts', 'utf8')).find((action) => action.name === 'updateProfileAction');
     expect(updateProfile?.body).toContain('requireSignedIn()');
+    const updateBeta = exportedActions(readFileSync('lib/invoices/actions.ts', 'utf8')).find((action) => action.name === 'updateBetaAction');
+    expect(updateBeta?.body).toContain('requireSignedIn()');
   });
 });
