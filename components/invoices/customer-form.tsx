@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef } from 'react';
+import { useActionState, useRef, useState, type FocusEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
-import { idleState } from '@/lib/form-state';
+import { idleState, type FormState } from '@/lib/form-state';
 import type { Locale } from '@/lib/i18n/routing';
 import { saveCustomerAction } from '@/lib/invoices/actions';
-import { DEBTOR_COUNTRIES } from '@/lib/invoices/schemas';
+import { CUSTOMER_FIELDS, DEBTOR_COUNTRIES } from '@/lib/invoices/schemas';
 import { useInvoiceMessages } from './use-invoice-messages';
 
 const SELECT = 'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
@@ -30,16 +30,31 @@ export function CustomerForm({ locale, companies, draftId, initial }: Props) {
   const t = useTranslations('invoices');
   const [state, formAction, pending] = useActionState(saveCustomerAction, idleState);
   const msg = useInvoiceMessages(state);
-  const fetchButton = useRef<HTMLButtonElement>(null);
+  const [lookup, setLookup] = useState<FormState>(idleState);
+  const lookupMsg = useInvoiceMessages(lookup);
   const lastLookedUp = useRef(initial.customerNumber ?? '');
   const value = (name: string) => msg.value(name) ?? initial[name] ?? '';
   const kind = value('kind') || 'person';
 
-  function lookUp(event: React.FocusEvent<HTMLInputElement>) {
+  // With JavaScript, leaving the kundenummer field asks the same server look-up as "Hent" and fills the fields
+  // in place (not as a form action, which would reset what was typed meanwhile).
+  async function lookUp(event: FocusEvent<HTMLInputElement>) {
+    const form = event.currentTarget.form;
     const typed = event.currentTarget.value.trim();
-    if (!typed || typed === lastLookedUp.current) return;
+    if (!form || !typed || typed === lastLookedUp.current) return;
     lastLookedUp.current = typed;
-    event.currentTarget.form?.requestSubmit(fetchButton.current);
+    const query = new FormData();
+    for (const name of ['locale', 'companyId']) query.set(name, String(new FormData(form).get(name) ?? ''));
+    query.set('intent', 'lookup');
+    query.set('customerNumber', typed);
+    const result = await saveCustomerAction(idleState, query);
+    if (result.status === 'success' && result.values) {
+      for (const name of CUSTOMER_FIELDS) {
+        const control = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
+        if (control && result.values[name] !== undefined) control.value = result.values[name];
+      }
+    }
+    setLookup(result);
   }
 
   return (
@@ -67,7 +82,6 @@ export function CustomerForm({ locale, companies, draftId, initial }: Props) {
           <Input name="customerNumber" required maxLength={40} autoComplete="off" defaultValue={value('customerNumber')} onBlur={lookUp} />
         </Field>
         <button
-          ref={fetchButton}
           type="submit"
           name="intent"
           value="lookup"
@@ -78,6 +92,7 @@ export function CustomerForm({ locale, companies, draftId, initial }: Props) {
           {t('wizard.fetch')}
         </button>
       </div>
+      {lookup.message ? <FormStatus text={lookupMsg.summary} tone={lookup.status} /> : null}
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-800">{t('wizard.kind')}</legend>
         <div className="flex gap-6">

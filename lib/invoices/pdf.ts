@@ -33,8 +33,11 @@ export async function checkPdf(file: File): Promise<PdfCheck> {
   return { ok: true, bytes, fileName: cleanFileName(file.name) };
 }
 
-/** A file input left empty posts a nameless, empty File; that means "no attachment". */
+/**
+ * A file input left empty posts an empty File (nameless from a plain form, named "blob" or similar through React's
+ * encoding); an empty file means "no attachment" either way.
+ */
 export function chosenFile(value: FormDataEntryValue | null): File | null {
   if (!value || typeof value === 'string') return null;
-  return value.size === 0 && !value.name ? null : value;
+  return value.size === 0 ? null : value;
 }

@@ -1,6 +1,6 @@
 import { invoiceAttachments, invoiceDrafts } from '@/db/schema';
 import { customer, validNationalId } from '@/tests/helpers/invoice-fixtures';
-import type { MatrixFixture, MatrixRow, Principal } from '../types';
+import type { MatrixFixture, MatrixRow, Principal } from '@/tests/authorization/types';
 
 /**
  * A step-1 draft for the submit row. A draft is one user's own (another user's id is refused), so it belongs to
