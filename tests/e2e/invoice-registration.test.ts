@@ -117,6 +117,11 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
     await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'faktura.pdf', buffer: Buffer.from('Dette er ikke en PDF\n') } });
     await page.getByRole('button', { name: l.register }).click();
     await page.getByText(locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.').waitFor();
+    // A real PDF over 10 MB (padded after its end) reaches the server and is refused with a message.
+    const big = Buffer.concat([Buffer.from(await realPdf()), Buffer.alloc(10 * 1024 * 1024 + 1024, 0x20)]);
+    await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'stor.pdf', buffer: big } });
+    await page.getByRole('button', { name: l.register }).click();
+    await page.getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.').waitFor();
     const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.companyId, company.id));
     expect(draft?.status).toBe('customer');
     expect(draft?.invoice).toBeNull();
@@ -124,6 +129,28 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
 });
 
 describe('+ Ny faktura: who and what is refused', () => {
+  it('shows a refusal by the job in Saker with the reason, and opens the invoice to correct it', async () => {
+    const { company, user } = await writerOf({ beta: true });
+    const invoiceNumber = unique('F');
+    await db.insert(invoiceDrafts).values({
+      companyId: company.id,
+      userId: user.id,
+      status: 'failed',
+      customer: { customerNumber: 'K-9', kind: 'person', name: 'Avvist Kunde', nationalId: validNationalId(), organisationNumber: null, addressLine: 'Vei 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null },
+      invoice: { invoiceNumber, issuedOn: '2026-10-01', dueOn: '2026-10-15', amountOre: 50_000, currency: 'NOK', description: null },
+      failureKey: 'invoices.errors.jobNotAllowed',
+      failureData: {},
+      submittedAt: new Date(),
+    });
+    await signIn(page, db, user, 'nb');
+    const notice = `Faktura ${invoiceNumber} ble ikke registrert: Du har ikke lenger rollen Skrive eller Administrator i selskapet.`;
+    await page.getByText(notice).waitFor();
+    await page.getByRole('link', { name: 'Rett opp' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Fakturaen ble ikke registrert' }).waitFor();
+    await expect(page.getByLabel('Fakturanummer').inputValue()).resolves.toBe(invoiceNumber);
+    await expect(page.getByLabel('Beløp', { exact: true }).inputValue()).resolves.toBe('500,00');
+  });
+
   it('refuses a duplicate invoice number, naming the case that has it', async () => {
     const { company, user } = await writerOf({ beta: true });
     const existing = unique('F');
