@@ -16,7 +16,7 @@ export async function saveCustomerStep(tx: Tx, actor: Actor, input: CustomerForm
   if (input.draftId) {
     const [row] = await tx
       .update(invoiceDrafts)
-      .set({ companyId: actor.companyId, customer: input.customer, updatedAt: new Date() })
+      .set({ companyId: actor.companyId, customer: input.customer, status: 'customer', failureKey: null, failureData: null, updatedAt: new Date() })
       .where(and(eq(invoiceDrafts.id, input.draftId), eq(invoiceDrafts.userId, actor.userId), inArray(invoiceDrafts.status, [...EDITABLE])))
       .returning({ id: invoiceDrafts.id });
     if (!row) throw new InvoiceRefusal('invoices.errors.draftNotFound');
