@@ -10,6 +10,12 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM from a file URL that bundling breaks; pg-boss likewise stays a plain require.
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
   poweredByHeader: false,
+  experimental: {
+    // + Ny faktura uploads the invoice as a PDF of up to 10 MB through a server action (default limit 1 MB);
+    // a little more room so that a file just over 10 MB reaches the action and is refused with a message.
+    serverActions: { bodySizeLimit: '12mb' },
+    proxyClientMaxBodySize: '12mb',
+  },
   async headers() {
     // Pages get their nonce-based CSP from proxy.ts; route handlers (files, JSON) get one that allows nothing.
     return [

@@ -8,3 +8,4 @@ export * from './work';
 export * from './debtor-payments';
 export * from './remittance';
 export * from './outbox';
+export * from './invoice-drafts';

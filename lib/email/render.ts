@@ -12,7 +12,8 @@ type Common = { inviterName: string; companyNames: string[]; role: Role };
 /** The emails we send, with what each needs. Links are absolute (PORTAL_URL), never secrets in `data`. */
 export type EmailTemplate =
   | ({ template: 'invitation'; acceptUrl: string; expiresAt: Date } & Common)
-  | ({ template: 'access_granted'; signInUrl: string } & Common);
+  | ({ template: 'access_granted'; signInUrl: string } & Common)
+  | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string };
 
 const MESSAGES = { nb, en } as const;
 
@@ -27,10 +28,26 @@ function layout(paragraphs: string[], action: { label: string; url: string }, cl
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">${paragraphs.map(p).join('')}${button}${fallback}${closing.map(p).join('')}</body></html>`;
 }
 
+type Translator = ReturnType<typeof createTranslator<typeof nb>>;
+
+/** Betaprogram → + Ny faktura: the registration job refused the invoice; the reason and where to fix it. */
+function renderInvoiceFailed(t: Translator, appName: string, email: Extract<EmailTemplate, { template: 'invoice_failed' }>): RenderedEmail {
+  const reason = t.has(email.reasonKey as never) ? t(email.reasonKey as never, email.reasonValues as never) : t('invoices.errors.jobInvalid');
+  const lines = [t('email.greeting'), t('email.invoiceFailed.intro', { invoiceNumber: email.invoiceNumber }), reason, t('email.invoiceFailed.fix')];
+  const action = { label: t('email.invoiceFailed.action'), url: email.fixUrl };
+  const closing = [t('email.signature', { appName })];
+  return {
+    subject: t('email.invoiceFailed.subject', { invoiceNumber: email.invoiceNumber }),
+    text: [...lines, `${action.label}: ${action.url}`, ...closing].join('\n\n'),
+    html: layout(lines, action, closing),
+  };
+}
+
 /** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
+  if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);
   const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);
   const values = { appName, inviter: email.inviterName, companies, role: t(`users.roles.${email.role}`) };
   const closing = [t('email.signature', { appName })];

@@ -37,6 +37,7 @@ export type PortalEvent =
   | { type: 'member.added'; userId: string; data: { role: Role; via: 'admin' | 'invitation' } }
   | { type: 'member.removed'; userId: string; data: { role: Role } }
   | { type: 'user.deleted'; userId: string; data: { email: string } }
+  | { type: 'user.beta_changed'; userId: string; data: { betaEnabled: boolean } }
   | { type: 'user.profile_updated'; userId: string; data: { fields: ('name' | 'phone')[] } }
   | { type: 'invitation.sent'; invitationId: string; data: { email: string; role: Role; locale: string } }
   | { type: 'invitation.resent'; invitationId: string; data: { email: string } }

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
 import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
+import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { getRunningQueue, setRunningQueue } from './running';
@@ -11,6 +12,7 @@ export type WorkerOptions = {
   /** Defaults to Resend when RESEND_API_KEY is set; null keeps emails in the outbox (development mailbox). */
   emailSender?: EmailSender | null;
   emailDelivery?: EmailDeliveryOptions;
+  invoiceRegistration?: InvoiceRegistrationOptions;
 };
 
 /** Starts the queue, registers the workers and the schedules; returns the running boss. */
@@ -26,6 +28,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
 
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
+  await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
   setRunningQueue({ boss, emailDelivery: Boolean(sender) });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);

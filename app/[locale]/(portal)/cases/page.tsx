@@ -8,6 +8,8 @@ import { PortalLink } from '@/components/case-list/portal-link';
 import { StatusFilter } from '@/components/case-list/status-filter';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { NewInvoiceButton } from '@/components/invoices/new-invoice-button';
+import { PendingInvoices } from '@/components/invoices/pending-invoices';
 import { FormStatus } from '@/components/ui/form-status';
 import { MAX_EXPORT_ROWS, parseNotice } from '@/lib/case-list/schemas';
 import { caseExportHref, caseListQuery } from '@/lib/case-list/url';
@@ -33,13 +35,18 @@ export default async function CasesPage({ params, searchParams }: PageProps<'/[l
     <>
       <PageHeader
         title={t('title')}
-        // "+ Ny faktura" (beta) joins the export here.
-        actions={<div className="flex flex-wrap items-center gap-2"><ExportLink href={caseExportHref(view, locale)} /></div>}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <NewInvoiceButton locale={locale} />
+            <ExportLink href={caseExportHref(view, locale)} />
+          </div>
+        }
       />
       <div className="mb-4 grid gap-2">
         {invalid.length > 0 ? <FormStatus tone="error" text={t('invalidParams')} /> : null}
         {notice === 'exportTooLarge' ? <FormStatus tone="error" text={t('exportTooLarge', { max: MAX_EXPORT_ROWS })} /> : null}
       </div>
+      <PendingInvoices locale={locale} />
       <CaseListFilters
         action={getPathname({ href: '/cases', locale })}
         locale={locale}

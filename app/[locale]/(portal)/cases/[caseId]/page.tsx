@@ -10,6 +10,7 @@ import { EditMenu, ManageMenu } from '@/components/cases/manage-menu';
 import { PaymentInfoPanel } from '@/components/cases/payment-info-panel';
 import { RolesNote } from '@/components/cases/roles-note';
 import { StatusChangePanel } from '@/components/cases/status-change-panel';
+import { CaseAttachments } from '@/components/invoices/case-attachments';
 import { PageHeader } from '@/components/layout/page-header';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { requireCaseRole } from '@/lib/auth/gate';
@@ -91,6 +92,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
                   agencyName={AGENCY_NAME}
                   locale={locale}
                 />
+                <CaseAttachments companyId={companyId} caseId={detail.id} locale={locale} />
               </div>
             </div>
           )}

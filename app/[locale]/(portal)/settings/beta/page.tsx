@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { BetaForm } from '@/components/invoices/beta-form';
 import { requireSignedIn } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { EmptyState } from '@/components/layout/empty-state';
+import { getBetaEnabled } from '@/lib/invoices/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('beta') };
@@ -11,12 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page({ params }: PageProps<'/[locale]/settings/beta'>) {
   await enterLocale(params);
   // Layouts are not re-run on client navigation: every page checks the session itself.
-  await requireSignedIn();
+  const user = await requireSignedIn();
   const t = await getTranslations();
   return (
     <section>
-      <h2 className="mb-4 text-xl font-semibold">{t('settings.beta')}</h2>
-      <EmptyState text={t('common.comingSoon')} />
+      <h2 className="mb-2 text-xl font-semibold">{t('settings.beta')}</h2>
+      <p className="mb-4 text-sm text-slate-700">{t('invoices.beta.intro')}</p>
+      <BetaForm enabled={await getBetaEnabled(user.userId)} />
     </section>
   );
 }

@@ -1,0 +1,83 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { db } from '@/db';
+import { requireRole, requireSignedIn } from '@/lib/auth/gate';
+import { DomainError } from '@/lib/errors';
+import { failed, succeeded, type FormState } from '@/lib/form-state';
+import { formLocaleSchema } from '@/lib/payments/schemas';
+import { queueInvoiceRegistration } from './dispatch';
+import { setBetaEnabled, saveCustomerStep, submitInvoiceStep } from './mutations';
+import { checkPdf, chosenFile } from './pdf';
+import { getDebtorByCustomerNumber, getMyDraft } from './queries';
+import { betaSchema, lookupSchema, parseCustomerForm, parseInvoiceForm } from './schemas';
+import { formValues, invoiceFormState, refusalState } from './form-state';
+
+/** Innstillinger → Betaprogram: the user's own switch, so being signed in is the gate. */
+export async function updateBetaAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireSignedIn();
+  const parsed = betaSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed('validation.invalid', formData);
+  await db.transaction((tx) => setBetaEnabled(tx, user.userId, parsed.data.betaEnabled));
+  revalidatePath('/[locale]/(portal)', 'layout');
+  return succeeded(parsed.data.betaEnabled ? 'invoices.beta.savedOn' : 'invoices.beta.savedOff');
+}
+
+/**
+ * + Ny faktura, step 1. "Hent" (intent=lookup) fills the fields from the company's debtor with that customer
+ * number and writes nothing; "Neste" keeps the customer in the user's draft and goes on to step 2.
+ */
+export async function saveCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = formLocaleSchema.parse(formData.get('locale'));
+  if (formData.get('intent') === 'lookup') {
+    const lookup = lookupSchema.safeParse({ companyId: formData.get('companyId'), customerNumber: formData.get('customerNumber') });
+    if (!lookup.success) return invoiceFormState('validation.summary', formData, { customerNumber: 'validation.required' });
+    const actor = await requireRole(lookup.data.companyId, 'write');
+    const debtor = await getDebtorByCustomerNumber(actor.companyId, lookup.data.customerNumber);
+    if (!debtor) return { status: 'idle', message: 'invoices.customer.notFound', values: formValues(formData) };
+    const filled = Object.fromEntries(Object.entries(debtor).map(([key, value]) => [key, value ?? '']));
+    return { status: 'success', message: 'invoices.customer.found', values: { ...formValues(formData), ...filled } };
+  }
+  const parsed = parseCustomerForm(formData);
+  if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
+  const actor = await requireRole(parsed.data.companyId, 'write');
+  let draftId: string;
+  try {
+    draftId = await db.transaction((tx) => saveCustomerStep(tx, actor, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return refusalState(error, formData);
+    throw error;
+  }
+  redirect(`/${locale}/cases/new?draft=${draftId}`);
+}
+
+/**
+ * + Ny faktura, step 2, Registrer: the invoice and its PDF (checked by content) join the user's own draft,
+ * which goes to the registration job. The case appears when the job has run.
+ */
+export async function submitInvoiceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = formLocaleSchema.parse(formData.get('locale'));
+  const parsed = parseInvoiceForm(formData, locale);
+  const file = chosenFile(formData.get('attachment'));
+  const pdf = file ? await checkPdf(file) : null;
+  if (!parsed.success || (pdf && !pdf.ok)) {
+    const fieldErrors = { ...(parsed.success ? {} : parsed.fieldErrors), ...(pdf && !pdf.ok ? { attachment: pdf.messageKey } : {}) };
+    return invoiceFormState('validation.summary', formData, fieldErrors);
+  }
+  const user = await requireSignedIn();
+  // Only the user's own draft; another user's id looks like no draft at all.
+  const draft = await getMyDraft(user.userId, parsed.data.draftId);
+  if (!draft) return failed('invoices.errors.draftNotFound', formData);
+  const actor = await requireRole(draft.companyId, 'write');
+  try {
+    await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data, pdf?.ok ? pdf : null));
+  } catch (error) {
+    if (error instanceof DomainError) return refusalState(error, formData);
+    throw error;
+  }
+  await queueInvoiceRegistration(draft.id);
+  revalidatePath('/[locale]/(portal)/cases', 'page');
+  redirect(`/${locale}/cases/new?draft=${draft.id}`);
+}
+
