@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxyHops } from '@/lib/auth/client-address';
 
 // Where the embedded database and the generated demo secrets live (resolved at run time, not traced by the bundler).
 export const DATA_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATA_DIR ?? '.data');
@@ -21,6 +22,22 @@ const envSchema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default('Amili <noreply@amili.no>'),
   DEV_MAILBOX: z.string().optional(),
+  // How many proxies in front of the portal append to X-Forwarded-For (0 = the socket address).
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxyHops(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  // SMS provider (HTTP): without SMS_API_URL, SMS wait in the outbox and show in the development mailbox.
+  SMS_API_URL: z.string().url().optional(),
+  SMS_API_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(11).default('Amili'),
 });
 
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
@@ -43,7 +60,11 @@ function loadOrCreateDemoSecrets(): Secrets {
 
 /** Validates the environment once and fills in demo secrets where allowed; throws naming the missing variable. */
 export function loadEnv(source: EnvSource = process.env) {
-  const parsed = envSchema.parse(source);
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  const parsed = result.data;
   if (!parsed.AUTH_SECRET || !parsed.ENCRYPTION_KEY) {
     if (isProductionDatabase(source)) {
       const missing = !parsed.AUTH_SECRET ? 'AUTH_SECRET' : 'ENCRYPTION_KEY';

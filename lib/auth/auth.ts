@@ -1,7 +1,8 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
-import { isValidHandoff, SESSION_MAX_AGE_SECONDS } from './session';
+import { db } from '@/db';
+import { isValidHandoff, revokeSession, SESSION_MAX_AGE_SECONDS } from './session';
 
 declare module 'next-auth' {
   interface Session {
@@ -25,6 +26,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out route (/api/auth/signout) clears the cookie; the session row must die with it.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await revokeSession(db, sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) token.sid = user.id;
