@@ -26,6 +26,7 @@ export async function getSecurityOverview(db: Executor, userId: string) {
   const configured: Method[] = [...(totp ? (['totp'] as const) : []), ...(sms ? (['sms'] as const) : []), ...(keys.length ? (['passkey'] as const) : [])];
   return {
     totp: Boolean(totp),
+    totpConfirmedAt: totp?.confirmedAt ?? null,
     smsPhone: sms?.phone ?? null,
     passkeys: keys,
     configured,
