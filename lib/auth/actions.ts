@@ -17,6 +17,10 @@ import { setLocaleSchema, signInSchema, verifyCodeSchema, verifyRecoveryCodeSche
 import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';
 import { sendSignInSms } from './sign-in-sms';
+import { passkeySignInOptions, verifyPasskeySignIn } from './passkey-sign-in';
+import { ceremonyResponse } from '@/lib/passkeys/webauthn';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { z } from 'zod';
 
 const LOCALE_COOKIE = 'NEXT_LOCALE';
 
@@ -59,9 +63,32 @@ export async function verifySecondFactorAction(_prev: FormState, formData: FormD
 }
 
 /** Puts the rotated session id in the Auth.js cookie and remembers the user's language. */
-export async function finishSignIn(sessionId: string, live: { locale: string }) {
+async function finishSignIn(sessionId: string, live: { locale: string }) {
   await signIn('credentials', { sessionId, handoff: sessionHandoff(sessionId), redirect: false });
   (await cookies()).set(LOCALE_COOKIE, live.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+}
+
+/** Passkey on the second step, part 1: the options and a server-side challenge (called from the page's script). */
+export async function passkeySignInOptionsAction() {
+  const live = await getCurrentSession();
+  if (!live || live.secondFactorVerifiedAt) return null;
+  return passkeySignInOptions(db, live, new Date());
+}
+
+const passkeySignInSchema = z.object({ challengeId: z.uuid('validation.invalid'), response: ceremonyResponse });
+
+/** Passkey on the second step, part 2: verify, rotate the session, and go on to the portal. */
+export async function passkeySignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const live = await getCurrentSession();
+  if (!live) redirect(`/${await getLocale()}/login`);
+  if (live.secondFactorVerifiedAt) redirect(`/${live.locale}/cases`);
+  const parsed = passkeySignInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed('auth.errors.passkeyFailed', formData);
+  const response = parsed.data.response as unknown as AuthenticationResponseJSON;
+  const result = await verifyPasskeySignIn(db, live, parsed.data.challengeId, response, await getClientInfo());
+  if (!result.ok) return failed(result.reason === 'throttled' ? 'auth.errors.throttled' : 'auth.errors.passkeyFailed', formData);
+  await finishSignIn(result.sessionId, live);
+  redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
 }
 
 /** "Send SMS-kode" on the second step: texts a sign-in code to the user's confirmed number (rate-limited). */
