@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '@/db/data-dir';
+import { parseTrustedProxyHops } from '@/lib/auth/client-address';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -20,6 +21,22 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).default('Amili <noreply@amili.no>'),
   // The one demo switch (see demoModeFor): demo accounts, the development mailbox and generated secrets.
   PORTAL_DEMO: z.enum(['0', '1']).optional(),
+  // How many proxies in front of the portal append to X-Forwarded-For (0 = the socket address).
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxyHops(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  // SMS provider (HTTP): without SMS_API_URL, SMS wait in the outbox and show in the development mailbox.
+  SMS_API_URL: z.string().url().optional(),
+  SMS_API_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(11).default('Amili'),
 });
 
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
@@ -56,7 +73,11 @@ function loadOrCreateDemoSecrets(): Secrets {
 
 /** Validates the environment once and fills in demo secrets where allowed; throws naming the missing variable. */
 export function loadEnv(source: EnvSource = process.env) {
-  const parsed = envSchema.parse(source);
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  const parsed = result.data;
   if (!parsed.AUTH_SECRET || !parsed.ENCRYPTION_KEY) {
     // `next start` is always NODE_ENV=production: there only the demo switch allows generated secrets.
     if (source.NODE_ENV === 'production' && parsed.PORTAL_DEMO !== '1') {

@@ -11,7 +11,7 @@ export type FormState = {
 export const idleState: FormState = { status: 'idle' };
 
 // Never echoed back to the browser.
-const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword', 'code', 'token', 'handoff']);
+const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword', 'confirmPassword', 'code', 'token', 'handoff']);
 
 function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -26,13 +26,19 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    // Last time the password or a second factor was entered in this session: security changes need it recent.
+    reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed and successful sign-in steps, for throttling per account and per IP. */
+/**
+ * Sign-in steps, for throttling per (account, address), per account and per address. An attempt is recorded as
+ * failed before its slow check runs and marked succeeded afterwards, so parallel requests cannot pass the count.
+ */
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {
@@ -47,6 +53,23 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_email_idx').on(t.email, t.createdAt),
     index('sign_in_attempts_ip_idx').on(t.ipAddress, t.createdAt),
   ],
+);
+
+/** One-time SMS codes (setup of a number, or the sign-in step): hashed, 5 minutes, single use, 5 tries. */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    purpose: text('purpose', { enum: ['setup', 'sign_in'] }).notNull(),
+    phone: text('phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sms_codes_user_idx').on(t.userId, t.createdAt)],
 );
 
 export const secondFactors = pgTable(

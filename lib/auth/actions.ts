@@ -8,14 +8,20 @@ import { db } from '@/db';
 import { users } from '@/db/schema';
 import { recordEvent } from '@/lib/events/record';
 import { isProductionDeployment } from '@/lib/http/security-headers';
-import { failed, invalid, type FormState } from '@/lib/form-state';
+import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { signIn, signOut } from './auth';
 import { getClientInfo } from './client-info';
 import { getCurrentSession } from './current-user';
 import { isStaffUser, requireSignedIn } from './gate';
-import { setLocaleSchema, signInSchema, verifyCodeSchema } from './schemas';
+import { dispatchOutbox } from '@/lib/email/dispatch';
+import { setLocaleSchema, signInSchema, verifyCodeSchema, verifyRecoveryCodeSchema } from './schemas';
 import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';
+import { sendSignInSms } from './sign-in-sms';
+import { passkeySignInOptions, verifyPasskeySignIn } from './passkey-sign-in';
+import { ceremonyResponse } from '@/lib/passkeys/webauthn';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { z } from 'zod';
 
 const LOCALE_COOKIE = 'NEXT_LOCALE';
 const LOCALE_COOKIE_OPTIONS = { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, secure: isProductionDeployment() } as const;
@@ -25,21 +31,76 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await authenticatePassword(db, parsed.data.email, parsed.data.password, await getClientInfo());
   if (!result.ok) return failed(result.reason === 'throttled' ? 'auth.errors.throttled' : 'auth.errors.invalidCredentials', formData);
+  // Signing in again replaces the session this browser had: the old row must not stay alive.
+  const previous = await getCurrentSession();
+  if (previous) await revokeSession(db, previous.sessionId);
   await signIn('credentials', { sessionId: result.sessionId, handoff: sessionHandoff(result.sessionId), redirect: false });
   redirect(`/${await getLocale()}/login/verify`);
 }
 
+const CODE_METHODS = ['totp', 'sms', 'recovery'] as const;
+type CodeMethod = (typeof CODE_METHODS)[number];
+
+function codeMethod(value: FormDataEntryValue | null): CodeMethod {
+  return CODE_METHODS.find((method) => method === value) ?? 'totp';
+}
+
+/** The second step by a code (app, SMS or recovery code); on success a new session id replaces the pending one. */
 export async function verifySecondFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const live = await getCurrentSession();
   const locale = await getLocale();
   if (!live) redirect(`/${locale}/login`);
   if (live.secondFactorVerifiedAt) redirect(`/${live.locale}/cases`);
-  const parsed = verifyCodeSchema.safeParse(Object.fromEntries(formData));
+  const method = codeMethod(formData.get('method'));
+  const parsed = (method === 'recovery' ? verifyRecoveryCodeSchema : verifyCodeSchema).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
-  const result = await verifySecondFactor(db, live, parsed.data.code, await getClientInfo());
-  if (!result.ok) return failed(`auth.errors.${result.reason === 'invalid' ? 'invalidCode' : result.reason}`, formData);
-  (await cookies()).set(LOCALE_COOKIE, live.locale, LOCALE_COOKIE_OPTIONS);
+  const result = await verifySecondFactor(db, live, { method, code: parsed.data.code }, await getClientInfo());
+  if (!result.ok) {
+    const key = result.reason === 'invalid' ? (method === 'recovery' ? 'invalidRecoveryCode' : 'invalidCode') : result.reason;
+    return failed(`auth.errors.${key}`, formData);
+  }
+  await dispatchOutbox(result.outboxIds);
+  await finishSignIn(result.sessionId, live);
   redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
+}
+
+/** Puts the rotated session id in the Auth.js cookie and remembers the user's language. */
+async function finishSignIn(sessionId: string, live: { locale: string }) {
+  await signIn('credentials', { sessionId, handoff: sessionHandoff(sessionId), redirect: false });
+  (await cookies()).set(LOCALE_COOKIE, live.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+}
+
+/** Passkey on the second step, part 1: the options and a server-side challenge (called from the page's script). */
+export async function passkeySignInOptionsAction() {
+  const live = await getCurrentSession();
+  if (!live || live.secondFactorVerifiedAt) return null;
+  return passkeySignInOptions(db, live, new Date());
+}
+
+const passkeySignInSchema = z.object({ challengeId: z.uuid('validation.invalid'), response: ceremonyResponse });
+
+/** Passkey on the second step, part 2: verify, rotate the session, and go on to the portal. */
+export async function passkeySignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const live = await getCurrentSession();
+  if (!live) redirect(`/${await getLocale()}/login`);
+  if (live.secondFactorVerifiedAt) redirect(`/${live.locale}/cases`);
+  const parsed = passkeySignInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed('auth.errors.passkeyFailed', formData);
+  const response = parsed.data.response as unknown as AuthenticationResponseJSON;
+  const result = await verifyPasskeySignIn(db, live, parsed.data.challengeId, response, await getClientInfo());
+  if (!result.ok) return failed(result.reason === 'throttled' ? 'auth.errors.throttled' : 'auth.errors.passkeyFailed', formData);
+  await finishSignIn(result.sessionId, live);
+  redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
+}
+
+/** "Send SMS-kode" on the second step: texts a sign-in code to the user's confirmed number (rate-limited). */
+export async function sendSignInSmsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const live = await getCurrentSession();
+  if (!live) redirect(`/${await getLocale()}/login`);
+  if (live.secondFactorVerifiedAt) redirect(`/${live.locale}/cases`);
+  const sent = await sendSignInSms(db, live, new Date());
+  if (!sent.ok) return failed(`auth.errors.${sent.reason}`, formData);
+  return succeeded('auth.smsSent');
 }
 
 export async function signOutAction(): Promise<void> {

@@ -1,8 +1,9 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
+import { db } from '@/db';
 import { isProductionDeployment } from '@/lib/http/security-headers';
-import { isValidHandoff, SESSION_MAX_AGE_SECONDS } from './session';
+import { isValidHandoff, revokeSession, SESSION_MAX_AGE_SECONDS } from './session';
 
 declare module 'next-auth' {
   interface Session {
@@ -28,6 +29,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out route (/api/auth/signout) clears the cookie; the session row must die with it.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await revokeSession(db, sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) token.sid = user.id;

@@ -1,12 +1,10 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { env } from '@/lib/env';
+import { clientAddress } from './client-address';
 
-/**
- * The caller's address for throttling: the rightmost X-Forwarded-For entry, i.e. what the nearest proxy
- * (or Next itself, when there is none) saw. Entries further left are the client's own claims.
- */
+/** The caller's address (see client-address.ts) and user agent, for throttling and the sessions list. */
 export async function getClientInfo() {
   const h = await headers();
-  const hops = h.get('x-forwarded-for')?.split(',').map((hop) => hop.trim()).filter(Boolean) ?? [];
-  return { ipAddress: hops.at(-1) || h.get('x-real-ip') || 'unknown', userAgent: h.get('user-agent') };
+  return { ipAddress: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS) ?? 'unknown', userAgent: h.get('user-agent') };
 }

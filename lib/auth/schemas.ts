@@ -19,6 +19,13 @@ export const verifyCodeSchema = z.object({
     .pipe(z.string().min(1, 'validation.required').regex(/^\d{6}$/, 'validation.code')),
 });
 
+export const verifyRecoveryCodeSchema = z.object({
+  code: z
+    .string()
+    .transform((code) => code.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .pipe(z.string().min(1, 'validation.required').regex(/^[a-z0-9]{10}$/, 'validation.recoveryCode')),
+});
+
 export const setLocaleSchema = z.object({
   locale: z.enum(routing.locales),
   // The page to return to, without its locale prefix; only same-site paths.

@@ -11,15 +11,20 @@ export async function createSession(
   db: Executor,
   user: { id: string; sessionVersion: number },
   client: { ipAddress: string; userAgent: string | null },
+  verifiedAt: Date | null = null,
 ) {
+  const now = verifiedAt ?? new Date();
   const [row] = await db
     .insert(sessions)
     .values({
       userId: user.id,
       userSessionVersion: user.sessionVersion,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
       ipAddress: client.ipAddress,
       userAgent: client.userAgent,
+      secondFactorVerifiedAt: verifiedAt,
+      reauthenticatedAt: verifiedAt,
+      lastSeenAt: now,
     })
     .returning({ id: sessions.id });
   if (!row) throw new Error('session insert returned nothing');
@@ -35,6 +40,8 @@ export async function getLiveSession(db: Executor, sessionId: string) {
     .select({
       sessionId: sessions.id,
       secondFactorVerifiedAt: sessions.secondFactorVerifiedAt,
+      reauthenticatedAt: sessions.reauthenticatedAt,
+      userSessionVersion: sessions.userSessionVersion,
       userId: users.id,
       email: users.email,
       name: users.name,
@@ -58,7 +65,21 @@ export async function getLiveSession(db: Executor, sessionId: string) {
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>;
 
 export async function revokeSession(db: Executor, sessionId: string) {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/**
+ * The second factor is done: the pending session is revoked and a new one (new id, so a planted id gains
+ * nothing) carries the signed-in state. Returns the new id, or null when the pending session is gone.
+ */
+export async function rotateToVerified(tx: Executor, pendingSessionId: string, client: { ipAddress: string; userAgent: string | null }, now: Date) {
+  const [old] = await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, pendingSessionId), isNull(sessions.revokedAt), isNull(sessions.secondFactorVerifiedAt)))
+    .returning({ userId: sessions.userId, version: sessions.userSessionVersion });
+  if (!old) return null;
+  return createSession(tx, { id: old.userId, sessionVersion: old.version }, client, now);
 }
 
 /** Proof, for Auth.js's credentials callback, that our own sign-in action created this session. */

@@ -1,69 +1,45 @@
 import 'server-only';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { secondFactors, sessions, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { recordEvent } from '@/lib/events/record';
-import { decryptSecret } from './crypto';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
+import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession } from './session';
-import { isThrottled, recordAttempt } from './throttle';
-import { verifyTotp } from './totp';
+import { claimAttempt, markAttemptSucceeded } from './throttle';
 
-type Client = { ipAddress: string; userAgent: string | null };
+export type Client = { ipAddress: string; userAgent: string | null };
 export type SignInResult = { ok: true; sessionId: string } | { ok: false; reason: 'throttled' | 'invalid' };
 
-/** Step 1: email and password. Unknown email and wrong password look the same, in answer and in time. */
-export async function authenticatePassword(db: Database, email: string, password: string, client: Client): Promise<SignInResult> {
-  if (await isThrottled(db, 'password', email, client.ipAddress)) return { ok: false, reason: 'throttled' };
+/**
+ * Checks a user's password behind the throttle (shared by the sign-in and "Endre passord"): the attempt is
+ * claimed before scrypt runs, so a burst cannot pass the limit. Unknown email and wrong password cost the same.
+ */
+export async function checkPasswordThrottled(db: Database, email: string, password: string, client: Client) {
+  const attemptId = await claimAttempt(db, { step: 'password', email, ipAddress: client.ipAddress });
+  if (!attemptId) return { ok: false as const, reason: 'throttled' as const };
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.deletedAt)));
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  await recordAttempt(db, 'password', email, client.ipAddress, Boolean(user && matches));
   if (!user || !matches) {
     if (user) await recordEvent(db, { userId: user.id, companyId: null }, { type: 'user.sign_in_failed', userId: user.id, data: { step: 'password' } });
-    return { ok: false, reason: 'invalid' };
+    return { ok: false as const, reason: 'invalid' as const };
   }
-  return { ok: true, sessionId: await createSession(db, user, client) };
+  await markAttemptSucceeded(db, attemptId);
+  if (needsRehash(user.passwordHash)) {
+    // Older scrypt parameters: upgraded now that we hold the password. Conditional, so a password change wins.
+    const upgraded = await hashPassword(password);
+    await db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+  }
+  return { ok: true as const, user };
 }
 
-export type VerifyResult = { ok: true } | { ok: false; reason: 'throttled' | 'invalid' | 'noSecondFactor' };
-
-/** Step 2: the TOTP code. Marks the session as fully signed in; a code is accepted once. */
-export async function verifySecondFactor(
-  db: Database,
-  session: { sessionId: string; userId: string; email: string },
-  code: string,
-  client: Client,
-): Promise<VerifyResult> {
-  if (await isThrottled(db, 'second_factor', session.email, client.ipAddress)) return { ok: false, reason: 'throttled' };
-  const [factor] = await db
-    .select({ id: secondFactors.id, secretEncrypted: secondFactors.secretEncrypted, lastUsedStep: secondFactors.lastUsedStep })
-    .from(secondFactors)
-    .where(and(eq(secondFactors.userId, session.userId), eq(secondFactors.method, 'totp')));
-  if (!factor?.secretEncrypted) return { ok: false, reason: 'noSecondFactor' };
-  const result = await verifyTotp(decryptSecret(factor.secretEncrypted), code, factor.lastUsedStep);
-  return db.transaction(async (tx) => {
-    // The conditional update makes two simultaneous uses of one code count once.
-    const claimed = result.valid
-      ? await tx
-          .update(secondFactors)
-          .set({ lastUsedStep: result.timeStep })
-          .where(and(eq(secondFactors.id, factor.id), or(isNull(secondFactors.lastUsedStep), lt(secondFactors.lastUsedStep, result.timeStep))))
-          .returning({ id: secondFactors.id })
-      : [];
-    const ok = claimed.length > 0;
-    await recordAttempt(tx, 'second_factor', session.email, client.ipAddress, ok);
-    const actor = { userId: session.userId, companyId: null };
-    if (!ok) {
-      await recordEvent(tx, actor, { type: 'user.sign_in_failed', userId: session.userId, data: { step: 'second_factor' } });
-      return { ok: false, reason: 'invalid' } as const;
-    }
-    const now = new Date();
-    await tx.update(sessions).set({ secondFactorVerifiedAt: now }).where(eq(sessions.id, session.sessionId));
-    await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, session.userId));
-    await recordEvent(tx, actor, { type: 'user.signed_in', userId: session.userId, data: { method: 'totp' } });
-    return { ok: true } as const;
-  });
+/** Step 1: email and password; creates a session that still needs the second factor. */
+export async function authenticatePassword(db: Database, email: string, password: string, client: Client): Promise<SignInResult> {
+  const checked = await checkPasswordThrottled(db, email, password, client);
+  if (!checked.ok) return checked;
+  return { ok: true, sessionId: await createSession(db, checked.user, client) };
 }
+
+export { verifySecondFactor, type SecondFactorInput, type VerifyResult } from './second-factor';

@@ -1,31 +1,53 @@
 import 'server-only';
-import { and, count, eq, gt } from 'drizzle-orm';
-import type { Executor } from '@/db';
+import { and, count, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
 import { signInAttempts } from '@/db/schema';
 
 export type SignInStep = 'password' | 'second_factor';
 
-// Within the window: 5 failures lock an account's step, 30 failures lock an IP address.
+/**
+ * Within the window: 5 failures from one address lock that (account, address) pair; an account's failures from
+ * all addresses together only lock it at 20 (a slow-down, so a stranger cannot lock the owner out with five
+ * guesses); 30 failures lock an address across accounts.
+ */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5;
+export const MAX_FAILURES_PER_ACCOUNT = 20;
 export const MAX_FAILURES_PER_IP = 30;
 
-/** True when the account or the address has failed too often recently; checked before any password work. */
-export async function isThrottled(db: Executor, step: SignInStep, email: string, ipAddress: string) {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  const failures = (where: ReturnType<typeof eq>) =>
-    db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(and(where, eq(signInAttempts.step, step), eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since)))
-      .then(([row]) => row?.n ?? 0);
-  const [byAccount, byIp] = await Promise.all([
-    failures(eq(signInAttempts.email, email)),
-    failures(eq(signInAttempts.ipAddress, ipAddress)),
-  ]);
-  return byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP;
+export type ThrottleKey = { step: SignInStep; email: string; ipAddress: string };
+
+/**
+ * Claims one attempt atomically, before the slow check (scrypt, TOTP) runs: under advisory locks on the account
+ * and the address, it counts the failures (unfinished attempts count as failures) and records this one as failed.
+ * Returns the attempt's id, or null when throttled. Parallel requests queue on the lock, so at most the limit
+ * ever reach the check.
+ */
+export async function claimAttempt(db: Database, key: ThrottleKey, now: Date = new Date()): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    // Always account first, then address: one order, so two claims never deadlock.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`throttle:account:${key.step}:${key.email}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`throttle:address:${key.step}:${key.ipAddress}`}))`);
+    const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+    const failures = (where: SQL | undefined) =>
+      tx
+        .select({ n: count() })
+        .from(signInAttempts)
+        .where(and(where, eq(signInAttempts.step, key.step), eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since)))
+        .then(([row]) => row?.n ?? 0);
+    const byPair = await failures(and(eq(signInAttempts.email, key.email), eq(signInAttempts.ipAddress, key.ipAddress)));
+    const byAccount = await failures(eq(signInAttempts.email, key.email));
+    const byIp = await failures(eq(signInAttempts.ipAddress, key.ipAddress));
+    if (byPair >= MAX_FAILURES_PER_ACCOUNT_ADDRESS || byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) return null;
+    const [row] = await tx
+      .insert(signInAttempts)
+      .values({ step: key.step, email: key.email, ipAddress: key.ipAddress, succeeded: false, createdAt: now })
+      .returning({ id: signInAttempts.id });
+    return row?.id ?? null;
+  });
 }
 
-export async function recordAttempt(db: Executor, step: SignInStep, email: string, ipAddress: string, succeeded: boolean) {
-  await db.insert(signInAttempts).values({ step, email, ipAddress, succeeded });
+/** The claimed attempt passed its check: it no longer counts as a failure. */
+export async function markAttemptSucceeded(db: Database, attemptId: string) {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
 }

@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
 
 async function waitForServer(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the portal server exited with ${child.exitCode}`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 500) return;
@@ -30,11 +30,12 @@ async function waitForServer(url: string, child: ChildProcess) {
 
 export type Portal = { baseUrl: string; pid: number; stop: () => void };
 
-/** `next start` on a free port with the given environment; stop() ends its whole process group. */
+/** The built portal (lib/cli/serve.ts) on a free port with the given environment; stop() ends its whole process group. */
 export async function startPortal(env: Record<string, string>, options: { output?: 'show' | 'hide' } = {}): Promise<Portal> {
   const port = await freePort();
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  // lib/cli/serve.ts: `next start` plus the socket address in X-Forwarded-For (see there).
+  const child = spawn(process.execPath, [tsx, 'lib/cli/serve.ts', String(port), '127.0.0.1'], {
     env: { ...process.env, PORTAL_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port) },
     stdio: ['ignore', options.output === 'show' ? 'inherit' : 'ignore', 'inherit'],
     detached: true,

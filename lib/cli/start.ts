@@ -30,7 +30,8 @@ if (needsBuild()) {
 }
 
 const port = process.env.PORT ?? '3000';
-const server = spawn('npx', ['next', 'start', '-p', port], {
+// lib/cli/serve.ts: `next start` plus the socket address in X-Forwarded-For (the throttle's client address).
+const server = spawn('npx', ['tsx', 'lib/cli/serve.ts', port], {
   stdio: 'inherit',
   env: {
     ...process.env,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { db } from '@/db';
 import { outbox } from '@/db/schema';
 import { isDemo } from '@/lib/env';
@@ -9,11 +9,12 @@ export function devMailboxEnabled(): boolean {
   return isDevMailboxEnabled(isDemo(), process.env.NODE_ENV);
 }
 
-/** Not tenant-scoped on purpose: a development tool that stands in for the recipients' inboxes. */
+/** Not tenant-scoped on purpose: a development tool that stands in for the recipients' inboxes and phones (SMS). */
 export async function listMailboxEmails(limit = 100) {
   return db
     .select({
       id: outbox.id,
+      channel: outbox.channel,
       recipient: outbox.recipient,
       subject: outbox.subject,
       bodyText: outbox.bodyText,
@@ -21,7 +22,6 @@ export async function listMailboxEmails(limit = 100) {
       createdAt: outbox.createdAt,
     })
     .from(outbox)
-    .where(eq(outbox.channel, 'email'))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(limit);
 }

@@ -13,7 +13,9 @@ type Common = { inviterName: string; companyNames: string[]; role: Role };
 export type EmailTemplate =
   | ({ template: 'invitation'; acceptUrl: string; expiresAt: Date } & Common)
   | ({ template: 'access_granted'; signInUrl: string } & Common)
-  | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string };
+  | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string }
+  | { template: 'password_changed'; securityUrl: string; at: Date }
+  | { template: 'recovery_code_used'; securityUrl: string; at: Date };
 
 const MESSAGES = { nb, en } as const;
 
@@ -28,10 +30,10 @@ function layout(paragraphs: string[], action: { label: string; url: string }, cl
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">${paragraphs.map(p).join('')}${button}${fallback}${closing.map(p).join('')}</body></html>`;
 }
 
-type Translator = ReturnType<typeof createTranslator<typeof nb>>;
+type Translate = ReturnType<typeof createTranslator<typeof nb>>;
 
 /** Betaprogram → + Ny faktura: the registration job refused the invoice; the reason and where to fix it. */
-function renderInvoiceFailed(t: Translator, appName: string, email: Extract<EmailTemplate, { template: 'invoice_failed' }>): RenderedEmail {
+function renderInvoiceFailed(t: Translate, appName: string, email: Extract<EmailTemplate, { template: 'invoice_failed' }>): RenderedEmail {
   const reason = t.has(email.reasonKey as never) ? t(email.reasonKey as never, email.reasonValues as never) : t('invoices.errors.jobInvalid');
   const lines = [t('email.greeting'), t('email.invoiceFailed.intro', { invoiceNumber: email.invoiceNumber }), reason, t('email.invoiceFailed.fix')];
   const action = { label: t('email.invoiceFailed.action'), url: email.fixUrl };
@@ -43,11 +45,30 @@ function renderInvoiceFailed(t: Translator, appName: string, email: Extract<Emai
   };
 }
 
+/** "Your password was changed" / "a recovery code was used": when, and what to do if it was not you. */
+function renderSecurityNotice(
+  t: Translate,
+  locale: Locale,
+  email: Extract<EmailTemplate, { template: 'password_changed' | 'recovery_code_used' }>,
+): RenderedEmail {
+  const key = email.template === 'password_changed' ? 'passwordChanged' : 'recoveryCodeUsed';
+  const appName = t('common.appName');
+  const lines = [t('email.greeting'), t(`email.${key}.intro`, { appName, at: formatDateTime(email.at, locale) }), t('email.security.notYou')];
+  const action = { label: t('email.security.action'), url: email.securityUrl };
+  const closing = [t('email.signature', { appName })];
+  return {
+    subject: t(`email.${key}.subject`, { appName }),
+    text: [...lines, `${action.label}: ${action.url}`, ...closing].join('\n\n'),
+    html: layout(lines, action, closing),
+  };
+}
+
 /** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
   if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);
+  if (email.template === 'password_changed' || email.template === 'recovery_code_used') return renderSecurityNotice(t, locale, email);
   const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);
   const values = { appName, inviter: email.inviterName, companies, role: t(`users.roles.${email.role}`) };
   const closing = [t('email.signature', { appName })];

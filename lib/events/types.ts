@@ -32,6 +32,14 @@ export type PortalEvent =
   | { type: 'user.signed_in'; userId: string; data: { method: string } }
   | { type: 'user.signed_out'; userId: string; data: Record<string, never> }
   | { type: 'user.sign_in_failed'; userId: string; data: { step: 'password' | 'second_factor' } }
+  | { type: 'user.recovery_code_used'; userId: string; data: Record<string, never> }
+  | { type: 'user.password_changed'; userId: string; data: Record<string, never> }
+  | { type: 'user.reauthenticated'; userId: string; data: { method: 'password' } }
+  | { type: 'user.second_factor_added'; userId: string; data: { method: 'totp' | 'sms' | 'passkey'; replaced: boolean } }
+  | { type: 'user.second_factor_removed'; userId: string; data: { method: 'totp' | 'sms' | 'passkey' } }
+  | { type: 'user.preferred_second_factor_changed'; userId: string; data: { from: string; to: string } }
+  | { type: 'user.recovery_codes_generated'; userId: string; data: { count: number } }
+  | { type: 'user.sessions_revoked'; userId: string; data: { count: number } }
   | { type: 'user.locale_changed'; userId: string; data: { from: string; to: string } }
   | { type: 'member.role_changed'; userId: string; data: { from: Role; to: Role } }
   | { type: 'member.added'; userId: string; data: { role: Role; via: 'admin' | 'invitation' } }

@@ -21,7 +21,7 @@ export function invitationUrl(locale: Locale, token: string) {
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-function base32(bytes: Buffer): string {
+export function base32(bytes: Buffer): string {
   let bits = 0;
   let value = 0;
   let out = '';

@@ -2,8 +2,10 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
+import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
+import { registerSmsDelivery } from './sms-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { getRunningQueue, setRunningQueue } from './running';
@@ -13,6 +15,8 @@ export type WorkerOptions = {
   emailSender?: EmailSender | null;
   emailDelivery?: EmailDeliveryOptions;
   invoiceRegistration?: InvoiceRegistrationOptions;
+  /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
+  smsSender?: SmsSender | null;
 };
 
 /** Starts the queue, registers the workers and the schedules; returns the running boss. */
@@ -29,7 +33,9 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
-  setRunningQueue({ boss, emailDelivery: Boolean(sender) });
+  const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
+  if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
+  setRunningQueue({ boss, emailDelivery: Boolean(sender), smsDelivery: Boolean(smsSender) });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);
   });

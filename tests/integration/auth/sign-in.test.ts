@@ -56,8 +56,9 @@ describe('second factor step', () => {
     const sessionId = await passwordStep(user);
     const session = { sessionId, userId: user.id, email: user.email };
     const code = await generate({ secret: user.totpSecret });
-    await expect(verifySecondFactor(db, session, code, client)).resolves.toEqual({ ok: true });
-    expect((await getLiveSession(db, sessionId))?.secondFactorVerifiedAt).toBeInstanceOf(Date);
+    const verified = await verifySecondFactor(db, session, code, client);
+    if (!verified.ok) throw new Error(`refused: ${verified.reason}`);
+    expect((await getLiveSession(db, verified.sessionId))?.secondFactorVerifiedAt).toBeInstanceOf(Date);
     const [row] = await db.select({ lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, user.id));
     expect(row?.lastSignInAt).toBeInstanceOf(Date);
     const signedIn = await db.select().from(events).where(and(eq(events.subjectId, user.id), eq(events.type, 'user.signed_in')));

@@ -33,9 +33,11 @@ export default async function MailboxPage({ params }: PageProps<'/[locale]/dev/m
       {emails.map((email) => (
         <article key={email.id} aria-labelledby={`mail-${email.id}`} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5">
           <h2 id={`mail-${email.id}`} className="text-lg font-semibold">
-            {email.subject}
+            {email.channel === 'sms' ? `${t('sms')}: ${email.recipient}` : email.subject}
           </h2>
           <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-600">{t('channel')}</dt>
+            <dd>{t(email.channel)}</dd>
             <dt className="text-slate-600">{t('to')}</dt>
             <dd>{email.recipient}</dd>
             <dt className="text-slate-600">{t('created')}</dt>

@@ -1,26 +1,65 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { enterLocale } from '@/lib/i18n/page-locale';
 import { redirect } from 'next/navigation';
+import { PasskeySignIn } from '@/components/auth/passkey-sign-in';
+import { SendSmsForm } from '@/components/auth/send-sms-form';
 import { VerifyCodeForm } from '@/components/auth/verify-code-form';
+import { db } from '@/db';
 import { signOutAction } from '@/lib/auth/actions';
 import { getCurrentSession } from '@/lib/auth/current-user';
+import { Link } from '@/lib/i18n/navigation';
+import { enterLocale } from '@/lib/i18n/page-locale';
+import { maskPhone } from '@/lib/security/phone';
+import { listSignInMethods } from '@/lib/security/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('verifyTitle') };
 }
 
-export default async function VerifyPage({ params }: PageProps<'/[locale]/login/verify'>) {
+type StepMethod = 'totp' | 'sms' | 'passkey' | 'recovery';
+const LABEL = { totp: 'methodTotp', sms: 'methodSms', passkey: 'methodPasskey', recovery: 'methodRecovery' } as const;
+
+/** The second step: the preferred method first, the others (and a recovery code) behind "Bruk en annen metode". */
+export default async function VerifyPage({ params, searchParams }: PageProps<'/[locale]/login/verify'>) {
   const locale = await enterLocale(params);
   const live = await getCurrentSession();
   if (!live) redirect(`/${locale}/login`);
   if (live.secondFactorVerifiedAt) redirect(`/${live.locale}/cases`);
   const t = await getTranslations('auth');
+  const { methods, smsPhone } = await listSignInMethods(db, live.userId);
+  const offered: StepMethod[] = [...methods, 'recovery'];
+  const asked = (await searchParams).method;
+  const method = offered.find((m) => m === asked) ?? offered[0] ?? 'totp';
+  const others = offered.filter((m) => m !== method);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t('verifyTitle')}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t('verifyIntroTotp')}</p>
-      <VerifyCodeForm />
+      {method === 'totp' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroTotp')}</p> : null}
+      {method === 'sms' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroSms', { phone: smsPhone ? maskPhone(smsPhone) : '' })}</p> : null}
+      {method === 'recovery' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroRecovery')}</p> : null}
+      {method === 'passkey' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroPasskey')}</p> : null}
+      {method === 'sms' ? (
+        <div className="mb-4">
+          <SendSmsForm />
+        </div>
+      ) : null}
+      {method === 'passkey' ? <PasskeySignIn /> : <VerifyCodeForm key={method} method={method} />}
+      {others.length > 0 ? (
+        <nav aria-labelledby="other-methods" className="mt-6 grid gap-2 text-sm">
+          <h2 id="other-methods" className="font-medium">
+            {t('useAnotherMethod')}
+          </h2>
+          <ul className="flex flex-wrap gap-3">
+            {others.map((other) => (
+              <li key={other}>
+                <Link href={{ pathname: '/login/verify', query: { method: other } }} className="text-brand-700 underline">
+                  {t(LABEL[other])}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <form action={signOutAction} className="mt-6 text-center">
         <button type="submit" className="text-sm text-brand-700 underline">
           {t('cancelSignIn')}
