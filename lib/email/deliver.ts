@@ -27,6 +27,7 @@ export async function deliverOutboxEmail(
       subject: row.subject ?? '',
       text: row.bodyText,
       html: row.bodyHtml ?? '',
+      ...(row.headers ? { headers: row.headers } : {}),
     });
     // Conditional: only the first of two racing deliveries marks the row.
     await db

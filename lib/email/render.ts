@@ -10,9 +10,24 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 type Common = { inviterName: string; companyNames: string[]; role: Role };
 
 /** The emails we send, with what each needs. Links are absolute (PORTAL_URL), never secrets in `data`. */
+/** One case a notification names: a new task (with its title) or a new message. */
+export type NotificationItem = { caseNumber: number; title: string | null; caseUrl: string };
+
+export type NotificationEmail = {
+  template: 'notification';
+  kind: 'tasks' | 'messages';
+  /** One item for a single event; several when the email sums up what happened since the last one. */
+  items: NotificationItem[];
+  /** Where a summary's button leads (Innsikt for tasks, the case list for messages). */
+  overviewUrl: string;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+};
+
 export type EmailTemplate =
   | ({ template: 'invitation'; acceptUrl: string; expiresAt: Date } & Common)
-  | ({ template: 'access_granted'; signInUrl: string } & Common);
+  | ({ template: 'access_granted'; signInUrl: string } & Common)
+  | NotificationEmail;
 
 const MESSAGES = { nb, en } as const;
 
@@ -27,8 +42,40 @@ function layout(paragraphs: string[], action: { label: string; url: string }, cl
   return `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">${paragraphs.map(p).join('')}${button}${fallback}${closing.map(p).join('')}</body></html>`;
 }
 
+function renderNotification(locale: Locale, email: NotificationEmail): RenderedEmail {
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const appName = t('common.appName');
+  const first = email.items[0];
+  const single = email.items.length === 1 && first;
+  const kind = email.kind;
+  const itemLine = (item: NotificationItem) =>
+    item.title
+      ? t('email.notification.itemWithTitle', { caseNumber: String(item.caseNumber), title: item.title })
+      : t('email.notification.item', { caseNumber: String(item.caseNumber) });
+  const intro = single
+    ? t(`email.notification.${kind}.single`, { caseNumber: String(first.caseNumber) })
+    : t(`email.notification.${kind}.summary`, { count: email.items.length });
+  const lines = [t('email.greeting'), intro, ...(single && first.title ? [first.title] : []), ...(single ? [] : email.items.map(itemLine))];
+  const action = { label: t('email.notification.action'), url: single ? first.caseUrl : email.overviewUrl };
+  const after = [
+    t('email.notification.why', { appName }),
+    `${t(`email.notification.${kind}.unsubscribe`)}: ${email.unsubscribeUrl}`,
+    `${t('email.notification.settings')}: ${email.settingsUrl}`,
+    t('email.signature', { appName }),
+  ];
+  const subject = single
+    ? t(`email.notification.${kind}.subjectSingle`, { caseNumber: String(first.caseNumber), appName })
+    : t(`email.notification.${kind}.subjectSummary`, { count: email.items.length, appName });
+  return {
+    subject,
+    text: [...lines, `${action.label}: ${action.url}`, ...after].join('\n\n'),
+    html: layout(lines, action, after),
+  };
+}
+
 /** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
+  if (email.template === 'notification') return renderNotification(locale, email);
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
   const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);

@@ -2,7 +2,8 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
-import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
+import { NOTIFICATION_SUMMARY_JOB, sendDueSummaries } from '@/lib/notifications/summaries';
+import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { getRunningQueue, setRunningQueue } from './running';
@@ -26,6 +27,15 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
 
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
+
+  // The 10-minute notification summaries: pg-boss runs a schedule once per minute across all workers, and the
+  // digests are claimed with SKIP LOCKED, so a summary goes out once even if two jobs overlap.
+  await boss.createQueue(NOTIFICATION_SUMMARY_JOB);
+  await boss.work(NOTIFICATION_SUMMARY_JOB, async () => {
+    const outboxIds = await sendDueSummaries(handle.db);
+    if (sender && outboxIds.length > 0) await queueOutboxDelivery(boss, outboxIds);
+  });
+  await boss.schedule(NOTIFICATION_SUMMARY_JOB, '* * * * *');
   setRunningQueue({ boss, emailDelivery: Boolean(sender) });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // Actions that run before there is a member to authorise: sign-in steps, sign-out, invitation acceptance.
 // setLocaleAction and updateProfileAction concern only the signed-in user's own row and call requireUser.
-const PUBLIC_ACTIONS = new Set(['signInAction', 'verifySecondFactorAction', 'signOutAction', 'setLocaleAction', 'acceptInvitationAction', 'updateProfileAction']);
+const PUBLIC_ACTIONS = new Set(['signInAction', 'verifySecondFactorAction', 'signOutAction', 'setLocaleAction', 'acceptInvitationAction', 'updateProfileAction', 'updateNotificationSettingsAction']);
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -45,5 +45,7 @@ describe('server actions', () => {
     expect(setLocale?.body).toContain('requireSignedIn()');
     const updateProfile = exportedActions(readFileSync('lib/users/actions.ts', 'utf8')).find((action) => action.name === 'updateProfileAction');
     expect(updateProfile?.body).toContain('requireSignedIn()');
+    const notifications = exportedActions(readFileSync('lib/notifications/actions.ts', 'utf8')).find((action) => action.name === 'updateNotificationSettingsAction');
+    expect(notifications?.body).toContain('requireSignedIn()');
   });
 });

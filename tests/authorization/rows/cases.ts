@@ -1,4 +1,4 @@
-import type { MatrixRow } from '../types';
+import type { MatrixRow } from '@/tests/authorization/types';
 
 export const rows: MatrixRow[] = [
   {
