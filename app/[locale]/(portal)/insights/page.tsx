@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
 import { InsightsFilters } from '@/components/insights/insights-filters';
+import { KeyFigures, KeyFiguresSkeleton } from '@/components/insights/key-figures';
 import { TaskList } from '@/components/insights/task-list';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
@@ -22,16 +24,20 @@ export default async function InsightsPage({ params, searchParams }: PageProps<'
   const scope = await requireCompanies('read', view.company);
   const t = await getTranslations('insights');
   const rows = await listMyTasks(scope.userId, scope.companyIds, view.filter);
+  const today = todayInOslo();
   return (
     <>
       <PageHeader title={t('title')} />
       <InsightsFilters action={getPathname({ href: '/insights', locale })} locale={locale} params={view} companies={scope.companies} />
+      <Suspense fallback={<KeyFiguresSkeleton />}>
+        <KeyFigures companyIds={scope.companyIds} today={today} locale={locale} />
+      </Suspense>
       <section aria-labelledby="tasks-heading" className="grid gap-3">
         <h2 id="tasks-heading" className="text-lg font-semibold">
           {t(view.filter === 'open' ? 'openTasks' : 'answeredTasks')}
         </h2>
         {rows.length > 0 ? (
-          <TaskList rows={rows} filter={view.filter} showCompany={scope.companyIds.length > 1} today={todayInOslo()} locale={locale} />
+          <TaskList rows={rows} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
         ) : (
           <EmptyState text={t(view.filter === 'open' ? 'empty' : 'emptyAnswered')} />
         )}
