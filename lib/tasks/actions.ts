@@ -1,6 +1,8 @@
 'use server';
 
+import { getLocale } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { invalidForm } from '@/lib/cases/form-errors';
@@ -59,5 +61,6 @@ export async function answerTaskAction(_prev: FormState, formData: FormData): Pr
     throw error;
   }
   revalidateTaskPages();
-  return succeeded('tasks.answered');
+  // The answered task replaces its form, so the outcome is told on the page the redirect lands on.
+  redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?task=${parsed.data.taskId}&done=answered`);
 }

@@ -70,7 +70,7 @@ describe('notification emails', () => {
   });
 
   it('the unsubscribe link works without signing in and turns off only that kind; a tampered one changes nothing', async () => {
-    const { user: staffUser } = await makeStaff(db);
+    const { user: staffUser } = await makeStaff(db, 'en');
     const { members, debtCase } = await makeCompanyWithCase(db, ['write'], 'en');
     const user = members[0]?.user;
     if (!user) throw new Error('no user');

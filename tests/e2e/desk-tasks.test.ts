@@ -13,7 +13,7 @@ describe.each(['nb', 'en'] as const)('a task from the desk to the creditor and b
   const l = DESK[locale];
 
   it('desk creates a task → Innsikt with the count → Gå til sak → Svar → the desk shows the answer, Historikk both', async () => {
-    const { user: staffUser } = await makeStaff(db);
+    const { user: staffUser } = await makeStaff(db, locale);
     const { members, debtCase } = await makeCompanyWithCase(db, ['write'], locale);
     const writer = members[0]?.user;
     if (!writer) throw new Error('no writer');
@@ -62,7 +62,7 @@ describe.each(['nb', 'en'] as const)('a task from the desk to the creditor and b
   });
 
   it('a message round trip: the desk writes, the creditor reads it in Historikk (Meldinger) and answers, the desk reads it', async () => {
-    const { user: staffUser } = await makeStaff(db);
+    const { user: staffUser } = await makeStaff(db, locale);
     const { members, debtCase } = await makeCompanyWithCase(db, ['admin'], locale);
     const admin = members[0]?.user;
     if (!admin) throw new Error('no admin');

@@ -7,8 +7,8 @@ import { makeCase } from './case-factories';
 import { makeCompany, makeUser } from './factories';
 
 /** An agency case handler (the staff flag set as the agency's own tooling does) and the actor the desk passes. */
-export async function makeStaff(db: Executor) {
-  const user = await makeUser(db, { name: 'Saksbehandler Test' });
+export async function makeStaff(db: Executor, locale: 'nb' | 'en' = 'nb') {
+  const user = await makeUser(db, { name: 'Saksbehandler Test', locale });
   await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, user.id));
   const staff: StaffActor = { userId: user.id, name: user.name, staff: true };
   return { user, staff };
