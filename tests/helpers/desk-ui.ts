@@ -92,5 +92,7 @@ export async function createTaskOnDesk(page: Page, locale: Locale, title: string
   await page.getByLabel(l.taskTitle, { exact: true }).fill(title);
   await page.getByLabel(l.taskBody, { exact: true }).fill(body);
   await page.getByRole('button', { name: l.createTask }).click();
+  // The new task appears in the desk's list, and the form says so.
+  await page.getByRole('heading', { level: 3, name: title, exact: true }).waitFor();
   await page.getByRole('status').filter({ hasText: l.created }).waitFor();
 }
