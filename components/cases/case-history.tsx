@@ -46,7 +46,10 @@ export async function CaseHistory({ caseId, entries, activities, openLetterId, a
                   {invoiceNumber && entry.type !== 'case.registered' ? (
                     <p className="text-slate-600">{t('history.invoice', { invoiceNumber })}</p>
                   ) : null}
-                  {entry.messageBody ? <blockquote className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-700">{entry.messageBody}</blockquote> : null}
+                  {entry.messageBody ? <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">{entry.messageBody}</blockquote> : null}
+                  {entry.type === 'task.answered' && typeof entry.data.answer === 'string' ? (
+                    <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">{entry.data.answer}</blockquote>
+                  ) : null}
                   {entry.type === 'letter.sent' ? (
                     <LetterDetails caseId={caseId} entry={entry} isOpen={entry.id === openLetterId} currency={currency} locale={locale} />
                   ) : null}

@@ -53,6 +53,10 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.taskCreated', { title: text(data.title) });
     case 'task.answered':
       return t('event.taskAnswered', { title: text(data.title) });
+    case 'task.closed':
+      return t('event.taskClosed', { title: text(data.title) });
+    case 'task.reopened':
+      return t('event.taskReopened', { title: text(data.title) });
     default:
       return t('event.other');
   }

@@ -2,7 +2,11 @@ import { useTranslations } from 'next-intl';
 import { NavLink } from '@/components/layout/nav-link';
 
 // The desk's sections; agency work that lands later (debtor payments, settlements, the engine) adds its entry here.
-const ITEMS = [{ href: '/desk', key: 'home' }] as const;
+// `sections`: where an entry stays marked as current (the home's case search owns the case pages).
+const ITEMS: { href: string; key: 'home' | 'tasks'; sections?: string[] }[] = [
+  { href: '/desk', key: 'home', sections: ['/desk/cases'] },
+  { href: '/desk/tasks', key: 'tasks' },
+];
 
 export function DeskNav() {
   const t = useTranslations('desk.nav');
@@ -11,7 +15,9 @@ export function DeskNav() {
       <ul className="flex flex-wrap gap-1">
         {ITEMS.map((item) => (
           <li key={item.href}>
-            <NavLink href={item.href}>{t(item.key)}</NavLink>
+            <NavLink href={item.href} sections={item.sections}>
+              {t(item.key)}
+            </NavLink>
           </li>
         ))}
       </ul>

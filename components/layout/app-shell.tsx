@@ -5,7 +5,7 @@ import { MainNav } from './main-nav';
 import { NavLink } from './nav-link';
 import { UserMenu } from './user-menu';
 
-export async function AppShell({ userName, children }: { userName: string; children: ReactNode }) {
+export async function AppShell({ userName, openTasks = 0, children }: { userName: string; openTasks?: number; children: ReactNode }) {
   const t = await getTranslations();
   return (
     <>
@@ -19,7 +19,7 @@ export async function AppShell({ userName, children }: { userName: string; child
             <img src="/logo.svg" alt="" width={28} height={28} />
             {t('common.appName')}
           </Link>
-          <MainNav />
+          <MainNav openTasks={openTasks} />
           <div className="ml-auto flex items-center gap-2">
             <NavLink href="/help">{t('nav.help')}</NavLink>
             <UserMenu name={userName} />

@@ -4,9 +4,10 @@ import type { ReactNode } from 'react';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 
 /** A header link that marks itself as the current page for its whole section. */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+export function NavLink({ href, sections = [href], children }: { href: string; sections?: string[]; children: ReactNode }) {
   const pathname = usePathname();
-  const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
+  // `sections`: the paths below which this link is current (by default its own; the desk's home narrows it).
+  const isCurrent = pathname === href || sections.some((section) => pathname.startsWith(`${section}/`));
   return (
     <Link
       href={href}

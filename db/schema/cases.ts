@@ -84,6 +84,8 @@ export const cases = pgTable(
     index('cases_company_amount_idx').on(t.companyId, t.originalAmountOre, t.id),
     index('cases_company_case_number_idx').on(t.companyId, t.caseNumber),
     index('cases_kid_idx').on(t.kid),
+    // Innsikt's key figures read only this index (index-only scans): counts, outstanding, days to payment.
+    index('cases_company_status_figures_idx').on(t.companyId, t.status, t.balanceOre, t.registeredAt, t.closedAt),
   ],
 );
 
@@ -129,6 +131,8 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     index('ledger_entries_company_case_idx').on(t.companyId, t.caseId),
+    // Collected per month (Innsikt): payments of a company by day, with their amounts.
+    index('ledger_entries_company_kind_booked_idx').on(t.companyId, t.kind, t.bookedOn, t.amountOre),
     uniqueIndex('ledger_entries_idempotency_key').on(t.companyId, t.idempotencyKey),
     index('ledger_entries_debtor_payment_idx').on(t.debtorPaymentId),
   ],

@@ -19,6 +19,8 @@ export const outbox = pgTable(
     bodyText: text('body_text').notNull(),
     bodyHtml: text('body_html'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    // Extra mail headers (List-Unsubscribe for notifications), passed to the provider as they are.
+    headers: jsonb('headers').$type<Record<string, string>>(),
     status: outboxStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -1,9 +1,11 @@
-import { boolean, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
 
-export const taskStatusEnum = pgEnum('task_status', ['open', 'answered']);
+// A task is open until the creditor answers it; the agency may close it (answered or not) and reopen it.
+export const taskStatusEnum = pgEnum('task_status', ['open', 'answered', 'closed']);
 
 /** Questions the agency puts to the creditor about a case ("Svare på oppgaver"). */
 export const tasks = pgTable(
@@ -20,6 +22,8 @@ export const tasks = pgTable(
     answer: text('answer'),
     answeredByUserId: uuid('answered_by_user_id').references(() => users.id),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -46,3 +50,30 @@ export const messages = pgTable(
 
 export type Task = typeof tasks.$inferSelect;
 export type Message = typeof messages.$inferSelect;
+
+export const notificationKindEnum = pgEnum('notification_kind', ['tasks', 'messages']);
+
+/** One case the next summary email names: what happened since the last email of that kind. */
+export type PendingNotification = { companyId: string; caseId: string; caseNumber: number; title: string | null; at: string };
+
+/**
+ * Per user and kind: when the last notification email went out, and what happened since (at most one email per
+ * user per kind per 10 minutes; the rest waits here for the summary job). Owned by the user, not a company.
+ */
+export const notificationDigests = pgTable(
+  'notification_digests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: notificationKindEnum('kind').notNull(),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
+    pending: jsonb('pending').$type<PendingNotification[]>().notNull().default([]),
+    pendingCount: integer('pending_count').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('notification_digests_user_kind_key').on(t.userId, t.kind),
+    index('notification_digests_due_idx').on(t.lastSentAt).where(sql`pending_count > 0`),
+  ],
+);
+
+export type NotificationDigest = typeof notificationDigests.$inferSelect;

@@ -10,7 +10,7 @@ export const ACTIVITY_EVENT_TYPES: Record<HistoryActivity, readonly string[]> = 
   status: ['case.registered', 'case.paused', 'case.resumed', 'case.withdrawn', 'case.closed'],
   stage: ['case.stage_changed'],
   messages: ['message.received', 'message.sent'],
-  tasks: ['task.created', 'task.answered'],
+  tasks: ['task.created', 'task.answered', 'task.closed', 'task.reopened'],
 };
 
 /** Every event type the case history shows. */

@@ -114,7 +114,8 @@ export async function listCaseHistory(companyId: string, caseId: string, eventTy
       id: events.id,
       type: events.type,
       occurredAt: events.occurredAt,
-      actorName: users.name,
+      // The agency's case handlers act as the agency: the creditor sees the agency's name, not the person's.
+      actorName: sql<string | null>`case when ${users.isAgencyStaff} then null else ${users.name} end`,
       data: events.data,
       messageBody: messages.body,
     })

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { caseCountSql, caseListPageSql } from '@/lib/case-list/sql';
+import { caseFiguresSql, collectedByMonthSql } from '@/lib/insights/sql';
 import { MAX_EXPORT_ROWS, PAGE_SIZE, decodeCursor, parseCaseListParams, type Cursor, type RawSearchParams } from '@/lib/case-list/schemas';
 import { DIST_DIR, needsBuild } from './build-state';
 import { prepareBenchDatabase, rows, timeSql } from './bench/database';
@@ -180,6 +181,13 @@ async function main() {
       log(`${`${name}: page`.padEnd(50)} ${ms(page.p50)} ${ms(page.p95)} ${ms(page.explainMs)}`);
       log(`${`${name}: count (capped)`.padEnd(50)} ${ms(counted.p50)} ${ms(counted.p95)} ${ms(counted.explainMs)}`);
     }
+    // Innsikt's key figures over the same companies (index-only scans; see lib/insights/sql.ts).
+    const today = new Date().toISOString().slice(0, 10);
+    const chartFrom = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
+    const figures = await timeSql(db, caseFiguresSql(companyIds), 20);
+    log(`${'Innsikt: case figures'.padEnd(50)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.explainMs)}`);
+    const collected = await timeSql(db, collectedByMonthSql(companyIds, chartFrom, today), 20);
+    log(`${'Innsikt: collected per month, 12 months'.padEnd(50)} ${ms(collected.p50)} ${ms(collected.p95)} ${ms(collected.explainMs)}`);
     const { params: exportParams } = parseCaseListParams({ from: exportFrom });
     const started = performance.now();
     let cursor: Cursor | null = null;

@@ -27,6 +27,7 @@ export async function deliverOutboxEmail(
       subject: row.subject ?? '',
       text: row.bodyText,
       html: row.bodyHtml ?? '',
+      ...(row.headers ? { headers: row.headers } : {}),
     });
     // Conditional: only the first of two racing deliveries marks the row. The body goes: it may hold a live
     // invitation link or a code, which must not outlive the delivery at rest (subject and template stay).

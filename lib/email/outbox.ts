@@ -9,7 +9,14 @@ import { renderEmail, type EmailTemplate } from './render';
  */
 export async function enqueueEmail(
   tx: Executor,
-  message: { companyId: string | null; recipient: string; locale: Locale; email: EmailTemplate; data?: Record<string, unknown> },
+  message: {
+    companyId: string | null;
+    recipient: string;
+    locale: Locale;
+    email: EmailTemplate;
+    data?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  },
 ): Promise<string> {
   const rendered = renderEmail(message.locale, message.email);
   const [row] = await tx
@@ -24,6 +31,7 @@ export async function enqueueEmail(
       bodyText: rendered.text,
       bodyHtml: rendered.html,
       data: message.data ?? {},
+      headers: message.headers ?? null,
     })
     .returning({ id: outbox.id });
   if (!row) throw new Error('outbox insert returned nothing');

@@ -10,12 +10,27 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 type Common = { inviterName: string; companyNames: string[]; role: Role };
 
 /** The emails we send, with what each needs. Links are absolute (PORTAL_URL), never secrets in `data`. */
+/** One case a notification names: a new task (with its title) or a new message. */
+export type NotificationItem = { caseNumber: number; title: string | null; caseUrl: string };
+
+export type NotificationEmail = {
+  template: 'notification';
+  kind: 'tasks' | 'messages';
+  /** One item for a single event; several when the email sums up what happened since the last one. */
+  items: NotificationItem[];
+  /** Where a summary's button leads (Innsikt for tasks, the case list for messages). */
+  overviewUrl: string;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+};
+
 export type EmailTemplate =
   | ({ template: 'invitation'; acceptUrl: string; expiresAt: Date } & Common)
   | ({ template: 'access_granted'; signInUrl: string } & Common)
   | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string }
   | { template: 'password_changed'; securityUrl: string; at: Date }
-  | { template: 'recovery_code_used'; securityUrl: string; at: Date };
+  | { template: 'recovery_code_used'; securityUrl: string; at: Date }
+  | NotificationEmail;
 
 const MESSAGES = { nb, en } as const;
 
@@ -63,8 +78,40 @@ function renderSecurityNotice(
   };
 }
 
+function renderNotification(locale: Locale, email: NotificationEmail): RenderedEmail {
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const appName = t('common.appName');
+  const first = email.items[0];
+  const single = email.items.length === 1 && first;
+  const kind = email.kind;
+  const itemLine = (item: NotificationItem) =>
+    item.title
+      ? t('email.notification.itemWithTitle', { caseNumber: String(item.caseNumber), title: item.title })
+      : t('email.notification.item', { caseNumber: String(item.caseNumber) });
+  const intro = single
+    ? t(`email.notification.${kind}.single`, { caseNumber: String(first.caseNumber) })
+    : t(`email.notification.${kind}.summary`, { count: email.items.length });
+  const lines = [t('email.greeting'), intro, ...(single && first.title ? [first.title] : []), ...(single ? [] : email.items.map(itemLine))];
+  const action = { label: t('email.notification.action'), url: single ? first.caseUrl : email.overviewUrl };
+  const after = [
+    t('email.notification.why', { appName }),
+    `${t(`email.notification.${kind}.unsubscribe`)}: ${email.unsubscribeUrl}`,
+    `${t('email.notification.settings')}: ${email.settingsUrl}`,
+    t('email.signature', { appName }),
+  ];
+  const subject = single
+    ? t(`email.notification.${kind}.subjectSingle`, { caseNumber: String(first.caseNumber), appName })
+    : t(`email.notification.${kind}.subjectSummary`, { count: email.items.length, appName });
+  return {
+    subject,
+    text: [...lines, `${action.label}: ${action.url}`, ...after].join('\n\n'),
+    html: layout(lines, action, after),
+  };
+}
+
 /** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
+  if (email.template === 'notification') return renderNotification(locale, email);
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
   if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);

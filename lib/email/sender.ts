@@ -7,6 +7,8 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post on notifications). */
+  headers?: Record<string, string>;
 };
 
 /** The only thing beyond our network boundary: tests pass a fake, production uses Resend. */
@@ -19,7 +21,7 @@ export function createResendSender(apiKey: string, from: string): EmailSender {
   return {
     async send(email) {
       const { data, error } = await resend.emails.send(
-        { from, to: email.to, subject: email.subject, text: email.text, html: email.html },
+        { from, to: email.to, subject: email.subject, text: email.text, html: email.html, ...(email.headers ? { headers: email.headers } : {}) },
         { idempotencyKey: `outbox/${email.idempotencyKey}` },
       );
       if (error) throw new Error(`Resend refused the email: ${error.name}: ${error.message}`);

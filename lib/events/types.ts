@@ -28,7 +28,9 @@ export type PortalEvent =
   | { type: 'message.received'; caseId: string; data: { messageId: string } }
   | { type: 'message.sent'; caseId: string; data: { messageId: string } }
   | { type: 'task.created'; caseId: string; data: { taskId: string; title: string } }
-  | { type: 'task.answered'; caseId: string; data: { taskId: string; title: string } }
+  | { type: 'task.answered'; caseId: string; data: { taskId: string; title: string; answer?: string } }
+  | { type: 'task.closed'; caseId: string; data: { taskId: string; title: string } }
+  | { type: 'task.reopened'; caseId: string; data: { taskId: string; title: string } }
   | { type: 'user.signed_in'; userId: string; data: { method: string } }
   | { type: 'user.signed_out'; userId: string; data: Record<string, never> }
   | { type: 'user.sign_in_failed'; userId: string; data: { step: 'password' | 'second_factor' } }
@@ -46,6 +48,7 @@ export type PortalEvent =
   | { type: 'member.removed'; userId: string; data: { role: Role } }
   | { type: 'user.deleted'; userId: string; data: { email: string } }
   | { type: 'user.beta_changed'; userId: string; data: { betaEnabled: boolean } }
+  | { type: 'user.notifications_changed'; userId: string; data: { tasks: boolean; messages: boolean; via: 'settings' | 'unsubscribe' } }
   | { type: 'user.profile_updated'; userId: string; data: { fields: ('name' | 'phone')[] } }
   | { type: 'invitation.sent'; invitationId: string; data: { email: string; role: Role; locale: string } }
   | { type: 'invitation.resent'; invitationId: string; data: { email: string } }

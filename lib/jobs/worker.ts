@@ -2,8 +2,9 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
+import { NOTIFICATION_SUMMARY_JOB, sendDueSummaries } from '@/lib/notifications/summaries';
 import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
-import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
+import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { registerSmsDelivery } from './sms-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
@@ -35,6 +36,15 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
   const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
   if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
+
+  // The 10-minute notification summaries: pg-boss runs a schedule once per minute across all workers, and the
+  // digests are claimed with SKIP LOCKED, so a summary goes out once even if two jobs overlap.
+  await boss.createQueue(NOTIFICATION_SUMMARY_JOB);
+  await boss.work(NOTIFICATION_SUMMARY_JOB, async () => {
+    const outboxIds = await sendDueSummaries(handle.db);
+    if (sender && outboxIds.length > 0) await queueOutboxDelivery(boss, outboxIds);
+  });
+  await boss.schedule(NOTIFICATION_SUMMARY_JOB, '* * * * *');
   setRunningQueue({ boss, emailDelivery: Boolean(sender), smsDelivery: Boolean(smsSender) });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);

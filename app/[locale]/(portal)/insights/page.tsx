@@ -1,23 +1,47 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { requireSignedIn } from '@/lib/auth/gate';
-import { enterLocale } from '@/lib/i18n/page-locale';
+import { Suspense } from 'react';
+import { InsightsFilters } from '@/components/insights/insights-filters';
+import { KeyFigures, KeyFiguresSkeleton } from '@/components/insights/key-figures';
+import { TaskList } from '@/components/insights/task-list';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { requireCompanies } from '@/lib/auth/gate';
+import { todayInOslo } from '@/lib/cases/dates';
+import { getPathname } from '@/lib/i18n/navigation';
+import { enterLocale } from '@/lib/i18n/page-locale';
+import { parseInsightsParams } from '@/lib/insights/params';
+import { listMyTasks } from '@/lib/tasks/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insights'))('title') };
 }
 
-export default async function Page({ params }: PageProps<'/[locale]/insights'>) {
-  await enterLocale(params);
-  // Layouts are not re-run on client navigation: every page checks the session itself.
-  await requireSignedIn();
+/** Innsikt: the tasks the agency gave the user or their companies ("Svare på oppgaver"), and key figures. */
+export default async function InsightsPage({ params, searchParams }: PageProps<'/[locale]/insights'>) {
+  const locale = await enterLocale(params);
+  const view = parseInsightsParams(await searchParams);
+  const scope = await requireCompanies('read', view.company);
   const t = await getTranslations('insights');
+  const rows = await listMyTasks(scope.userId, scope.companyIds, view.filter);
+  const today = todayInOslo();
   return (
     <>
       <PageHeader title={t('title')} />
-      <EmptyState text={t('empty')} />
+      <InsightsFilters action={getPathname({ href: '/insights', locale })} locale={locale} params={view} companies={scope.companies} />
+      <Suspense fallback={<KeyFiguresSkeleton />}>
+        <KeyFigures companyIds={scope.companyIds} today={today} locale={locale} />
+      </Suspense>
+      <section aria-labelledby="tasks-heading" className="grid gap-3">
+        <h2 id="tasks-heading" className="text-lg font-semibold">
+          {t(view.filter === 'open' ? 'openTasks' : 'answeredTasks')}
+        </h2>
+        {rows.length > 0 ? (
+          <TaskList rows={rows} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
+        ) : (
+          <EmptyState text={t(view.filter === 'open' ? 'empty' : 'emptyAnswered')} />
+        )}
+      </section>
     </>
   );
 }

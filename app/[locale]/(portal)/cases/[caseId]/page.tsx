@@ -12,6 +12,8 @@ import { RolesNote } from '@/components/cases/roles-note';
 import { StatusChangePanel } from '@/components/cases/status-change-panel';
 import { CaseAttachments } from '@/components/invoices/case-attachments';
 import { PageHeader } from '@/components/layout/page-header';
+import { MessageForm } from '@/components/messages/message-form';
+import { CaseTasksPanel } from '@/components/tasks/case-tasks-panel';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { requireCaseRole } from '@/lib/auth/gate';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -23,6 +25,7 @@ import { getCaseDetail, listCaseHistory } from '@/lib/cases/queries';
 import { acceptsPayments, allowedActions } from '@/lib/cases/status-rules';
 import { env } from '@/lib/env';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { listCaseTasks } from '@/lib/tasks/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cases'))('detail.metaTitle') };
@@ -32,7 +35,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CasePage({ params, searchParams }: PageProps<'/[locale]/cases/[caseId]'>) {
   const locale = await enterLocale(params);
   const { caseId } = await params;
-  const query = parseCasePageQuery(await searchParams);
+  const rawQuery = await searchParams;
+  const query = parseCasePageQuery(rawQuery);
+  // Gå til sak (Innsikt) names the task to show first.
+  const highlightTask = typeof rawQuery.task === 'string' ? rawQuery.task : null;
   const actor = await requireCaseRole(caseId, 'read');
   const companyId = actor.companyId;
   const detail = await getCaseDetail(companyId, caseId);
@@ -69,6 +75,15 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
         <>
           <CaseTabs caseId={detail.id} current={query.tab} />
           {query.tab === 'history' ? (
+            <>
+            {canWrite ? (
+              <section aria-labelledby="new-message-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+                <h2 id="new-message-heading" className="mb-2 font-semibold">
+                  {t('detail.newMessage')}
+                </h2>
+                <MessageForm caseId={detail.id} side="creditor" />
+              </section>
+            ) : null}
             <CaseHistory
               caseId={detail.id}
               entries={await listCaseHistory(companyId, detail.id, eventTypesFor(query.activities))}
@@ -78,7 +93,17 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
               currency={detail.currency}
               locale={locale}
             />
+            </>
           ) : (
+            <>
+            <CaseTasksPanel
+              caseId={detail.id}
+              tasks={await listCaseTasks(companyId, detail.id)}
+              canWrite={canWrite}
+              highlightId={highlightTask}
+              today={todayInOslo()}
+              locale={locale}
+            />
             <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
               <CaseOverview detail={detail} locale={locale} />
               <div>
@@ -95,6 +120,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
                 <CaseAttachments companyId={companyId} caseId={detail.id} locale={locale} />
               </div>
             </div>
+            </>
           )}
         </>
       )}

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { CreateTaskForm } from '@/components/desk/create-task-form';
+import { DeskTaskList } from '@/components/desk/desk-task-list';
+import { PageHeader } from '@/components/layout/page-header';
+import { MessageForm } from '@/components/messages/message-form';
+import { MessageThread } from '@/components/messages/message-thread';
+import { requireStaff } from '@/lib/auth/gate';
+import { getDeskCase, listCaseThread, listCompanyUsers, listDeskCaseTasks } from '@/lib/desk/queries';
+import { formatDate } from '@/lib/i18n/format';
+import { enterLocale } from '@/lib/i18n/page-locale';
+import { formatOre } from '@/lib/money';
+import { z } from 'zod';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('desk'))('case.metaTitle'), robots: { index: false } };
+}
+
+/** A case on the desk: its tasks with the creditor's answers, a new task, and the message thread. */
+export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk/cases/[caseId]'>) {
+  const locale = await enterLocale(params);
+  await requireStaff();
+  const { caseId } = await params;
+  if (!z.uuid().safeParse(caseId).success) notFound();
+  const found = await getDeskCase(caseId);
+  if (!found) notFound();
+  const [tasks, thread, users] = await Promise.all([
+    listDeskCaseTasks(found.companyId, found.id),
+    listCaseThread(found.companyId, found.id),
+    listCompanyUsers(found.companyId),
+  ]);
+  const t = await getTranslations('desk');
+  const tc = await getTranslations('caseList');
+  const tt = await getTranslations('desk.tasks');
+  return (
+    <>
+      <PageHeader title={t('case.title', { caseNumber: String(found.caseNumber), debtor: found.debtorName })} />
+      <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-slate-600">{tc('columns.company')}</dt>
+          <dd className="font-medium">{found.companyName}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{tc('columns.status')}</dt>
+          <dd className="font-medium">{tc(`status.${found.status}`)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{tc('columns.outstanding')}</dt>
+          <dd className="font-medium tabular-nums">{formatOre(found.balanceOre, locale, found.currency)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{tc('columns.registered')}</dt>
+          <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
+        </div>
+      </dl>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="desk-tasks-heading" className="grid content-start gap-4">
+          <h2 id="desk-tasks-heading" className="text-lg font-semibold">
+            {tt('heading')}
+          </h2>
+          <DeskTaskList tasks={tasks} locale={locale} />
+          <section aria-labelledby="new-task-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h3 id="new-task-heading" className="mb-3 font-semibold">
+              {tt('new')}
+            </h3>
+            <CreateTaskForm caseId={found.id} companyName={found.companyName} users={users} />
+          </section>
+        </section>
+        <section aria-labelledby="desk-messages-heading" className="grid content-start gap-4">
+          <h2 id="desk-messages-heading" className="text-lg font-semibold">
+            {t('messages.heading')}
+          </h2>
+          <MessageThread messages={thread} locale={locale} />
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            <MessageForm caseId={found.id} side="agency" />
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db';
+import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
+import { invalidForm } from '@/lib/cases/form-errors';
+import { dispatchOutbox } from '@/lib/email/dispatch';
+import { DomainError } from '@/lib/errors';
+import { failed, succeeded, type FormState } from '@/lib/form-state';
+import { postAgencyMessage, postCreditorMessage, type MessagePosted } from './mutations';
+import { postMessageSchema } from './schemas';
+
+function revalidateThreads() {
+  revalidatePath('/[locale]/desk/cases/[caseId]', 'page');
+  revalidatePath('/[locale]/(portal)/cases/[caseId]', 'page');
+}
+
+/** Desk → a case → Send melding. */
+export async function postAgencyMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
+  const staff = await requireStaff();
+  let posted: MessagePosted;
+  try {
+    posted = await db.transaction((tx) => postAgencyMessage(tx, staff, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  await dispatchOutbox(posted.outboxIds);
+  revalidateThreads();
+  return succeeded('caseMessages.sent');
+}
+
+/** Saker → a case → Historikk → Send melding (Skrive and Administrator). */
+export async function postCreditorMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
+  const actor = await requireCaseRole(parsed.data.caseId, 'write');
+  try {
+    await db.transaction((tx) => postCreditorMessage(tx, actor, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidateThreads();
+  return succeeded('caseMessages.sent');
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import type { Tx } from '@/db';
+import { messages } from '@/db/schema';
+import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gate/checks';
+import { lockCaseRef } from '@/lib/desk/case-ref';
+import { DomainError } from '@/lib/errors';
+import { recordEvent } from '@/lib/events/record';
+import { notifyCompanyUsers } from '@/lib/notifications/notify';
+import type { PostMessageInput } from './schemas';
+
+export type MessagePosted = { messageId: string; caseId: string; companyId: string; outboxIds: string[] };
+
+/** The desk writes to the creditor on a case: message.received in the creditor's history, and emails. */
+export async function postAgencyMessage(tx: Tx, staff: StaffActor, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
+  const debtCase = await lockCaseRef(tx, input.caseId);
+  const [row] = await tx
+    .insert(messages)
+    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: staff.userId, fromAgency: true, body: input.body, createdAt: now })
+    .returning({ id: messages.id });
+  if (!row) throw new Error('message insert returned nothing');
+  await recordEvent(tx, { userId: staff.userId, companyId: debtCase.companyId }, { type: 'message.received', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  const outboxIds = await notifyCompanyUsers(
+    tx,
+    { kind: 'messages', companyId: debtCase.companyId, caseId: debtCase.id, caseNumber: debtCase.caseNumber, title: null, actorUserId: staff.userId },
+    now,
+  );
+  return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds };
+}
+
+/** A Skrive or Administrator user answers on the thread: message.sent, shown on the desk. */
+export async function postCreditorMessage(tx: Tx, actor: CaseActor, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
+  assertActorRole(actor, 'write');
+  if (input.caseId !== actor.caseId) throw new DomainError('cases.errors.notFound');
+  const debtCase = await lockCaseRef(tx, input.caseId, actor.companyId);
+  const [row] = await tx
+    .insert(messages)
+    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: actor.userId, fromAgency: false, body: input.body, createdAt: now })
+    .returning({ id: messages.id });
+  if (!row) throw new Error('message insert returned nothing');
+  await recordEvent(tx, actor, { type: 'message.sent', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
+}

@@ -1,0 +1,66 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { db } from '@/db';
+import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
+import { invalidForm } from '@/lib/cases/form-errors';
+import { dispatchOutbox } from '@/lib/email/dispatch';
+import { DomainError } from '@/lib/errors';
+import { failed, succeeded, type FormState } from '@/lib/form-state';
+import { answerTask, changeTaskStatus, createTask, type TaskChange } from './mutations';
+import { answerTaskSchema, changeTaskStatusSchema, createTaskSchema } from './schemas';
+
+function revalidateTaskPages() {
+  revalidatePath('/[locale]/desk', 'layout');
+  revalidatePath('/[locale]/(portal)', 'layout');
+}
+
+/** Desk → a case → Ny oppgave. */
+export async function createTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = createTaskSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, ['title', 'body', 'dueOn', 'assignee']);
+  const staff = await requireStaff();
+  let change: TaskChange;
+  try {
+    change = await db.transaction((tx) => createTask(tx, staff, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  await dispatchOutbox(change.outboxIds);
+  revalidateTaskPages();
+  return succeeded('desk.tasks.created');
+}
+
+/** Desk → a task → Lukk / Gjenåpne. */
+export async function changeTaskStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = changeTaskStatusSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed('cases.errors.reloadForm', formData);
+  const staff = await requireStaff();
+  try {
+    await db.transaction((tx) => changeTaskStatus(tx, staff, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidateTaskPages();
+  return succeeded(parsed.data.action === 'close' ? 'desk.tasks.closed' : 'desk.tasks.reopened');
+}
+
+/** Innsikt → Gå til sak → Svar (Skrive and Administrator). */
+export async function answerTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = answerTaskSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, ['answer']);
+  const actor = await requireCaseRole(parsed.data.caseId, 'write');
+  try {
+    await db.transaction((tx) => answerTask(tx, actor, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidateTaskPages();
+  // The answered task replaces its form, so the outcome is told on the page the redirect lands on.
+  redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?task=${parsed.data.taskId}&done=answered`);
+}

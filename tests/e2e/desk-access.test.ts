@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { messages, tasks } from '@/db/schema';
+import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
+import { browserSuite } from '@/tests/helpers/browser-suite';
+import { makeCompanyWithCase, makeStaff } from '@/tests/helpers/desk-factories';
+import { signInStaff } from '@/tests/helpers/desk-ui';
+
+const { db, context, page } = browserSuite();
+
+/** Every field a server-rendered (no-JS) form posts: React's action reference and our inputs. */
+async function formFields(form: ReturnType<Page['locator']>) {
+  const fields: Record<string, string> = {};
+  for (const input of await form.locator('input[name], textarea[name], select[name]').all()) {
+    fields[(await input.getAttribute('name')) ?? ''] = (await input.inputValue().catch(() => null)) ?? (await input.getAttribute('value')) ?? '';
+  }
+  return fields;
+}
+
+describe("the desk's actions", () => {
+  it('refuse every creditor role (even Administrator of the case\'s company); the same POSTs from the case handler work', async () => {
+    const { user: staffUser } = await makeStaff(db);
+    const { members, debtCase } = await makeCompanyWithCase(db, ['read', 'write', 'admin']);
+    const origin = inject('baseUrl');
+    const desk = await openBrowser({ javaScriptEnabled: false });
+    try {
+      await signInStaff(desk.page, db, staffUser, 'nb');
+      const url = `/nb/desk/cases/${debtCase.id}`;
+      await desk.page.goto(url);
+      const createForm = desk.page.locator('form', { has: desk.page.getByRole('button', { name: 'Opprett oppgave' }) });
+      await createForm.getByLabel('Tittel').fill('Smuglet oppgave');
+      await createForm.getByLabel('Beskrivelse').fill('Fra en kreditor');
+      const create = await formFields(createForm);
+      const messageForm = desk.page.locator('form', { has: desk.page.getByRole('button', { name: 'Send melding' }) });
+      await messageForm.getByLabel('Melding til kunden').fill('Smuglet melding');
+      const message = await formFields(messageForm);
+      expect(create).toMatchObject({ caseId: debtCase.id, title: 'Smuglet oppgave' });
+
+      for (const member of members) {
+        await context.clearCookies();
+        await signIn(page, db, member.user, 'nb');
+        for (const fields of [create, message]) {
+          await context.request.post(url, { multipart: fields, headers: { origin }, maxRedirects: 0 });
+        }
+        expect(await db.select().from(tasks).where(eq(tasks.caseId, debtCase.id))).toEqual([]);
+        expect(await db.select().from(messages).where(eq(messages.caseId, debtCase.id))).toEqual([]);
+      }
+
+      for (const fields of [create, message]) {
+        const response = await desk.context.request.post(url, { multipart: fields, headers: { origin }, maxRedirects: 0 });
+        expect(response.status()).toBe(200);
+      }
+      expect(await db.select({ title: tasks.title }).from(tasks).where(eq(tasks.caseId, debtCase.id))).toEqual([{ title: 'Smuglet oppgave' }]);
+      expect(await db.select({ body: messages.body }).from(messages).where(eq(messages.caseId, debtCase.id))).toEqual([{ body: 'Smuglet melding' }]);
+    } finally {
+      await closeBrowser(desk.context);
+    }
+  });
+});
