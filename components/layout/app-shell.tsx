@@ -13,14 +13,27 @@ export async function AppShell({ userName, children }: { userName: string; child
         {t('common.skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
-          <Link href="/cases" className="text-base font-semibold text-brand-900">
+        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2 md:gap-6">
+          <Link href="/cases" className="shrink-0 py-2 text-base font-semibold text-brand-900">
             {t('common.appName')}
           </Link>
-          <MainNav />
-          <div className="ml-auto flex items-center gap-2">
-            <NavLink href="/help">{t('nav.help')}</NavLink>
-            <UserMenu name={userName} />
+          {/* Below md the navigation moves into the menu beside the name (one button; the name stays visible). */}
+          <div className="hidden md:block">
+            <MainNav />
+          </div>
+          <div className="ml-auto flex min-w-0 items-center gap-2">
+            <div className="hidden md:block">
+              <NavLink href="/help">{t('nav.help')}</NavLink>
+            </div>
+            <UserMenu
+              name={userName}
+              navigation={
+                <>
+                  <MainNav />
+                  <NavLink href="/help">{t('nav.help')}</NavLink>
+                </>
+              }
+            />
           </div>
         </div>
       </header>

@@ -78,7 +78,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
               locale={locale}
             />
           ) : (
-            <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
               <CaseOverview detail={detail} locale={locale} />
               <div>
                 <PaymentInfoPanel
