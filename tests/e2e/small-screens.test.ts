@@ -6,7 +6,7 @@ import { users } from '@/db/schema';
 import { nextCode, openBrowser, signIn, submitPassword } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
-import { insideScreen, PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
+import { disclosureProblems, insideScreen, PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
 import { arrangeScreens, DESK_PAGES, PORTAL_PAGES, PUBLIC_PAGES, type ScreenFixture, type ScreenPage } from '@/tests/helpers/small-screen-pages';
 
 const { db, page } = browserSuite();
@@ -41,6 +41,8 @@ async function userMenuProblems(target: Page, locale: Locale, name: string, user
   const settings = summary.locator('xpath=..').getByRole('link', { name: L[locale].settings, exact: true });
   await settings.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => problems.push(`${name}: ${L[locale].settings} did not show`));
   if (problems.length === 0 && !insideScreen(await settings.boundingBox())) problems.push(`${name}: ${L[locale].settings} is off screen`);
+  if (problems.length === 0 && !insideScreen(await summary.locator('xpath=following-sibling::*[1]').boundingBox())) problems.push(`${name}: the open menu reaches off screen`);
+  await screenshot(target, locale, `${name} menu open`);
   return problems;
 }
 
@@ -62,6 +64,7 @@ describe.each(['nb', 'en'] as const)('at 360 × 740 (%s)', (locale) => {
       problems.push(...(await sidewaysProblems(page, screen.name)));
       problems.push(...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`));
       if (screen.modal) continue;
+      problems.push(...(await disclosureProblems(page, screen.name)));
       problems.push(...(await userMenuProblems(page, locale, screen.name, fx.admin.name)));
       problems.push(...(await sidewaysProblems(page, `${screen.name} with the menu open`)));
     }
@@ -129,6 +132,7 @@ describe('without JavaScript at 360 × 740', () => {
       for (const screen of PORTAL_PAGES) {
         await visit(plain.page, locale, screen, fx);
         problems.push(...(await sidewaysProblems(plain.page, screen.name)));
+        problems.push(...(await disclosureProblems(plain.page, screen.name)));
         problems.push(...(await userMenuProblems(plain.page, locale, screen.name, fx.admin.name)));
       }
       expect(problems).toEqual([]);
@@ -138,10 +142,11 @@ describe('without JavaScript at 360 × 740', () => {
   }, SLOW);
 });
 
-describe('reflow at 320 px (a 1280 px desktop at 400 % zoom)', () => {
+// A 1280 px wide desktop window at 400 % zoom is 320 CSS px wide (WCAG 1.4.10), at 200 % it is 640 (WCAG 1.4.4).
+describe.each([320, 640])('reflow at %i px', (width) => {
   it('no signed-in page scrolls sideways', async () => {
     const fx = await arrangeScreens(db, 'nb');
-    await page.setViewportSize({ width: 320, height: 640 });
+    await page.setViewportSize({ width, height: 640 });
     await signIn(page, db, fx.admin, 'nb');
     const problems: string[] = [];
     for (const screen of PORTAL_PAGES) {

@@ -48,7 +48,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
         title={t('detail.title', { caseNumber: String(detail.caseNumber), debtor: detail.debtor.name })}
         actions={
           canWrite ? (
-            <div className="flex gap-2">
+            <div className="relative flex w-full gap-2 sm:w-auto">
               <ManageMenu caseId={detail.id} actions={allowedActions(detail.status)} />
               {acceptsPayments(detail.status) ? <EditMenu caseId={detail.id} isAutocollect={detail.autocollectEnabled} /> : null}
             </div>
