@@ -30,7 +30,9 @@ export async function AppShell({ userName, children }: { userName: string; child
               navigation={
                 <>
                   <MainNav />
-                  <NavLink href="/help">{t('nav.help')}</NavLink>
+                  <div className="mt-1">
+                    <NavLink href="/help">{t('nav.help')}</NavLink>
+                  </div>
                 </>
               }
             />
