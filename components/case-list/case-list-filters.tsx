@@ -36,7 +36,7 @@ export function CaseListFilters({ action, locale, params, companies, withoutDate
     <form action={action} method="get" role="search" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4">
       {params.status !== 'all' ? <input type="hidden" name="status" value={params.status} /> : null}
       <div className="flex flex-wrap items-end gap-3">
-        <div className="grid min-w-72 flex-1 gap-1">
+        <div className="grid w-full gap-1 sm:w-auto sm:min-w-72 sm:flex-1">
           <label htmlFor="case-search" className={LABEL}>
             {t('searchLabel')}
           </label>
@@ -45,7 +45,7 @@ export function CaseListFilters({ action, locale, params, companies, withoutDate
             {t('searchHint')}
           </p>
         </div>
-        <Button type="submit" className="mb-7">
+        <Button type="submit" className="sm:mb-7">
           {t('searchButton')}
         </Button>
       </div>

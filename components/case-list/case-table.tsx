@@ -1,17 +1,11 @@
 import { useTranslations } from 'next-intl';
 import type { CaseListRow } from '@/lib/case-list/queries';
-import type { CaseStatus } from '@/lib/case-list/schemas';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOreNumber } from '@/lib/money';
+import { CaseStatusBadge } from './case-status-badge';
 import { PortalLink } from './portal-link';
-
-const STATUS_TONE: Record<CaseStatus, string> = {
-  active: 'bg-green-50 text-green-900 ring-green-600/30',
-  paused: 'bg-amber-50 text-amber-900 ring-amber-600/30',
-  withdrawn: 'bg-slate-100 text-slate-800 ring-slate-500/30',
-  closed: 'bg-slate-100 text-slate-700 ring-slate-400/30',
-};
 
 const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700';
 const TD = 'px-3 py-2 align-top';
@@ -21,11 +15,12 @@ type Props = { rows: CaseListRow[]; locale: Locale; showCompany: boolean };
 export function CaseTable({ rows, locale, showCompany }: Props) {
   const t = useTranslations('caseList');
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Below md the list shows as CaseCards instead; between md and a wide screen the table scrolls in its own box.
+    <TableScroll label={t('title')} stickyFirstColumn className="hidden rounded-lg border border-slate-200 bg-white md:block">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t('title')}</caption>
-        <thead className="bg-slate-50">
-          <tr>
+        <thead>
+          <tr className="bg-slate-50">
             <th scope="col" className={TH}>{t('columns.caseNumber')}</th>
             {showCompany ? <th scope="col" className={TH}>{t('columns.company')}</th> : null}
             <th scope="col" className={TH}>{t('columns.invoiceNumbers')}</th>
@@ -51,9 +46,7 @@ export function CaseTable({ rows, locale, showCompany }: Props) {
               <td className={TD}>{row.debtorName}</td>
               <td className={`${TD} whitespace-nowrap`}>{formatDate(row.registeredOn, locale)}</td>
               <td className={TD}>
-                <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONE[row.status]}`}>
-                  {t(`status.${row.status}`)}
-                </span>
+                <CaseStatusBadge status={row.status} />
               </td>
               <td className={TD}>{t(`stage.${row.stage}`)}</td>
               <td className={`${TD} whitespace-nowrap text-right tabular-nums`}>{formatOreNumber(row.originalAmountOre, locale)}</td>
@@ -63,6 +56,6 @@ export function CaseTable({ rows, locale, showCompany }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

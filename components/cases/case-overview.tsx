@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '@/lib/cases/queries';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
@@ -18,11 +19,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function Facts({ rows }: { rows: { label: string; value: ReactNode }[] }) {
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
       {rows.map((row) => (
         <div key={row.label} className="contents">
           <dt className="text-slate-600">{row.label}</dt>
-          <dd className="text-slate-900">{row.value}</dd>
+          <dd className="wrap-anywhere text-slate-900">{row.value}</dd>
         </div>
       ))}
     </dl>
@@ -37,7 +38,7 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
   const notGiven = <span className="text-slate-500">{t('detail.notGiven')}</span>;
   const address = [debtor.addressLine, [debtor.postcode, debtor.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Section id="debtor-heading" title={t('detail.debtor')}>
         <Facts
           rows={[
@@ -54,10 +55,10 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
         {detail.invoices.length === 0 ? (
           <p className="text-sm text-slate-600">{t('detail.noInvoices')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label={t('detail.invoices')} stickyFirstColumn>
             <table className="w-full text-left text-sm">
               <thead className="text-slate-600">
-                <tr>
+                <tr className="bg-white">
                   <th scope="col" className="py-2 pr-4 font-medium">{t('detail.invoiceNumber')}</th>
                   <th scope="col" className="py-2 pr-4 font-medium">{t('detail.issuedOn')}</th>
                   <th scope="col" className="py-2 pr-4 font-medium">{t('detail.invoiceDueOn')}</th>
@@ -77,7 +78,7 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
 

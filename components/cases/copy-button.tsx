@@ -28,7 +28,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         type="button"
         onClick={copy}
         aria-label={t('paymentInfo.copy', { label })}
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100"
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100"
       >
         {copied ? t('paymentInfo.copied') : t('paymentInfo.copyShort')}
       </button>

@@ -28,7 +28,7 @@ export async function PaymentDetails({ accountNumber, kid, amountOre, dueOn, cur
     { label: t('paymentInfo.dueOn'), shown: formatDate(dueOn, locale), copy: formatDate(dueOn, locale) },
   ];
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
       {rows.map((row) => (
         <div key={row.label} className="contents">
           <dt className="text-slate-600">{row.label}</dt>

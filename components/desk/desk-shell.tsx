@@ -13,17 +13,17 @@ export async function DeskShell({ userName, children }: { userName: string; chil
         {t('common.skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
-          <Link href="/desk" className="flex items-center gap-2 text-base font-semibold">
+        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
+          <Link href="/desk" className="flex shrink-0 items-center gap-2 py-2 text-base font-semibold">
             {/* eslint-disable-next-line @next/next/no-img-element -- a 28 px SVG from public/ needs no image optimisation */}
             <img src="/logo.svg" alt="" width={28} height={28} />
             {t('desk.title')}
           </Link>
-          <div className="rounded bg-white px-1 text-slate-900">
+          <div className="hidden rounded bg-white px-1 text-slate-900 md:block">
             <DeskNav />
           </div>
-          <div className="ml-auto rounded bg-white text-slate-900">
-            <UserMenu name={userName} />
+          <div className="ml-auto min-w-0 rounded bg-white text-slate-900">
+            <UserMenu name={userName} navigation={<DeskNav />} />
           </div>
         </div>
       </header>

@@ -14,7 +14,7 @@ export async function ContactBlock() {
         {t('contactTitle')}
       </h2>
       <p className="mt-2 text-slate-700">{t('contactBody')}</p>
-      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+      <dl className="mt-4 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2">
         <dt className="font-medium">{t('email')}</dt>
         <dd>
           <a className={LINK_CLASS} href={`mailto:${AGENCY_EMAIL}`}>

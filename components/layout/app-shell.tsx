@@ -13,16 +13,31 @@ export async function AppShell({ userName, openTasks = 0, children }: { userName
         {t('common.skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
-          <Link href="/cases" className="flex items-center gap-2 text-base font-semibold text-brand-900">
+        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2 md:gap-6">
+          <Link href="/cases" className="flex shrink-0 items-center gap-2 py-2 text-base font-semibold text-brand-900">
             {/* eslint-disable-next-line @next/next/no-img-element -- a 28 px SVG from public/ needs no image optimisation */}
             <img src="/logo.svg" alt="" width={28} height={28} />
             {t('common.appName')}
           </Link>
-          <MainNav openTasks={openTasks} />
-          <div className="ml-auto flex items-center gap-2">
-            <NavLink href="/help">{t('nav.help')}</NavLink>
-            <UserMenu name={userName} />
+          {/* Below md the navigation moves into the menu beside the name (one button; the name stays visible). */}
+          <div className="hidden md:block">
+            <MainNav openTasks={openTasks} />
+          </div>
+          <div className="ml-auto flex min-w-0 items-center gap-2">
+            <div className="hidden md:block">
+              <NavLink href="/help">{t('nav.help')}</NavLink>
+            </div>
+            <UserMenu
+              name={userName}
+              navigation={
+                <>
+                  <MainNav openTasks={openTasks} />
+                  <div className="mt-1">
+                    <NavLink href="/help">{t('nav.help')}</NavLink>
+                  </div>
+                </>
+              }
+            />
           </div>
         </div>
       </header>

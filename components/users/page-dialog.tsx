@@ -30,7 +30,7 @@ export function PageDialog({ title, closeHref, closeLabel, children }: Props) {
         event.preventDefault();
         router.push(closeHref);
       }}
-      className="relative z-30 mx-auto my-6 w-full max-w-xl rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className="relative z-30 mx-auto my-6 w-[calc(100%-1rem)] max-w-xl rounded-lg border border-slate-200 bg-white p-4 text-slate-900 sm:p-6 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="mb-4 flex items-start justify-between gap-4">
         <h2 id={titleId} className="text-xl font-semibold">

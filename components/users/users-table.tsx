@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { Role } from '@/lib/auth/roles';
 import { Link } from '@/lib/i18n/navigation';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
@@ -22,11 +23,11 @@ const CELL = 'px-3 py-2 align-top';
 export async function UsersTable({ company, members, invitations, canManage, locale }: Props) {
   const t = await getTranslations('users');
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={t('tableCaption', { company: company.companyName })} stickyFirstColumn className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t('tableCaption', { company: company.companyName })}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
+        <thead className="border-b border-slate-200 text-slate-700">
+          <tr className="bg-slate-50">
             <th scope="col" className={CELL}>{t('columns.name')}</th>
             <th scope="col" className={CELL}>{t('columns.email')}</th>
             <th scope="col" className={CELL}>{t('columns.role')}</th>
@@ -73,6 +74,6 @@ export async function UsersTable({ company, members, invitations, canManage, loc
         </tbody>
       </table>
       {members.length === 0 && invitations.length === 0 ? <p className="px-3 py-6 text-center text-slate-600">{t('empty')}</p> : null}
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CaseListFilters } from '@/components/case-list/case-list-filters';
+import { CaseCards } from '@/components/case-list/case-cards';
 import { CaseListSummary, CasePagination } from '@/components/case-list/case-pagination';
 import { CaseTable } from '@/components/case-list/case-table';
 import { ExportLink } from '@/components/case-list/export-link';
@@ -59,7 +60,10 @@ export default async function CasesPage({ params, searchParams }: PageProps<'/[l
       </div>
       <CaseListSummary page={view.page} shown={page.rows.length} total={total} />
       {page.rows.length > 0 ? (
-        <CaseTable rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+        <>
+          <CaseCards rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+          <CaseTable rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+        </>
       ) : (
         <div className="grid gap-3">
           <EmptyState text={isFiltered ? t('emptyFiltered') : t('empty')} />

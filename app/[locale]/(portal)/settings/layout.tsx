@@ -7,9 +7,9 @@ export default async function SettingsLayout({ children }: LayoutProps<'/[locale
   return (
     <>
       <PageHeader title={t('title')} />
-      <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
+      <div className="grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
         <SettingsNav />
-        <div>{children}</div>
+        <div className="min-w-0">{children}</div>
       </div>
     </>
   );

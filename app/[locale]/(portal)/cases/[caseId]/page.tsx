@@ -55,7 +55,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
         title={t('detail.title', { caseNumber: String(detail.caseNumber), debtor: detail.debtor.name })}
         actions={
           canWrite ? (
-            <div className="flex gap-2">
+            <div className="relative flex w-full gap-2 sm:w-auto">
               <ManageMenu caseId={detail.id} actions={allowedActions(detail.status)} />
               {acceptsPayments(detail.status) ? <EditMenu caseId={detail.id} isAutocollect={detail.autocollectEnabled} /> : null}
             </div>
@@ -104,7 +104,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
               today={todayInOslo()}
               locale={locale}
             />
-            <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
               <CaseOverview detail={detail} locale={locale} />
               <div>
                 <PaymentInfoPanel

@@ -52,7 +52,7 @@ export default async function HelpRolesPage({ params }: PageProps<'/[locale]/hel
                 <th scope="row" className="px-4 py-3 font-semibold">
                   {t(row.nameKey)}
                 </th>
-                <td className="px-4 py-3 text-slate-800">{t(row.mayKey)}</td>
+                <td className="px-4 py-3 wrap-anywhere text-slate-800">{t(row.mayKey)}</td>
               </tr>
             ))}
           </tbody>

@@ -77,10 +77,10 @@ export default async function UsersPage({ params, searchParams }: PageProps<'/[l
           {t(`notices.${notice}`)}
         </p>
       ) : null}
-      <div className="flex items-center justify-between gap-4">
-        <h3 className="text-lg font-semibold">{company.companyName}</h3>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h3 className="min-w-0 text-lg font-semibold break-words">{company.companyName}</h3>
         {canManage ? (
-          <Link href={{ pathname: '/settings/users', query: { company: company.companyId, invite: '1' } }} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+          <Link href={{ pathname: '/settings/users', query: { company: company.companyId, invite: '1' } }} className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium whitespace-nowrap text-white hover:bg-brand-900">
             {t('invite')}
           </Link>
         ) : (
