@@ -1,9 +1,9 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
-import { cases, debtors, invoiceAttachments, invoiceDrafts, invoices, ledgerEntries, users, type InvoiceDraft } from '@/db/schema';
+import { cases, debtors, invoiceAttachments, invoiceDrafts, invoices, users, type InvoiceDraft } from '@/db/schema';
 import type { DraftCustomer, DraftInvoice } from '@/db/schema/invoice-drafts';
 import { recheckRoleInTransaction } from '@/lib/auth/gate/checks';
-import { refreshCaseBalance } from '@/lib/cases/mutations';
+import { lockCase, postEntries } from '@/lib/ledger';
 import { makeKid } from '@/lib/domain/check-digits';
 import { toSearchText } from '@/lib/domain/search-text';
 import { enqueueEmail } from '@/lib/email/outbox';
@@ -41,22 +41,19 @@ async function checkDraft(tx: Tx, draft: InvoiceDraft): Promise<Checked> {
   return { customer: customer.data, invoice: invoice.data };
 }
 
-/**
- * The new case's opening claim: its principal ledger row, and the cached balance set to the ledger's sum.
- * The one place this feature touches the ledger (to be repointed at lib/ledger when that lands).
- */
+/** The new case's opening claim, through the ledger module: its principal row, and the cached balance set to the sum. */
 async function postOpeningPrincipal(tx: Tx, entry: { companyId: string; caseId: string; invoiceId: string; userId: string; invoice: DraftInvoice }) {
-  await tx.insert(ledgerEntries).values({
-    companyId: entry.companyId,
-    caseId: entry.caseId,
-    invoiceId: entry.invoiceId,
-    kind: 'principal',
-    amountOre: entry.invoice.amountOre,
-    currency: entry.invoice.currency,
-    bookedOn: entry.invoice.issuedOn,
-    createdByUserId: entry.userId,
-  });
-  await refreshCaseBalance(tx, entry.companyId, entry.caseId);
+  const locked = await lockCase(tx, entry.companyId, entry.caseId);
+  await postEntries(tx, locked, [
+    {
+      kind: 'principal',
+      amountOre: entry.invoice.amountOre,
+      currency: entry.invoice.currency,
+      bookedOn: entry.invoice.issuedOn,
+      invoiceId: entry.invoiceId,
+      createdByUserId: entry.userId,
+    },
+  ]);
 }
 
 /** Creates or updates the company's debtor with this customer number (the register is per company). */
