@@ -39,6 +39,7 @@ export function RegisterPaymentForm({ caseId, locale, idempotencyKey, invoices, 
   const [state, formAction, pending] = useActionState(registerPaymentAction, idleState);
   const msg = useFormMessages(state);
   const kind = msg.value('kind') === 'credit' ? 'credit' : 'payment';
+  const needsConfirmation = state.message === 'payments.errors.overpayment';
   return (
     <form action={formAction} className="group grid max-w-xl gap-5" noValidate aria-describedby={disabledReasonId}>
       <input type="hidden" name="caseId" value={caseId} />
@@ -76,15 +77,21 @@ export function RegisterPaymentForm({ caseId, locale, idempotencyKey, invoices, 
         <Field label={t('amount')} hint={t('amountHint', { outstanding })} error={msg.field('amount')}>
           <Input name="amount" inputMode="decimal" autoComplete="off" required maxLength={40} defaultValue={msg.value('amount')} />
         </Field>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="allowOverpayment" defaultChecked={msg.value('allowOverpayment') === 'on'} className="mt-0.5 h-4 w-4" />
-          {t('allowOverpayment')}
-        </label>
         <FormStatus text={msg.summary} tone={msg.tone} />
-        <div className="flex items-center gap-4">
+        {needsConfirmation ? (
+          // The server's confirmation step: the same amount again, confirmed as an overpayment on purpose.
+          <div className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+            <p className="font-medium">{t('confirmOverpayment.title')}</p>
+            <p>{t('confirmOverpayment.body', { amount: msg.value('amount') ?? '', outstanding })}</p>
+            <input type="hidden" name="confirmedAmount" value={msg.value('amount') ?? ''} />
+          </div>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-4">
           <Button type="submit" disabled={pending || isDisabled}>
             {pending ? (
               t('saving')
+            ) : needsConfirmation ? (
+              t('confirmOverpayment.submit')
             ) : (
               <>
                 <span className="group-has-[input[value=credit]:checked]:hidden">{t('submitPayment')}</span>

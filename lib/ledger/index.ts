@@ -85,13 +85,13 @@ export async function postEntries(tx: Tx, locked: LockedCase, postings: LedgerPo
   return refreshCaseBalance(tx, locked.companyId, locked.id);
 }
 
-/** Whether an idempotency key has already been booked for the company (a double submit). */
-export async function hasIdempotencyKey(tx: Tx, companyId: string, key: string): Promise<boolean> {
+/** The entry already booked with this idempotency key in the company (a double submit), or null. */
+export async function findByIdempotencyKey(tx: Tx, companyId: string, key: string) {
   const [row] = await tx
-    .select({ id: ledgerEntries.id })
+    .select({ caseId: ledgerEntries.caseId, kind: ledgerEntries.kind, amountOre: ledgerEntries.amountOre })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.companyId, companyId), eq(ledgerEntries.idempotencyKey, key)));
-  return Boolean(row);
+  return row ?? null;
 }
 
 async function refreshCaseBalance(tx: Tx, companyId: string, caseId: string): Promise<number> {

@@ -10,12 +10,13 @@ import { failed, type FormState } from '@/lib/form-state';
 import { registerPayment } from './mutations';
 import { formLocaleSchema, registerPaymentSchema } from './schemas';
 
-const VISIBLE_FIELDS = ['kind', 'invoiceId', 'paidOn', 'currency', 'amount', 'allowOverpayment'] as const;
+const VISIBLE_FIELDS = ['kind', 'invoiceId', 'paidOn', 'currency', 'amount'] as const;
 
 // Business refusals that belong next to one field rather than only in the summary.
 const FIELD_OF_ERROR: Record<string, string> = {
   'payments.errors.currency': 'currency',
   'payments.errors.overpayment': 'amount',
+  'payments.errors.idempotencyMismatch': 'amount',
   'payments.errors.dateBeforeInvoice': 'paidOn',
   'payments.errors.invoiceNotFound': 'invoiceId',
   'payments.errors.invoiceRequired': 'invoiceId',

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { companies, invoices } from '@/db/schema';
 import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
-import { hasIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
+import { findByIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
 import { acceptsPayments } from '@/lib/cases/status-rules';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
@@ -33,6 +33,10 @@ async function refuseAutocollect(tx: Tx, companyId: string) {
   if (company?.autocollect) throw new DomainError('payments.errors.autocollect');
 }
 
+function ledgerKind(input: RegisterPaymentInput) {
+  return input.kind === 'credit' ? ('credit_note' as const) : ('payment' as const);
+}
+
 function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceNumber: string | null): CaseEvent {
   const common = { amountOre: input.amountOre, currency: input.currency, invoiceNumber };
   return input.kind === 'credit'
@@ -48,8 +52,12 @@ function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceN
 export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPaymentInput): Promise<RegisterPaymentResult> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
-  // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now.
-  if (await hasIdempotencyKey(tx, actor.companyId, input.idempotencyKey)) {
+  // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now. The same
+  // key for another case, kind or amount is no double submit but a tampered or confused form: refused.
+  const earlier = await findByIdempotencyKey(tx, actor.companyId, input.idempotencyKey);
+  if (earlier) {
+    const sameEntry = earlier.caseId === debtCase.id && earlier.kind === ledgerKind(input) && earlier.amountOre === -input.amountOre;
+    if (!sameEntry) throw new DomainError('payments.errors.idempotencyMismatch');
     return { outcome: 'duplicate', caseClosed: false, balanceOre: await sumLedgerOre(tx, actor.companyId, debtCase.id) };
   }
   await refuseAutocollect(tx, actor.companyId);
@@ -59,11 +67,12 @@ export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPayme
   if (invoice && input.paidOn < invoice.issuedOn) throw new DomainError('payments.errors.dateBeforeInvoice');
 
   const outstandingOre = await sumLedgerOre(tx, actor.companyId, debtCase.id);
-  if (input.amountOre > outstandingOre && !input.allowOverpayment) throw new DomainError('payments.errors.overpayment');
+  // More than is owed only after the explicit confirmation step, for exactly this amount.
+  if (input.amountOre > outstandingOre && input.confirmedOverpaymentOre !== input.amountOre) throw new DomainError('payments.errors.overpayment');
 
   const balanceOre = await postEntries(tx, debtCase, [
     {
-      kind: input.kind === 'credit' ? 'credit_note' : 'payment',
+      kind: ledgerKind(input),
       amountOre: -input.amountOre,
       currency: input.currency,
       bookedOn: input.paidOn,

@@ -41,12 +41,16 @@ export function registerPaymentSchema(locale: MoneyLocale) {
         .refine((value) => value <= todayInOslo(), 'payments.errors.dateFuture'),
       currency: z.string('validation.required').trim().regex(/^[A-Z]{3}$/, 'payments.errors.currency'),
       amount: amountIn(locale),
-      allowOverpayment: z
+      // Set by the confirmation step the server shows when the amount is above the outstanding amount.
+      confirmedAmount: z
         .string()
         .optional()
-        .transform((value) => value === 'on' || value === 'true'),
+        .transform((typed) => {
+          const confirmed = typed ? parseAmountInput(typed.slice(0, 40), locale) : null;
+          return confirmed?.ok ? confirmed.ore : null;
+        }),
     })
-    .transform(({ amount, ...rest }) => ({ ...rest, amountOre: amount }));
+    .transform(({ amount, confirmedAmount, ...rest }) => ({ ...rest, amountOre: amount, confirmedOverpaymentOre: confirmedAmount }));
 }
 
 export type RegisterPaymentInput = z.output<ReturnType<typeof registerPaymentSchema>>;

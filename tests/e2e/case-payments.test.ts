@@ -167,6 +167,25 @@ describe('the payment form without JavaScript', () => {
     expect((await ledgerRows(debtCase.id, 'payment')).map((row) => row.amountOre)).toEqual([-100_000]);
   });
 
+  it('asks for an explicit confirmation before an overpayment, then books it (no JavaScript)', async () => {
+    const { user, debtCase } = await arrangeCase(db);
+    const { context: plain, page: plainPage } = await openBrowser({ javaScriptEnabled: false });
+    try {
+      await signIn(plainPage, db, user, 'nb');
+      await plainPage.goto(`/nb/cases/${debtCase.id}?action=payment`);
+      await plainPage.getByLabel('Beløp', { exact: true }).fill('20 000');
+      await plainPage.getByRole('button', { name: 'Registrer betaling' }).click();
+      await plainPage.getByText('Beløpet er høyere enn utestående', { exact: true }).waitFor();
+      expect(await ledgerRows(debtCase.id, 'payment')).toEqual([]);
+      await plainPage.getByRole('button', { name: 'Bekreft overbetaling' }).click();
+      await plainPage.waitForURL(/done=paymentClosed/);
+    } finally {
+      await closeBrowser(plain);
+    }
+    expect((await ledgerRows(debtCase.id, 'payment')).map((row) => row.amountOre)).toEqual([-2_000_000]);
+    expect((await caseRow(debtCase.id))?.balanceOre).toBe(1_003_500 - 2_000_000);
+  });
+
   it('shows field errors from the server without JavaScript', async () => {
     const { user, debtCase } = await arrangeCase(db);
     const { context: plain, page: plainPage } = await openBrowser({ javaScriptEnabled: false });

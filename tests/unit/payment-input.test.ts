@@ -13,6 +13,7 @@ describe('parseAmountInput', () => {
     ['1,234.50', 'en', 123_450],
     ['12,345', 'en', 1_234_500],
     ['0,01', 'nb', 1],
+    ['100 000 000', 'nb', 10_000_000_000],
   ] as const)('accepts %s in %s as %i øre', (input, locale, ore) => {
     expect(parseAmountInput(input, locale)).toEqual({ ok: true, ore });
   });
@@ -23,6 +24,8 @@ describe('parseAmountInput', () => {
     ['−100', 'nb', 'payments.errors.amountPositive'],
     ['0', 'nb', 'payments.errors.amountPositive'],
     ['0,00', 'nb', 'payments.errors.amountPositive'],
+    ['100 000 000,01', 'nb', 'payments.errors.amountTooLarge'],
+    ['1,000,000,000', 'en', 'payments.errors.amountTooLarge'],
     ['abc', 'nb', 'payments.errors.amountFormat'],
     ['12kr', 'nb', 'payments.errors.amountFormat'],
     ['12,345', 'nb', 'payments.errors.amountDecimals'],
@@ -54,8 +57,9 @@ describe('registerPaymentSchema', () => {
   }
 
   it('turns the typed amount into øre and drops the typed text', () => {
-    const result = registerPaymentSchema('nb').parse({ ...valid, allowOverpayment: 'on' });
-    expect(result).toEqual({ ...valid, amountOre: 123_450, allowOverpayment: true, amount: undefined });
+    const result = registerPaymentSchema('nb').parse({ ...valid, confirmedAmount: '1 234,50' });
+    expect(result).toEqual({ ...valid, amountOre: 123_450, confirmedOverpaymentOre: 123_450, amount: undefined, confirmedAmount: undefined });
+    expect(registerPaymentSchema('nb').parse(valid).confirmedOverpaymentOre).toBeNull();
     expect('amount' in result).toBe(false);
   });
 

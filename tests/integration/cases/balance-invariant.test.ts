@@ -45,7 +45,7 @@ describe('the cached balance equals the ledger, over the whole seeded database',
         .from(invoices)
         .where(eq(invoices.caseId, debtCase.id))
         .orderBy(asc(invoices.issuedOn));
-      const base = { caseId: debtCase.id, invoiceId: invoice?.id, paidOn: todayInOslo(), currency: 'NOK', allowOverpayment: false };
+      const base = { caseId: debtCase.id, invoiceId: invoice?.id, paidOn: todayInOslo(), currency: 'NOK', confirmedOverpaymentOre: null };
       // Half of them paid off in full (closing the case), the others part-paid and credited.
       const isFull = index % 2 === 0;
       await db.transaction((tx) =>

@@ -19,7 +19,7 @@ function paymentInput(caseId: string, invoiceId: string | undefined, overrides: 
     paidOn: todayInOslo(),
     currency: 'NOK',
     amountOre: 123_450,
-    allowOverpayment: false,
+    confirmedOverpaymentOre: null,
     idempotencyKey: randomUUID(),
     ...overrides,
   };
@@ -111,10 +111,26 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     const input = paymentInput(debtCase.id, debtCase.invoices[0]?.id, { amountOre: 1_003_501 });
     expect(await refusal(register(actor, input))).toBe('payments.errors.overpayment');
     await expectUnchanged(debtCase.id, company.id);
-    const result = await register(actor, { ...input, allowOverpayment: true });
+    // A confirmation for another amount (the user changed the amount after the step) is no confirmation.
+    expect(await refusal(register(actor, { ...input, confirmedOverpaymentOre: 1_003_500 }))).toBe('payments.errors.overpayment');
+    await expectUnchanged(debtCase.id, company.id);
+    const result = await register(actor, { ...input, confirmedOverpaymentOre: 1_003_501 });
     expect(result).toMatchObject({ outcome: 'registered', caseClosed: true, balanceOre: -1 });
     const { balanceOre, ledgerOre } = await balanceAndLedger(db, debtCase.id);
     expect(balanceOre).toBe(ledgerOre);
+  });
+
+  it('refuses the same idempotency key with another amount or on another case, instead of calling it a duplicate', async () => {
+    const { company, actor } = await makeCompanyActor(db, 'write');
+    const debtCase = await makeCase(db, { companyId: company.id });
+    const other = await makeCase(db, { companyId: company.id });
+    const input = paymentInput(debtCase.id, debtCase.invoices[0]?.id, { amountOre: 50_000 });
+    await register(actor, input);
+    const before = await balanceAndLedger(db, debtCase.id);
+    expect(await refusal(register(actor, { ...input, amountOre: 60_000 }))).toBe('payments.errors.idempotencyMismatch');
+    expect(await refusal(register(actor, { ...input, caseId: other.id, invoiceId: other.invoices[0]?.id }))).toBe('payments.errors.idempotencyMismatch');
+    expect(await balanceAndLedger(db, debtCase.id)).toEqual(before);
+    await expectUnchanged(other.id, company.id);
   });
 
   it('registers ONE payment for a double submit with the same idempotency key; the second says duplicate', async () => {

@@ -23,7 +23,7 @@ async function companyWithPayments() {
   // A payment the creditor registered directly: listed for information only.
   const direct = await makeCase(db, { companyId: company.id });
   await db.transaction((tx) =>
-    registerPayment(tx, actor, { caseId: direct.id, invoiceId: direct.invoices[0]?.id, kind: 'payment', paidOn: today, currency: 'NOK', amountOre: 40_000, allowOverpayment: false, idempotencyKey: crypto.randomUUID() }),
+    registerPayment(tx, actor, { caseId: direct.id, invoiceId: direct.invoices[0]?.id, kind: 'payment', paidOn: today, currency: 'NOK', amountOre: 40_000, confirmedOverpaymentOre: null, idempotencyKey: crypto.randomUUID() }),
   );
   return { company, notice, demand, direct };
 }
