@@ -169,10 +169,39 @@ describe('+ Ny faktura: who and what is refused', () => {
     await fillCustomer(page, 'nb', { customerNumber: unique('K'), name: 'Per Hansen', nationalId: validNationalId(200) });
     await page.getByRole('button', { name: 'Neste' }).click();
     await page.waitForURL(/\/cases\/new\?draft=/);
+    // Step 1 is kept on the server: Tilbake (or a reload) shows it again.
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+    await page.waitForURL(/step=customer/);
+    await page.reload();
+    await expect(page.getByLabel('Navn', { exact: true }).inputValue()).resolves.toBe('Per Hansen');
+    await expect(page.getByLabel('Poststed').inputValue()).resolves.toBe('Oslo');
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.waitForURL((url) => url.searchParams.has('draft') && !url.searchParams.has('step'));
     await fillInvoice(page, 'nb', { invoiceNumber: existing });
     await page.getByRole('button', { name: 'Registrer' }).click();
     await page.getByText(`Fakturanummeret ${existing} er allerede brukt i sak ${registered?.caseNumber}.`).first().waitFor();
     expect(await db.select().from(cases).where(eq(cases.companyId, company.id))).toHaveLength(1);
+  });
+
+  it('asks which company when the user may write to several, and files the invoice there', async () => {
+    const one = await makeCompany(db);
+    const two = await makeCompany(db);
+    const auto = await makeCompany(db, { autocollectEnabled: true, accountingSystem: 'tripletex' });
+    const user = await makeUser(db, { memberships: [one, two, auto].map((c) => ({ companyId: c.id, role: 'admin' as const })) });
+    await db.update(users).set({ betaEnabled: true }).where(eq(users.id, user.id));
+    await signIn(page, db, user, 'nb');
+    await page.goto('/nb/cases/new');
+    const options = await page.getByLabel('Selskap', { exact: true }).locator('option').allInnerTexts();
+    expect(options).toEqual(['Velg selskap', ...[one.name, two.name].sort()]);
+    await fillCustomer(page, 'nb', { customerNumber: unique('K'), name: 'Kari Nordmann', nationalId: validNationalId() });
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.getByText('Velg et selskap.').waitFor();
+    await page.getByLabel('Selskap', { exact: true }).selectOption({ label: two.name });
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.waitForURL(/\/cases\/new\?draft=/);
+    const draftId = new URL(page.url()).searchParams.get('draft') ?? '';
+    const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.id, draftId));
+    expect(draft?.companyId).toBe(two.id);
   });
 
   it('shows the button disabled with the reason for an AutoCollect company, and the wizard refuses', async () => {
