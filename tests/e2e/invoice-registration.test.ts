@@ -106,21 +106,26 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
       { amount: '100', issuedOn: '2026-10-15', dueOn: '2026-10-01', message: locale === 'nb' ? 'Forfallsdatoen kan ikke være før fakturadatoen.' : 'The due date cannot be before the invoice date.' },
     ];
     const invoiceNumber = unique('F');
+    // Each attempt waits for its own answer (two attempts share a message, and a late answer resets the form).
+    const submit = async () => {
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: l.register }).click()]);
+      await page.getByRole('button', { name: l.register, exact: true }).waitFor();
+    };
     for (const attempt of cases_) {
       await fillInvoice(page, locale, { invoiceNumber, ...attempt });
-      await page.getByRole('button', { name: l.register }).click();
+      await submit();
       await page.getByText(attempt.message).first().waitFor();
       await expect(page.getByLabel(l.amount, { exact: true }).inputValue()).resolves.toBe(attempt.amount);
       await expect(page.getByLabel(l.invoiceNumber).inputValue()).resolves.toBe(invoiceNumber);
     }
     // A text file renamed to .pdf is judged by its content.
     await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'faktura.pdf', buffer: Buffer.from('Dette er ikke en PDF\n') } });
-    await page.getByRole('button', { name: l.register }).click();
+    await submit();
     await page.getByText(locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.').waitFor();
     // A real PDF over 10 MB (padded after its end) reaches the server and is refused with a message.
     const big = Buffer.concat([Buffer.from(await realPdf()), Buffer.alloc(10 * 1024 * 1024 + 1024, 0x20)]);
     await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'stor.pdf', buffer: big } });
-    await page.getByRole('button', { name: l.register }).click();
+    await submit();
     await page.getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.').waitFor();
     const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.companyId, company.id));
     expect(draft?.status).toBe('customer');
