@@ -134,6 +134,29 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
 });
 
 describe('+ Ny faktura: who and what is refused', () => {
+  it('lists the user’s own invoices that the job has not registered yet as being registered, and no one else’s', async () => {
+    const { company, user } = await writerOf({ beta: true });
+    const colleague = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
+    const mine = unique('F');
+    const theirs = unique('F');
+    const person = { kind: 'person' as const, nationalId: validNationalId(), organisationNumber: null, addressLine: 'Vei 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null };
+    // Submitted just now and never queued: the sweep leaves it for a minute, long enough to look at.
+    for (const [owner, invoiceNumber, name] of [[user.id, mine, 'Ventende Kunde'], [colleague.id, theirs, 'Annens Kunde']] as const) {
+      await db.insert(invoiceDrafts).values({
+        companyId: company.id, userId: owner, status: 'submitted', submittedAt: new Date(),
+        customer: { customerNumber: unique('K'), name, ...person },
+        invoice: { invoiceNumber, issuedOn: '2026-10-01', dueOn: '2026-10-15', amountOre: 75_000, currency: 'NOK', description: null },
+      });
+    }
+    await signIn(page, db, user, 'nb');
+    const pending = page.getByRole('region', { name: 'Fakturaer som registreres' });
+    const text = await pending.innerText();
+    expect(text).toContain(mine);
+    expect(text).toContain('Ventende Kunde');
+    expect(text).toContain('Registreres');
+    expect(text).not.toContain(theirs);
+  });
+
   it('shows a refusal by the job in Saker with the reason, and opens the invoice to correct it', async () => {
     const { company, user } = await writerOf({ beta: true });
     const invoiceNumber = unique('F');
