@@ -33,7 +33,13 @@ export async function saveCustomerAction(_prev: FormState, formData: FormData): 
   if (formData.get('intent') === 'lookup') {
     const lookup = lookupSchema.safeParse({ companyId: formData.get('companyId'), customerNumber: formData.get('customerNumber') });
     if (!lookup.success) return invoiceFormState('validation.summary', formData, { customerNumber: 'validation.required' });
-    const actor = await requireRole(lookup.data.companyId, 'write');
+    let actor;
+    try {
+      actor = await requireRole(lookup.data.companyId, 'write');
+    } catch (error) {
+      if (error instanceof DomainError) return refusalState(error, formData);
+      throw error;
+    }
     const debtor = await getDebtorByCustomerNumber(actor.companyId, lookup.data.customerNumber);
     if (!debtor) return { status: 'idle', message: 'invoices.customer.notFound', values: formValues(formData) };
     const filled = Object.fromEntries(Object.entries(debtor).map(([key, value]) => [key, value ?? '']));
@@ -41,9 +47,10 @@ export async function saveCustomerAction(_prev: FormState, formData: FormData): 
   }
   const parsed = parseCustomerForm(formData);
   if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
-  const actor = await requireRole(parsed.data.companyId, 'write');
   let draftId: string;
   try {
+    // Inside the try: a Lese user's crafted post gets the translated refusal, not an error page.
+    const actor = await requireRole(parsed.data.companyId, 'write');
     draftId = await db.transaction((tx) => saveCustomerStep(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return refusalState(error, formData);
@@ -69,8 +76,8 @@ export async function submitInvoiceAction(_prev: FormState, formData: FormData):
   // Only the user's own draft; another user's id looks like no draft at all.
   const draft = await getMyDraft(user.userId, parsed.data.draftId);
   if (!draft) return failed('invoices.errors.draftNotFound', formData);
-  const actor = await requireRole(draft.companyId, 'write');
   try {
+    const actor = await requireRole(draft.companyId, 'write');
     await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data, pdf?.ok ? pdf : null));
   } catch (error) {
     if (error instanceof DomainError) return refusalState(error, formData);

@@ -106,21 +106,26 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
       { amount: '100', issuedOn: '2026-10-15', dueOn: '2026-10-01', message: locale === 'nb' ? 'Forfallsdatoen kan ikke være før fakturadatoen.' : 'The due date cannot be before the invoice date.' },
     ];
     const invoiceNumber = unique('F');
+    // Each attempt waits for its own answer (two attempts share a message, and a late answer resets the form).
+    const submit = async () => {
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: l.register }).click()]);
+      await page.getByRole('button', { name: l.register, exact: true }).waitFor();
+    };
     for (const attempt of cases_) {
       await fillInvoice(page, locale, { invoiceNumber, ...attempt });
-      await page.getByRole('button', { name: l.register }).click();
+      await submit();
       await page.getByText(attempt.message).first().waitFor();
       await expect(page.getByLabel(l.amount, { exact: true }).inputValue()).resolves.toBe(attempt.amount);
       await expect(page.getByLabel(l.invoiceNumber).inputValue()).resolves.toBe(invoiceNumber);
     }
     // A text file renamed to .pdf is judged by its content.
     await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'faktura.pdf', buffer: Buffer.from('Dette er ikke en PDF\n') } });
-    await page.getByRole('button', { name: l.register }).click();
+    await submit();
     await page.getByText(locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.').waitFor();
     // A real PDF over 10 MB (padded after its end) reaches the server and is refused with a message.
     const big = Buffer.concat([Buffer.from(await realPdf()), Buffer.alloc(10 * 1024 * 1024 + 1024, 0x20)]);
     await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'stor.pdf', buffer: big } });
-    await page.getByRole('button', { name: l.register }).click();
+    await submit();
     await page.getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.').waitFor();
     const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.companyId, company.id));
     expect(draft?.status).toBe('customer');
@@ -129,6 +134,29 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
 });
 
 describe('+ Ny faktura: who and what is refused', () => {
+  it('lists the user’s own invoices that the job has not registered yet as being registered, and no one else’s', async () => {
+    const { company, user } = await writerOf({ beta: true });
+    const colleague = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
+    const mine = unique('F');
+    const theirs = unique('F');
+    const person = { kind: 'person' as const, nationalId: validNationalId(), organisationNumber: null, addressLine: 'Vei 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null };
+    // Submitted just now and never queued: the sweep leaves it for a minute, long enough to look at.
+    for (const [owner, invoiceNumber, name] of [[user.id, mine, 'Ventende Kunde'], [colleague.id, theirs, 'Annens Kunde']] as const) {
+      await db.insert(invoiceDrafts).values({
+        companyId: company.id, userId: owner, status: 'submitted', submittedAt: new Date(),
+        customer: { customerNumber: unique('K'), name, ...person },
+        invoice: { invoiceNumber, issuedOn: '2026-10-01', dueOn: '2026-10-15', amountOre: 75_000, currency: 'NOK', description: null },
+      });
+    }
+    await signIn(page, db, user, 'nb');
+    const pending = page.getByRole('region', { name: 'Fakturaer som registreres' });
+    const text = await pending.innerText();
+    expect(text).toContain(mine);
+    expect(text).toContain('Ventende Kunde');
+    expect(text).toContain('Registreres');
+    expect(text).not.toContain(theirs);
+  });
+
   it('shows a refusal by the job in Saker with the reason, and opens the invoice to correct it', async () => {
     const { company, user } = await writerOf({ beta: true });
     const invoiceNumber = unique('F');
@@ -169,10 +197,39 @@ describe('+ Ny faktura: who and what is refused', () => {
     await fillCustomer(page, 'nb', { customerNumber: unique('K'), name: 'Per Hansen', nationalId: validNationalId(200) });
     await page.getByRole('button', { name: 'Neste' }).click();
     await page.waitForURL(/\/cases\/new\?draft=/);
+    // Step 1 is kept on the server: Tilbake (or a reload) shows it again.
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+    await page.waitForURL(/step=customer/);
+    await page.reload();
+    await expect(page.getByLabel('Navn', { exact: true }).inputValue()).resolves.toBe('Per Hansen');
+    await expect(page.getByLabel('Poststed').inputValue()).resolves.toBe('Oslo');
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.waitForURL((url) => url.searchParams.has('draft') && !url.searchParams.has('step'));
     await fillInvoice(page, 'nb', { invoiceNumber: existing });
     await page.getByRole('button', { name: 'Registrer' }).click();
     await page.getByText(`Fakturanummeret ${existing} er allerede brukt i sak ${registered?.caseNumber}.`).first().waitFor();
     expect(await db.select().from(cases).where(eq(cases.companyId, company.id))).toHaveLength(1);
+  });
+
+  it('asks which company when the user may write to several, and files the invoice there', async () => {
+    const one = await makeCompany(db);
+    const two = await makeCompany(db);
+    const auto = await makeCompany(db, { autocollectEnabled: true, accountingSystem: 'tripletex' });
+    const user = await makeUser(db, { memberships: [one, two, auto].map((c) => ({ companyId: c.id, role: 'admin' as const })) });
+    await db.update(users).set({ betaEnabled: true }).where(eq(users.id, user.id));
+    await signIn(page, db, user, 'nb');
+    await page.goto('/nb/cases/new');
+    const options = await page.getByLabel('Selskap', { exact: true }).locator('option').allInnerTexts();
+    expect(options).toEqual(['Velg selskap', ...[one.name, two.name].sort()]);
+    await fillCustomer(page, 'nb', { customerNumber: unique('K'), name: 'Kari Nordmann', nationalId: validNationalId() });
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.getByText('Velg et selskap.').waitFor();
+    await page.getByLabel('Selskap', { exact: true }).selectOption({ label: two.name });
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.waitForURL(/\/cases\/new\?draft=/);
+    const draftId = new URL(page.url()).searchParams.get('draft') ?? '';
+    const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.id, draftId));
+    expect(draft?.companyId).toBe(two.id);
   });
 
   it('shows the button disabled with the reason for an AutoCollect company, and the wizard refuses', async () => {
