@@ -80,8 +80,8 @@ async function callRoute(baseUrl: string, row: MatrixRow, input: CallInput, cook
   return { outcome: byStatus[response.status] ?? ('allowed' as const), detail: String(response.status) };
 }
 
-export async function callRow(baseUrl: string, refs: Map<string, ActionRef>, row: MatrixRow, fixture: MatrixFixture, cookie: string | null) {
-  const input = await row.input(fixture);
+/** Calls one row with the input its `input()` built for the cell, as the principal whose cookie is given. */
+export async function callRow(baseUrl: string, refs: Map<string, ActionRef>, row: MatrixRow, input: CallInput, fixture: MatrixFixture, cookie: string | null) {
   if (row.file.startsWith('app/')) return callRoute(baseUrl, row, input, cookie);
   const ref = refs.get(`${row.file}#${row.name}`);
   if (!ref) throw new Error(`${row.file}#${row.name} is not in the build's server-reference manifest (no page uses it?)`);

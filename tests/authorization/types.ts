@@ -51,8 +51,11 @@ export type MatrixRow = {
   needs: Needs;
   /** Whether an allowed call changes the database (writes do; downloads and look-ups do not). */
   writes: boolean;
-  /** Builds the call for one cell; may insert rows the call refers to (a task, a slip, a draft) first. */
-  input: (fx: MatrixFixture) => Promise<CallInput> | CallInput;
+  /**
+   * Builds the call for one cell; may insert rows the call refers to (a task, a slip, a draft) first. Gets the
+   * cell's principal for objects that belong to one user (a draft is its author's).
+   */
+  input: (fx: MatrixFixture, principal: Principal) => Promise<CallInput> | CallInput;
   /** Why a row is not called as every principal (Auth.js's own routes): the runner then only checks it is listed. */
   notCalled?: string;
 };

@@ -17,13 +17,10 @@ describe('the authorisation matrix', () => {
     '%s as %s: %s',
     async (_name, principal, expected, { row }) => {
       const { fixture, cookies } = await makeMatrixFixture(handle.db);
-      const input = row.input;
       // Rows may insert what the call refers to; the fingerprint is taken after that, just before the call.
-      let prepared: Awaited<ReturnType<typeof input>> | undefined;
-      const rowWithPreparedInput = { ...row, input: async () => (prepared ??= await input(fixture)) };
-      await rowWithPreparedInput.input();
+      const input = await row.input(fixture, principal);
       const before = await databaseFingerprint(handle.db);
-      const result = await callRow(inject('baseUrl'), refs, rowWithPreparedInput, fixture, cookies[principal]);
+      const result = await callRow(inject('baseUrl'), refs, row, input, fixture, cookies[principal]);
       const after = await databaseFingerprint(handle.db);
       expect({ outcome: result.outcome, detail: expected === result.outcome ? '' : result.detail }).toEqual({ outcome: expected, detail: '' });
       if (expected !== 'allowed') expect(after, 'a refused call changed the database').toEqual(before);
