@@ -39,6 +39,7 @@ export const PORTAL_PAGES: ScreenPage[] = [
   { name: 'Brukere, Rediger', path: (fx) => `/settings/users?company=${fx.companyId}&edit=${fx.colleagueId}`, modal: true },
   { name: 'Sikkerhet', path: () => '/settings/security' },
   { name: 'Betaprogram', path: () => '/settings/beta' },
+  { name: '+ Ny faktura', path: () => '/cases/new' },
   { name: 'Hjelp', path: () => '/help' },
   { name: 'Hjelp, a search', path: () => '/help?q=faktura' },
   { name: 'Hjelp, an article', path: () => '/help/see-invoice-history' },
