@@ -16,7 +16,8 @@ describe('passwords', () => {
     await expect(verifyPassword('Demo-passord-2026', hash)).resolves.toBe(true);
     await expect(verifyPassword('demo-passord-2026', hash)).resolves.toBe(false);
     expect(await hashPassword('Demo-passord-2026')).not.toBe(hash);
-  });
+    // scrypt N=2^17 takes about a second per hash on a busy 2-core machine.
+  }, 30_000);
 });
 
 describe('secrets at rest', () => {
