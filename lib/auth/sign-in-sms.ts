@@ -17,7 +17,7 @@ export async function sendSignInSms(db: Database, session: { userId: string; loc
       .from(secondFactors)
       .where(and(eq(secondFactors.userId, session.userId), eq(secondFactors.method, 'sms'), isNotNull(secondFactors.confirmedAt)));
     if (!factor?.phone) return { ok: false as const, reason: 'noSecondFactor' as const };
-    if (!(await maySendSmsCode(tx, session.userId, now))) return { ok: false as const, reason: 'resendTooSoon' as const };
+    if (!(await maySendSmsCode(tx, session.userId, 'sign_in', now))) return { ok: false as const, reason: 'resendTooSoon' as const };
     const code = await createSmsCode(tx, session.userId, 'sign_in', factor.phone, now);
     const outboxId = await enqueueSms(tx, { recipient: factor.phone, locale: session.locale, template: 'sms_code', text: t('text', { code }) });
     return { ok: true as const, outboxId };

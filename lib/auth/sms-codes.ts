@@ -7,7 +7,7 @@ import { sha256 } from './crypto';
 
 export const SMS_CODE_TTL_MS = 5 * 60 * 1000;
 export const SMS_CODE_MAX_TRIES = 5;
-// Resend: one new code per minute, at most five per hour per user.
+// Resend: one new code per minute for each purpose, at most five per hour per user.
 export const SMS_RESEND_GAP_MS = 60 * 1000;
 export const SMS_MAX_PER_HOUR = 5;
 
@@ -15,15 +15,15 @@ export type SmsPurpose = 'setup' | 'sign_in';
 export type SmsCheck = 'ok' | 'invalid' | 'expired' | 'tooManyTries';
 
 /** Whether a new code may be sent now (resend limit); checked under a lock on the user by the caller. */
-export async function maySendSmsCode(tx: Executor, userId: string, now: Date): Promise<boolean> {
+export async function maySendSmsCode(tx: Executor, userId: string, purpose: SmsPurpose, now: Date): Promise<boolean> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms:${userId}`}))`);
   const recent = await tx
-    .select({ createdAt: smsCodes.createdAt })
+    .select({ createdAt: smsCodes.createdAt, purpose: smsCodes.purpose })
     .from(smsCodes)
     .where(and(eq(smsCodes.userId, userId), gt(smsCodes.createdAt, new Date(now.getTime() - 60 * 60 * 1000))))
     .orderBy(desc(smsCodes.createdAt));
   if (recent.length >= SMS_MAX_PER_HOUR) return false;
-  const last = recent[0]?.createdAt;
+  const last = recent.find((row) => row.purpose === purpose)?.createdAt;
   return !last || now.getTime() - last.getTime() >= SMS_RESEND_GAP_MS;
 }
 

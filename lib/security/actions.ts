@@ -103,7 +103,8 @@ export async function sendSmsSetupCodeAction(_prev: FormState, formData: FormDat
     const now = new Date();
     assertRecentlyAuthenticated(actorOf(live), now);
     const t = await getTranslations({ locale: live.locale, namespace: 'security.sms' });
-    await db.transaction((tx) => sendSetupSms(tx, actorOf(live), parsed.data.phone, (code) => t('text', { code }), now));
+    const outboxId = await db.transaction((tx) => sendSetupSms(tx, actorOf(live), parsed.data.phone, (code) => t('text', { code }), now));
+    await dispatchOutbox([outboxId]);
     revalidatePath(PAGE, 'page');
     return { ...succeeded('security.sms.sent'), values: { phone: parsed.data.phone } };
   });

@@ -81,7 +81,7 @@ export async function saveTotpSecret(tx: Tx, actor: SecurityActor, secret: strin
 
 /** Texts a setup code to the number to be confirmed; refused when a code was sent too recently. */
 export async function sendSetupSms(tx: Tx, actor: SecurityActor, phone: string, text: (code: string) => string, now: Date) {
-  if (!(await maySendSmsCode(tx, actor.userId, now))) throw new DomainError('security.sms.resendTooSoon');
+  if (!(await maySendSmsCode(tx, actor.userId, 'setup', now))) throw new DomainError('security.sms.resendTooSoon');
   const code = await createSmsCode(tx, actor.userId, 'setup', phone, now);
   return enqueueSms(tx, { recipient: phone, locale: actor.locale, template: 'sms_code', text: text(code) });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptSecret, encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -16,7 +16,8 @@ describe('passwords', () => {
     await expect(verifyPassword('Demo-passord-2026', hash)).resolves.toBe(true);
     await expect(verifyPassword('demo-passord-2026', hash)).resolves.toBe(false);
     expect(await hashPassword('Demo-passord-2026')).not.toBe(hash);
-  });
+    // scrypt N=2^17 takes about a second per hash on a busy 2-core machine.
+  }, 30_000);
 });
 
 describe('secrets at rest', () => {
@@ -33,8 +34,13 @@ describe('secrets at rest', () => {
 });
 
 describe('TOTP', () => {
-  const now = Math.floor(Date.now() / 1000);
-  const step = Math.floor(now / 30);
+  // Taken per test: the scrypt tests before these can take several seconds and cross a 30-second step.
+  let now = 0;
+  let step = 0;
+  beforeEach(() => {
+    now = Math.floor(Date.now() / 1000);
+    step = Math.floor(now / 30);
+  });
 
   it('accepts the current code and one step either side, not two', async () => {
     for (const offset of [-1, 0, 1]) {

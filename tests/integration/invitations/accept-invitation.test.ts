@@ -78,7 +78,7 @@ describe('accepting an invitation', () => {
     if (!signIn.ok) throw new Error('password refused');
     // The code used to finish the invitation is spent; the next 30-second step is accepted.
     const nextCode = await generate({ secret: invitationTotpSecret(token), epoch: Math.floor(Date.now() / 1000) + 30 });
-    await expect(verifySecondFactor(db, { sessionId: signIn.sessionId, userId, email }, nextCode, client)).resolves.toEqual({ ok: true });
+    await expect(verifySecondFactor(db, { sessionId: signIn.sessionId, userId, email }, nextCode, client)).resolves.toMatchObject({ ok: true });
   });
 
   it('refuses a used link, and two simultaneous uses create one user', async () => {

@@ -7,7 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { getLiveSession } from '@/lib/auth/session';
 import { authenticatePassword, verifySecondFactor } from '@/lib/auth/sign-in';
 import { DomainError } from '@/lib/errors';
-import { assertRecentlyAuthenticated, changePassword, lockConfiguredMethods, removeMethod, REAUTH_WINDOW_MS } from '@/lib/security/mutations';
+import { assertRecentlyAuthenticated, changePassword, lockConfiguredMethods, removeMethod, REAUTH_WINDOW_MS, signOutOtherSessions } from '@/lib/security/mutations';
 import { passwordProblem } from '@/lib/security/password-policy';
 import { makeUser } from '@/tests/helpers/factories';
 
@@ -64,5 +64,20 @@ describe('two-factor stays mandatory', () => {
     const later = new Date(Date.now() + REAUTH_WINDOW_MS + 1000);
     expect(() => assertRecentlyAuthenticated(actor, later)).toThrow(DomainError);
     expect(() => assertRecentlyAuthenticated(actor, new Date())).not.toThrow();
+  });
+});
+
+describe('Logg ut andre økter', () => {
+  it('ends every other live session of the user and keeps this one', async () => {
+    const user = await makeUser(db);
+    const here = await signedIn(user, -1);
+    const other = await signedIn(user, 0);
+    const stranger = await makeUser(db);
+    const strangers = await signedIn(stranger, 0);
+    const actor = { userId: user.id, sessionId: here, email: user.email, locale: 'nb' as const, reauthenticatedAt: new Date() };
+    await expect(db.transaction((tx) => signOutOtherSessions(tx, actor, new Date()))).resolves.toBe(1);
+    expect(await getLiveSession(db, here)).not.toBeNull();
+    expect(await getLiveSession(db, other)).toBeNull();
+    expect(await getLiveSession(db, strangers)).not.toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getInvitationByToken } from '@/lib/invitations/queries';
 import { invitationTotpSecret } from '@/lib/invitations/token';
+import { qrDataUrl } from '@/lib/security/totp-setup';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('accept.title') };
@@ -38,12 +39,13 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/in
   if (invitation.locale !== locale) redirect(`/${invitation.locale}/invitation/${token}`);
 
   const secret = invitationTotpSecret(token);
+  const uri = totpUri(t('common.appName'), invitation.email, secret);
   const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(invitation.companyNames);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t('users.accept.title')}</h1>
       <p className="mb-6 text-sm text-slate-600">{t('users.accept.intro', { companies, role: t(`users.roles.${invitation.role}`) })}</p>
-      <AcceptInvitationForm token={token} email={invitation.email} totpSecret={secret} totpUri={totpUri(t('common.appName'), invitation.email, secret)} />
+      <AcceptInvitationForm token={token} email={invitation.email} totpSecret={secret} totpUri={uri} qrSrc={await qrDataUrl(uri)} />
     </>
   );
 }

@@ -127,7 +127,8 @@ export default async function SecurityPage({ params, searchParams }: PageProps<'
         </h3>
         <p className="text-sm text-slate-600">{t('sessions.intro')}</p>
         <SessionList sessions={activeSessions} currentId={live.sessionId} locale={locale} />
-        {activeSessions.length > 1 ? <ActionForm action={signOutOtherSessionsAction} submitLabel={t('sessions.signOutOthers')} /> : null}
+        {/* Always rendered: after the click the list shrinks to one, and the confirmation stays visible. */}
+        <ActionForm action={signOutOtherSessionsAction} submitLabel={t('sessions.signOutOthers')} />
       </section>
     </section>
   );
