@@ -15,9 +15,10 @@ import { changeCaseStatusSchema } from './schemas';
 export async function changeCaseStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = changeCaseStatusSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
-  const actor = await requireCaseRole(parsed.data.caseId, 'write');
   let status: string;
   try {
+    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+    const actor = await requireCaseRole(parsed.data.caseId, 'write');
     status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);

@@ -28,9 +28,10 @@ export async function registerPaymentAction(_prev: FormState, formData: FormData
   const parsed = registerPaymentSchema(locale).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, VISIBLE_FIELDS);
   const input = parsed.data;
-  const actor = await requireCaseRole(input.caseId, 'write');
   let done: string;
   try {
+    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+    const actor = await requireCaseRole(input.caseId, 'write');
     const result = await db.transaction((tx) => registerPayment(tx, actor, input));
     done = result.outcome === 'duplicate' ? 'duplicate' : `${input.kind}${result.caseClosed ? 'Closed' : ''}`;
   } catch (error) {
