@@ -17,6 +17,7 @@ export async function changeCaseStatusAction(_prev: FormState, formData: FormDat
   if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
   let status: string;
   try {
+    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
     const actor = await requireCaseRole(parsed.data.caseId, 'write');
     status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
   } catch (error) {

@@ -36,8 +36,9 @@ export async function postAgencyMessageAction(_prev: FormState, formData: FormDa
 export async function postCreditorMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
-  const actor = await requireCaseRole(parsed.data.caseId, 'write');
   try {
+    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+    const actor = await requireCaseRole(parsed.data.caseId, 'write');
     await db.transaction((tx) => postCreditorMessage(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);

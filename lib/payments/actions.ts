@@ -31,6 +31,7 @@ export async function registerPaymentAction(_prev: FormState, formData: FormData
   const input = parsed.data;
   let done: string;
   try {
+    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
     const actor = await requireCaseRole(input.caseId, 'write');
     const result = await db.transaction((tx) => registerPayment(tx, actor, input));
     done = result.outcome === 'duplicate' ? 'duplicate' : `${input.kind}${result.caseClosed ? 'Closed' : ''}`;

@@ -53,8 +53,9 @@ export async function changeTaskStatusAction(_prev: FormState, formData: FormDat
 export async function answerTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = answerTaskSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['answer']);
-  const actor = await requireCaseRole(parsed.data.caseId, 'write');
   try {
+    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+    const actor = await requireCaseRole(parsed.data.caseId, 'write');
     await db.transaction((tx) => answerTask(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);
