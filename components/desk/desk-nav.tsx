@@ -2,7 +2,11 @@ import { useTranslations } from 'next-intl';
 import { NavLink } from '@/components/layout/nav-link';
 
 // The desk's sections; agency work that lands later (debtor payments, settlements, the engine) adds its entry here.
-const ITEMS = [{ href: '/desk', key: 'home' }] as const;
+const ITEMS = [
+  { href: '/desk', key: 'home' },
+  { href: '/desk/payments', key: 'payments' },
+  { href: '/desk/settlements', key: 'settlements' },
+] as const;
 
 export function DeskNav() {
   const t = useTranslations('desk.nav');
