@@ -19,7 +19,7 @@ export function ImportPaymentsForm() {
   return (
     <form action={formAction} className="grid max-w-xl gap-4">
       <Field label={t('file')} hint={t('fileHint')} error={msg.field('file')}>
-        <input name="file" type="file" accept=".csv,text/csv,text/plain" required className="text-sm" />
+        <input name="file" type="file" accept=".csv,.txt,.ocr,text/csv,text/plain" required className="text-sm" />
       </Field>
       <Field label={t('content')}>
         <textarea name="content" rows={4} className="rounded-md border border-slate-400 px-3 py-2 font-mono text-sm" />
