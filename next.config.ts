@@ -7,8 +7,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   // Separate build folders let parallel checkouts' test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
-  // PGlite loads its WASM from a file URL that bundling breaks; pg-boss likewise stays a plain require.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
+  // PGlite loads its WASM from a file URL that bundling breaks; pg-boss likewise stays a plain require, and pdfkit
+  // reads its font metrics from its own folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'pdfkit'],
   poweredByHeader: false,
   experimental: {
     // + Ny faktura uploads the invoice as a PDF of up to 10 MB through a server action (default limit 1 MB);

@@ -15,6 +15,7 @@ const envSchema = z.object({
   AGENCY_EMAIL: z.string().email().default('hjelp@amili.no'),
   AGENCY_PHONE: z.string().default('73 20 61 62'),
   AGENCY_ACCOUNT_NUMBER: z.string().regex(/^\d{11}$/).default('86011117947'),
+  AGENCY_ORGANISATION_NUMBER: z.string().regex(/^\d{9}$/).default('123456785'),
   PORTAL_URL: z.string().url().default('http://localhost:3000'),
   // Without a Resend key, emails stay in the outbox and show in the development mailbox.
   RESEND_API_KEY: z.string().min(1).optional(),

@@ -100,6 +100,13 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
             <dt className="border-t border-slate-200 pt-2">{t('detail.outstanding')}</dt>
             <dd className="border-t border-slate-200 pt-2 text-right tabular-nums">{money(totals.outstandingOre)}</dd>
           </div>
+          {totals.outstandingOre < 0 ? (
+            // An overpayment stays on the case as a credit until the agency refunds or moves it.
+            <div className="contents text-emerald-800">
+              <dt>{t('detail.creditOnCase')}</dt>
+              <dd className="text-right tabular-nums">{money(-totals.outstandingOre)}</dd>
+            </div>
+          ) : null}
         </dl>
       </Section>
     </div>

@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import type { StaffActor } from '@/lib/auth/gate/checks';
 import { decodeText, parsePaymentsCsv, type LineError } from './csv';
 import { receiveDebtorPayment, type ReceiveResult } from './mutations';
+import { looksLikeOcr, parseOcrGiro } from './ocr';
 
 export type ImportOutcome =
   | { status: 'notText' }
@@ -10,7 +11,7 @@ export type ImportOutcome =
   | { status: 'imported'; errors: LineError[]; results: (ReceiveResult & { line: number })[] };
 
 /**
- * Imports a bank CSV. A file with bad lines is refused whole (with every line number and reason) unless the case
+ * Imports a bank CSV or a Nets OCR giro file. A file with bad lines is refused whole (with every line number and reason) unless the case
  * handler chose to import the valid lines; the valid lines then go in one transaction, so nothing is half-imported.
  */
 export async function importPaymentsFile(
@@ -19,14 +20,16 @@ export async function importPaymentsFile(
   bytes: Uint8Array,
   options: { importValidLines: boolean; today: string; now?: Date },
 ): Promise<ImportOutcome> {
-  const text = decodeText(bytes);
+  const ocr = looksLikeOcr(bytes);
+  const text = ocr ? '' : decodeText(bytes);
   if (text === null) return { status: 'notText' };
-  const { payments, errors } = parsePaymentsCsv(text, options.today);
+  const { payments, errors } = ocr ? parseOcrGiro(bytes, options.today) : parsePaymentsCsv(text, options.today);
+  const source = ocr ? 'ocr' : 'csv';
   if (payments.length === 0 && errors.length === 0) return { status: 'empty' };
   if (errors.length > 0 && !options.importValidLines) return { status: 'refused', errors, validCount: payments.length };
   const results = await db.transaction(async (tx) => {
     const done: (ReceiveResult & { line: number })[] = [];
-    for (const { line, ...payment } of payments) done.push({ line, ...(await receiveDebtorPayment(tx, staff, payment, 'csv', options.now)) });
+    for (const { line, ...payment } of payments) done.push({ line, ...(await receiveDebtorPayment(tx, staff, payment, source, options.now)) });
     return done;
   });
   return { status: 'imported', errors, results };

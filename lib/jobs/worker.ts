@@ -9,6 +9,7 @@ import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './
 import { registerSmsDelivery } from './sms-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
+import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
 import { getRunningQueue, setRunningQueue } from './running';
 
 export type WorkerOptions = {
@@ -30,6 +31,11 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     await purgeExpiredAuthData(handle.db);
   });
   await boss.schedule(MAINTENANCE_JOB, '17 * * * *');
+  await boss.createQueue(SETTLEMENT_JOB);
+  await boss.work(SETTLEMENT_JOB, async () => {
+    await runScheduledSettlements(handle.db);
+  });
+  await boss.schedule(SETTLEMENT_JOB, SETTLEMENT_CRON, {}, { tz: 'Europe/Oslo' });
 
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);

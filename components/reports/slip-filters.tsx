@@ -1,0 +1,51 @@
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import type { SlipListParams } from '@/lib/reports/schemas';
+
+const LABEL = 'text-sm font-medium text-slate-800';
+const SELECT = 'block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900';
+
+type Props = { action: string; params: SlipListParams; companies: { companyId: string; companyName: string }[] };
+
+/** Velg dato (from–to) and the company: a GET form, so each view is an address and works without JavaScript. */
+export function SlipFilters({ action, params, companies }: Props) {
+  const t = useTranslations('reports');
+  return (
+    <form action={action} method="get" className="mb-4 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <fieldset className="flex flex-wrap items-end gap-3">
+        <legend className={`${LABEL} mb-1`}>{t('chooseDate')}</legend>
+        <div className="grid gap-1">
+          <label htmlFor="slip-from" className={LABEL}>
+            {t('from')}
+          </label>
+          <Input id="slip-from" name="from" type="date" defaultValue={params.from ?? ''} />
+        </div>
+        <div className="grid gap-1">
+          <label htmlFor="slip-to" className={LABEL}>
+            {t('to')}
+          </label>
+          <Input id="slip-to" name="to" type="date" defaultValue={params.to ?? ''} />
+        </div>
+      </fieldset>
+      {companies.length > 1 ? (
+        <div className="grid gap-1">
+          <label htmlFor="slip-company" className={LABEL}>
+            {t('company')}
+          </label>
+          <select id="slip-company" name="company" defaultValue={params.company ?? ''} className={SELECT}>
+            <option value="">{t('allCompanies')}</option>
+            {companies.map((company) => (
+              <option key={company.companyId} value={company.companyId}>
+                {company.companyName}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <Button type="submit" variant="secondary">
+        {t('show')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db';
+import { requireStaff } from '@/lib/auth/gate';
+import { invalid, succeeded, type FormState } from '@/lib/form-state';
+import { runSettlementSchema } from '@/lib/debtor-payments/schemas';
+import { runSettlement } from './run';
+
+const OUTCOME_KEYS = { created: 'desk.settlements.created', exists: 'desk.settlements.exists', nothing: 'desk.settlements.nothing' } as const;
+
+/** Desk → Oppgjør → Kjør oppgjør nå: the settlement run for one company and cut-off, on demand. */
+export async function runSettlementAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = runSettlementSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  await requireStaff();
+  const result = await db.transaction((tx) => runSettlement(tx, parsed.data.companyId, parsed.data.periodEndOn));
+  revalidatePath('/[locale]/desk/settlements', 'page');
+  revalidatePath('/[locale]/(portal)/reports', 'page');
+  return succeeded(OUTCOME_KEYS[result.outcome]);
+}

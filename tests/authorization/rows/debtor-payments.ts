@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { cases, debtorPayments, ledgerEntries } from '@/db/schema';
+import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function caseOfA(fx: MatrixFixture) {
+  const [row] = await fx.db.select({ kid: cases.kid, caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, fx.caseId));
+  if (!row) throw new Error('fixture case missing');
+  return row;
+}
+
+export const rows: MatrixRow[] = [
+  {
+    file: 'lib/debtor-payments/actions.ts',
+    name: 'registerDebtorPaymentAction',
+    needs: 'staff',
+    writes: true,
+    input: async (fx) => ({ form: { paidOn: today(), kid: (await caseOfA(fx)).kid, amount: '100', payer: 'Kari', bankReference: `M-${crypto.randomUUID()}` } }),
+  },
+  {
+    file: 'lib/debtor-payments/actions.ts',
+    name: 'assignDebtorPaymentAction',
+    needs: 'staff',
+    writes: true,
+    input: async (fx) => {
+      const [payment] = await fx.db
+        .insert(debtorPayments)
+        .values({ status: 'unmatched', source: 'desk', paidOn: today(), kid: '12345678903', amountOre: 10_000, bankReference: `M-${crypto.randomUUID()}`, unmatchedReason: 'unknownKid' })
+        .returning({ id: debtorPayments.id });
+      return { form: { paymentId: payment!.id, caseNumber: String((await caseOfA(fx)).caseNumber) } };
+    },
+  },
+  {
+    file: 'lib/debtor-payments/actions.ts',
+    name: 'importDebtorPaymentsAction',
+    needs: 'staff',
+    writes: true,
+    input: async (fx) => ({ form: { content: `${today()};${(await caseOfA(fx)).kid};100;Kari;M-${crypto.randomUUID()}` } }),
+  },
+  {
+    file: 'lib/settlements/actions.ts',
+    name: 'runSettlementAction',
+    needs: 'staff',
+    writes: true,
+    input: async (fx) => {
+      // A payment the creditor registered on company A's case: something for the run to settle.
+      await fx.db.insert(ledgerEntries).values({ companyId: fx.companyId, caseId: fx.caseId, kind: 'payment', amountOre: -10_000, bookedOn: today() });
+      const [row] = await fx.db.select({ balanceOre: cases.balanceOre }).from(cases).where(eq(cases.id, fx.caseId));
+      await fx.db.update(cases).set({ balanceOre: (row?.balanceOre ?? 0) - 10_000 }).where(eq(cases.id, fx.caseId));
+      return { form: { companyId: fx.companyId, periodEndOn: today() } };
+    },
+  },
+];
