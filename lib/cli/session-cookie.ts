@@ -25,6 +25,8 @@ export async function sessionCookieFor(
       userId: user.id,
       userSessionVersion: user.sessionVersion,
       secondFactorVerifiedAt: options.secondFactorPending ? null : now,
+      // As a sign-in that just finished: the password counts as entered now (Sikkerhet asks for it within 10 minutes).
+      reauthenticatedAt: options.secondFactorPending ? null : now,
       expiresAt: new Date(now.getTime() + 12 * 3_600_000),
       ipAddress: '127.0.0.1',
       userAgent: options.userAgent ?? 'session-cookie',

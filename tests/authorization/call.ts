@@ -5,7 +5,7 @@ import { parameterCount } from './discover';
 import type { CallInput, MatrixFixture, MatrixRow, Outcome } from './types';
 
 type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
-type ActionRef = { id: string; pagePath: string };
+type ActionRef = { id: string; pagePaths: string[] };
 
 const require = createRequire(import.meta.url);
 // The same encoder the browser uses to post a server action's arguments (prev state, FormData).
@@ -18,8 +18,8 @@ export function loadActionRefs(distDir = process.env.NEXT_DIST_DIR ?? '.next'): 
   const manifest = JSON.parse(readFileSync(path.join(distDir, 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
   const refs = new Map<string, ActionRef>();
   for (const [id, entry] of Object.entries(manifest.node)) {
-    const page = Object.keys(entry.workers).find((worker) => worker.startsWith('app/'));
-    if (entry.filename && entry.exportedName && page) refs.set(`${entry.filename}#${entry.exportedName}`, { id, pagePath: page });
+    const pages = Object.keys(entry.workers).filter((worker) => worker.startsWith('app/'));
+    if (entry.filename && entry.exportedName && pages.length > 0) refs.set(`${entry.filename}#${entry.exportedName}`, { id, pagePaths: pages });
   }
   return refs;
 }
@@ -51,7 +51,10 @@ async function callAction(baseUrl: string, ref: ActionRef, row: MatrixRow, input
   // A plain form action receives (formData); one behind useActionState receives (previous state, formData).
   const args = parameterCount(row.file, row.name) === 1 ? [formDataOf(input.form)] : [{ status: 'idle' }, formDataOf(input.form)];
   const body = await encodeReply(args);
-  const response = await fetch(new URL(pageUrl(ref.pagePath, fixture), baseUrl), {
+  // The page re-rendered after the action must be one of the row's own side: the desk for staff rows, else the portal.
+  const onDesk = (worker: string) => worker.includes('/desk');
+  const pagePath = ref.pagePaths.find((worker) => onDesk(worker) === (row.needs === 'staff')) ?? ref.pagePaths[0] ?? '';
+  const response = await fetch(new URL(pageUrl(pagePath, fixture), baseUrl), {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Next-Action': ref.id, Accept: 'text/x-component', Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) },

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { outbox, users } from '@/db/schema';
 import { sendDueSummaries } from '@/lib/notifications/summaries';
-import { closeBrowser, openBrowser, openUserMenu, signIn } from '@/tests/helpers/browser';
+import { closeBrowser, openBrowser, openMailboxReader, openUserMenu, signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { visibleText } from '@/tests/helpers/case-page';
 import { makeCompanyWithCase, makeStaff } from '@/tests/helpers/desk-factories';
@@ -15,10 +15,16 @@ async function settingsOf(userId: string) {
   return row;
 }
 
-/** The development mailbox stands in for the inbox: the emails to `recipient`, newest first. */
+let reader: Awaited<ReturnType<typeof openMailboxReader>> | undefined;
+afterAll(async () => {
+  if (reader) await closeBrowser(reader.context);
+});
+
+/** The development mailbox stands in for the inbox (read in a browser of its own): the emails to `recipient`, newest first. */
 async function mailboxFor(recipient: string) {
-  await page.goto('/nb/dev/mailbox');
-  return page.getByRole('article').filter({ hasText: recipient });
+  reader ??= await openMailboxReader(db);
+  await reader.page.goto('/nb/dev/mailbox');
+  return reader.page.getByRole('article').filter({ hasText: recipient });
 }
 
 describe('notification emails', () => {
@@ -64,7 +70,7 @@ describe('notification emails', () => {
     const after = await mailboxFor(keeps.email);
     await expect(after.count()).resolves.toBe(2);
     const summary = after.filter({ hasText: '2 nye oppgaver' });
-    await expect(visibleText(page, 'main')).resolves.toContain('Sak ' + debtCase.caseNumber + ': Andre oppgave');
+    await expect(visibleText(reader?.page ?? page, 'main')).resolves.toContain('Sak ' + debtCase.caseNumber + ': Andre oppgave');
     await expect(summary.count()).resolves.toBe(1);
     await expect((await mailboxFor(unticks.email)).count()).resolves.toBe(0);
   });

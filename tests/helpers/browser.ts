@@ -7,6 +7,8 @@ import { inject } from 'vitest';
 import type { Executor } from '@/db/client';
 import { secondFactors, users } from '@/db/schema';
 import { currentTotp } from '@/lib/auth/totp';
+import { sessionCookieFor } from '@/lib/cli/session-cookie';
+import { E2E_SECRETS } from './e2e-secrets';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -65,4 +67,13 @@ export async function openUserMenu(page: Page) {
 
 export async function closeBrowser(context: BrowserContext) {
   await context.close();
+}
+
+/** A browser signed in as the demo's Lese user, to read the demo mailbox (it opens only to a live session). */
+export async function openMailboxReader(db: Executor) {
+  const opened = await openBrowser();
+  const cookie = await sessionCookieFor(db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET, { userAgent: 'mailbox reader' });
+  const separator = cookie.indexOf('=');
+  await opened.context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: inject('baseUrl') }]);
+  return opened;
 }
