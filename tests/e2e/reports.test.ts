@@ -9,7 +9,7 @@ import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { formatOreNumber } from '@/lib/money';
 import { runSettlement } from '@/lib/settlements/run';
 import { browserSuite } from '@/tests/helpers/browser-suite';
-import { signIn } from '@/tests/helpers/browser';
+import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
@@ -134,5 +134,23 @@ describe('access and bad downloads', () => {
     expect(await pdfText(new Uint8Array(await pdf.body()))).toContain(slip!.bankReference);
     await page.goto(`/nb/reports/${slip!.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Remitteringsbilag ${slip!.slipNumber}`);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('the checkboxes and "Last ned valgte" still work as a plain form', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      await signIn(plain.page, db, await readerOf('nb'), 'nb');
+      await plain.page.goto(`/nb/reports?company=${company.id}`);
+      const button = plain.page.getByRole('button', { name: 'Last ned valgte', exact: true });
+      expect(await button.isEnabled()).toBe(true);
+      await plain.page.locator('tbody input[type=checkbox][name=ids]').first().check();
+      const [download] = await Promise.all([plain.page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toMatch(/^remitteringsbilag-remittering-sorlandet-as-\d{4}-\d{4}\.pdf$/);
+      expect(await pdfText(new Uint8Array(readFileSync(await download.path())))).toContain('Remittering Sørlandet AS');
+    } finally {
+      await plain.context.close();
+    }
   });
 });
