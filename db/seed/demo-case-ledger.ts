@@ -5,9 +5,10 @@ import { DAY_MS, isoDay } from '@/db/seed/demo-dates';
 
 // Ledger entries of a simulated case; they keep the case's balance and what is owed per component.
 
+type EntryKind = 'principal' | 'interest' | 'fee' | 'payment' | 'credit_note';
 type BookExtra = { invoiceId?: string; createdByUserId?: string | null; covers?: PaymentComponent; debtorPaymentId?: string };
 
-export function book(run: CaseRun, kind: 'principal' | 'interest' | 'fee' | 'payment' | 'credit_note', amountOre: number, at: Date, extra: BookExtra = {}) {
+export function book(run: CaseRun, kind: EntryKind, amountOre: number, at: Date, extra: BookExtra = {}) {
   const { owed } = run;
   run.balance += amountOre;
   if (kind === 'principal' || kind === 'interest' || kind === 'fee') owed[kind] += amountOre;

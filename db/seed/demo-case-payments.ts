@@ -46,6 +46,7 @@ export function pay(run: CaseRun, day: number, amountOre: number) {
   if (source === 'agency') receiveByKid(run, day, amountOre, at);
   else book(run, 'payment', -amountOre, at, { createdByUserId: actor });
   run.principalOpen -= Math.min(amountOre, Math.max(run.principalOpen, 0));
-  caseEvent(run, 'payment.registered', at, { amountOre, paidOn: isoDay(day), currency: 'NOK', invoiceNumber: rng.chance(0.5) ? run.firstInvoice.number : null, source }, actor);
+  const invoiceNumber = rng.chance(0.5) ? run.firstInvoice.number : null;
+  caseEvent(run, 'payment.registered', at, { amountOre, paidOn: isoDay(day), currency: 'NOK', invoiceNumber, source }, actor);
   run.rows.payments.push({ companyIndex: plan.companyIndex, caseId: plan.id, day, amountOre, isDirect: source !== 'agency' });
 }

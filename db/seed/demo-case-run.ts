@@ -64,5 +64,15 @@ export function stamp(run: CaseRun, day: number): Date {
 
 export function caseEvent(run: CaseRun, type: string, at: Date, data: Record<string, unknown>, actorUserId: string | null = null) {
   const { plan } = run;
-  run.rows.events.push({ id: run.ctx.newId(), companyId: run.companyId, actorUserId, type, subjectType: 'case', subjectId: plan.id, caseId: plan.id, data, occurredAt: at });
+  run.rows.events.push({
+    id: run.ctx.newId(),
+    companyId: run.companyId,
+    actorUserId,
+    type,
+    subjectType: 'case',
+    subjectId: plan.id,
+    caseId: plan.id,
+    data,
+    occurredAt: at,
+  });
 }
