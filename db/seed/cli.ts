@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '@/db/client';
 import { demoModeFor } from '@/lib/env';
 import { migrateDatabase } from '@/db/migrate';
-import { seedBulk } from './bulk';
-import { seedDemo } from './demo';
+import { seedBulk } from '@/db/seed/bulk';
+import { seedDemo } from '@/db/seed/demo';
 
 // `npm run db:seed [-- --cases N]`: migrate, add the demo data to an empty database, optionally N bulk cases.
 
