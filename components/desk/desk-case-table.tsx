@@ -3,6 +3,7 @@ import { PortalLink } from '@/components/case-list/portal-link';
 import type { CaseListRow } from '@/lib/case-list/queries';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOreNumber } from '@/lib/money';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700';
 const TD = 'px-3 py-2 align-top';
@@ -11,7 +12,7 @@ const TD = 'px-3 py-2 align-top';
 export function DeskCaseTable({ rows, locale }: { rows: CaseListRow[]; locale: Locale }) {
   const t = useTranslations('caseList');
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={t('title')} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t('title')}</caption>
         <thead className="bg-slate-50">
@@ -41,6 +42,6 @@ export function DeskCaseTable({ rows, locale }: { rows: CaseListRow[]; locale: L
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -13,7 +13,7 @@ export function SettingsNav() {
   const t = useTranslations('settings');
   const pathname = usePathname();
   return (
-    <nav aria-label={t('title')} className="grid gap-4">
+    <nav aria-label={t('title')} className="grid content-start gap-4">
       {SECTIONS.map((section, index) => (
         <div key={index}>
           {section.heading ? <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">{t(section.heading)}</p> : null}

@@ -47,7 +47,12 @@ export const PORTAL_PAGES: ScreenPage[] = [
 ];
 
 /** The agency's desk (staff only); desk pages add their line here. */
-export const DESK_PAGES: ScreenPage[] = [{ name: 'desk, Oversikt', path: () => '/desk' }];
+export const DESK_PAGES: ScreenPage[] = [
+  { name: 'desk, Oversikt', path: () => '/desk' },
+  { name: 'desk, tasks', path: () => '/desk/tasks' },
+  { name: 'desk, payments', path: () => '/desk/payments' },
+  { name: 'desk, settlements', path: () => '/desk/settlements' },
+];
 
 /** Pages before sign-in; `/login/verify` is visited by the test after the password step. */
 export const PUBLIC_PAGES: ScreenPage[] = [

@@ -10,6 +10,7 @@ import { listAllocatedPayments, listUnmatchedPayments } from '@/lib/debtor-payme
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('desk.payments'))('title'), robots: { index: false } };
@@ -44,7 +45,7 @@ export default async function DeskPaymentsPage({ params }: PageProps<'/[locale]/
         {unmatched.length === 0 ? (
           <p className="text-sm text-slate-700">{t('unmatchedEmpty')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <TableScroll label={t('unmatchedHeading')} className="rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50">
                 <tr>
@@ -73,12 +74,12 @@ export default async function DeskPaymentsPage({ params }: PageProps<'/[locale]/
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="mt-8">
         <h2 className="mb-3 text-lg font-semibold">{t('recentHeading')}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={t('recentHeading')} className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50">
               <tr>
@@ -103,7 +104,7 @@ export default async function DeskPaymentsPage({ params }: PageProps<'/[locale]/
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import { listSettlementCompanies } from '@/lib/debtor-payments/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('desk.settlements'))('title'), robots: { index: false } };
@@ -26,7 +27,7 @@ export default async function DeskSettlementsPage({ params }: PageProps<'/[local
     <>
       <PageHeader title={t('title')} />
       <p className="mb-6 max-w-3xl text-slate-700">{t('intro')}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label={t('title')} className="rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50">
             <tr>
@@ -61,7 +62,7 @@ export default async function DeskSettlementsPage({ params }: PageProps<'/[local
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

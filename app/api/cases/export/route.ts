@@ -9,8 +9,9 @@ import { routing } from '@/lib/i18n/routing';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function redirectTo(request: NextRequest, path: string): Response {
-  return new Response(null, { status: 303, headers: { Location: new URL(path, request.url).toString(), 'Cache-Control': 'no-store' } });
+function redirectTo(path: string): Response {
+  // Relative: stays on the address the browser used, whatever host the server thinks it has.
+  return new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
 }
 
 /**
@@ -25,7 +26,7 @@ export const GET = gatedRoute(async (request: NextRequest): Promise<Response> =>
   const scope = await requireCompanies('read', params.company);
   if ((await countCases(scope.companyIds, params, MAX_EXPORT_ROWS)) > MAX_EXPORT_ROWS) {
     const back = new URLSearchParams({ ...caseListQuery(params), notice: 'exportTooLarge' });
-    return redirectTo(request, `/${locale}/cases?${back.toString()}`);
+    return redirectTo(`/${locale}/cases?${back.toString()}`);
   }
   const workbook = await buildCaseWorkbook(streamCases(scope.companyIds, params), locale);
   // A copy into a plain ArrayBuffer (a few MB compressed) is what the Response body type accepts.

@@ -30,5 +30,7 @@ export const POST = gatedRoute(async (request: NextRequest): Promise<Response> =
     return done ? text(t('done'), 200) : text(t('invalid'), 404);
   }
   const query = done && claim ? `done=${claim.kind}` : 'invalid=1';
-  return new Response(null, { status: 303, headers: { Location: new URL(`/${locale}/unsubscribe?${query}`, request.url).toString(), 'Cache-Control': 'no-store' } });
+  // A relative Location stays on the address the browser used (the server's own idea of its host may differ), which
+  // the CSP's form-action 'self' requires of a form's redirect.
+  return new Response(null, { status: 303, headers: { Location: `/${locale}/unsubscribe?${query}`, 'Cache-Control': 'no-store' } });
 });
