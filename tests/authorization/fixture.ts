@@ -5,7 +5,7 @@ import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
-import type { MatrixFixture, Principal } from './types';
+import type { MatrixFixture, Principal } from '@/tests/authorization/types';
 
 /** A fresh world for one cell (see MatrixFixture), and the cookie each principal sends. */
 export async function makeMatrixFixture(db: Database): Promise<{ fixture: MatrixFixture; cookies: Record<Principal, string | null> }> {
@@ -59,16 +59,33 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
 // Rows that change without any request: the sign-in bookkeeping, and the outbox that background jobs deliver.
 const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations']);
 
-/** A fingerprint of every row of every table in the public schema (but the volatile ones). */
-export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
-  const tables = await db.execute<{ table_name: string }>(
-    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+/**
+ * A fingerprint of the rows this cell's world owns: in every table of the public schema (but the volatile ones),
+ * the rows of its two companies, or of its users, or every row where a table has neither. Background jobs that
+ * finish earlier cells' work (an invoice registered, a summary sent) touch only those cells' companies and users.
+ */
+export async function databaseFingerprint(db: Database, fixture: MatrixFixture): Promise<Record<string, string>> {
+  const columns = await db.execute<{ table_name: string; column_name: string }>(
+    sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
+        on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name`,
   );
+  const tables = new Map<string, Set<string>>();
+  for (const { table_name: table, column_name: column } of columns) tables.set(table, (tables.get(table) ?? new Set()).add(column));
+  const companyIds = [fixture.companyId, fixture.otherCompanyId];
+  const userIds = Object.values(fixture.users).map((user) => user.id);
   const fingerprint: Record<string, string> = {};
-  for (const { table_name: table } of tables) {
+  for (const [table, names] of tables) {
     if (VOLATILE_TABLES.has(table)) continue;
+    const scope = names.has('company_id')
+      ? sql`where t.company_id in (${sql.join(companyIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+      : names.has('user_id')
+        ? sql`where t.user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+        : table === 'users'
+          ? sql`where t.id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+          : sql``;
     const [row] = await db.execute<{ digest: string | null; rows: string }>(
-      sql`select count(*)::text as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as digest from ${sql.identifier(table)} t`,
+      sql`select count(*)::text as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as digest from ${sql.identifier(table)} t ${scope}`,
     );
     fingerprint[table] = `${row?.rows}:${row?.digest ?? ''}`;
   }

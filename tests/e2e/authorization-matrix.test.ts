@@ -19,9 +19,9 @@ describe('the authorisation matrix', () => {
       const { fixture, cookies } = await makeMatrixFixture(handle.db);
       // Rows may insert what the call refers to; the fingerprint is taken after that, just before the call.
       const input = await row.input(fixture, principal);
-      const before = await databaseFingerprint(handle.db);
+      const before = await databaseFingerprint(handle.db, fixture);
       const result = await callRow(inject('baseUrl'), refs, row, input, fixture, cookies[principal]);
-      const after = await databaseFingerprint(handle.db);
+      const after = await databaseFingerprint(handle.db, fixture);
       expect({ outcome: result.outcome, detail: expected === result.outcome ? '' : result.detail }).toEqual({ outcome: expected, detail: '' });
       if (expected !== 'allowed') expect(after, 'a refused call changed the database').toEqual(before);
       else if (row.writes) expect(after, 'an allowed write changed nothing: is the row’s input valid?').not.toEqual(before);

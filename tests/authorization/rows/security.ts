@@ -1,4 +1,4 @@
-import { secondFactors, smsCodes } from '@/db/schema';
+import { passkeys, secondFactors, smsCodes } from '@/db/schema';
 import { sha256 } from '@/lib/auth/crypto';
 import { currentTotp, newTotpSecret } from '@/lib/auth/totp';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
@@ -102,8 +102,15 @@ export const rows: MatrixRow[] = [
     name: 'removePasskeyAction',
     needs: 'signedIn',
     writes: true,
-    input: () => ({ form: { passkeyId: crypto.randomUUID() } }),
-    notCalled: 'the id must be the calling principal’s own passkey, which the input cannot know; refusals are the gate’s requireSignedIn, removal is covered in tests/e2e/security-two-factor.test.ts',
+    // The caller's own passkey (for anonymous, the company Administrator's, whose removal must then be refused).
+    input: async (fx, principal) => {
+      const owner = principal === 'anonymous' || principal === 'pendingSecondFactor' ? fx.users.admin : fx.users[principal];
+      const [passkey] = await fx.db
+        .insert(passkeys)
+        .values({ userId: owner.id, credentialId: crypto.randomUUID(), publicKey: new Uint8Array([1, 2, 3]), name: 'Matrise' })
+        .returning({ id: passkeys.id });
+      return { form: { passkeyId: passkey?.id ?? '' } };
+    },
   },
   {
     file: 'lib/passkeys/actions.ts',
@@ -116,9 +123,10 @@ export const rows: MatrixRow[] = [
     file: 'lib/passkeys/actions.ts',
     name: 'registerPasskeyAction',
     needs: 'signedIn',
-    writes: true,
-    input: () => ({ form: {} }),
-    notCalled: 'a valid call needs an authenticator’s signed answer to a live challenge; covered with a CDP virtual authenticator in tests/e2e/security-two-factor.test.ts',
+    // A valid call needs an authenticator's signed answer to a live challenge (tests/e2e/security-two-factor.test.ts
+    // registers one with a CDP virtual authenticator); here the gate's cells, and that a made-up answer books nothing.
+    writes: false,
+    input: () => ({ form: { challengeId: crypto.randomUUID(), name: 'Matrise', response: JSON.stringify({ id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: 'e30' }, clientExtensionResults: {} }) } }),
   },
   {
     file: 'lib/auth/actions.ts',
