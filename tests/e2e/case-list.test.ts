@@ -26,8 +26,12 @@ function atNoon(daysAgo: number): Date {
   return new Date(`${osloDay(daysAgo)}T11:00:00Z`);
 }
 
+/**
+ * The case numbers of the visible list. A client-side navigation can leave the previous page's table in the DOM
+ * for a moment after the URL changed, so callers poll this until the new page shows.
+ */
 async function tableCaseNumbers(page: Page): Promise<number[]> {
-  const cells = await page.locator('table tbody tr th').allTextContents();
+  const cells = await page.locator('main table:visible tbody tr th').allTextContents();
   return cells.map((text) => Number(text.trim()));
 }
 
@@ -74,11 +78,11 @@ describe.each([
     // 1. Gå til Saker
     await page.getByRole('navigation').getByRole('link', { name: labels.cases, exact: true }).click();
     await page.waitForURL(`**/${labels.locale}/cases`);
-    expect(await tableCaseNumbers(page)).toHaveLength(6);
+    await expect.poll(() => tableCaseNumbers(page)).toHaveLength(6);
     // 2. Velg filter Aktiv
     await page.getByRole('link', { name: labels.active, exact: true }).click();
     await page.waitForURL(/status=active/);
-    expect(await tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber, cases.olderActive.caseNumber, cases.oldActive.caseNumber, cases.twoInvoices.caseNumber]);
+    await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber, cases.olderActive.caseNumber, cases.oldActive.caseNumber, cases.twoInvoices.caseNumber]);
     // 3. Velg dato: the last 60 days
     await page.getByText(labels.chooseDate, { exact: false }).click();
     await page.getByLabel(labels.from, { exact: true }).fill(osloDay(60));
@@ -87,7 +91,7 @@ describe.each([
     await page.waitForURL(/from=/);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ status: 'active', from: osloDay(60), to: osloDay(0) });
-    expect(await tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber, cases.olderActive.caseNumber]);
+    await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber, cases.olderActive.caseNumber]);
     const firstRow = page.locator('table tbody tr').first();
     await expect(firstRow.textContent()).resolves.toContain(labels.status);
     await expect(firstRow.getByRole('link').getAttribute('href')).resolves.toBe(`/${labels.locale}/cases/${cases.recentActive.id}`);
@@ -123,13 +127,13 @@ describe('finding a case (help article "Se historikk på faktura", steps 1–2)'
     await page.getByLabel('Søk på saksnummer eller fakturanummer').fill(query());
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
     await page.waitForURL(/q=/);
-    expect(await tableCaseNumbers(page)).toEqual([expected().caseNumber]);
+    await expect.poll(() => tableCaseNumbers(page)).toEqual([expected().caseNumber]);
     await expect(page.locator('table tbody tr').first().getByRole('link').getAttribute('href')).resolves.toBe(`/nb/cases/${expected().id}`);
   });
 
   it('finds a debtor by part of the name without the Norwegian letters', async () => {
     await page.goto('/nb/cases?q=bjornst');
-    expect(await tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber]);
+    await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber]);
   });
 });
 
@@ -141,12 +145,12 @@ describe('without JavaScript', () => {
       await page.getByLabel('Søk på saksnummer eller fakturanummer').fill('lærum');
       await page.getByRole('button', { name: 'Søk', exact: true }).click();
       await page.waitForURL(/q=l%C3%A6rum/);
-      expect(await tableCaseNumbers(page)).toEqual([cases.olderActive.caseNumber]);
+      await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.olderActive.caseNumber]);
 
       await page.goto('/nb/cases');
       await page.getByRole('link', { name: 'Pauset', exact: true }).click();
       await page.waitForURL(/status=paused/);
-      expect(await tableCaseNumbers(page)).toEqual([cases.paused.caseNumber]);
+      await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.paused.caseNumber]);
       await page.getByRole('link', { name: 'Alle', exact: true }).click();
       await page.waitForURL((url) => !url.search.includes('status='));
       await page.getByText('Velg dato').click();
@@ -154,7 +158,7 @@ describe('without JavaScript', () => {
       await page.getByLabel('Til dato').fill(osloDay(12));
       await page.getByRole('button', { name: 'Bruk dato' }).click();
       await page.waitForURL(/to=/);
-      expect(await tableCaseNumbers(page)).toEqual([cases.closed.caseNumber, cases.paused.caseNumber]);
+      await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.closed.caseNumber, cases.paused.caseNumber]);
       const download = await exportWorkbook(page, 'Eksporter');
       expect(download.rows.slice(1).map((row) => row[1])).toEqual([cases.closed.caseNumber, cases.paused.caseNumber]);
     } finally {
@@ -215,10 +219,10 @@ describe('bad query parameters', () => {
       expect(response?.status()).toBe(200);
       await page.getByText(notice).waitFor();
       await expect(page.getByRole('link', { name: all, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
-      expect(await tableCaseNumbers(page)).toHaveLength(6);
+      await expect.poll(() => tableCaseNumbers(page)).toHaveLength(6);
       const unknownCursor = await page.goto(`/${locale}/cases?after=2026-01-01T00:00:00.000000Z_not-a-uuid&page=9`);
       expect(unknownCursor?.status()).toBe(200);
-      expect(await tableCaseNumbers(page)).toHaveLength(6);
+      await expect.poll(() => tableCaseNumbers(page)).toHaveLength(6);
     } finally {
       await context.close();
     }
