@@ -12,7 +12,9 @@ import { DomainError } from '@/lib/errors';
 import { failed, invalid, type FormState } from '@/lib/form-state';
 import { withCheckedCompanies } from '@/lib/users/form-values';
 import { usersPagePath, type UserNotice } from '@/lib/users/notices';
+import { passwordProblem } from '@/lib/security/password-policy';
 import { acceptInvitation } from './accept';
+import { getInvitationByToken } from './queries';
 import { inviteUsers, resendInvitation, revokeInvitation } from './mutations';
 import { acceptInvitationSchema, inviteFormInput, invitationRefSchema, inviteUsersSchema } from './schemas';
 import { invitationTotpSecret } from './token';
@@ -72,6 +74,11 @@ export async function revokeInvitationAction(_prev: FormState, formData: FormDat
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
+  // The same policy as Sikkerhet → Endre passord; the address is the invitation's (the account does not exist yet).
+  const { invitation } = await getInvitationByToken(parsed.data.token);
+  if (!invitation) return failed('users.errors.invitationInvalid', formData);
+  const problem = passwordProblem(parsed.data.password, invitation.email);
+  if (problem) return failed('validation.summary', formData, { password: `security.password.${problem}` });
   const totpSecret = invitationTotpSecret(parsed.data.token);
   const totp = await verifyTotp(totpSecret, parsed.data.code, null);
   if (!totp.valid) return failed('validation.summary', formData, { code: 'auth.errors.invalidCode' });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { routing } from '@/lib/i18n/routing';
 import { roleSchema } from '@/lib/users/schemas';
+import { MIN_PASSWORD_LENGTH } from '@/lib/security/password-policy';
+
+export { MIN_PASSWORD_LENGTH };
 
 export const MAX_INVITATIONS_AT_ONCE = 50;
-export const MIN_PASSWORD_LENGTH = 12;
 /** 32 random bytes, base64url: what an invitation link carries. */
 export const INVITATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -34,7 +36,7 @@ export const invitationRefSchema = z.object({
 export const acceptInvitationSchema = z.object({
   token: z.string().regex(INVITATION_TOKEN_PATTERN, 'users.errors.invitationInvalid'),
   name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  password: z.string().min(MIN_PASSWORD_LENGTH, 'users.errors.passwordTooShort').max(200, 'validation.tooLong'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, 'security.password.tooShort').max(200, 'validation.tooLong'),
   code: z
     .string()
     .transform((code) => code.replace(/\s/g, ''))

@@ -21,6 +21,8 @@ const TEXT = {
     name: 'Fullt navn',
     password: 'Passord',
     shortPassword: 'Passordet må ha minst 12 tegn.',
+    weakPassword: 'Passordet er for lett å gjette. Bruk flere ord eller tegn.',
+    emailPassword: 'Passordet kan ikke inneholde e-postadressen din.',
     secret: 'Nøkkel',
     code: 'Engangskode fra appen',
     submit: 'Opprett bruker',
@@ -35,7 +37,9 @@ const TEXT = {
     acceptTitle: 'Create your user',
     name: 'Full name',
     password: 'Password',
-    shortPassword: 'The password must be at least 12 characters long.',
+    shortPassword: 'The password must have at least 12 characters.',
+    weakPassword: 'The password is too easy to guess. Use more words or characters.',
+    emailPassword: 'The password cannot contain your email address.',
     secret: 'Key',
     code: 'One-time code from the app',
     submit: 'Create user',
@@ -60,7 +64,7 @@ async function arrange(locale: Locale) {
   return { first, second, writeOnly, admin };
 }
 
-async function acceptInvitation(page: Page, locale: Locale, href: string, name: string, password: string) {
+async function acceptInvitation(page: Page, locale: Locale, href: string, name: string, password: string, invitee: string) {
   const t = TEXT[locale];
   await page.goto(href);
   await page.getByRole('heading', { name: t.acceptTitle }).waitFor();
@@ -74,6 +78,13 @@ async function acceptInvitation(page: Page, locale: Locale, href: string, name: 
   await page.getByText(t.shortPassword).waitFor();
   // The same secret after a failed attempt: the authenticator app's entry stays valid.
   expect(await page.getByLabel(t.secret).inputValue()).toBe(secret);
+  // The policy of Sikkerhet → Endre passord: not a common password, not the invited address.
+  for (const [weak, message] of [['passordpassord', t.weakPassword], [`${invitee.split('@')[0]}-Fjellvann-2026`, t.emailPassword]] as const) {
+    await page.getByLabel(t.password, { exact: true }).fill(weak);
+    await page.getByLabel(t.code).fill(await currentTotp(secret));
+    await page.getByRole('button', { name: t.submit }).click();
+    await page.getByText(message).waitFor();
+  }
   await page.getByLabel(t.password, { exact: true }).fill(password);
   await page.getByLabel(t.code).fill(await currentTotp(secret));
   await page.getByRole('button', { name: t.submit }).click();
@@ -120,7 +131,7 @@ describe.each(['nb', 'en'] as const)('Invitere nye brukere til ditt selskap (%s)
         await expect(mail.getByRole('heading').textContent()).resolves.toContain(t.subject);
         expect(href).toContain(`/${locale}/invitation/`);
         const password = 'Et-helt-nytt-passord-2026';
-        const secret = await acceptInvitation(invited, locale, href, 'Nina Nyansatt', password);
+        const secret = await acceptInvitation(invited, locale, href, 'Nina Nyansatt', password, invitee);
 
         await invited.getByRole('link', { name: t.signInLink }).click();
         await signIn(invited, db, { email: invitee, password, totpSecret: secret }, locale);
