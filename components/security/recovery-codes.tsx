@@ -27,17 +27,19 @@ export function RecoveryCodeList({ codes, email }: { codes: string[]; email: str
   );
 }
 
-export function RegenerateRecoveryCodes({ email }: { email: string }) {
+/** `first`: the user has never had codes (e.g. the demo users), so the button creates them rather than replacing. */
+export function RegenerateRecoveryCodes({ email, first }: { email: string; first: boolean }) {
   const t = useTranslations('security.recovery');
   const [state, formAction, pending] = useActionState<RecoveryCodesState, FormData>(regenerateRecoveryCodesAction, idleState);
   const msg = useFormMessages(state);
   return (
     <form action={formAction} className="grid gap-3">
       {state.codes ? <RecoveryCodeList codes={state.codes} email={email} /> : null}
+      {first && !state.codes ? <p className="text-sm">{t('none')}</p> : null}
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {t('regenerate')}
+          {first && !state.codes ? t('create') : t('regenerate')}
         </Button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { passkeys, recoveryCodes, secondFactors, sessions, users } from '@/db/schema';
+import { passkeys, secondFactors, sessions, users } from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
 import { replaceRecoveryCodes } from '@/lib/auth/recovery-codes';
 import { createSmsCode, maySendSmsCode } from '@/lib/auth/sms-codes';
@@ -148,14 +148,6 @@ export async function signOutOtherSessions(tx: Tx, actor: SecurityActor, now: Da
     .returning({ id: sessions.id });
   await recordEvent(tx, eventActor(actor), { type: 'user.sessions_revoked', userId: actor.userId, data: { count: ended.length } });
   return ended.length;
-}
-
-/** First visit to Sikkerhet of a user who never had recovery codes (the demo users): ten are made and shown once. */
-export async function ensureInitialRecoveryCodes(tx: Tx, actor: SecurityActor): Promise<string[] | null> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`recovery-codes:${actor.userId}`}))`);
-  const [existing] = await tx.select({ n: count() }).from(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-  if ((existing?.n ?? 0) > 0) return null;
-  return regenerateRecoveryCodes(tx, actor);
 }
 
 /** Whether security changes are open right now (for the page: show the confirm-password form or not). */

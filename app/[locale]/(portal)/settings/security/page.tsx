@@ -6,14 +6,14 @@ import { ChangePasswordForm } from '@/components/security/change-password-form';
 import { MethodPanel } from '@/components/security/method-panel';
 import { PreferredMethodForm } from '@/components/security/preferred-method-form';
 import { ReauthForm } from '@/components/security/reauth-form';
-import { RecoveryCodeList, RegenerateRecoveryCodes } from '@/components/security/recovery-codes';
+import { RegenerateRecoveryCodes } from '@/components/security/recovery-codes';
 import { SessionList } from '@/components/security/session-list';
 import { db } from '@/db';
 import { requireSignedIn } from '@/lib/auth/gate';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { removeMethodAction, signOutOtherSessionsAction } from '@/lib/security/actions';
-import { ensureInitialRecoveryCodes, isRecentlyAuthenticated } from '@/lib/security/mutations';
+import { isRecentlyAuthenticated } from '@/lib/security/mutations';
 import { maskPhone } from '@/lib/security/phone';
 import { getSecurityOverview, listActiveSessions } from '@/lib/security/queries';
 import { METHODS, type Method } from '@/lib/security/schemas';
@@ -32,8 +32,6 @@ export default async function SecurityPage({ params, searchParams }: PageProps<'
   const t = await getTranslations('security');
   const asked = (await searchParams).configure;
   const panel = PANELS.find((p) => p === asked) ?? null;
-  const actor = { userId: live.userId, sessionId: live.sessionId, email: live.email, locale: live.locale, reauthenticatedAt: live.reauthenticatedAt };
-  const firstCodes = await db.transaction((tx) => ensureInitialRecoveryCodes(tx, actor));
   const [overview, activeSessions] = await Promise.all([getSecurityOverview(db, live.userId), listActiveSessions(db, live.userId)]);
   const fresh = isRecentlyAuthenticated(live.reauthenticatedAt);
   const status = (method: Method) => (overview.configured.includes(method) ? t('methods.configured') : t('methods.notConfigured'));
@@ -117,8 +115,8 @@ export default async function SecurityPage({ params, searchParams }: PageProps<'
         </h3>
         <p className="text-sm text-slate-600">{t('recovery.intro')}</p>
         <p className="text-sm font-medium">{t('recovery.left', { count: overview.recoveryCodesLeft })}</p>
-        {firstCodes ? <RecoveryCodeList codes={firstCodes} email={live.email} /> : null}
-        <RegenerateRecoveryCodes email={live.email} />
+        {/* Made on request, never while rendering: a GET (or a prefetch) must not create codes nobody sees. */}
+        <RegenerateRecoveryCodes email={live.email} first={!overview.recoveryCodesGenerated} />
       </section>
 
       <section aria-labelledby="sessions-heading" className="grid gap-3">
