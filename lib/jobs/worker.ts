@@ -7,6 +7,7 @@ import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { registerSmsDelivery } from './sms-delivery';
+import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
@@ -29,6 +30,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   await boss.createQueue(MAINTENANCE_JOB);
   await boss.work(MAINTENANCE_JOB, async () => {
     await purgeExpiredAuthData(handle.db);
+    await purgeAbandonedDrafts(handle.db);
   });
   await boss.schedule(MAINTENANCE_JOB, '17 * * * *');
   await boss.createQueue(SETTLEMENT_JOB);
