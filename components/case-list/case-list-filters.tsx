@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { CompanyFilter } from '@/components/forms/company-filter';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { Locale } from '@/lib/i18n/routing';
@@ -51,19 +52,7 @@ export function CaseListFilters({ action, locale, params, companies, withoutDate
       </div>
       <div className="flex flex-wrap items-start gap-4">
         {companies.length > 1 ? (
-          <div className="grid gap-1">
-            <label htmlFor="case-company" className={LABEL}>
-              {t('company')}
-            </label>
-            <SubmitOnChangeSelect id="case-company" name="company" defaultValue={params.company ?? ''} className={SELECT}>
-              <option value="">{t('allCompanies')}</option>
-              {companies.map((company) => (
-                <option key={company.companyId} value={company.companyId}>
-                  {company.companyName}
-                </option>
-              ))}
-            </SubmitOnChangeSelect>
-          </div>
+          <CompanyFilter id="case-company" label={t('company')} allLabel={t('allCompanies')} value={params.company} companies={companies} />
         ) : null}
         <div className="grid gap-1">
           <label htmlFor="case-sort" className={LABEL}>

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { CompanyFilter } from '@/components/forms/company-filter';
 import { SubmitOnChangeSelect } from '@/components/case-list/submit-on-change';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -18,19 +19,15 @@ export function DeskSearchForm({ action, params, companies }: { action: string; 
         </label>
         <Input id="desk-search" name="q" type="search" defaultValue={params.q} maxLength={MAX_QUERY_LENGTH} />
       </div>
-      <div className="grid w-full min-w-0 gap-1 sm:w-auto">
-        <label htmlFor="desk-company" className="text-sm font-medium text-slate-800">
-          {t('company')}
-        </label>
-        <SubmitOnChangeSelect id="desk-company" name="company" defaultValue={params.company ?? ''} className={SELECT}>
-          <option value="">{t('allCompanies')}</option>
-          {companies.map((company) => (
-            <option key={company.companyId} value={company.companyId}>
-              {company.companyName}
-            </option>
-          ))}
-        </SubmitOnChangeSelect>
-      </div>
+      <CompanyFilter
+        id="desk-company"
+        label={t('company')}
+        allLabel={t('allCompanies')}
+        value={params.company}
+        companies={companies}
+        className="grid w-full min-w-0 gap-1 sm:w-auto"
+        selectClassName={SELECT}
+      />
       <div className="grid gap-1">
         <label htmlFor="desk-status" className="text-sm font-medium text-slate-800">
           {t('statusFilter')}

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
+import { CompanyFilter } from '@/components/forms/company-filter';
 import { PortalLink } from '@/components/case-list/portal-link';
-import { SubmitOnChangeSelect } from '@/components/case-list/submit-on-change';
 import { Button } from '@/components/ui/button';
 import { insightsQuery } from '@/lib/insights/params';
 import type { Locale } from '@/lib/i18n/routing';
@@ -23,19 +23,7 @@ export function InsightsFilters({ action, locale, params, companies }: Props) {
       {companies.length > 1 ? (
         <form action={action} method="get" className="flex items-end gap-2">
           {params.filter === 'answered' ? <input type="hidden" name="show" value="answered" /> : null}
-          <div className="grid gap-1">
-            <label htmlFor="insights-company" className="text-sm font-medium text-slate-800">
-              {t('company')}
-            </label>
-            <SubmitOnChangeSelect id="insights-company" name="company" defaultValue={params.company ?? ''} className="block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
-              <option value="">{t('allCompanies')}</option>
-              {companies.map((company) => (
-                <option key={company.companyId} value={company.companyId}>
-                  {company.companyName}
-                </option>
-              ))}
-            </SubmitOnChangeSelect>
-          </div>
+          <CompanyFilter id="insights-company" label={t('company')} allLabel={t('allCompanies')} value={params.company} companies={companies} />
           <Button type="submit" variant="secondary">
             {t('apply')}
           </Button>

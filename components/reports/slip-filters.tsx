@@ -1,10 +1,10 @@
 import { useTranslations } from 'next-intl';
+import { CompanyFilter } from '@/components/forms/company-filter';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { SlipListParams } from '@/lib/reports/schemas';
 
 const LABEL = 'text-sm font-medium text-slate-800';
-const SELECT = 'block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900';
 
 type Props = { action: string; params: SlipListParams; companies: { companyId: string; companyName: string }[] };
 
@@ -29,19 +29,7 @@ export function SlipFilters({ action, params, companies }: Props) {
         </div>
       </fieldset>
       {companies.length > 1 ? (
-        <div className="grid gap-1">
-          <label htmlFor="slip-company" className={LABEL}>
-            {t('company')}
-          </label>
-          <select id="slip-company" name="company" defaultValue={params.company ?? ''} className={SELECT}>
-            <option value="">{t('allCompanies')}</option>
-            {companies.map((company) => (
-              <option key={company.companyId} value={company.companyId}>
-                {company.companyName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CompanyFilter id="slip-company" label={t('company')} allLabel={t('allCompanies')} value={params.company} companies={companies} submitOnChange={false} />
       ) : null}
       <Button type="submit" variant="secondary">
         {t('show')}
