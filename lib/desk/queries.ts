@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { cases, companies, debtors, memberships, messages, tasks, users } from '@/db/schema';
-import type { CaseTaskRow } from '@/lib/tasks/queries';
+import { CASE_TASK_COLUMNS, type CaseTaskRow } from '@/lib/tasks/queries';
 
 // The desk's reads. The desk sees every company's cases: callers have passed requireStaff().
 
@@ -50,18 +50,7 @@ export type DeskTaskRow = CaseTaskRow;
 /** Every task of the case, closed ones too, newest first. */
 export async function listDeskCaseTasks(companyId: string, caseId: string): Promise<DeskTaskRow[]> {
   return db
-    .select({
-      id: tasks.id,
-      title: tasks.title,
-      body: tasks.body,
-      status: tasks.status,
-      dueOn: tasks.dueOn,
-      createdAt: tasks.createdAt,
-      answer: tasks.answer,
-      answeredAt: tasks.answeredAt,
-      answeredByName: sql<string | null>`(select u.name from users u where u.id = ${tasks.answeredByUserId})`,
-      assignedUserName: users.name,
-    })
+    .select(CASE_TASK_COLUMNS)
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assignedUserId))
     .where(and(eq(tasks.companyId, companyId), eq(tasks.caseId, caseId)))

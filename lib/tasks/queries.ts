@@ -71,21 +71,24 @@ export type CaseTaskRow = {
   assignedUserName: string | null;
 };
 
+/** What a task row on a case shows, for the creditor's case page and the desk's (join users on the assignee). */
+export const CASE_TASK_COLUMNS = {
+  id: tasks.id,
+  title: tasks.title,
+  body: tasks.body,
+  status: tasks.status,
+  dueOn: tasks.dueOn,
+  createdAt: tasks.createdAt,
+  answer: tasks.answer,
+  answeredAt: tasks.answeredAt,
+  answeredByName: sql<string | null>`(select u.name from users u where u.id = ${tasks.answeredByUserId})`,
+  assignedUserName: users.name,
+};
+
 /** The case's tasks that still concern the creditor (open or answered, not closed), open first. */
 export async function listCaseTasks(companyId: string, caseId: string): Promise<CaseTaskRow[]> {
   return db
-    .select({
-      id: tasks.id,
-      title: tasks.title,
-      body: tasks.body,
-      status: tasks.status,
-      dueOn: tasks.dueOn,
-      createdAt: tasks.createdAt,
-      answer: tasks.answer,
-      answeredAt: tasks.answeredAt,
-      answeredByName: sql<string | null>`(select u.name from users u where u.id = ${tasks.answeredByUserId})`,
-      assignedUserName: users.name,
-    })
+    .select(CASE_TASK_COLUMNS)
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assignedUserId))
     .where(and(eq(tasks.companyId, companyId), eq(tasks.caseId, caseId), ne(tasks.status, 'closed')))
