@@ -29,6 +29,8 @@ export const tasks = pgTable(
   (t) => [
     index('tasks_company_status_idx').on(t.companyId, t.status, t.createdAt.desc()),
     index('tasks_company_case_idx').on(t.companyId, t.caseId),
+    // The desk's task lists across all companies: newest activity (answer, else creation) first.
+    index('tasks_status_activity_idx').on(t.status, sql`coalesce(${t.answeredAt}, ${t.createdAt}) desc`, sql`${t.id} desc`),
   ],
 );
 
