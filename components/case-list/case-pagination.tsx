@@ -9,6 +9,8 @@ type Props = {
   locale: Locale;
   nextCursor: string | null;
   previousCursor: string | null;
+  /** The list being paged: Saker, or the desk's search of every company (the same query and SQL). */
+  pathname?: '/cases' | '/desk';
 };
 
 type SummaryProps = {
@@ -33,7 +35,7 @@ export function CaseListSummary({ page, shown, total }: SummaryProps) {
 const LINK = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100';
 
 /** Keyset paging: next/previous carry the cursor of the page's last/first row, so deep pages cost the same as the first. */
-export function CasePagination({ params, locale, nextCursor, previousCursor }: Props) {
+export function CasePagination({ params, locale, nextCursor, previousCursor, pathname = '/cases' }: Props) {
   const t = useTranslations('caseList');
   if (!previousCursor && !nextCursor) return null;
   const previousQuery =
@@ -41,12 +43,12 @@ export function CasePagination({ params, locale, nextCursor, previousCursor }: P
   return (
     <nav aria-label={t('pagination')} className="mt-4 flex items-center justify-end gap-2">
       {params.page > 2 ? (
-        <PortalLink href={{ pathname: '/cases', query: caseListQuery(params) }} locale={locale} className={LINK}>
+        <PortalLink href={{ pathname, query: caseListQuery(params) }} locale={locale} className={LINK}>
           {t('first')}
         </PortalLink>
       ) : null}
       {previousCursor ? (
-        <PortalLink href={{ pathname: '/cases', query: previousQuery }} locale={locale} rel="prev" className={LINK}>
+        <PortalLink href={{ pathname, query: previousQuery }} locale={locale} rel="prev" className={LINK}>
           {t('previous')}
         </PortalLink>
       ) : null}
@@ -54,7 +56,7 @@ export function CasePagination({ params, locale, nextCursor, previousCursor }: P
         {t('page', { page: params.page })}
       </span>
       {nextCursor ? (
-        <PortalLink href={{ pathname: '/cases', query: caseListQuery(params, { after: nextCursor, page: params.page + 1 }) }} locale={locale} rel="next" className={LINK}>
+        <PortalLink href={{ pathname, query: caseListQuery(params, { after: nextCursor, page: params.page + 1 }) }} locale={locale} rel="next" className={LINK}>
           {t('next')}
         </PortalLink>
       ) : null}

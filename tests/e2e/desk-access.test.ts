@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { messages, tasks } from '@/db/schema';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
+import { makeListedCase } from '@/tests/helpers/case-list-fixtures';
 import { makeCompanyWithCase, makeStaff } from '@/tests/helpers/desk-factories';
 import { signInStaff } from '@/tests/helpers/desk-ui';
 
@@ -56,5 +57,25 @@ describe("the desk's actions", () => {
     } finally {
       await closeBrowser(desk.context);
     }
+  });
+});
+
+describe("the desk's case search", () => {
+  it('pages through one company with Neste side and Forrige side, keeping the company filter', async () => {
+    const { user: staffUser } = await makeStaff(db);
+    const { company } = await makeCompanyWithCase(db, ['read']);
+    // 55 more cases: one page of 50 and a second one of 6 (with the helper's own case).
+    for (let index = 0; index < 55; index++) await makeListedCase(db, { companyId: company.id, registeredAt: new Date(Date.now() - index * 60_000) });
+    await signInStaff(page, db, staffUser, 'nb');
+    await page.goto(`/nb/desk?company=${company.id}`);
+    const rows = () => page.locator('main table:visible tbody tr');
+    await expect.poll(() => rows().count()).toBe(50);
+    await page.getByRole('link', { name: 'Neste side' }).click();
+    await page.waitForURL(/after=/);
+    await expect.poll(() => rows().count()).toBe(6);
+    expect(new URL(page.url()).searchParams.get('company')).toBe(company.id);
+    await page.getByRole('status').filter({ hasText: 'Viser 51–56' }).waitFor();
+    await page.getByRole('link', { name: 'Forrige side' }).click();
+    await expect.poll(() => rows().count()).toBe(50);
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { CaseListSummary } from '@/components/case-list/case-pagination';
+import { CaseListSummary, CasePagination } from '@/components/case-list/case-pagination';
 import { DeskCaseTable } from '@/components/desk/desk-case-table';
 import { DeskSearchForm } from '@/components/desk/desk-search-form';
 import { EmptyState } from '@/components/layout/empty-state';
@@ -28,8 +28,9 @@ export default async function DeskHomePage({ params, searchParams }: PageProps<'
       <p className="mb-4 text-slate-700">{t('home.intro')}</p>
       {invalid.length > 0 ? <FormStatus tone="error" text={t('home.invalidParams')} /> : null}
       <DeskSearchForm action={getPathname({ href: '/desk', locale })} params={view} companies={companies} />
-      <CaseListSummary page={1} shown={page.rows.length} total={total} />
+      <CaseListSummary page={view.page} shown={page.rows.length} total={total} />
       {page.rows.length > 0 ? <DeskCaseTable rows={page.rows} locale={locale} /> : <EmptyState text={t('home.empty')} />}
+      <CasePagination params={view} locale={locale} nextCursor={page.nextCursor} previousCursor={page.previousCursor} pathname="/desk" />
     </>
   );
 }
