@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { companies, remittanceSlips } from '@/db/schema';
+import { companies, outbox, remittanceSlips, users } from '@/db/schema';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { runSettlement } from '@/lib/settlements/run';
 import { browserSuite } from '@/tests/helpers/browser-suite';
@@ -73,5 +73,27 @@ describe('Innstillinger → Selskap → Oppgjørsrapporter, then the slip in the
     } finally {
       await plain.context.close();
     }
+  });
+});
+
+describe('Desk → Oppgjør', () => {
+  it('nothing to settle: says so and writes no slip; after a payment the run makes the slip and its email', async () => {
+    const company = await makeCompany(db, { name: `Tomt Oppgjør ${crypto.randomUUID().slice(0, 4)} AS`, settlementEmail: 'regnskap@tomt.no' });
+    const handler = await makeUser(db, { memberships: [] });
+    await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, handler.id));
+    await signIn(page, db, handler, 'nb');
+    await page.goto('/nb/desk/settlements');
+    const row = page.getByRole('row', { name: company.name });
+    await row.getByRole('button', { name: 'Kjør oppgjør nå' }).click();
+    await expect.poll(() => row.getByText('Ingen innbetalinger å gjøre opp.').count()).toBe(1);
+    expect(await db.select().from(remittanceSlips).where(eq(remittanceSlips.companyId, company.id))).toHaveLength(0);
+
+    const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [200_000] });
+    const today = new Date().toISOString().slice(0, 10);
+    await db.transaction(async (tx) => receiveDebtorPayment(tx, await makeStaff(tx), { paidOn: today, kid: debtCase.kid, amountOre: 100_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+    await row.getByRole('button', { name: 'Kjør oppgjør nå' }).click();
+    await expect.poll(() => row.getByText('Remitteringsbilaget er laget.').count()).toBe(1);
+    const mails = await db.select().from(outbox).where(eq(outbox.companyId, company.id));
+    expect(mails).toMatchObject([{ recipient: 'regnskap@tomt.no', locale: 'nb', template: 'settlement_report' }]);
   });
 });
