@@ -76,6 +76,20 @@ describe('Innstillinger → Selskap → Oppgjørsrapporter, then the slip in the
   });
 });
 
+describe('Lese and Skrive', () => {
+  it('see the address read-only, with no form', async () => {
+    const company = await makeCompany(db, { name: `Lesbar ${crypto.randomUUID().slice(0, 4)} AS`, settlementEmail: 'regnskap@lesbar.no', settlementEmailLocale: 'en' });
+    const writer = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
+    await signIn(page, db, writer, 'nb');
+    await page.goto(`/nb/settings/company/settlement?company=${company.id}`);
+    await expect.poll(() => page.getByText('regnskap@lesbar.no').count()).toBe(1);
+    expect(await page.getByText('Bare selskapets administratorer kan endre dette.').count()).toBe(1);
+    expect(await page.getByText('Engelsk').count()).toBe(1);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Lagre' }).count()).toBe(0);
+  });
+});
+
 describe('Desk → Oppgjør', () => {
   it('nothing to settle: says so and writes no slip; after a payment the run makes the slip and its email', async () => {
     const company = await makeCompany(db, { name: `Tomt Oppgjør ${crypto.randomUUID().slice(0, 4)} AS`, settlementEmail: 'regnskap@tomt.no' });
