@@ -5,7 +5,7 @@ import { Link, usePathname } from '@/lib/i18n/navigation';
 
 const SECTIONS = [
   { heading: 'yourUser', items: [{ href: '/settings/profile', key: 'profile' }, { href: '/settings/notifications', key: 'notifications' }] },
-  { heading: 'company', items: [{ href: '/settings/users', key: 'users' }] },
+  { heading: 'company', items: [{ href: '/settings/users', key: 'users' }, { href: '/settings/company/settlement', key: 'settlementReports' }] },
   { heading: null, items: [{ href: '/settings/security', key: 'security' }, { href: '/settings/beta', key: 'beta' }] },
 ] as const;
 

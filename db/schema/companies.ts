@@ -1,4 +1,5 @@
 import { boolean, jsonb, pgEnum, smallint, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { localeEnum } from './enums';
 
 export const accountingSystemEnum = pgEnum('accounting_system', [
   'tripletex',
@@ -18,6 +19,8 @@ export const companies = pgTable(
     accountingSystem: accountingSystemEnum('accounting_system'),
     // Where settlement reports (remittance slips) are mailed; edited by the company's Administrators.
     settlementEmail: text('settlement_email'),
+    // The language of the emails and PDFs sent to that address (an address has no user, so no user locale).
+    settlementEmailLocale: localeEnum('settlement_email_locale').notNull().default('nb'),
     // ISO weekday (1 = Monday) of the scheduled settlement run; the agreement may choose another day.
     settlementWeekday: smallint('settlement_weekday').notNull().default(1),
     // The agreed payment order per stage (lib/allocation); null = the agency's defaults.

@@ -2,6 +2,12 @@ import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'd
 import { companies } from './companies';
 import { localeEnum } from './enums';
 
+/**
+ * A file the delivery job attaches, by reference: the row stays small and the file is rendered at send time in
+ * the row's locale (lib/email/attachments.ts).
+ */
+export type OutboxAttachment = { kind: 'remittanceSlip'; slipId: string };
+
 export const outboxChannelEnum = pgEnum('outbox_channel', ['email', 'sms']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
@@ -21,6 +27,7 @@ export const outbox = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     // Extra mail headers (List-Unsubscribe for notifications), passed to the provider as they are.
     headers: jsonb('headers').$type<Record<string, string>>(),
+    attachments: jsonb('attachments').$type<OutboxAttachment[]>(),
     status: outboxStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
+import { renderAttachments } from './attachments';
 import type { EmailSender } from './sender';
 
 export type DeliveryResult = 'sent' | 'skipped';
@@ -21,6 +22,8 @@ export async function deliverOutboxEmail(
   if (!row || row.channel !== 'email') return 'skipped';
   await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
   try {
+    // Rendered now, not stored: the row keeps only the reference, and the file follows the row's language.
+    const attachments = row.attachments?.length ? await renderAttachments(db, row.companyId, row.locale, row.attachments) : [];
     const { providerMessageId } = await sender.send({
       idempotencyKey: row.id,
       to: row.recipient,
@@ -28,6 +31,7 @@ export async function deliverOutboxEmail(
       text: row.bodyText,
       html: row.bodyHtml ?? '',
       ...(row.headers ? { headers: row.headers } : {}),
+      ...(attachments.length ? { attachments } : {}),
     });
     // Conditional: only the first of two racing deliveries marks the row. The body goes: it may hold a live
     // invitation link or a code, which must not outlive the delivery at rest (subject and template stay).

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { outbox } from '@/db/schema';
 import { isDemo } from '@/lib/env';
@@ -19,9 +19,17 @@ export async function listMailboxEmails(limit = 100) {
       subject: outbox.subject,
       bodyText: outbox.bodyText,
       status: outbox.status,
+      attachments: outbox.attachments,
       createdAt: outbox.createdAt,
     })
     .from(outbox)
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(limit);
+}
+
+/** One outbox row's attachment reference, for the mailbox's download link. */
+export async function getMailboxAttachment(outboxId: string, index: number) {
+  const [row] = await db.select({ companyId: outbox.companyId, locale: outbox.locale, attachments: outbox.attachments }).from(outbox).where(eq(outbox.id, outboxId));
+  const ref = row?.attachments?.[index];
+  return row && ref ? { companyId: row.companyId, locale: row.locale, ref } : null;
 }

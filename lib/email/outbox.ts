@@ -1,5 +1,5 @@
 import type { Executor } from '@/db/client';
-import { outbox } from '@/db/schema';
+import { outbox, type OutboxAttachment } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderEmail, type EmailTemplate } from './render';
 
@@ -16,6 +16,8 @@ export async function enqueueEmail(
     email: EmailTemplate;
     data?: Record<string, unknown>;
     headers?: Record<string, string>;
+    /** References only; the delivery job renders the files (lib/email/attachments.ts). */
+    attachments?: OutboxAttachment[];
   },
 ): Promise<string> {
   const rendered = renderEmail(message.locale, message.email);
@@ -32,6 +34,7 @@ export async function enqueueEmail(
       bodyHtml: rendered.html,
       data: message.data ?? {},
       headers: message.headers ?? null,
+      attachments: message.attachments?.length ? message.attachments : null,
     })
     .returning({ id: outbox.id });
   if (!row) throw new Error('outbox insert returned nothing');

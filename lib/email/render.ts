@@ -4,6 +4,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
+import { renderSettlementReport, type SettlementReportEmail } from './settlement-report';
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -30,7 +31,8 @@ export type EmailTemplate =
   | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string }
   | { template: 'password_changed'; securityUrl: string; at: Date }
   | { template: 'recovery_code_used'; securityUrl: string; at: Date }
-  | NotificationEmail;
+  | NotificationEmail
+  | SettlementReportEmail;
 
 const MESSAGES = { nb, en } as const;
 
@@ -38,7 +40,7 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-function layout(paragraphs: string[], action: { label: string; url: string }, closing: string[]): RenderedEmail['html'] {
+export function layout(paragraphs: string[], action: { label: string; url: string }, closing: string[]): RenderedEmail['html'] {
   const p = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
   const button = `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>`;
   const fallback = `<p style="margin:0 0 16px;font-size:13px;color:#475569">${escapeHtml(action.url)}</p>`;
@@ -112,6 +114,7 @@ function renderNotification(locale: Locale, email: NotificationEmail): RenderedE
 /** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
   if (email.template === 'notification') return renderNotification(locale, email);
+  if (email.template === 'settlement_report') return renderSettlementReport(locale, email);
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
   if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);

@@ -9,7 +9,11 @@ export type OutgoingEmail = {
   html: string;
   /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post on notifications). */
   headers?: Record<string, string>;
+  /** Files rendered at send time from the outbox row's references (a remittance slip's PDF). */
+  attachments?: EmailAttachment[];
 };
+
+export type EmailAttachment = { filename: string; content: Buffer; contentType: string };
 
 /** The only thing beyond our network boundary: tests pass a fake, production uses Resend. */
 export type EmailSender = {
@@ -21,7 +25,15 @@ export function createResendSender(apiKey: string, from: string): EmailSender {
   return {
     async send(email) {
       const { data, error } = await resend.emails.send(
-        { from, to: email.to, subject: email.subject, text: email.text, html: email.html, ...(email.headers ? { headers: email.headers } : {}) },
+        {
+          from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          ...(email.headers ? { headers: email.headers } : {}),
+          ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
+        },
         { idempotencyKey: `outbox/${email.idempotencyKey}` },
       );
       if (error) throw new Error(`Resend refused the email: ${error.name}: ${error.message}`);

@@ -12,7 +12,9 @@ export async function recordEvent(tx: Executor, actor: EventActor, event: Portal
       ? { subjectType: 'case', subjectId: event.caseId, caseId: event.caseId }
       : 'invitationId' in event
         ? { subjectType: 'invitation', subjectId: event.invitationId, caseId: null }
-        : { subjectType: 'user', subjectId: event.userId, caseId: null };
+        : 'companyId' in event
+          ? { subjectType: 'company', subjectId: event.companyId, caseId: null }
+          : { subjectType: 'user', subjectId: event.userId, caseId: null };
   await tx.insert(events).values({
     companyId: actor.companyId,
     actorUserId: actor.userId,

@@ -53,7 +53,8 @@ export type PortalEvent =
   | { type: 'invitation.sent'; invitationId: string; data: { email: string; role: Role; locale: string } }
   | { type: 'invitation.resent'; invitationId: string; data: { email: string } }
   | { type: 'invitation.revoked'; invitationId: string; data: { email: string } }
-  | { type: 'invitation.accepted'; invitationId: string; data: { email: string; userId: string } };
+  | { type: 'invitation.accepted'; invitationId: string; data: { email: string; userId: string } }
+  | { type: 'company.settlement_email_changed'; companyId: string; data: { from: string | null; to: string | null; locale: 'nb' | 'en' } };
 
 export type PortalEventType = PortalEvent['type'];
 export type CaseEvent = Extract<PortalEvent, { caseId: string }>;

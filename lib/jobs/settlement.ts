@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
 import { addDays, todayInOslo } from '@/lib/cases/dates';
+import { dispatchOutbox } from '@/lib/email/dispatch';
 import { companiesSettlingOn, runSettlement, type SettlementResult } from '@/lib/settlements/run';
 
 export const SETTLEMENT_JOB = 'settlement-run';
@@ -22,7 +23,9 @@ export async function runScheduledSettlements(db: Database, now = new Date()): P
   const companyIds = await db.transaction((tx) => companiesSettlingOn(tx, isoWeekday(today)));
   const outcomes: Record<string, SettlementResult['outcome']> = {};
   for (const companyId of companyIds) {
-    outcomes[companyId] = (await db.transaction((tx) => runSettlement(tx, companyId, periodEndOn, now))).outcome;
+    const result = await db.transaction((tx) => runSettlement(tx, companyId, periodEndOn, now));
+    if (result.outcome === 'created' && result.outboxId) await dispatchOutbox([result.outboxId]);
+    outcomes[companyId] = result.outcome;
   }
   return outcomes;
 }

@@ -1,19 +1,12 @@
 import 'server-only';
-import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderSlipPdf } from './pdf';
 import { slipPdfText } from './pdf-text';
 import type { SlipWithLines } from './queries';
+import { slipAgency, slipFileName } from './slip-file';
 import { fileNamePart, zipStream } from './zip';
 
-export function slipFileName(slip: SlipWithLines): string {
-  return `remitteringsbilag-${fileNamePart(slip.companyName)}-${slip.slipNumber}.pdf`;
-}
-
-export async function slipPdf(slip: SlipWithLines, locale: Locale): Promise<Buffer> {
-  const agency = { name: env().AGENCY_NAME, organisationNumber: env().AGENCY_ORGANISATION_NUMBER };
-  return renderSlipPdf({ slip, agency, locale, text: await slipPdfText(locale) });
-}
+export { slipFileName, slipPdf } from './slip-file';
 
 /** remitteringsbilag-<company>-<from>-<to>.zip, over the slips' own dates; "flere" when they span companies. */
 export function zipFileName(slips: SlipWithLines[], severalCompanies: string): string {
@@ -25,6 +18,6 @@ export function zipFileName(slips: SlipWithLines[], severalCompanies: string): s
 
 export async function slipsZip(slips: SlipWithLines[], locale: Locale): Promise<ReadableStream<Uint8Array>> {
   const text = await slipPdfText(locale);
-  const agency = { name: env().AGENCY_NAME, organisationNumber: env().AGENCY_ORGANISATION_NUMBER };
+  const agency = slipAgency();
   return zipStream(slips.map((slip) => ({ name: slipFileName(slip), build: async () => new Uint8Array(await renderSlipPdf({ slip, agency, locale, text })) })));
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatAccountNumber, formatOrganisationNumber } from '@/lib/domain/check-digits';
 import { formatOreNumber, type MoneyLocale } from '@/lib/money';
-import type { SlipWithLines } from './queries';
+import type { SlipWithLines } from './slip-data';
 
 /** Every word the PDF prints, from messages/<locale>.json (the route fills it), so the lib holds no prose. */
 export type SlipPdfText = {

@@ -1,29 +1,14 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { db } from '@/db';
-import { companies, remittanceLines, remittanceSlips } from '@/db/schema';
+import { companies, remittanceSlips } from '@/db/schema';
 import type { SlipListParams } from './schemas';
+import { loadSlips, slipColumns } from './slip-data';
+
+export type { SlipWithLines } from './slip-data';
 
 const LIST_LIMIT = 500;
 
-const slipColumns = {
-  id: remittanceSlips.id,
-  companyId: remittanceSlips.companyId,
-  companyName: companies.name,
-  companyOrganisationNumber: companies.organisationNumber,
-  slipNumber: remittanceSlips.slipNumber,
-  settledOn: remittanceSlips.settledOn,
-  payoutAccountNumber: remittanceSlips.payoutAccountNumber,
-  bankReference: remittanceSlips.bankReference,
-  caseCount: remittanceSlips.caseCount,
-  grossOre: remittanceSlips.grossOre,
-  principalOre: remittanceSlips.principalOre,
-  interestOre: remittanceSlips.interestOre,
-  agencyFeeOre: remittanceSlips.agencyFeeOre,
-  vatOre: remittanceSlips.vatOre,
-  netOre: remittanceSlips.netOre,
-  directPaymentsOre: remittanceSlips.directPaymentsOre,
-};
 
 export type SlipSummary = Awaited<ReturnType<typeof listSlips>>[number];
 
@@ -47,20 +32,5 @@ export async function listSlips(companyIds: string[], params: SlipListParams) {
 
 /** Slips by id, only among the given companies: another company's id is simply not there. */
 export async function getSlips(companyIds: string[], slipIds: string[]) {
-  if (companyIds.length === 0 || slipIds.length === 0) return [];
-  const slips = await db
-    .select(slipColumns)
-    .from(remittanceSlips)
-    .innerJoin(companies, eq(companies.id, remittanceSlips.companyId))
-    .where(and(inArray(remittanceSlips.companyId, companyIds), inArray(remittanceSlips.id, slipIds)))
-    .orderBy(asc(remittanceSlips.settledOn), asc(remittanceSlips.slipNumber));
-  if (slips.length === 0) return [];
-  const lines = await db
-    .select()
-    .from(remittanceLines)
-    .where(and(inArray(remittanceLines.companyId, companyIds), inArray(remittanceLines.slipId, slips.map((s) => s.id))))
-    .orderBy(asc(remittanceLines.isDirectPayment), asc(remittanceLines.caseNumber));
-  return slips.map((slip) => ({ ...slip, lines: lines.filter((line) => line.slipId === slip.id) }));
+  return loadSlips(db, companyIds, slipIds);
 }
-
-export type SlipWithLines = Awaited<ReturnType<typeof getSlips>>[number];

@@ -1,6 +1,6 @@
 import 'server-only';
 import * as XLSX from 'xlsx';
-import type { SlipWithLines } from './queries';
+import type { SlipWithLines } from './slip-data';
 
 // Write-only (the 0.18.5 advisories concern reading files); money as kroner numbers with two decimals.
 const MONEY_FORMAT = '#,##0.00';

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireStaff } from '@/lib/auth/gate';
+import { dispatchOutbox } from '@/lib/email/dispatch';
 import { invalid, succeeded, type FormState } from '@/lib/form-state';
 import { runSettlementSchema } from '@/lib/debtor-payments/schemas';
 import { runSettlement } from './run';
@@ -15,6 +16,7 @@ export async function runSettlementAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return invalid(parsed.error, formData);
   await requireStaff();
   const result = await db.transaction((tx) => runSettlement(tx, parsed.data.companyId, parsed.data.periodEndOn));
+  if (result.outcome === 'created' && result.outboxId) await dispatchOutbox([result.outboxId]);
   revalidatePath('/[locale]/desk/settlements', 'page');
   revalidatePath('/[locale]/(portal)/reports', 'page');
   return succeeded(OUTCOME_KEYS[result.outcome]);

@@ -3,9 +3,10 @@ import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-
 import type { Tx } from '@/db/client';
 import { cases, companies, debtors, invoices, ledgerEntries, remittanceItems, remittanceLines, remittanceSlips } from '@/db/schema';
 import { buildSlipLines, type SettledEntry } from './lines';
+import { enqueueSlipEmail } from './slip-email';
 
 export type SettlementResult =
-  | { outcome: 'created'; slipId: string; lineCount: number }
+  | { outcome: 'created'; slipId: string; lineCount: number; outboxId: string | null }
   | { outcome: 'exists'; slipId: string }
   | { outcome: 'nothing' };
 
@@ -57,7 +58,7 @@ async function caseDetails(tx: Tx, companyId: string, caseIds: string[]) {
  */
 export async function runSettlement(tx: Tx, companyId: string, periodEndOn: string, now = new Date()): Promise<SettlementResult> {
   const [company] = await tx
-    .select({ id: companies.id, payoutAccountNumber: companies.payoutAccountNumber })
+    .select({ id: companies.id, name: companies.name, payoutAccountNumber: companies.payoutAccountNumber, settlementEmail: companies.settlementEmail, settlementEmailLocale: companies.settlementEmailLocale })
     .from(companies)
     .where(eq(companies.id, companyId))
     .for('update');
@@ -77,14 +78,17 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
     direct: e.debtorPaymentId === null,
   }));
   const { lines, totals } = buildSlipLines(settled);
+  // Only the creditor's own (direct) payments: nothing is paid out, so no slip of 0 cases and kr 0. They stay
+  // unsettled and are listed on the next slip that pays something.
+  if (totals.caseCount === 0) return { outcome: 'nothing' };
   const [{ value: previous } = { value: 0 }] = await tx.select({ value: count() }).from(remittanceSlips).where(eq(remittanceSlips.companyId, companyId));
   const sequence = previous + 1;
-  const year = periodEndOn.slice(0, 4);
+  const slipNumber = `${periodEndOn.slice(0, 4)}-${String(sequence).padStart(4, '0')}`;
   const [slip] = await tx
     .insert(remittanceSlips)
     .values({
       companyId,
-      slipNumber: `${year}-${String(sequence).padStart(4, '0')}`,
+      slipNumber,
       settledOn: periodEndOn,
       periodEndOn,
       payoutAccountNumber: company.payoutAccountNumber,
@@ -102,7 +106,9 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
     }),
   );
   await tx.insert(remittanceItems).values(entries.map((e) => ({ ledgerEntryId: e.id, companyId, slipId: slip.id })));
-  return { outcome: 'created', slipId: slip.id, lineCount: lines.length };
+  // Same transaction as the slip: the email exists exactly when the slip does (the caller dispatches after commit).
+  const outboxId = await enqueueSlipEmail(tx, company, { id: slip.id, slipNumber, settledOn: periodEndOn, netOre: totals.netOre, caseCount: totals.caseCount });
+  return { outcome: 'created', slipId: slip.id, lineCount: lines.length, outboxId };
 }
 
 /** Companies whose scheduled run falls on the given ISO weekday (1 = Monday). */

@@ -37,6 +37,7 @@ export const PORTAL_PAGES: ScreenPage[] = [
   { name: 'Brukere', path: (fx) => `/settings/users?company=${fx.companyId}` },
   { name: 'Brukere, + Inviter brukere', path: (fx) => `/settings/users?company=${fx.companyId}&invite=1`, modal: true },
   { name: 'Brukere, Rediger', path: (fx) => `/settings/users?company=${fx.companyId}&edit=${fx.colleagueId}`, modal: true },
+  { name: 'Oppgjørsrapporter', path: (fx) => `/settings/company/settlement?company=${fx.companyId}` },
   { name: 'Sikkerhet', path: () => '/settings/security' },
   { name: 'Betaprogram', path: () => '/settings/beta' },
   { name: '+ Ny faktura', path: () => '/cases/new' },

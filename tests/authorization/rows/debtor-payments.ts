@@ -44,8 +44,13 @@ export const rows: MatrixRow[] = [
     needs: 'staff',
     writes: true,
     input: async (fx) => {
-      // A payment the creditor registered on company A's case: something for the run to settle.
-      await fx.db.insert(ledgerEntries).values({ companyId: fx.companyId, caseId: fx.caseId, kind: 'payment', amountOre: -10_000, bookedOn: today() });
+      // A debtor payment allocated to company A's case: money for the run to pay out (a creditor's direct payment
+      // alone would make no slip).
+      const [payment] = await fx.db
+        .insert(debtorPayments)
+        .values({ companyId: fx.companyId, caseId: fx.caseId, status: 'allocated', source: 'desk', paidOn: today(), kid: (await caseOfA(fx)).kid, amountOre: 10_000, bankReference: `M-${crypto.randomUUID()}`, principalOre: 10_000, allocatedAt: new Date() })
+        .returning({ id: debtorPayments.id });
+      await fx.db.insert(ledgerEntries).values({ companyId: fx.companyId, caseId: fx.caseId, kind: 'payment', covers: 'principal', amountOre: -10_000, bookedOn: today(), debtorPaymentId: payment!.id });
       const [row] = await fx.db.select({ balanceOre: cases.balanceOre }).from(cases).where(eq(cases.id, fx.caseId));
       await fx.db.update(cases).set({ balanceOre: (row?.balanceOre ?? 0) - 10_000 }).where(eq(cases.id, fx.caseId));
       return { form: { companyId: fx.companyId, periodEndOn: today() } };

@@ -52,6 +52,18 @@ export default async function MailboxPage({ params }: PageProps<'/[locale]/dev/m
                 </a>
               ))}
             </dd>
+            {email.attachments?.length ? (
+              <>
+                <dt className="text-slate-600">{t('attachments')}</dt>
+                <dd className="grid gap-1">
+                  {email.attachments.map((_, index) => (
+                    <a key={index} href={`/api/dev/mailbox/${email.id}/attachments/${index}?locale=${locale}`} className="text-brand-700 underline">
+                      {t('download', { number: index + 1 })}
+                    </a>
+                  ))}
+                </dd>
+              </>
+            ) : null}
           </dl>
           <pre className="whitespace-pre-wrap rounded bg-slate-50 p-3 font-sans text-sm text-slate-800">{email.bodyText}</pre>
         </article>

@@ -1,1 +1,0 @@
-CREATE INDEX "tasks_status_activity_idx" ON "tasks" USING btree ("status",coalesce("answered_at", "created_at") desc,"id" desc);

@@ -1,0 +1,24 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db';
+import { requireRole } from '@/lib/auth/gate';
+import { DomainError } from '@/lib/errors';
+import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { updateSettlementEmail } from './mutations';
+import { settlementEmailSchema } from './schemas';
+
+/** Innstillinger → Selskap → Oppgjørsrapporter: the company's settlement-report address and its language. */
+export async function updateSettlementEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = settlementEmailSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    await db.transaction((tx) => updateSettlementEmail(tx, actor, parsed.data));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidatePath('/[locale]/(portal)/settings/company/settlement', 'page');
+  return succeeded('companySettings.settlement.saved');
+}
