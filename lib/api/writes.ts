@@ -4,7 +4,8 @@ import type { Tx } from '@/db/client';
 import { invoices } from '@/db/schema';
 import { todayInOslo } from '@/lib/cases/dates';
 import { changeCaseStatus } from '@/lib/cases/mutations';
-import type { StatusAction } from '@/lib/cases/status-rules';
+import { CHANGED_TO_KEYS, type StatusAction } from '@/lib/cases/status-rules';
+import { DomainError } from '@/lib/errors';
 import { registerPayment } from '@/lib/payments/mutations';
 import type { ApiPrincipal } from './auth';
 import type { creditNoteRequest, paymentRequest } from './contract';
@@ -55,7 +56,7 @@ export async function changeApiCaseStatus(tx: Tx, principal: ApiPrincipal, caseN
   try {
     await changeCaseStatus(tx, principal, { caseId: found.id, action, expectedStatus: found.summary.status, reason });
   } catch (error) {
-    if (error instanceof Error && 'messageKey' in error && String(error.messageKey).startsWith('cases.errors.changedTo')) {
+    if (error instanceof DomainError && (Object.values(CHANGED_TO_KEYS) as string[]).includes(error.messageKey)) {
       throw new ApiProblem(409, 'invalid-transition', `A ${found.summary.status} case cannot be ${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'withdrawn'}.`, undefined, { status: 409, caseStatus: found.summary.status });
     }
     throw error;

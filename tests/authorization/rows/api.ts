@@ -104,3 +104,5 @@ export const rows: MatrixRow[] = [
     },
   },
 ];
+
+rows.push({ file: 'app/api/v1/openapi.json/route.ts', name: 'GET', needs: 'public', writes: false, input: () => ({ path: '/api/v1/openapi.json' }) });
