@@ -10,3 +10,4 @@ export * from './remittance';
 export * from './outbox';
 export * from './invoice-drafts';
 export * from './api';
+export * from './webhooks';

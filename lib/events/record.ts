@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
+import { enqueueWebhook, isWebhookEventType } from '@/lib/webhooks/outbox';
 import type { PortalEvent } from './types';
 
 /** Who acted: a portal user, or AutoCollect through one of the company's API keys (`apiKeyId`). */
@@ -18,7 +19,7 @@ export async function recordEvent(tx: Executor, actor: EventActor, event: Portal
           : 'companyId' in event
             ? { subjectType: 'company', subjectId: event.companyId, caseId: null }
             : { subjectType: 'user', subjectId: event.userId, caseId: null };
-  await tx.insert(events).values({
+  const [row] = await tx.insert(events).values({
     companyId: actor.companyId,
     actorUserId: actor.userId,
     actorApiKeyId: actor.apiKeyId ?? null,
@@ -26,5 +27,9 @@ export async function recordEvent(tx: Executor, actor: EventActor, event: Portal
     data: event.data,
     ...subject,
     ...(occurredAt ? { occurredAt } : {}),
-  });
+  }).returning({ id: events.id, occurredAt: events.occurredAt });
+  // Case status changes and letters also go to the company's webhook endpoints (the same transaction).
+  if (row && actor.companyId && isWebhookEventType(event.type)) {
+    await enqueueWebhook(tx, { id: row.id, companyId: actor.companyId, type: event.type, occurredAt: row.occurredAt, caseId: subject.caseId, data: event.data });
+  }
 }

@@ -7,6 +7,7 @@ import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { registerSmsDelivery } from './sms-delivery';
+import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
@@ -19,6 +20,7 @@ export type WorkerOptions = {
   invoiceRegistration?: InvoiceRegistrationOptions;
   /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
   smsSender?: SmsSender | null;
+  webhookDelivery?: WebhookDeliveryOptions;
 };
 
 /** Starts the queue, registers the workers and the schedules; returns the running boss. */
@@ -40,6 +42,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
+  await registerWebhookDelivery(boss, handle.db, options.webhookDelivery);
   const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
   if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
 

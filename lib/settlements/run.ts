@@ -1,6 +1,7 @@
 // No 'server-only': the seed and the job worker run this outside Next.
 import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { enqueueWebhook } from '@/lib/webhooks/outbox';
 import { cases, companies, debtors, invoices, ledgerEntries, remittanceItems, remittanceLines, remittanceSlips } from '@/db/schema';
 import { buildSlipLines, type SettledEntry } from './lines';
 
@@ -102,6 +103,14 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
     }),
   );
   await tx.insert(remittanceItems).values(entries.map((e) => ({ ledgerEntryId: e.id, companyId, slipId: slip.id })));
+  // AutoCollect companies' endpoints hear of it (GET /api/v1/settlements has the lines).
+  await enqueueWebhook(tx, {
+    id: slip.id,
+    companyId,
+    type: 'settlement.created',
+    occurredAt: now,
+    data: { slipNumber: `${year}-${String(sequence).padStart(4, '0')}`, settledOn: periodEndOn, netOre: totals.netOre, lineCount: lines.length },
+  });
   return { outcome: 'created', slipId: slip.id, lineCount: lines.length };
 }
 
