@@ -106,3 +106,36 @@ export const rows: MatrixRow[] = [
 ];
 
 rows.push({ file: 'app/api/v1/openapi.json/route.ts', name: 'GET', needs: 'public', writes: false, input: () => ({ path: '/api/v1/openapi.json' }) });
+
+/** A live endpoint of company A, and one delivery to it (already delivered, so "Send igjen" has work). */
+async function endpointOfCompanyA(fx: MatrixFixture) {
+  const { webhookEndpoints, webhookDeliveries } = await import('@/db/schema');
+  const { encryptSecret } = await import('@/lib/auth/crypto');
+  const [endpoint] = await fx.db
+    .insert(webhookEndpoints)
+    .values({ companyId: fx.companyId, url: 'https://erp.example.com/hook', secretEncrypted: encryptSecret('whsec_matrix') })
+    .returning({ id: webhookEndpoints.id });
+  const [delivery] = await fx.db
+    .insert(webhookDeliveries)
+    .values({ companyId: fx.companyId, endpointId: endpoint?.id ?? '', eventId: crypto.randomUUID(), eventType: 'case.paused', payload: {}, status: 'delivered', attempts: 1 })
+    .returning({ id: webhookDeliveries.id });
+  return { endpointId: endpoint?.id ?? '', deliveryId: delivery?.id ?? '' };
+}
+
+rows.push(
+  { file: 'lib/webhooks/actions.ts', name: 'addWebhookEndpointAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, url: 'https://erp.example.com/autocollect' } }) },
+  {
+    file: 'lib/webhooks/actions.ts',
+    name: 'removeWebhookEndpointAction',
+    needs: 'admin',
+    writes: true,
+    input: async (fx) => ({ form: { companyId: fx.companyId, endpointId: (await endpointOfCompanyA(fx)).endpointId } }),
+  },
+  {
+    file: 'lib/webhooks/actions.ts',
+    name: 'resendWebhookDeliveryAction',
+    needs: 'admin',
+    writes: true,
+    input: async (fx) => ({ form: { companyId: fx.companyId, deliveryId: (await endpointOfCompanyA(fx)).deliveryId } }),
+  },
+);

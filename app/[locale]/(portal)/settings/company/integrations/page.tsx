@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AutocollectForm } from '@/components/integrations/autocollect-form';
 import { CreateKeyForm } from '@/components/integrations/create-key-form';
 import { RevokeKeyForm } from '@/components/integrations/revoke-key-form';
+import { WebhooksSection } from '@/components/integrations/webhooks-section';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { CompanySelect } from '@/components/users/company-select';
 import { administeredCompanies, getActiveCompanyId, requireRole } from '@/lib/auth/gate';
@@ -86,6 +87,7 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
           </TableScroll>
         )}
       </section>
+      <WebhooksSection companyId={company.companyId} locale={locale} />
     </section>
   );
 }
