@@ -187,3 +187,25 @@ describe('GET /api/v1/cases and /settlements', () => {
     expect(settlements.body?.data).toEqual([]);
   });
 });
+
+describe('the AutoCollect switch and key events', () => {
+  it('needs a live key to switch on; on turns manual registration off, off restores it; every key action is an event', async () => {
+    const { setAutocollect, createApiKey, revokeApiKey: revoke } = await import('@/lib/api/key-mutations');
+    const { assertManualInvoicesAllowed } = await import('@/lib/invoices/conflicts');
+    const { makeCompanyActor } = await import('@/tests/helpers/case-factories');
+    const { company, actor } = await makeCompanyActor(db, 'admin');
+    await expect(db.transaction((tx) => setAutocollect(tx, actor, true))).rejects.toThrow('integrations.errors.keyNeeded');
+    const created = await db.transaction((tx) => createApiKey(tx, actor, 'Visma'));
+    await db.transaction((tx) => setAutocollect(tx, actor, true));
+    await expect(assertManualInvoicesAllowed(db, company.id)).rejects.toThrow('invoices.errors.autocollect');
+    await db.transaction((tx) => setAutocollect(tx, actor, false));
+    await expect(assertManualInvoicesAllowed(db, company.id)).resolves.toBeUndefined();
+    await db.transaction((tx) => revoke(tx, actor, created.id));
+    await expect(db.transaction((tx) => revoke(tx, actor, created.id))).rejects.toThrow('integrations.errors.keyNotFound');
+    const { read } = { read: (await makeCompanyActor(db, 'write')).actor };
+    await expect(db.transaction((tx) => createApiKey(tx, { ...read, companyId: company.id }, 'x'))).rejects.toThrow('common.errors.notAllowed');
+    const rows = await db.select({ type: events.type, data: events.data }).from(events).where(eq(events.companyId, company.id));
+    expect(rows.map((r) => r.type).sort()).toEqual(['api_key.created', 'api_key.revoked', 'company.autocollect_changed', 'company.autocollect_changed']);
+    expect(JSON.stringify(rows)).not.toContain(created.key);
+  });
+});
