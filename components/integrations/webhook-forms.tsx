@@ -61,7 +61,8 @@ export function RemoveEndpointForm({ companyId, endpointId, url }: { companyId: 
   );
 }
 
-export function ResendDeliveryForm({ companyId, deliveryId }: { companyId: string; deliveryId: string }) {
+/** Send igjen; stays mounted while the delivery waits again, so its confirmation stays in view. */
+export function ResendDeliveryForm({ companyId, deliveryId, canResend }: { companyId: string; deliveryId: string; canResend: boolean }) {
   const t = useTranslations('integrations.webhooks');
   const [state, formAction, pending] = useActionState(resendWebhookDeliveryAction, idleState);
   const msg = useFormMessages(state);
@@ -69,10 +70,14 @@ export function ResendDeliveryForm({ companyId, deliveryId }: { companyId: strin
     <form action={formAction}>
       <input type="hidden" name="companyId" value={companyId} />
       <input type="hidden" name="deliveryId" value={deliveryId} />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {t('resend')}
-      </Button>
-      {state.status !== 'idle' ? <p className="text-sm text-slate-700">{msg.summary}</p> : null}
+      {canResend ? (
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {t('resend')}
+        </Button>
+      ) : null}
+      <p role="status" className="text-sm text-slate-700">
+        {state.status !== 'idle' ? msg.summary : null}
+      </p>
     </form>
   );
 }

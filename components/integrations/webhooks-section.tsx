@@ -48,7 +48,9 @@ export async function WebhooksSection({ companyId, locale }: { companyId: string
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(d.createdAt, locale)}</td>
                   <td className="px-3 py-2">{t(`status.${d.status}`, { attempts: d.attempts })}</td>
                   <td className="px-3 py-2 break-all">{d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '–')}{d.lastResponse ? `: ${d.lastResponse.slice(0, 120)}` : ''}</td>
-                  <td className="px-3 py-2">{d.status === 'pending' ? null : <ResendDeliveryForm companyId={companyId} deliveryId={d.id} />}</td>
+                  <td className="px-3 py-2">
+                    <ResendDeliveryForm companyId={companyId} deliveryId={d.id} canResend={d.status !== 'pending'} />
+                  </td>
                 </tr>
               ))}
             </tbody>

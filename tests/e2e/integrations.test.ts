@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { apiKeys, events } from '@/db/schema';
+import { apiKeys, events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
@@ -43,6 +43,40 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     expect((await call()).status).toBe(401);
     const types = (await db.select({ type: events.type }).from(events).where(eq(events.companyId, company.id))).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['api_key.created', 'company.autocollect_changed', 'api_key.revoked']));
+  });
+
+  it('an Administrator adds a webhook endpoint (secret shown once), sees a delivery with its answer and resends it', async () => {
+    const company = await makeCompany(db);
+    const admin = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }] });
+    await signIn(page, db, admin);
+    await page.goto(`/nb/settings/company/integrations?company=${company.id}`);
+    await page.getByLabel('Endepunkt (https-adresse)').fill('http://erp.example.com/hook');
+    await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
+    await page.getByText('Adressen må begynne med https://.').first().waitFor();
+    await page.getByLabel('Endepunkt (https-adresse)').fill('https://erp.example.com/hook');
+    await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
+    const secret = await page.getByLabel('Signeringshemmelighet').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id));
+    expect(endpoint?.secretEncrypted).not.toContain(secret);
+    await db.insert(webhookDeliveries).values({
+      companyId: company.id,
+      endpointId: endpoint?.id ?? '',
+      eventId: crypto.randomUUID(),
+      eventType: 'case.paused',
+      payload: {},
+      status: 'failed',
+      attempts: 8,
+      lastStatusCode: 503,
+      lastResponse: 'Service Unavailable',
+    });
+    await page.reload();
+    await page.getByRole('cell', { name: 'HTTP 503: Service Unavailable' }).waitFor();
+    await page.getByRole('cell', { name: 'Feilet (forsøk: 8)' }).waitFor();
+    await page.getByRole('button', { name: 'Send igjen' }).click();
+    await page.getByText('Leveransen sendes igjen.').waitFor();
+    const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.companyId, company.id));
+    expect(delivery?.status).toBe('pending');
   });
 
   it('a Lese user sees no Integrasjoner, and the page does not exist for them', async () => {
