@@ -38,6 +38,10 @@ const envSchema = z.object({
   SMS_API_URL: z.string().url().optional(),
   SMS_API_TOKEN: z.string().min(1).optional(),
   SMS_SENDER: z.string().min(1).max(11).default('Amili'),
+  // AutoCollect's API: requests per key and minute, counted in the database (all instances together).
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  // Webhook endpoints must be https; `1` also allows http://127.0.0.1 / localhost, for tests and the demo only.
+  WEBHOOK_ALLOW_LOCAL_HTTP: z.enum(['0', '1']).default('0'),
 });
 
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };

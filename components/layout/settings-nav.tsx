@@ -5,11 +5,20 @@ import { Link, usePathname } from '@/lib/i18n/navigation';
 
 const SECTIONS = [
   { heading: 'yourUser', items: [{ href: '/settings/profile', key: 'profile' }, { href: '/settings/notifications', key: 'notifications' }] },
-  { heading: 'company', items: [{ href: '/settings/users', key: 'users' }, { href: '/settings/company/settlement', key: 'settlementReports' }] },
+  {
+    heading: 'company',
+    items: [
+      { href: '/settings/users', key: 'users' },
+      { href: '/settings/company/settlement', key: 'settlementReports' },
+      // Administrators only (the page itself refuses everyone else with not found).
+      { href: '/settings/company/integrations', key: 'integrations', adminOnly: true },
+    ],
+  },
   { heading: null, items: [{ href: '/settings/security', key: 'security' }, { href: '/settings/beta', key: 'beta' }] },
 ] as const;
 
-export function SettingsNav() {
+/** `isAdmin`: the user administers at least one company (decides only what the menu shows). */
+export function SettingsNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const t = useTranslations('settings');
   const pathname = usePathname();
   return (
@@ -18,7 +27,7 @@ export function SettingsNav() {
         <div key={index}>
           {section.heading ? <p className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">{t(section.heading)}</p> : null}
           <ul>
-            {section.items.map((item) => (
+            {section.items.filter((item) => isAdmin || !('adminOnly' in item && item.adminOnly)).map((item) => (
               <li key={item.href}>
                 <Link
                   href={item.href}

@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { apiKeys } from './api';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
@@ -10,6 +11,8 @@ export const events = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     companyId: uuid('company_id').references(() => companies.id),
     actorUserId: uuid('actor_user_id').references(() => users.id),
+    // AutoCollect's writes: the key that made them (the history shows "AutoCollect (key name)").
+    actorApiKeyId: uuid('actor_api_key_id').references(() => apiKeys.id),
     type: text('type').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),

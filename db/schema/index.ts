@@ -9,3 +9,5 @@ export * from './debtor-payments';
 export * from './remittance';
 export * from './outbox';
 export * from './invoice-drafts';
+export * from './api';
+export * from './webhooks';

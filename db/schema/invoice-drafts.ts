@@ -1,4 +1,5 @@
 import { customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { apiKeys } from './api';
 import { cases, invoices } from './cases';
 import { companies } from './companies';
 import { users } from './users';
@@ -41,7 +42,9 @@ export const invoiceDrafts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     companyId: uuid('company_id').notNull().references(() => companies.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    // The portal user who typed it; null when AutoCollect sent it (then apiKeyId is set).
+    userId: uuid('user_id').references(() => users.id),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
     status: invoiceDraftStatusEnum('status').notNull().default('customer'),
     customer: jsonb('customer').$type<DraftCustomer>().notNull(),
     invoice: jsonb('invoice').$type<DraftInvoice>(),

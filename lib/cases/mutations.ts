@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases } from '@/db/schema';
-import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
+import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { lockCase } from '@/lib/ledger';
@@ -13,7 +13,7 @@ import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from 
  * Pause, resume or withdraw. The row lock serialises two users acting at once; the status the user saw must
  * still be the status now, so the second of two concurrent changes is refused with what the case became.
  */
-export async function changeCaseStatus(tx: Tx, actor: Actor, input: ChangeCaseStatusInput): Promise<CaseStatus> {
+export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput): Promise<CaseStatus> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   if (debtCase.status !== input.expectedStatus || !isActionAllowed(input.action, debtCase.status)) {
@@ -24,7 +24,7 @@ export async function changeCaseStatus(tx: Tx, actor: Actor, input: ChangeCaseSt
     .update(cases)
     .set({ status, updatedAt: new Date() })
     .where(and(eq(cases.companyId, actor.companyId), eq(cases.id, debtCase.id)));
-  const eventActor = { userId: actor.userId, companyId: actor.companyId };
+  const eventActor = eventActorOf(actor);
   if (input.action === 'withdraw') {
     await recordEvent(tx, eventActor, { type: 'case.withdrawn', caseId: debtCase.id, data: { reason: input.reason ?? '' } });
   } else {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
+import { apiKeys, cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
 import type { LetterPaymentInfo } from '@/lib/events/types';
 
 const HISTORY_LIMIT = 500;
@@ -115,12 +115,14 @@ export async function listCaseHistory(companyId: string, caseId: string, eventTy
       type: events.type,
       occurredAt: events.occurredAt,
       // The agency's case handlers act as the agency: the creditor sees the agency's name, not the person's.
-      actorName: sql<string | null>`case when ${users.isAgencyStaff} then null else ${users.name} end`,
+      // AutoCollect's writes name the key they came through.
+      actorName: sql<string | null>`case when ${apiKeys.id} is not null then 'AutoCollect (' || ${apiKeys.name} || ')' when ${users.isAgencyStaff} then null else ${users.name} end`,
       data: events.data,
       messageBody: messages.body,
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, events.actorApiKeyId))
     .leftJoin(
       messages,
       and(

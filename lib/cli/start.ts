@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-accounts';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-accounts';
+import { ensureDemoApiKey } from '@/db/seed/demo-api-key';
 import { seedDemo } from '@/db/seed/demo';
 import { demoModeFor, loadEnv } from '@/lib/env';
 import { needsBuild } from './build-state';
@@ -20,6 +21,7 @@ try {
 const handle = openDatabase(env.DATABASE_URL);
 await migrateDatabase(handle);
 const { seeded } = demo ? await seedDemo(handle.db) : { seeded: false };
+if (demo) await ensureDemoApiKey(handle.db);
 await handle.close();
 console.log(`Database: ${handle.kind === 'pglite' ? 'embedded PGlite in .data/pglite' : 'PostgreSQL (DATABASE_URL)'}${seeded ? ', demo data seeded' : ''}`);
 
@@ -49,5 +51,6 @@ console.log(`\nThe portal runs on http://localhost:${port}`);
 if (demo) {
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
+  console.log(`AutoCollect API key of Nordlys Elektro AS (demo): ${DEMO_API_KEY}; play the accounting system with \`npm run demo:autocollect\``);
 }
 if (!env.RESEND_API_KEY && demo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);

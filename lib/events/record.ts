@@ -1,9 +1,11 @@
 import 'server-only';
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
+import { enqueueWebhook, isWebhookEventType } from '@/lib/webhooks/outbox';
 import type { PortalEvent } from './types';
 
-export type EventActor = { userId: string | null; companyId: string | null };
+/** Who acted: a portal user, or AutoCollect through one of the company's API keys (`apiKeyId`). */
+export type EventActor = { userId: string | null; companyId: string | null; apiKeyId?: string | null };
 
 /** The only writer of the append-only events table; call it inside the transaction of the change. */
 export async function recordEvent(tx: Executor, actor: EventActor, event: PortalEvent, occurredAt?: Date) {
@@ -12,15 +14,22 @@ export async function recordEvent(tx: Executor, actor: EventActor, event: Portal
       ? { subjectType: 'case', subjectId: event.caseId, caseId: event.caseId }
       : 'invitationId' in event
         ? { subjectType: 'invitation', subjectId: event.invitationId, caseId: null }
-        : 'companyId' in event
-          ? { subjectType: 'company', subjectId: event.companyId, caseId: null }
-          : { subjectType: 'user', subjectId: event.userId, caseId: null };
-  await tx.insert(events).values({
+        : 'apiKeyId' in event
+          ? { subjectType: 'api_key', subjectId: event.apiKeyId, caseId: null }
+          : 'companyId' in event
+            ? { subjectType: 'company', subjectId: event.companyId, caseId: null }
+            : { subjectType: 'user', subjectId: event.userId, caseId: null };
+  const [row] = await tx.insert(events).values({
     companyId: actor.companyId,
     actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId ?? null,
     type: event.type,
     data: event.data,
     ...subject,
     ...(occurredAt ? { occurredAt } : {}),
-  });
+  }).returning({ id: events.id, occurredAt: events.occurredAt });
+  // Case status changes and letters also go to the company's webhook endpoints (the same transaction).
+  if (row && actor.companyId && isWebhookEventType(event.type)) {
+    await enqueueWebhook(tx, { id: row.id, companyId: actor.companyId, type: event.type, occurredAt: row.occurredAt, caseId: subject.caseId, data: event.data });
+  }
 }

@@ -50,6 +50,12 @@ export type PortalEvent =
   | { type: 'user.beta_changed'; userId: string; data: { betaEnabled: boolean } }
   | { type: 'user.notifications_changed'; userId: string; data: { tasks: boolean; messages: boolean; via: 'settings' | 'unsubscribe' } }
   | { type: 'user.profile_updated'; userId: string; data: { fields: ('name' | 'phone')[] } }
+  | { type: 'api_key.created'; apiKeyId: string; data: { name: string; prefix: string } }
+  | { type: 'api_key.revoked'; apiKeyId: string; data: { name: string; prefix: string } }
+  | { type: 'company.autocollect_changed'; companyId: string; data: { enabled: boolean } }
+  | { type: 'company.webhook_added'; companyId: string; data: { endpointId: string; url: string } }
+  | { type: 'company.webhook_removed'; companyId: string; data: { endpointId: string; url: string } }
+  | { type: 'company.webhook_resent'; companyId: string; data: { deliveryId: string; eventType: string } }
   | { type: 'invitation.sent'; invitationId: string; data: { email: string; role: Role; locale: string } }
   | { type: 'invitation.resent'; invitationId: string; data: { email: string } }
   | { type: 'invitation.revoked'; invitationId: string; data: { email: string } }

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { cases, companies, invoiceDrafts, invoices } from '@/db/schema';
+import { apiKeys, cases, companies, invoiceDrafts, invoices } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 
 /** A refusal that names something (the case that already has the invoice number) in its message. */
@@ -16,6 +16,16 @@ export async function assertManualInvoicesAllowed(tx: Executor, companyId: strin
   const [company] = await tx.select({ autocollect: companies.autocollectEnabled }).from(companies).where(eq(companies.id, companyId));
   if (!company) throw new InvoiceRefusal('invoices.errors.companyRequired');
   if (company.autocollect) throw new InvoiceRefusal('invoices.errors.autocollect');
+}
+
+/** AutoCollect's drafts: registered only while the key is live and the company connected (AutoCollect on). */
+export async function assertApiKeyMayRegister(tx: Executor, companyId: string, apiKeyId: string) {
+  const [row] = await tx
+    .select({ revokedAt: apiKeys.revokedAt, autocollect: companies.autocollectEnabled })
+    .from(apiKeys)
+    .innerJoin(companies, eq(companies.id, apiKeys.companyId))
+    .where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.companyId, companyId)));
+  if (!row || row.revokedAt || !row.autocollect) throw new InvoiceRefusal('invoices.errors.jobNotAllowed');
 }
 
 /**

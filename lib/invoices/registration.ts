@@ -10,7 +10,7 @@ import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
-import { assertInvoiceNumberFree, assertManualInvoicesAllowed, InvoiceRefusal } from './conflicts';
+import { assertApiKeyMayRegister, assertInvoiceNumberFree, assertManualInvoicesAllowed, InvoiceRefusal } from './conflicts';
 import { draftCustomerSchema, draftInvoiceSchema } from './schemas';
 
 export type RegistrationOutcome =
@@ -30,19 +30,25 @@ async function checkDraft(tx: Tx, draft: InvoiceDraft): Promise<Checked> {
   const customer = draftCustomerSchema.safeParse(draft.customer);
   const invoice = draftInvoiceSchema.safeParse(draft.invoice);
   if (!customer.success || !invoice.success) throw new InvoiceRefusal('invoices.errors.jobInvalid');
-  await assertManualInvoicesAllowed(tx, draft.companyId);
-  try {
-    await recheckRoleInTransaction(tx, { userId: draft.userId, companyId: draft.companyId, role: 'write' }, 'write');
-  } catch (error) {
-    if (error instanceof DomainError) throw new InvoiceRefusal('invoices.errors.jobNotAllowed');
-    throw error;
+  if (draft.apiKeyId) {
+    // Sent by AutoCollect: the key must still be live and the company still connected.
+    await assertApiKeyMayRegister(tx, draft.companyId, draft.apiKeyId);
+  } else {
+    await assertManualInvoicesAllowed(tx, draft.companyId);
+    if (!draft.userId) throw new InvoiceRefusal('invoices.errors.jobNotAllowed');
+    try {
+      await recheckRoleInTransaction(tx, { userId: draft.userId, companyId: draft.companyId, role: 'write' }, 'write');
+    } catch (error) {
+      if (error instanceof DomainError) throw new InvoiceRefusal('invoices.errors.jobNotAllowed');
+      throw error;
+    }
   }
   await assertInvoiceNumberFree(tx, draft.companyId, invoice.data.invoiceNumber, draft.id, { pending: false });
   return { customer: customer.data, invoice: invoice.data };
 }
 
 /** The new case's opening claim, through the ledger module: its principal row, and the cached balance set to the sum. */
-async function postOpeningPrincipal(tx: Tx, entry: { companyId: string; caseId: string; invoiceId: string; userId: string; invoice: DraftInvoice }) {
+async function postOpeningPrincipal(tx: Tx, entry: { companyId: string; caseId: string; invoiceId: string; userId: string | null; invoice: DraftInvoice }) {
   const locked = await lockCase(tx, entry.companyId, entry.caseId);
   await postEntries(tx, locked, [
     {
@@ -94,7 +100,7 @@ async function createCase(tx: Tx, draft: InvoiceDraft, checked: Checked): Promis
       debtorId,
       currency: invoice.currency,
       kid: makeKid(String(number).padStart(10, '0'), 'mod10'),
-      source: 'manual',
+      source: draft.apiKeyId ? 'autocollect' : 'manual',
       originalAmountOre: invoice.amountOre,
       balanceOre: 0,
       dueOn: invoice.dueOn,
@@ -111,10 +117,10 @@ async function createCase(tx: Tx, draft: InvoiceDraft, checked: Checked): Promis
     .update(invoiceAttachments)
     .set({ invoiceId: invoiceRow.id })
     .where(and(eq(invoiceAttachments.companyId, draft.companyId), eq(invoiceAttachments.draftId, draft.id)));
-  await recordEvent(tx, { userId: draft.userId, companyId: draft.companyId }, {
+  await recordEvent(tx, { userId: draft.userId, companyId: draft.companyId, apiKeyId: draft.apiKeyId }, {
     type: 'case.registered',
     caseId: created.id,
-    data: { invoiceNumber: invoice.invoiceNumber, amountOre: invoice.amountOre, source: 'manual' },
+    data: { invoiceNumber: invoice.invoiceNumber, amountOre: invoice.amountOre, source: draft.apiKeyId ? 'autocollect' : 'manual' },
   });
   const now = new Date();
   await tx
@@ -135,6 +141,8 @@ async function failDraft(tx: Tx, draft: InvoiceDraft, refusal: InvoiceRefusal): 
     .update(invoiceDrafts)
     .set({ status: 'failed', failureKey: refusal.messageKey, failureData: refusal.values, updatedAt: now })
     .where(eq(invoiceDrafts.id, draft.id));
+  // AutoCollect's drafts have no user to email: the API call that created them answers with the reason.
+  if (!draft.userId) return null;
   const [user] = await tx.select({ email: users.email, locale: users.locale, deletedAt: users.deletedAt }).from(users).where(eq(users.id, draft.userId));
   if (!user || user.deletedAt) return null;
   return enqueueEmail(tx, {

@@ -1,13 +1,15 @@
 import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
+import { purgeRateWindows } from '@/lib/api/rate-limit';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
+import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';
 import { NOTIFICATION_SUMMARY_JOB, sendDueSummaries } from '@/lib/notifications/summaries';
 import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { registerSmsDelivery } from './sms-delivery';
-import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';
+import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
@@ -20,6 +22,7 @@ export type WorkerOptions = {
   invoiceRegistration?: InvoiceRegistrationOptions;
   /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
   smsSender?: SmsSender | null;
+  webhookDelivery?: WebhookDeliveryOptions;
 };
 
 /** Starts the queue, registers the workers and the schedules; returns the running boss. */
@@ -31,6 +34,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   await boss.work(MAINTENANCE_JOB, async () => {
     await purgeExpiredAuthData(handle.db);
     await purgeAbandonedDrafts(handle.db);
+    await purgeRateWindows(handle.db);
   });
   await boss.schedule(MAINTENANCE_JOB, '17 * * * *');
   await boss.createQueue(SETTLEMENT_JOB);
@@ -42,6 +46,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
+  await registerWebhookDelivery(boss, handle.db, options.webhookDelivery);
   const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
   if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
 

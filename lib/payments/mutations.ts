@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { companies, invoices } from '@/db/schema';
-import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
+import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { findByIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
 import { acceptsPayments } from '@/lib/cases/status-rules';
 import { DomainError } from '@/lib/errors';
@@ -37,11 +37,11 @@ function ledgerKind(input: RegisterPaymentInput) {
   return input.kind === 'credit' ? ('credit_note' as const) : ('payment' as const);
 }
 
-function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceNumber: string | null): CaseEvent {
+function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceNumber: string | null, source: 'creditor' | 'autocollect'): CaseEvent {
   const common = { amountOre: input.amountOre, currency: input.currency, invoiceNumber };
   return input.kind === 'credit'
     ? { type: 'credit_note.registered', caseId, data: { ...common, creditedOn: input.paidOn } }
-    : { type: 'payment.registered', caseId, data: { ...common, paidOn: input.paidOn, source: 'creditor' } };
+    : { type: 'payment.registered', caseId, data: { ...common, paidOn: input.paidOn, source } };
 }
 
 /**
@@ -49,7 +49,7 @@ function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceN
  * the history event, and closing the case when nothing is left — all in the caller's transaction. The same
  * idempotency key twice (double submit, two tabs, a retry) books once; the second call reports 'duplicate'.
  */
-export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPaymentInput): Promise<RegisterPaymentResult> {
+export async function registerPayment(tx: Tx, actor: WriteActor, input: RegisterPaymentInput): Promise<RegisterPaymentResult> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now. The same
@@ -60,7 +60,8 @@ export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPayme
     if (!sameEntry) throw new DomainError('payments.errors.idempotencyMismatch');
     return { outcome: 'duplicate', caseClosed: false, balanceOre: await sumLedgerOre(tx, actor.companyId, debtCase.id) };
   }
-  await refuseAutocollect(tx, actor.companyId);
+  // A user may not (the accounting system sends them); AutoCollect itself (an API key) is exactly that sync.
+  if (actor.userId !== null) await refuseAutocollect(tx, actor.companyId);
   if (!acceptsPayments(debtCase.status)) throw new DomainError(debtCase.status === 'withdrawn' ? 'payments.errors.caseWithdrawn' : 'payments.errors.caseClosed');
   if (input.currency !== debtCase.currency) throw new DomainError('payments.errors.currency');
   const invoice = await findInvoice(tx, actor.companyId, debtCase.id, input.invoiceId);
@@ -82,8 +83,9 @@ export async function registerPayment(tx: Tx, actor: Actor, input: RegisterPayme
     },
   ]);
   const registeredAt = new Date();
-  await recordEvent(tx, { userId: actor.userId, companyId: actor.companyId }, registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null), registeredAt);
+  const source = actor.userId === null ? 'autocollect' : 'creditor';
+  await recordEvent(tx, eventActorOf(actor), registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null, source), registeredAt);
   const caseClosed = balanceOre <= 0;
-  if (caseClosed) await closePaidCase(tx, { userId: actor.userId, companyId: actor.companyId }, debtCase.id, debtCase.stage, registeredAt);
+  if (caseClosed) await closePaidCase(tx, eventActorOf(actor), debtCase.id, debtCase.stage, registeredAt);
   return { outcome: 'registered', caseClosed, balanceOre };
 }

@@ -69,12 +69,21 @@ async function callAction(baseUrl: string, ref: ActionRef, row: MatrixRow, input
   return { outcome: 'allowed' as const, detail: `${response.status} ${text.slice(-300)}` };
 }
 
-async function callRoute(baseUrl: string, row: MatrixRow, input: CallInput, cookie: string | null) {
+/** What a principal sends: a session cookie, or an API key as a bearer token. */
+export type Credentials = { cookie: string | null; authorization: string | null };
+
+async function callRoute(baseUrl: string, row: MatrixRow, input: CallInput, { cookie, authorization }: Credentials) {
   if (!input.path) throw new Error(`${row.file} ${row.name}: a route row needs input.path`);
   const response = await fetch(new URL(input.path, baseUrl), {
     method: row.name,
     redirect: 'manual',
-    headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}), ...(input.json === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Origin: baseUrl,
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(authorization ? { Authorization: authorization } : {}),
+      ...(input.json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...input.headers,
+    },
     body: input.json === undefined ? undefined : JSON.stringify(input.json),
   });
   await response.arrayBuffer();
@@ -84,8 +93,9 @@ async function callRoute(baseUrl: string, row: MatrixRow, input: CallInput, cook
 }
 
 /** Calls one row with the input its `input()` built for the cell, as the principal whose cookie is given. */
-export async function callRow(baseUrl: string, refs: Map<string, ActionRef>, row: MatrixRow, input: CallInput, fixture: MatrixFixture, cookie: string | null) {
-  if (row.file.startsWith('app/')) return callRoute(baseUrl, row, input, cookie);
+export async function callRow(baseUrl: string, refs: Map<string, ActionRef>, row: MatrixRow, input: CallInput, fixture: MatrixFixture, credentials: Credentials) {
+  if (row.file.startsWith('app/')) return callRoute(baseUrl, row, input, credentials);
+  const { cookie } = credentials;
   const ref = refs.get(`${row.file}#${row.name}`);
   if (!ref) throw new Error(`${row.file}#${row.name} is not in the build's server-reference manifest (no page uses it?)`);
   return callAction(baseUrl, ref, row, input, fixture, cookie);

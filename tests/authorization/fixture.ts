@@ -1,6 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { users } from '@/db/schema';
+import { apiKeys, companies, users } from '@/db/schema';
+import { generateApiKey } from '@/lib/api/keys';
+import type { Credentials } from '@/tests/authorization/call';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
@@ -8,7 +10,19 @@ import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import type { MatrixFixture, Principal } from '@/tests/authorization/types';
 
 /** A fresh world for one cell (see MatrixFixture), and the cookie each principal sends. */
-export async function makeMatrixFixture(db: Database): Promise<{ fixture: MatrixFixture; cookies: Record<Principal, string | null> }> {
+/** A live (or revoked) API key of the company, inserted as the Integrasjoner page would; returns it in clear. */
+async function makeKey(db: Database, companyId: string, revoked = false): Promise<string> {
+  const generated = generateApiKey();
+  await db.insert(apiKeys).values({ companyId, name: 'Matrise', prefix: generated.prefix, secretHash: generated.secretHash, revokedAt: revoked ? new Date() : null });
+  return generated.key;
+}
+
+/** API rows call this in their input: the companies are connected to AutoCollect (else every key gets 403). */
+export async function connectAutocollect(fx: MatrixFixture) {
+  await fx.db.update(companies).set({ autocollectEnabled: true }).where(inArray(companies.id, [fx.companyId, fx.otherCompanyId]));
+}
+
+export async function makeMatrixFixture(db: Database): Promise<{ fixture: MatrixFixture; credentials: Record<Principal, Credentials> }> {
   const company = await makeCompany(db);
   const otherCompany = await makeCompany(db);
   const [read, write, admin, otherCompanyAdmin, staff] = await Promise.all([
@@ -23,6 +37,7 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
   const otherCase = await makeCase(db, { companyId: otherCompany.id });
   const invoice = debtCase.invoices[0];
   if (!invoice) throw new Error('the fixture case has no invoice');
+  const [apiKey, otherCompanyApiKey, revokedApiKey] = await Promise.all([makeKey(db, company.id), makeKey(db, otherCompany.id), makeKey(db, company.id, true)]);
   const cookie = (email: string, secondFactorPending = false) =>
     sessionCookieFor(db, email, E2E_SECRETS.AUTH_SECRET, { secondFactorPending, userAgent: 'authorization-matrix' });
   const fixture: MatrixFixture = {
@@ -40,24 +55,34 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
       otherCompanyAdmin: { id: otherCompanyAdmin.id, email: otherCompanyAdmin.email },
       staff: { id: staff.id, email: staff.email },
     },
+    apiKeys: { apiKey, otherCompanyApiKey, revokedApiKey },
+    caseNumber: debtCase.caseNumber,
+    invoiceNumber: invoice.invoiceNumber,
   };
+  const session = async (cookie: Promise<string> | null): Promise<Credentials> => ({ cookie: cookie ? await cookie : null, authorization: null });
+  const bearer = (key: string): Credentials => ({ cookie: null, authorization: `Bearer ${key}` });
   return {
     fixture,
-    cookies: {
-      anonymous: null,
+    credentials: {
+      anonymous: await session(null),
       // The company's own Administrator, stopped at the second factor: only the missing 2FA stands in the way.
-      pendingSecondFactor: await cookie(admin.email, true),
-      read: await cookie(read.email),
-      write: await cookie(write.email),
-      admin: await cookie(admin.email),
-      otherCompanyAdmin: await cookie(otherCompanyAdmin.email),
-      staff: await cookie(staff.email),
+      pendingSecondFactor: await session(cookie(admin.email, true)),
+      read: await session(cookie(read.email)),
+      write: await session(cookie(write.email)),
+      admin: await session(cookie(admin.email)),
+      otherCompanyAdmin: await session(cookie(otherCompanyAdmin.email)),
+      staff: await session(cookie(staff.email)),
+      apiKey: bearer(apiKey),
+      otherCompanyApiKey: bearer(otherCompanyApiKey),
+      revokedApiKey: bearer(revokedApiKey),
     },
   };
 }
 
 // Rows that change without any request: the sign-in bookkeeping, and the outbox that background jobs deliver.
-const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations']);
+// Also the API's per-request bookkeeping: every call with a key counts in api_rate_windows and stamps the key's
+// last use, refused or not (key creation and revocation still show in the fingerprint through their events).
+const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_keys']);
 
 /**
  * A fingerprint of the rows this cell's world owns: in every table of the public schema (but the volatile ones),

@@ -8,14 +8,21 @@ import type { Database } from '@/db/client';
  */
 
 /** Who calls. Each cell gets a fresh fixture, so an allowed call never spoils the next. */
-export type Principal = 'anonymous' | 'pendingSecondFactor' | 'read' | 'write' | 'admin' | 'otherCompanyAdmin' | 'staff';
+export type SessionPrincipal = 'anonymous' | 'pendingSecondFactor' | 'read' | 'write' | 'admin' | 'otherCompanyAdmin' | 'staff';
+/**
+ * AutoCollect's callers (/api/v1): a live key of company A, a live key of company B, a revoked key of company A.
+ * They send `Authorization: Bearer …` and no cookie.
+ */
+export type ApiKeyPrincipal = 'apiKey' | 'otherCompanyApiKey' | 'revokedApiKey';
+export type Principal = SessionPrincipal | ApiKeyPrincipal;
 
 /**
  * What a row needs. `public`: anyone (sign-in steps, invitation acceptance). `signedIn`: any signed-in user, for
  * their own account. `read`/`write`/`admin`: that role in the object's company (company A of the fixture).
- * `staff`: agency staff (the desk).
+ * `staff`: agency staff (the desk). `apiKey`: a live API key of company A, for company A's object (another
+ * company's key: not found). `apiKeyOwnCompany`: any live key, acting in its own company (POST /invoices).
  */
-export type Needs = 'public' | 'signedIn' | 'read' | 'write' | 'admin' | 'staff';
+export type Needs = 'public' | 'signedIn' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany';
 
 export type Outcome = 'allowed' | 'signIn' | 'notFound' | 'refused';
 
@@ -31,6 +38,11 @@ export type MatrixFixture = {
   /** A case of company B (for rows that take ids from the body). */
   otherCaseId: string;
   users: Record<'read' | 'write' | 'admin' | 'otherCompanyAdmin' | 'staff', { id: string; email: string }>;
+  /** The API keys in clear, by principal (company A's, company B's, company A's revoked one). */
+  apiKeys: Record<ApiKeyPrincipal, string>;
+  /** The fixture case's number and its invoice's number (what /api/v1 names them by). */
+  caseNumber: number;
+  invoiceNumber: string;
 };
 
 /** What one call sends: form fields for a server action, or a request for a route handler. */
@@ -41,6 +53,8 @@ export type CallInput = {
   path?: string;
   /** Route handlers: a JSON body (for POST). */
   json?: unknown;
+  /** Route handlers: extra request headers (Idempotency-Key). */
+  headers?: Record<string, string>;
 };
 
 export type MatrixRow = {
@@ -53,9 +67,10 @@ export type MatrixRow = {
   writes: boolean;
   /**
    * Builds the call for one cell; may insert rows the call refers to (a task, a slip, a draft) first. Gets the
-   * cell's principal for objects that belong to one user (a draft is its author's).
+   * cell's principal for objects that belong to one user (a draft is its author's); API-key principals, who
+   * have no user, pass as 'anonymous'.
    */
-  input: (fx: MatrixFixture, principal: Principal) => Promise<CallInput> | CallInput;
+  input: (fx: MatrixFixture, principal: SessionPrincipal) => Promise<CallInput> | CallInput;
   /** Why a row is not called as every principal (Auth.js's own routes): the runner then only checks it is listed. */
   notCalled?: string;
 };

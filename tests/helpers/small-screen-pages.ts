@@ -36,6 +36,8 @@ export const PORTAL_PAGES: ScreenPage[] = [
   { name: 'Varslinger', path: () => '/settings/notifications' },
   { name: 'Brukere', path: (fx) => `/settings/users?company=${fx.companyId}` },
   { name: 'Brukere, + Inviter brukere', path: (fx) => `/settings/users?company=${fx.companyId}&invite=1`, modal: true },
+  { name: 'Integrasjoner', path: (fx) => `/settings/company/integrations?company=${fx.companyId}` },
+  { name: 'Integrasjoner, API-referanse', path: () => '/settings/company/integrations/api' },
   { name: 'Brukere, Rediger', path: (fx) => `/settings/users?company=${fx.companyId}&edit=${fx.colleagueId}`, modal: true },
   { name: 'Oppgjørsrapporter', path: (fx) => `/settings/company/settlement?company=${fx.companyId}` },
   { name: 'Sikkerhet', path: () => '/settings/security' },

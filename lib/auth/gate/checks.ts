@@ -10,6 +10,15 @@ import { roleAtLeast, type Role } from '@/lib/auth/roles';
 
 export type Actor = { userId: string; companyId: string; role: Role };
 export type CaseActor = Actor & { caseId: string };
+/** AutoCollect through one of the company's API keys (lib/api/auth.ts): writes as the company, no user. */
+export type ApiActor = { userId: null; apiKeyId: string; companyId: string; role: 'write' };
+/** Who may call a mutation that both the portal and the API reach. */
+export type WriteActor = Actor | ApiActor;
+
+/** The history's actor for a mutation's events: the user, or the API key ("AutoCollect (key name)"). */
+export function eventActorOf(actor: WriteActor) {
+  return { userId: actor.userId, companyId: actor.companyId, apiKeyId: 'apiKeyId' in actor ? actor.apiKeyId : null };
+}
 export type StaffActor = { userId: string; name: string; staff: true };
 export type CompanyScope = {
   userId: string;
@@ -20,7 +29,7 @@ export type CompanyScope = {
 };
 
 /** For a mutation handed an actor: the role the gate granted must cover what the mutation does. */
-export function assertActorRole(actor: Actor, minRole: Role) {
+export function assertActorRole(actor: Pick<Actor, 'role'>, minRole: Role) {
   if (!roleAtLeast(actor.role, minRole)) throw new NotAllowedError();
 }
 

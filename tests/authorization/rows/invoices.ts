@@ -1,13 +1,13 @@
 import { invoiceAttachments, invoiceDrafts } from '@/db/schema';
 import { customer, validNationalId } from '@/tests/helpers/invoice-fixtures';
-import type { MatrixFixture, MatrixRow, Principal } from '@/tests/authorization/types';
+import type { MatrixFixture, MatrixRow, SessionPrincipal } from '@/tests/authorization/types';
 
 /**
  * A step-1 draft for the submit row. A draft is one user's own (another user's id is refused), so it belongs to
  * the calling principal when the runner passes one; without it, to the Skrive user. NOTE for the runner: the
  * admin cell of submitInvoiceAction needs `input(fx, 'admin')`, or it is (rightly) refused as someone else's draft.
  */
-async function draftOf(fx: MatrixFixture, principal?: Principal) {
+async function draftOf(fx: MatrixFixture, principal?: SessionPrincipal) {
   const owner = principal && principal !== 'anonymous' && principal !== 'pendingSecondFactor' ? fx.users[principal] : fx.users.write;
   const [row] = await fx.db
     .insert(invoiceDrafts)
@@ -41,7 +41,7 @@ export const rows: MatrixRow[] = [
     name: 'submitInvoiceAction',
     needs: 'write',
     writes: true,
-    input: async (fx, principal?: Principal) => ({
+    input: async (fx, principal?: SessionPrincipal) => ({
       form: {
         locale: 'nb', draftId: await draftOf(fx, principal), invoiceNumber: `F-${crypto.randomUUID().slice(0, 8)}`,
         issuedOn: '2026-10-01', dueOn: '2026-10-15', amount: '1 234,50', currency: 'NOK', description: '',

@@ -1,0 +1,12 @@
+import { db } from '@/db';
+import { casesQuery } from '@/lib/api/contract';
+import { validationProblem } from '@/lib/api/problem';
+import { listCases } from '@/lib/api/reads';
+import { apiRoute, json } from '@/lib/api/route';
+
+/** GET /api/v1/cases?status=&updatedSince=&cursor=&limit=: the company's cases by case number, a page at a time. */
+export const GET = apiRoute(async (request, _context: unknown, principal) => {
+  const parsed = casesQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) throw validationProblem(parsed.error);
+  return json(await listCases(db, principal.companyId, parsed.data));
+});

@@ -1,0 +1,11 @@
+import { db } from '@/db';
+import { createInvoiceRequest } from '@/lib/api/contract';
+import { invoiceAnswerBody, submitApiInvoice } from '@/lib/api/invoices';
+import { apiRoute, json, readBody } from '@/lib/api/route';
+
+/** POST /api/v1/invoices: an overdue invoice to collection; the same invoice number again answers with its case. */
+export const POST = apiRoute(async (request, _context: unknown, principal) => {
+  const { data } = await readBody(request, createInvoiceRequest);
+  const answer = await submitApiInvoice(db, principal, data);
+  return json(await invoiceAnswerBody(db, principal, answer), answer.status);
+});

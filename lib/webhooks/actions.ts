@@ -1,0 +1,67 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { db } from '@/db';
+import { requireRole } from '@/lib/auth/gate';
+import { DomainError } from '@/lib/errors';
+import { env } from '@/lib/env';
+import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { queueWebhookDeliveries } from '@/lib/jobs/webhook-delivery';
+import { getRunningQueue } from '@/lib/jobs/running';
+import { addWebhookEndpoint, removeWebhookEndpoint, resendWebhookDelivery } from './mutations';
+
+const PAGE = '/[locale]/(portal)/settings/company/integrations';
+export type AddedEndpointState = FormState & { secret?: string };
+
+const addSchema = z.object({ companyId: z.uuid('validation.invalid'), url: z.string('validation.required').trim().min(1, 'validation.required').max(500, 'validation.tooLong') });
+const endpointSchema = z.object({ companyId: z.uuid('validation.invalid'), endpointId: z.uuid('validation.invalid') });
+const deliverySchema = z.object({ companyId: z.uuid('validation.invalid'), deliveryId: z.uuid('validation.invalid') });
+
+/** Integrasjoner → Webhooks → Legg til: the signing secret is shown once. */
+export async function addWebhookEndpointAction(_prev: AddedEndpointState, formData: FormData): Promise<AddedEndpointState> {
+  const parsed = addSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    const added = await db.transaction((tx) => addWebhookEndpoint(tx, actor, parsed.data.url, env().WEBHOOK_ALLOW_LOCAL_HTTP === '1'));
+    revalidatePath(PAGE, 'page');
+    return { ...succeeded('integrations.webhooks.added'), secret: added.secret };
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData, { url: error.messageKey });
+    throw error;
+  }
+}
+
+export async function removeWebhookEndpointAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = endpointSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed('validation.invalid');
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    await db.transaction((tx) => removeWebhookEndpoint(tx, actor, parsed.data.endpointId));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey);
+    throw error;
+  }
+  revalidatePath(PAGE, 'page');
+  return succeeded('integrations.webhooks.removed');
+}
+
+/** Integrasjoner → Webhooks → Send igjen. */
+export async function resendWebhookDeliveryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = deliverySchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed('validation.invalid');
+  let deliveryId: string;
+  try {
+    const actor = await requireRole(parsed.data.companyId, 'admin');
+    deliveryId = await db.transaction((tx) => resendWebhookDelivery(tx, actor, parsed.data.deliveryId));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey);
+    throw error;
+  }
+  // After the commit; if the worker is not here, the once-a-minute sweep finds the pending row.
+  const running = getRunningQueue();
+  if (running) await queueWebhookDeliveries(running.boss, [deliveryId]).catch((error: unknown) => console.error('[webhooks] queue failed', error));
+  revalidatePath(PAGE, 'page');
+  return succeeded('integrations.webhooks.resent');
+}
