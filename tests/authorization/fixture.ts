@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { apiKeys, companies, users } from '@/db/schema';
 import { generateApiKey } from '@/lib/api/keys';
@@ -102,13 +102,15 @@ export async function databaseFingerprint(db: Database, fixture: MatrixFixture):
   const fingerprint: Record<string, string> = {};
   for (const [table, names] of tables) {
     if (VOLATILE_TABLES.has(table)) continue;
-    const scope = names.has('company_id')
-      ? sql`where t.company_id in (${sql.join(companyIds.map((id) => sql`${id}::uuid`), sql`, `)})`
-      : names.has('user_id')
-        ? sql`where t.user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`
-        : table === 'users'
-          ? sql`where t.id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`
-          : sql``;
+    const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+    // A row belongs to the cell when it names one of its companies or users (events of a user's own account
+    // carry no company, only the actor).
+    const owned: SQL[] = [];
+    if (names.has('company_id')) owned.push(sql`t.company_id in (${ids(companyIds)})`);
+    if (names.has('user_id')) owned.push(sql`t.user_id in (${ids(userIds)})`);
+    if (names.has('actor_user_id')) owned.push(sql`t.actor_user_id in (${ids(userIds)})`);
+    if (table === 'users') owned.push(sql`t.id in (${ids(userIds)})`);
+    const scope = owned.length > 0 ? sql`where ${sql.join(owned, sql` or `)}` : sql``;
     const [row] = await db.execute<{ digest: string | null; rows: string }>(
       sql`select count(*)::text as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as digest from ${sql.identifier(table)} t ${scope}`,
     );
