@@ -33,7 +33,7 @@ export function advanceStage(run: CaseRun, day: number) {
   if (to.stage === 'notice') book(run, 'fee', reminderFeeOre(isoDay(day)), stamp(run, day));
   if (to.stage !== 'notice') bookInterest(run, day, stamp(run, day));
   if (to.stage === 'demand') {
-    const fee = collectionFeeLightOre(run.principalOre);
+    const fee = collectionFeeLightOre(run.principalOre, isoDay(day));
     book(run, 'fee', run.plan.debtor.kind === 'company' ? Math.round(fee * 1.5) : fee, stamp(run, day));
   }
   if (to.letter) sendLetter(run, to.letter, day);
