@@ -9,3 +9,4 @@ export * from './debtor-payments';
 export * from './remittance';
 export * from './outbox';
 export * from './invoice-drafts';
+export * from './engine';
