@@ -85,6 +85,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
               </section>
             ) : null}
             <CaseHistory
+              companyId={companyId}
               caseId={detail.id}
               entries={await listCaseHistory(companyId, detail.id, eventTypesFor(query.activities))}
               activities={query.activities}
