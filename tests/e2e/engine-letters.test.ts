@@ -33,7 +33,7 @@ const LABELS = {
 describe.each(['nb', 'en'] as const)('a letter from the engine in Historikk (%s)', (locale) => {
   it('opens with its payment information, and its PDF downloads and parses', async () => {
     const l = LABELS[locale];
-    const p = page();
+    const p = page;
     await signIn(p, db, await makeUser(db, { locale, memberships: [{ companyId: company.id, role: 'read' }] }), locale);
     await p.goto(`/${locale}/cases/${caseId}?tab=history`);
     const [notice] = await db.select().from(letters).where(eq(letters.caseId, caseId)).then((rows) => rows.filter((row) => row.kind === 'notice'));
