@@ -46,6 +46,12 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.closed', { reason: text(data.reason) || 'other' });
     case 'case.stage_changed':
       return t('event.stageChanged', { from: stageName(t, data.from), to: stageName(t, data.to) });
+    case 'case.disputed':
+      return t('event.disputed', { by: text(data.by) || 'creditor', reason: text(data.reason) });
+    case 'case.dispute_resolved':
+      return t('event.disputeResolved');
+    case 'case.legal_confirmed':
+      return t('event.legalConfirmed');
     case 'message.received':
       return t('event.messageReceived');
     case 'message.sent':

@@ -27,3 +27,20 @@ export const rows: MatrixRow[] = [
     input: async (fx) => ({ path: `/api/cases/${fx.caseId}/letters/${await letterOf(fx)}?locale=nb` }),
   },
 ];
+
+rows.push(
+  {
+    file: 'lib/engine/actions.ts',
+    name: 'deskCollectionAction',
+    needs: 'staff',
+    writes: true,
+    input: (fx) => ({ form: { caseId: fx.caseId, intent: 'confirmLegal', reason: '' } }),
+  },
+  {
+    file: 'lib/engine/actions.ts',
+    name: 'creditorCollectionAction',
+    needs: 'write',
+    writes: true,
+    input: (fx) => ({ form: { caseId: fx.caseId, intent: 'dispute', reason: 'Varene kom aldri' } }),
+  },
+);

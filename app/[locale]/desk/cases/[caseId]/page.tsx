@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CreateTaskForm } from '@/components/desk/create-task-form';
+import { CollectionPanel } from '@/components/engine/collection-panel';
 import { DeskTaskList } from '@/components/desk/desk-task-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { MessageForm } from '@/components/messages/message-form';
@@ -54,6 +55,9 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
           <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
         </div>
       </dl>
+      <div className="mb-6">
+        <CollectionPanel companyId={found.companyId} caseId={found.id} side="agency" canWrite locale={locale} />
+      </div>
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="desk-tasks-heading" className="grid content-start gap-4">
           <h2 id="desk-tasks-heading" className="text-lg font-semibold">
