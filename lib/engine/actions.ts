@@ -7,9 +7,10 @@ import { cases } from '@/db/schema';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, succeeded, type FormState } from '@/lib/form-state';
-import { changeCollection } from './mutations';
+import { invalidForm } from '@/lib/cases/form-errors';
+import { changeCollection, updateAgreement } from './mutations';
 import { runEngine } from './run';
-import { creditorCollectionSchema, deskCollectionSchema } from './schemas';
+import { AGREEMENT_NUMBER_FIELDS, agreementFormSchema, creditorCollectionSchema, deskCollectionSchema } from './schemas';
 
 function revalidateCasePages() {
   revalidatePath('/[locale]/desk', 'layout');
@@ -53,4 +54,20 @@ export async function creditorCollectionAction(_prev: FormState, formData: FormD
   }
   revalidateCasePages();
   return succeeded(`engine.done.${parsed.data.intent}`);
+}
+
+/** Desk → a case → the company's agreement (the collection path's timings): saved for every case of the company. */
+export async function updateAgreementAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = agreementFormSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS]);
+  try {
+    const staff = await requireStaff();
+    const { companyId, vatRegistered, ...agreement } = parsed.data;
+    await db.transaction((tx) => updateAgreement(tx, staff, { companyId, agreement, vatRegistered }));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidateCasePages();
+  return succeeded('engine.agreement.saved');
 }

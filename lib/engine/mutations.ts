@@ -1,10 +1,11 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { caseCollection } from '@/db/schema';
+import { caseCollection, companies } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { recordEvent, type EventActor } from '@/lib/events/record';
 import { lockCase } from '@/lib/ledger';
+import type { CollectionAgreement } from './rules/agreement';
 
 /**
  * A dispute (innsigelse) holds the case at its stage until the creditor confirms the claim (or the desk lifts
@@ -35,4 +36,15 @@ export async function changeCollection(
     await tx.update(caseCollection).set({ legalConfirmedAt: now, legalConfirmedByUserId: actor.userId, updatedAt: now }).where(eq(caseCollection.caseId, locked.id));
     await recordEvent(tx, actor, { type: 'case.legal_confirmed', caseId: locked.id, data: {} }, now);
   }
+}
+
+/** The desk edits a company's agreement: the timings and switches of the collection path, and VAT registration. */
+export async function updateAgreement(tx: Tx, staff: { userId: string }, input: { companyId: string; agreement: CollectionAgreement; vatRegistered: boolean }) {
+  const [row] = await tx
+    .update(companies)
+    .set({ collectionAgreement: input.agreement, vatRegistered: input.vatRegistered })
+    .where(eq(companies.id, input.companyId))
+    .returning({ id: companies.id });
+  if (!row) throw new DomainError('cases.errors.notFound');
+  return staff.userId;
 }

@@ -44,3 +44,17 @@ rows.push(
     input: (fx) => ({ form: { caseId: fx.caseId, intent: 'dispute', reason: 'Varene kom aldri' } }),
   },
 );
+
+rows.push({
+  file: 'lib/engine/actions.ts',
+  name: 'updateAgreementAction',
+  needs: 'staff',
+  writes: true,
+  input: (fx) => ({
+    form: {
+      companyId: fx.companyId, reminderEnabled: 'on', firstLetterAfterDueDays: '15', reminderDeadlineDays: '14', noticeAfterReminderDays: '14',
+      noticeDeadlineDays: '21', demandAfterNoticeDeadlineDays: '3', demandDeadlineDays: '14', heavyFeeAfterOverrunDays: '14', surveillanceAfterLegalMonths: '12',
+      standardCompensation: 'on', vatRegistered: 'on',
+    },
+  }),
+});

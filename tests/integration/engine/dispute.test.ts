@@ -40,3 +40,21 @@ describe('dispute and legal confirmation', () => {
     ]);
   });
 });
+
+describe("the company's agreement", () => {
+  it('the desk edits it and the engine follows it: no reminder, the first letter 5 days after due, a non-VAT creditor', async () => {
+    const { updateAgreement } = await import('@/lib/engine/mutations');
+    const { DEFAULT_AGREEMENT } = await import('@/lib/engine/rules');
+    const company = await makeCompany(db);
+    const staff = await makeStaff(db);
+    await db.transaction((tx) => updateAgreement(tx, staff, { companyId: company.id, agreement: { ...DEFAULT_AGREEMENT, reminderEnabled: false, firstLetterAfterDueDays: 5 }, vatRegistered: false }));
+    const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
+    await runEngine(db, { now: onDay('2025-03-06'), companyId: company.id });
+    await runEngine(db, { now: onDay('2025-03-23'), companyId: company.id });
+    const sent = await db.select().from(letters).where(eq(letters.caseId, debtCase.id)).orderBy(asc(letters.sentOn));
+    expect(sent.map((l) => [l.kind, l.sentOn, l.newFeeOre])).toEqual([
+      ['notice', '2025-03-06', 0], // no fee before 14 days after due
+      ['demand', '2025-03-23', 70_000], // 560 kr + 25 % for a creditor without VAT
+    ]);
+  });
+});
