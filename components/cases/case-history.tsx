@@ -8,6 +8,7 @@ import { HistoryFilter } from './history-filter';
 import { LetterDetails } from './letter-details';
 
 type Props = {
+  companyId: string;
   caseId: string;
   entries: HistoryEntry[];
   activities: readonly HistoryActivity[];
@@ -18,7 +19,7 @@ type Props = {
 };
 
 /** Historikk: every event of the case, newest first, with date, who did it and what happened. */
-export async function CaseHistory({ caseId, entries, activities, openLetterId, agencyName, currency, locale }: Props) {
+export async function CaseHistory({ companyId, caseId, entries, activities, openLetterId, agencyName, currency, locale }: Props) {
   const t = await getTranslations('cases');
   return (
     <section aria-labelledby="history-heading">
@@ -51,7 +52,7 @@ export async function CaseHistory({ caseId, entries, activities, openLetterId, a
                     <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">{entry.data.answer}</blockquote>
                   ) : null}
                   {entry.type === 'letter.sent' ? (
-                    <LetterDetails caseId={caseId} entry={entry} isOpen={entry.id === openLetterId} currency={currency} locale={locale} />
+                    <LetterDetails companyId={companyId} caseId={caseId} entry={entry} isOpen={entry.id === openLetterId} currency={currency} locale={locale} />
                   ) : null}
                 </div>
               </li>

@@ -2,12 +2,13 @@ import type { getTranslations } from 'next-intl/server';
 import { CASE_STAGES, type CaseStage } from '@/lib/cases/status-rules';
 import type { HistoryEntry } from '@/lib/cases/queries';
 import { formatDate } from '@/lib/i18n/format';
+import { letterKindKey } from '@/lib/letters/text';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
 
 type CasesTranslator = Awaited<ReturnType<typeof getTranslations<'cases'>>>;
 
-const LETTER_KINDS = ['reminder', 'notice', 'demand', 'legal_notice'] as const;
+const LETTER_KINDS = ['reminder', 'notice', 'demand', 'legal_notice', 'surveillance_notice'] as const;
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -29,7 +30,7 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.registered', { invoiceNumber: text(data.invoiceNumber), amount });
     case 'letter.sent': {
       const kind = LETTER_KINDS.find((candidate) => candidate === data.letterKind) ?? 'reminder';
-      return t('event.letterSent', { letter: t(`letter.${kind === 'legal_notice' ? 'legalNotice' : kind}`), amount, dueOn: date(data.dueOn) });
+      return t('event.letterSent', { letter: t(`letter.${letterKindKey(kind)}`), amount, dueOn: date(data.dueOn) });
     }
     case 'payment.registered':
       return t('event.paymentRegistered', { source: text(data.source) || 'agency', amount, paidOn: date(data.paidOn) });
@@ -45,6 +46,12 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.closed', { reason: text(data.reason) || 'other' });
     case 'case.stage_changed':
       return t('event.stageChanged', { from: stageName(t, data.from), to: stageName(t, data.to) });
+    case 'case.disputed':
+      return t('event.disputed', { by: text(data.by) || 'creditor', reason: text(data.reason) });
+    case 'case.dispute_resolved':
+      return t('event.disputeResolved');
+    case 'case.legal_confirmed':
+      return t('event.legalConfirmed');
     case 'message.received':
       return t('event.messageReceived');
     case 'message.sent':

@@ -25,6 +25,10 @@ export const companies = pgTable(
     settlementWeekday: smallint('settlement_weekday').notNull().default(1),
     // The agreed payment order per stage (lib/allocation); null = the agency's defaults.
     allocationOrder: jsonb('allocation_order').$type<Record<string, string[]>>(),
+    // The collection path's timings agreed with the agency (lib/engine/rules/agreement.ts); null = the defaults.
+    collectionAgreement: jsonb('collection_agreement').$type<Record<string, unknown>>(),
+    // A creditor that is not VAT-registered may add 25 % to the collection fee.
+    vatRegistered: boolean('vat_registered').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('companies_organisation_number_key').on(t.organisationNumber)],

@@ -11,3 +11,4 @@ export * from './outbox';
 export * from './invoice-drafts';
 export * from './api';
 export * from './webhooks';
+export * from './engine';

@@ -1,4 +1,5 @@
 import { calculateInterestOre } from '@/lib/domain/interest';
+import { DEMO_RATES } from '@/db/seed/demo-rates';
 import type { PaymentComponent } from '@/lib/ledger/components';
 import type { CaseRun } from '@/db/seed/demo-case-run';
 import { DAY_MS, isoDay } from '@/db/seed/demo-dates';
@@ -30,7 +31,7 @@ export function book(run: CaseRun, kind: EntryKind, amountOre: number, at: Date,
 
 /** Interest on the open principal since the last booking of interest (or the due date). */
 export function bookInterest(run: CaseRun, day: number, at: Date) {
-  const interest = calculateInterestOre(Math.max(run.principalOpen, 0), isoDay(run.interestFrom), isoDay(day));
+  const interest = calculateInterestOre(Math.max(run.principalOpen, 0), isoDay(run.interestFrom), isoDay(day), DEMO_RATES);
   if (interest > 0) book(run, 'interest', interest, at);
   run.interestFrom = day;
 }

@@ -3,6 +3,8 @@ import type { LetterKind, Stage } from '@/db/seed/demo-context';
 import { book, bookInterest } from '@/db/seed/demo-case-ledger';
 import { caseEvent, stamp, type CaseRun } from '@/db/seed/demo-case-run';
 import { isoDay } from '@/db/seed/demo-dates';
+import { DEMO_RATES } from '@/db/seed/demo-rates';
+import { rateOn } from '@/lib/engine/rules/interest';
 
 // The stages a case walks through, with the letter each sends and the days until the next.
 
@@ -16,10 +18,39 @@ export const STAGE_FLOW: readonly { stage: Stage; letter: LetterKind | null; gap
 
 type StageStep = (typeof STAGE_FLOW)[number];
 
-export function sendLetter(run: CaseRun, kind: LetterKind, day: number) {
+const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/** The letter's row (what the engine would have written) and its history event, on `day`. */
+export function sendLetter(run: CaseRun, kind: LetterKind, day: number, newFeeOre = 0) {
   const at = stamp(run, day);
   const { ctx, plan } = run;
-  caseEvent(run, 'letter.sent', at, { accountNumber: ctx.agencyAccount, kid: plan.kid, amountOre: run.balance, dueOn: isoDay(day + 14), letterKind: kind });
+  const letterId = ctx.newId();
+  run.rows.letters.push({
+    id: letterId,
+    companyId: run.companyId,
+    caseId: plan.id,
+    kind,
+    sentOn: isoDay(day),
+    deadlineOn: isoDay(day + 14),
+    accountNumber: ctx.agencyAccount,
+    kid: plan.kid,
+    amountDueOre: run.balance,
+    principalOre: run.owed.principal,
+    interestOre: run.owed.interest,
+    feeOre: run.owed.fee,
+    newFeeOre,
+    interestRateBasisPoints: rateOn(isoDay(day), DEMO_RATES),
+    interestFromOn: isoDay(Math.min(...plan.invoices.map((invoice) => invoice.dueDay))),
+    content: {
+      creditor: { name: plan.company.name, organisationNumber: plan.company.organisationNumber },
+      debtor: { name: String(plan.debtor.name), kind: plan.debtor.kind as 'person' | 'company', addressLine: textOrNull(plan.debtor.addressLine), postcode: textOrNull(plan.debtor.postcode), city: textOrNull(plan.debtor.city) },
+      invoices: plan.invoices.map((invoice) => ({ invoiceNumber: invoice.number, issuedOn: isoDay(invoice.issuedDay), dueOn: isoDay(invoice.dueDay), amountOre: invoice.amountOre })),
+      caseNumber: plan.caseNumber,
+      newFees: [],
+    },
+    createdAt: at,
+  });
+  caseEvent(run, 'letter.sent', at, { accountNumber: ctx.agencyAccount, kid: plan.kid, amountOre: run.balance, dueOn: isoDay(day + 14), letterKind: kind, letterId });
 }
 
 /** The next stage on `day`: its fee or interest, its letter, and when the stage after it is due. */
@@ -30,12 +61,13 @@ export function advanceStage(run: CaseRun, day: number) {
   const at = stamp(run, day);
   caseEvent(run, 'case.stage_changed', at, { from: from.stage, to: to.stage });
   run.stageChanges.push({ day, stage: to.stage });
+  const feesBefore = run.owed.fee;
   if (to.stage === 'notice') book(run, 'fee', reminderFeeOre(isoDay(day)), stamp(run, day));
   if (to.stage !== 'notice') bookInterest(run, day, stamp(run, day));
   if (to.stage === 'demand') {
-    const fee = collectionFeeLightOre(run.principalOre);
+    const fee = collectionFeeLightOre(run.principalOre, isoDay(day));
     book(run, 'fee', run.plan.debtor.kind === 'company' ? Math.round(fee * 1.5) : fee, stamp(run, day));
   }
-  if (to.letter) sendLetter(run, to.letter, day);
+  if (to.letter) sendLetter(run, to.letter, day, run.owed.fee - feesBefore);
   run.nextStageDay = day + run.ctx.rng.int(...to.gap);
 }

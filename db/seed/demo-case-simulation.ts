@@ -15,8 +15,9 @@ function registerCase(run: CaseRun): Date {
   for (const invoice of plan.invoices) book(run, 'principal', invoice.amountOre, registeredAt, { invoiceId: invoice.id });
   const registeredBy = plan.source === 'autocollect' ? null : creditorUser(ctx, plan.companyIndex);
   caseEvent(run, 'case.registered', registeredAt, { invoiceNumber: firstInvoice.number, amountOre: run.principalOre, source: plan.source }, registeredBy);
-  book(run, 'fee', reminderFeeOre(isoDay(plan.registeredDay)), stamp(run, plan.registeredDay));
-  sendLetter(run, 'reminder', plan.registeredDay);
+  const fee = reminderFeeOre(isoDay(plan.registeredDay));
+  book(run, 'fee', fee, stamp(run, plan.registeredDay));
+  sendLetter(run, 'reminder', plan.registeredDay, fee);
   return registeredAt;
 }
 
@@ -81,5 +82,7 @@ export function simulateCase(ctx: Context, plan: CasePlan, rows: DemoRows): Case
   playUntilToday(run);
   if (run.status === 'active' && run.pausedOn !== null) run.status = 'paused';
   addCaseRows(run, registeredAt);
+  // Where the engine takes over: interest booked up to here, and the pause still running.
+  rows.collection.push({ caseId: plan.id, companyId: run.companyId, interestBookedToOn: isoDay(run.interestFrom), pausedOn: run.status === 'paused' && run.pausedOn !== null ? isoDay(run.pausedOn) : null });
   return { plan, status: run.status, stageChanges: run.stageChanges, lastActiveDay: run.endDay };
 }

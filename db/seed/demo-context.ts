@@ -1,5 +1,7 @@
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type {
+  caseCollection,
+  letters,
   cases,
   companies,
   debtorPayments,
@@ -73,6 +75,8 @@ export type DemoRows = {
   invoices: Row<typeof invoices>[];
   ledger: Row<typeof ledgerEntries>[];
   events: Row<typeof events>[];
+  letters: Row<typeof letters>[];
+  collection: Row<typeof caseCollection>[];
   tasks: Row<typeof tasks>[];
   messages: Row<typeof messages>[];
   slips: Row<typeof remittanceSlips>[];

@@ -2,6 +2,9 @@ import { count, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '@/db/client';
 import {
+  caseCollection,
+  interestRates,
+  letters,
   cases,
   companies,
   debtorPayments,
@@ -16,6 +19,7 @@ import {
   users,
 } from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
+import { DEMO_ASSUMED_RATES } from '@/db/seed/demo-rates';
 import { hashPassword } from '@/lib/auth/password';
 import { makeKid } from '@/lib/domain/check-digits';
 import { env } from '@/lib/env';
@@ -67,7 +71,7 @@ function buildDemoData(options: BuildOptions): DemoRows {
   const rng = createRng(SEED);
   const idRng = createRng(SEED ^ 0x5eed);
   const rows: DemoRows = {
-    companies: [], users: [], memberships: [], secondFactors: [], debtors: [], cases: [], invoices: [], ledger: [], events: [],
+    companies: [], users: [], memberships: [], secondFactors: [], debtors: [], cases: [], invoices: [], ledger: [], events: [], letters: [], collection: [],
     tasks: [], messages: [], slips: [], lines: [], payments: [], debtorPayments: [], settlementDays: [],
   };
   const newId = () => uuidFrom(idRng);
@@ -141,6 +145,9 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     await insertChunked(tx, messages, rows.messages);
     rows.events.sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime());
     await insertChunked(tx, events, rows.events);
+    await insertChunked(tx, letters, rows.letters);
+    await insertChunked(tx, caseCollection, rows.collection);
+    await tx.insert(interestRates).values(DEMO_ASSUMED_RATES.map((rate) => ({ ...rate, note: 'demo assumption (not a published rate)' }))).onConflictDoNothing();
     await insertChunked(tx, debtorPayments, rows.debtorPayments);
     await runSettlements(tx, rows);
     return { seeded: true };

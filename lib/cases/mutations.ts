@@ -5,7 +5,9 @@ import { cases } from '@/db/schema';
 import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
+import { recordPause } from '@/lib/engine/pause';
 import { lockCase } from '@/lib/ledger';
+import { todayInOslo } from './dates';
 import type { ChangeCaseStatusInput } from './schemas';
 import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from './status-rules';
 
@@ -13,7 +15,7 @@ import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from 
  * Pause, resume or withdraw. The row lock serialises two users acting at once; the status the user saw must
  * still be the status now, so the second of two concurrent changes is refused with what the case became.
  */
-export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput): Promise<CaseStatus> {
+export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput, now = new Date()): Promise<CaseStatus> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   if (debtCase.status !== input.expectedStatus || !isActionAllowed(input.action, debtCase.status)) {
@@ -22,8 +24,9 @@ export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeC
   const status = STATUS_AFTER[input.action];
   await tx
     .update(cases)
-    .set({ status, updatedAt: new Date() })
+    .set({ status, updatedAt: now })
     .where(and(eq(cases.companyId, actor.companyId), eq(cases.id, debtCase.id)));
+  if (input.action === 'pause' || input.action === 'resume') await recordPause(tx, actor.companyId, debtCase.id, input.action, todayInOslo(now));
   const eventActor = eventActorOf(actor);
   if (input.action === 'withdraw') {
     await recordEvent(tx, eventActor, { type: 'case.withdrawn', caseId: debtCase.id, data: { reason: input.reason ?? '' } });

@@ -5,6 +5,7 @@ import { cases, companies, debtorPayments } from '@/db/schema';
 import type { StaffActor } from '@/lib/auth/gate/checks';
 import { allocatePayment } from '@/lib/allocation/allocate';
 import { orderForStage, type Stage } from '@/lib/allocation/order';
+import { bookInterestBefore } from '@/lib/engine/accrual';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { lockCase, outstandingByComponent, postEntries, type LedgerPosting } from '@/lib/ledger';
@@ -45,6 +46,8 @@ async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: strin
   if (!payment) throw new DomainError('debtorPayments.errors.notFound');
   if (payment.status !== 'unmatched') throw new DomainError('debtorPayments.errors.alreadyAllocated');
   const [company] = await tx.select({ order: companies.allocationOrder }).from(companies).where(eq(companies.id, locked.companyId));
+  // Interest up to the payment's date first, so the split and the ledger explain the amount paid.
+  await bookInterestBefore(tx, locked, payment.paidOn);
   const owed = await outstandingByComponent(tx, locked.companyId, locked.id);
   const split = allocatePayment(payment.amountOre, owed, orderForStage(locked.stage as Stage, company?.order));
   const postings: LedgerPosting[] = (['fee', 'interest', 'principal', 'credit'] as PaymentComponent[])

@@ -33,3 +33,20 @@ export async function recordEvent(tx: Executor, actor: EventActor, event: Portal
     await enqueueWebhook(tx, { id: row.id, companyId: actor.companyId, type: event.type, occurredAt: row.occurredAt, caseId: subject.caseId, data: event.data });
   }
 }
+
+/** Many events in one insert (the collection engine's batches); the same rules as recordEvent. */
+export async function recordCaseEvents(tx: Executor, rows: { actor: EventActor; event: Extract<PortalEvent, { caseId: string }>; occurredAt: Date }[]) {
+  if (rows.length === 0) return;
+  await tx.insert(events).values(
+    rows.map(({ actor, event, occurredAt }) => ({
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      type: event.type,
+      data: event.data,
+      subjectType: 'case',
+      subjectId: event.caseId,
+      caseId: event.caseId,
+      occurredAt,
+    })),
+  );
+}

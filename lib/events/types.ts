@@ -1,6 +1,6 @@
 import type { Role } from '@/lib/auth/roles';
 
-export type LetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice';
+export type LetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice';
 export type PaymentSource = 'creditor' | 'agency' | 'autocollect';
 
 /** What a letter carried when it was sent: shown again when the letter is opened in the history. */
@@ -9,7 +9,10 @@ export type LetterPaymentInfo = { accountNumber: string; kid: string; amountOre:
 /** Every event the portal records, by type. The payload keeps what the timeline needs; never secrets. */
 export type PortalEvent =
   | { type: 'case.registered'; caseId: string; data: { invoiceNumber: string; amountOre: number; source: string } }
-  | { type: 'letter.sent'; caseId: string; data: LetterPaymentInfo & { letterKind: LetterKind } }
+  | { type: 'letter.sent'; caseId: string; data: LetterPaymentInfo & { letterKind: LetterKind; letterId?: string } }
+  | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' } }
+  | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
+  | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
   | {
       type: 'payment.registered';
       caseId: string;

@@ -12,6 +12,7 @@ import { registerSmsDelivery } from './sms-delivery';
 import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
 import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
+import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
 import { getRunningQueue, setRunningQueue } from './running';
 
@@ -42,6 +43,11 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     await runScheduledSettlements(handle.db);
   });
   await boss.schedule(SETTLEMENT_JOB, SETTLEMENT_CRON, {}, { tz: 'Europe/Oslo' });
+  await boss.createQueue(ENGINE_JOB);
+  await boss.work(ENGINE_JOB, async () => {
+    await runScheduledEngine(handle.db);
+  });
+  await boss.schedule(ENGINE_JOB, ENGINE_CRON, {}, { tz: 'Europe/Oslo' });
 
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
   if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);

@@ -107,3 +107,28 @@ async function refreshCaseBalance(tx: Tx, companyId: string, caseId: string): Pr
   if (!row) throw new DomainError('cases.errors.notFound');
   return row.balanceOre;
 }
+
+/**
+ * Posts entries on many locked cases at once (the collection engine's batches) and sets each one's cached
+ * balance to its ledger sum in one statement. The caller holds the row locks of every case in `caseIds`.
+ */
+export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (LedgerPosting & { companyId: string; caseId: string })[]) {
+  if (postings.length > 0) {
+    await tx.insert(ledgerEntries).values(
+      postings.map((p) => ({
+        companyId: p.companyId,
+        caseId: p.caseId,
+        kind: p.kind,
+        amountOre: p.amountOre,
+        bookedOn: p.bookedOn,
+        currency: p.currency ?? 'NOK',
+        idempotencyKey: p.idempotencyKey ?? null,
+      })),
+    );
+  }
+  if (caseIds.length === 0) return;
+  await tx.execute(sql`update ${cases} c set balance_ore = s.total, updated_at = now()
+    from (select l.case_id, sum(l.amount_ore) as total from ${ledgerEntries} l
+          where l.case_id in (${sql.join(caseIds.map((id) => sql`${id}::uuid`), sql`, `)}) group by l.case_id) s
+    where c.id = s.case_id`);
+}

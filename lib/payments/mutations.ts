@@ -5,6 +5,7 @@ import { companies, invoices } from '@/db/schema';
 import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { findByIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
 import { acceptsPayments } from '@/lib/cases/status-rules';
+import { bookInterestBefore } from '@/lib/engine/accrual';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
@@ -67,6 +68,8 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   const invoice = await findInvoice(tx, actor.companyId, debtCase.id, input.invoiceId);
   if (invoice && input.paidOn < invoice.issuedOn) throw new DomainError('payments.errors.dateBeforeInvoice');
 
+  // The interest run up to the payment's date is booked first (cases the collection engine has started).
+  await bookInterestBefore(tx, debtCase, input.paidOn);
   const outstandingOre = await sumLedgerOre(tx, actor.companyId, debtCase.id);
   // More than is owed only after the explicit confirmation step, for exactly this amount.
   if (input.amountOre > outstandingOre && input.confirmedOverpaymentOre !== input.amountOre) throw new DomainError('payments.errors.overpayment');

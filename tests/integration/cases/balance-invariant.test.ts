@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { cases, invoices, users } from '@/db/schema';
+import { caseCollection, cases, invoices, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
 import { todayInOslo } from '@/lib/cases/dates';
@@ -45,7 +45,9 @@ describe('the cached balance equals the ledger, over the whole seeded database',
         .from(invoices)
         .where(eq(invoices.caseId, debtCase.id))
         .orderBy(asc(invoices.issuedOn));
-      const base = { caseId: debtCase.id, invoiceId: invoice?.id, paidOn: todayInOslo(), currency: 'NOK', confirmedOverpaymentOre: null };
+      // Paid on the day the case's interest is booked to, so the balance is the whole debt (later, interest runs on).
+      const [state] = await db.select({ bookedTo: caseCollection.interestBookedToOn }).from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
+      const base = { caseId: debtCase.id, invoiceId: invoice?.id, paidOn: state?.bookedTo ?? todayInOslo(), currency: 'NOK', confirmedOverpaymentOre: null };
       // Half of them paid off in full (closing the case), the others part-paid and credited.
       const isFull = index % 2 === 0;
       await db.transaction((tx) =>

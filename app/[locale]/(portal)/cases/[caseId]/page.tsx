@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CaseHistory } from '@/components/cases/case-history';
+import { CollectionPanel } from '@/components/engine/collection-panel';
 import { CaseNotice } from '@/components/cases/case-notice';
 import { CaseOverview } from '@/components/cases/case-overview';
 import { CaseSummary } from '@/components/cases/case-summary';
@@ -85,6 +86,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
               </section>
             ) : null}
             <CaseHistory
+              companyId={companyId}
               caseId={detail.id}
               entries={await listCaseHistory(companyId, detail.id, eventTypesFor(query.activities))}
               activities={query.activities}
@@ -118,6 +120,9 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
                   locale={locale}
                 />
                 <CaseAttachments companyId={companyId} caseId={detail.id} locale={locale} />
+                {detail.status === 'active' || detail.status === 'paused' ? (
+                  <CollectionPanel companyId={companyId} caseId={detail.id} side="creditor" canWrite={canWrite} locale={locale} />
+                ) : null}
               </div>
             </div>
             </>

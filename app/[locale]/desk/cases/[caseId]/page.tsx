@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CreateTaskForm } from '@/components/desk/create-task-form';
+import { AgreementForm } from '@/components/engine/agreement-form';
+import { CollectionPanel } from '@/components/engine/collection-panel';
+import { getCompanyAgreement } from '@/lib/engine/queries';
 import { DeskTaskList } from '@/components/desk/desk-task-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { MessageForm } from '@/components/messages/message-form';
@@ -54,6 +57,15 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
           <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
         </div>
       </dl>
+      <div className="mb-6">
+        <CollectionPanel companyId={found.companyId} caseId={found.id} side="agency" canWrite locale={locale} />
+      </div>
+      <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer font-medium text-brand-700">{(await getTranslations('engine.agreement'))('heading', { company: found.companyName })}</summary>
+        <div className="mt-3">
+          <AgreementForm companyId={found.companyId} companyName={found.companyName} {...await getCompanyAgreement(found.companyId)} />
+        </div>
+      </details>
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="desk-tasks-heading" className="grid content-start gap-4">
           <h2 id="desk-tasks-heading" className="text-lg font-semibold">

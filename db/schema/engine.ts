@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
+import { companies } from './companies';
+import { users } from './users';
+
+// The collection engine's own rows: the letters it sent, its per-case state, and the rates the agency added.
+
+export const letterKindEnum = pgEnum('letter_kind', ['reminder', 'notice', 'demand', 'legal_notice', 'surveillance_notice']);
+
+/** What a letter printed, for the HTML view and the PDF (the amounts are also the ledger's rows of that day). */
+export type LetterContent = {
+  creditor: { name: string; organisationNumber: string };
+  debtor: { name: string; kind: 'person' | 'company'; addressLine: string | null; postcode: string | null; city: string | null };
+  invoices: { invoiceNumber: string; issuedOn: string; dueOn: string; amountOre: number }[];
+  caseNumber: number;
+  /** The fees booked with this letter, by kind (the rest of the fee component was booked earlier). */
+  newFees: { feeKind: string; amountOre: number }[];
+};
+
+/** One letter per case, step and date: a second run the same day (or a second worker) cannot send it again. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull().references(() => companies.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    kind: letterKindEnum('kind').notNull(),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    deadlineOn: date('deadline_on', { mode: 'string' }),
+    accountNumber: text('account_number').notNull(),
+    kid: text('kid').notNull(),
+    amountDueOre: bigint('amount_due_ore', { mode: 'number' }).notNull(),
+    principalOre: bigint('principal_ore', { mode: 'number' }).notNull(),
+    interestOre: bigint('interest_ore', { mode: 'number' }).notNull(),
+    feeOre: bigint('fee_ore', { mode: 'number' }).notNull(),
+    // The fees booked with this letter (the salær the heavy rate tops up).
+    newFeeOre: bigint('new_fee_ore', { mode: 'number' }).notNull(),
+    interestRateBasisPoints: integer('interest_rate_basis_points'),
+    interestFromOn: date('interest_from_on', { mode: 'string' }).notNull(),
+    content: jsonb('content').$type<LetterContent>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('letters_case_kind_sent_key').on(t.caseId, t.kind, t.sentOn),
+    index('letters_company_case_idx').on(t.companyId, t.caseId, t.sentOn.desc()),
+  ],
+);
+
+/**
+ * The engine's state per case: how far interest is booked (and the unrounded rest), the pause that moves the
+ * deadlines, the dispute that holds the case, the handler's confirmation for legal steps, the last error.
+ */
+export const caseCollection = pgTable(
+  'case_collection',
+  {
+    caseId: uuid('case_id').primaryKey().references(() => cases.id),
+    companyId: uuid('company_id').notNull().references(() => companies.id),
+    interestBookedToOn: date('interest_booked_to_on', { mode: 'string' }),
+    // Exact interest not yet booked, in 1 / (10 000 × 365 × 366) øre (lib/engine/rules/interest.ts).
+    interestCarryUnits: bigint('interest_carry_units', { mode: 'bigint' }).notNull().default(sql`0`),
+    compensationBooked: boolean('compensation_booked').notNull().default(false),
+    pausedOn: date('paused_on', { mode: 'string' }),
+    // Days paused since the newest letter: the next deadline moves by this much.
+    pausedDays: integer('paused_days').notNull().default(0),
+    disputedAt: timestamp('disputed_at', { withTimezone: true }),
+    disputeReason: text('dispute_reason'),
+    legalConfirmedAt: timestamp('legal_confirmed_at', { withTimezone: true }),
+    legalConfirmedByUserId: uuid('legal_confirmed_by_user_id').references(() => users.id),
+    errorCode: text('error_code'),
+    errorOn: date('error_on', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_collection_company_error_idx').on(t.companyId, t.errorCode)],
+);
+
+/** Interest rates the agency added for half-years after the code's table (lib/engine/rules/tables.ts). */
+export const interestRates = pgTable('interest_rates', {
+  validFrom: date('valid_from', { mode: 'string' }).primaryKey(),
+  rateBasisPoints: smallint('rate_basis_points').notNull(),
+  note: text('note'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Letter = typeof letters.$inferSelect;
+export type CaseCollection = typeof caseCollection.$inferSelect;

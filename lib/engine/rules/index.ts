@@ -1,0 +1,7 @@
+// The engine's pure rules: tables, interest, fees, agreement and the path. No database, no clock.
+export * from './agreement';
+export * from './dates';
+export * from './fees';
+export * from './interest';
+export * from './path';
+export * from './tables';

@@ -1,0 +1,176 @@
+// No 'server-only': the job worker, the seed and the bench run the engine outside Next.
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Database, Tx } from '@/db';
+import { caseCollection, cases, letters } from '@/db/schema';
+import { todayInOslo } from '@/lib/cases/dates';
+import { recordCaseEvents } from '@/lib/events/record';
+import type { CaseEvent } from '@/lib/events/types';
+import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';
+import { decide, type Decision, type LetterPlan, type Tables } from './rules';
+import { loadLockedCases, type LoadedCase } from './snapshot';
+import { loadTables } from './tables';
+
+/**
+ * One engine run: every active case with something owed, in batches (one transaction each, the cases locked with
+ * SKIP LOCKED so a second worker takes other cases), each case decided by the pure rules and the batch's letters,
+ * ledger rows, events and states written in a few set-based statements. Idempotent: a letter is unique per case,
+ * step and date, and the rules see the letters already sent, so a second run the same day changes nothing.
+ */
+
+export type EngineRunOptions = {
+  now?: Date;
+  /** Limit the run to one company or some cases (the desk's on-demand run). */
+  companyId?: string;
+  caseIds?: string[];
+  batchSize?: number;
+  accountNumber?: string;
+};
+
+export type EngineRunResult = { examined: number; letters: number; errors: number; ledgerRows: number; events: number };
+
+const DEFAULT_ACCOUNT = '86011117947';
+
+export async function runEngine(db: Database, options: EngineRunOptions = {}): Promise<EngineRunResult> {
+  const now = options.now ?? new Date();
+  const today = todayInOslo(now);
+  const batchSize = options.batchSize ?? 500;
+  const account = options.accountNumber ?? process.env.AGENCY_ACCOUNT_NUMBER ?? DEFAULT_ACCOUNT;
+  const tables = await loadTables(db);
+  const result: EngineRunResult = { examined: 0, letters: 0, errors: 0, ledgerRows: 0, events: 0 };
+  let afterId: string | null = null;
+  for (;;) {
+    const filters = [eq(cases.status, 'active'), gt(cases.balanceOre, 0)];
+    if (afterId) filters.push(gt(cases.id, afterId));
+    if (options.companyId) filters.push(eq(cases.companyId, options.companyId));
+    if (options.caseIds) filters.push(inArray(cases.id, options.caseIds.length ? options.caseIds : ['00000000-0000-0000-0000-000000000000']));
+    const batch = await db.select({ id: cases.id }).from(cases).where(and(...filters)).orderBy(asc(cases.id)).limit(batchSize);
+    if (batch.length === 0) break;
+    afterId = batch.at(-1)!.id;
+    const written = await db.transaction((tx) => runBatch(tx, batch.map((row) => row.id), today, now, tables, account));
+    result.examined += written.examined;
+    result.letters += written.letters;
+    result.errors += written.errors;
+    result.ledgerRows += written.ledgerRows;
+    result.events += written.events;
+    if (batch.length < batchSize) break;
+  }
+  return result;
+}
+
+type Planned = { loaded: LoadedCase; plan: LetterPlan };
+
+async function runBatch(tx: Tx, caseIds: string[], today: string, now: Date, tables: Tables, account: string): Promise<EngineRunResult> {
+  const loaded = await loadLockedCases(tx, caseIds, today);
+  const planned: Planned[] = [];
+  const failed: { loaded: LoadedCase; decision: Extract<Decision, { kind: 'error' }> }[] = [];
+  const cleared: string[] = [];
+  for (const item of loaded) {
+    const decision = decide(item.snapshot, item.agreement, today, tables);
+    if (decision.kind === 'letter') planned.push({ loaded: item, plan: decision.plan });
+    else if (decision.kind === 'error') failed.push({ loaded: item, decision });
+    else if (item.hasState) cleared.push(item.id);
+  }
+  const written = await writeLetters(tx, planned, today, now, account);
+  if (failed.length > 0) {
+    await tx
+      .insert(caseCollection)
+      .values(failed.map(({ loaded: item, decision }) => ({ caseId: item.id, companyId: item.companyId, errorCode: decision.code, errorOn: decision.onDate })))
+      .onConflictDoUpdate({ target: caseCollection.caseId, set: { errorCode: sql`excluded.error_code`, errorOn: sql`excluded.error_on`, updatedAt: now } });
+  }
+  if (cleared.length > 0) {
+    // A case that waits without an error (a rate was added since): its old error is gone.
+    await tx.update(caseCollection).set({ errorCode: null, errorOn: null }).where(and(inArray(caseCollection.caseId, cleared), sql`${caseCollection.errorCode} is not null`));
+  }
+  return { examined: loaded.length, letters: written.letters, errors: failed.length, ledgerRows: written.ledgerRows, events: written.events };
+}
+
+async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date, account: string) {
+  if (planned.length === 0) return { letters: 0, ledgerRows: 0, events: 0 };
+  const inserted = await tx
+    .insert(letters)
+    .values(
+      planned.map(({ loaded: item, plan }) => ({
+        companyId: item.companyId,
+        caseId: item.id,
+        kind: plan.kind,
+        sentOn: plan.sentOn,
+        deadlineOn: plan.deadlineOn,
+        accountNumber: account,
+        kid: item.kid,
+        amountDueOre: plan.amountDueOre,
+        principalOre: plan.owedAfter.principal,
+        interestOre: plan.owedAfter.interest,
+        feeOre: plan.owedAfter.fee,
+        newFeeOre: plan.feeOre,
+        interestRateBasisPoints: plan.interestRateBasisPoints,
+        interestFromOn: plan.interestFromOn,
+        content: { ...item.content, newFees: plan.postings.filter((p) => p.feeKind).map((p) => ({ feeKind: p.feeKind!, amountOre: p.amountOre })) },
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: [letters.caseId, letters.kind, letters.sentOn] })
+    .returning({ id: letters.id, caseId: letters.caseId });
+  const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
+  const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
+  const postings: (LedgerPosting & { companyId: string; caseId: string })[] = sent.flatMap(({ loaded: item, plan }) =>
+    plan.postings.map((posting, index) => ({
+      companyId: item.companyId,
+      caseId: item.id,
+      kind: posting.component,
+      amountOre: posting.amountOre,
+      bookedOn: today,
+      currency: item.currency,
+      idempotencyKey: `engine:${letterOf.get(item.id)}:${index}`,
+    })),
+  );
+  await postEntriesForCases(tx, sent.map(({ loaded: item }) => item.id), postings);
+  const events: { actor: { userId: null; companyId: string }; event: CaseEvent; occurredAt: Date }[] = [];
+  for (const { loaded: item, plan } of sent) {
+    const actor = { userId: null, companyId: item.companyId };
+    if (item.stage !== plan.stage) events.push({ actor, event: { type: 'case.stage_changed', caseId: item.id, data: { from: item.stage, to: plan.stage } }, occurredAt: now });
+    events.push({
+      actor,
+      event: {
+        type: 'letter.sent',
+        caseId: item.id,
+        data: { letterKind: plan.kind, letterId: letterOf.get(item.id)!, accountNumber: account, kid: item.kid, amountOre: plan.amountDueOre, dueOn: plan.deadlineOn ?? today },
+      },
+      // After the stage change, so the history lists them in order.
+      occurredAt: new Date(now.getTime() + 1),
+    });
+  }
+  await recordCaseEvents(tx, events);
+  const stageChanges = sent.filter(({ loaded: item, plan }) => item.stage !== plan.stage);
+  if (stageChanges.length > 0) {
+    await tx.execute(sql`update ${cases} c set stage = v.stage::case_stage from (values ${sql.join(
+      stageChanges.map(({ loaded: item, plan }) => sql`(${item.id}::uuid, ${plan.stage})`),
+      sql`, `,
+    )}) as v(id, stage) where c.id = v.id`);
+  }
+  await tx
+    .insert(caseCollection)
+    .values(
+      sent.map(({ loaded: item, plan }) => ({
+        caseId: item.id,
+        companyId: item.companyId,
+        interestBookedToOn: plan.interestBookedToOn,
+        interestCarryUnits: plan.interestCarryUnits,
+        compensationBooked: item.snapshot.compensationBooked || plan.postings.some((p) => p.feeKind === 'standard_compensation'),
+        pausedDays: 0,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: caseCollection.caseId,
+      set: {
+        interestBookedToOn: sql`excluded.interest_booked_to_on`,
+        interestCarryUnits: sql`excluded.interest_carry_units`,
+        compensationBooked: sql`excluded.compensation_booked`,
+        pausedDays: 0,
+        errorCode: null,
+        errorOn: null,
+        updatedAt: now,
+      },
+    });
+  return { letters: sent.length, ledgerRows: postings.length, events: events.length };
+}

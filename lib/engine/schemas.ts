@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const DESK_INTENTS = ['dispute', 'resolveDispute', 'confirmLegal', 'run'] as const;
+export const CREDITOR_INTENTS = ['dispute', 'resolveDispute'] as const;
+export const DISPUTE_REASON_MAX = 1_000;
+
+const reason = z.string().trim().max(DISPUTE_REASON_MAX, 'validation.tooLong').default('');
+
+export const deskCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(DESK_INTENTS), reason });
+export const creditorCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(CREDITOR_INTENTS), reason });
+
+export type CollectionIntent = (typeof DESK_INTENTS)[number];
+
+const days = (min: number, message = 'validation.invalid') =>
+  z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, message).max(365, 'validation.invalid');
+
+/** The desk's agreement form: the number fields as typed, the two switches as checkboxes (absent = off). */
+export const agreementFormSchema = z.object({
+  companyId: z.uuid(),
+  reminderEnabled: z.literal('on').optional().transform((value) => value === 'on'),
+  firstLetterAfterDueDays: days(0),
+  reminderDeadlineDays: days(0),
+  noticeAfterReminderDays: days(0),
+  noticeDeadlineDays: days(14, 'engine.errors.legalMinimum'),
+  demandAfterNoticeDeadlineDays: days(1),
+  demandDeadlineDays: days(14, 'engine.errors.legalMinimum'),
+  heavyFeeAfterOverrunDays: days(0),
+  surveillanceAfterLegalMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(120, 'validation.invalid'),
+  standardCompensation: z.literal('on').optional().transform((value) => value === 'on'),
+  vatRegistered: z.literal('on').optional().transform((value) => value === 'on'),
+});
+
+export const AGREEMENT_NUMBER_FIELDS = [
+  'firstLetterAfterDueDays',
+  'reminderDeadlineDays',
+  'noticeAfterReminderDays',
+  'noticeDeadlineDays',
+  'demandAfterNoticeDeadlineDays',
+  'demandDeadlineDays',
+  'heavyFeeAfterOverrunDays',
+  'surveillanceAfterLegalMonths',
+] as const;
