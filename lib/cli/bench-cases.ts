@@ -9,7 +9,7 @@ import { caseFiguresSql, collectedByMonthSql } from '@/lib/insights/sql';
 import { MAX_EXPORT_ROWS, PAGE_SIZE, decodeCursor, parseCaseListParams, type Cursor, type RawSearchParams } from '@/lib/case-list/schemas';
 import { DIST_DIR, needsBuild } from './build-state';
 import { prepareBenchDatabase, rows, timeSql } from './bench/database';
-import { runLoad, timedGet, type Summary } from './bench/load';
+import { quantile, runLoad, timedGet, type Summary } from './bench/load';
 import { sessionCookieFor } from './session-cookie';
 import { firstLoadJsKb } from './bench/first-load';
 import { serverCpuMs, serverMemory } from './bench/server';
@@ -184,11 +184,13 @@ async function main() {
 
     log();
     const exportQuery = new URLSearchParams({ locale: 'nb', from: exportFrom }).toString();
+    const exportTimes: number[] = [];
     const exportRun = async (server: Portal, label: string) => {
       let sampledPeak = 0;
       const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, serverMemory(server.pid).rssMb)), 100);
       for (let run = 1; run <= 3; run++) {
         const result = await timedGet(`${server.baseUrl}/api/cases/export?${exportQuery}`, cookie);
+        exportTimes.push(result.ms);
         log(`export ${exportRows.toLocaleString('en')} rows (from ${exportFrom}), ${label}, run ${run}: HTTP ${result.status}, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(2)} s`);
       }
       clearInterval(sampler);
@@ -239,7 +241,10 @@ async function main() {
       if (batch.length < 5_000 || !last) break;
       cursor = { kind: 'registered', registeredAt: last.registered_key, id: last.id };
     }
-    log(`${`export query alone: ${fetched.toLocaleString('en')} rows in 5 000-row pages`.padEnd(50)} ${ms(performance.now() - started)} total`);
+    const exportSqlMs = performance.now() - started;
+    log(`${`export query alone: ${fetched.toLocaleString('en')} rows in 5 000-row pages`.padEnd(50)} ${ms(exportSqlMs)} total`);
+    const sortedExports = [...exportTimes].sort((a, b) => a - b);
+    log(`export ÷ its SQL alone: median ${(quantile(sortedExports, 0.5) / exportSqlMs).toFixed(2)}×, worst ${((sortedExports.at(-1) ?? 0) / exportSqlMs).toFixed(2)}× (target ≤ 1.5×)`);
   } finally {
     portal.stop();
     await handle.close();
