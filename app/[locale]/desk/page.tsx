@@ -1,3 +1,4 @@
+import { countCap } from '@/lib/case-list/schemas';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CaseListSummary } from '@/components/case-list/case-pagination';
@@ -28,7 +29,7 @@ export default async function DeskHomePage({ params, searchParams }: PageProps<'
       <p className="mb-4 text-slate-700">{t('home.intro')}</p>
       {invalid.length > 0 ? <FormStatus tone="error" text={t('home.invalidParams')} /> : null}
       <DeskSearchForm action={getPathname({ href: '/desk', locale })} params={view} companies={companies} />
-      <CaseListSummary page={1} shown={page.rows.length} total={total} />
+      <CaseListSummary page={1} shown={page.rows.length} total={total} cap={countCap(view)} />
       {page.rows.length > 0 ? <DeskCaseTable rows={page.rows} locale={locale} /> : <EmptyState text={t('home.empty')} />}
     </>
   );
