@@ -123,7 +123,8 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
     log(`next build in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
-  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production', BENCH_FLOOR: '1' };
+  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production', BENCH_FLOOR: '1', PORTAL_DEMO: '1' };
+  // PORTAL_DEMO: plain http:// on 127.0.0.1 (production mode would otherwise expect HTTPS-only session cookies).
   let portal = await startPortal(serverEnv);
   try {
     const cookie = await sessionCookieFor(db, 'admin@demo.no', AUTH_SECRET, { userAgent: 'bench:cases' });
