@@ -37,4 +37,5 @@ function route(request: NextRequest) {
   return intl(request);
 }
 
-export const config = { matcher: '/((?!api|_next|_vercel|.*\\..*).*)' };
+// bench-floor: the benchmark's bare floor page (app/bench-floor) runs without the proxy, like a bare Next.js app.
+export const config = { matcher: '/((?!api|_next|_vercel|bench-floor|.*\\..*).*)' };

@@ -16,17 +16,19 @@ type Props = {
 type SummaryProps = {
   page: number;
   shown: number;
-  /** Matching cases, COUNT_CAP + 1 meaning "more than the cap". */
+  /** Matching cases, cap + 1 meaning "more than the cap". */
   total: number;
+  /** Where counting stopped: countCap(params) (a search counts less far). */
+  cap?: number;
 };
 
 /** "1 234 saker · Viser 51–100": the count is capped, so a million cases cost no more to count than ten thousand. */
-export function CaseListSummary({ page, shown, total }: SummaryProps) {
+export function CaseListSummary({ page, shown, total, cap = COUNT_CAP }: SummaryProps) {
   const t = useTranslations('caseList');
   const start = (page - 1) * PAGE_SIZE + 1;
   return (
     <p className="mb-2 text-sm text-slate-700" role="status">
-      {total > COUNT_CAP ? t('countCapped', { count: COUNT_CAP }) : t('count', { count: total })}
+      {total > cap ? t('countCapped', { count: cap }) : t('count', { count: total })}
       {shown > 0 ? ` · ${t('range', { from: start, to: start + shown - 1 })}` : null}
     </p>
   );

@@ -74,9 +74,13 @@ export const cases = pgTable(
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // The debtor's search_name, copied so name search reads one table: set by the database on every insert (and a
+    // debtor change), and kept equal when the debtor is renamed (triggers in db/migrations/0005_case_search.sql).
+    searchName: text('search_name').notNull().default(''),
   },
   (t) => [
     uniqueIndex('cases_case_number_key').on(t.caseNumber),
+    index('cases_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('cases_company_status_registered_idx').on(t.companyId, t.status, t.registeredAt.desc(), t.id),
     index('cases_company_registered_idx').on(t.companyId, t.registeredAt.desc(), t.id),
     index('cases_company_debtor_idx').on(t.companyId, t.debtorId),

@@ -1,21 +1,12 @@
 import 'server-only';
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import { createTranslator } from 'next-intl';
-import zlib from 'node:zlib';
-import * as XLSX from 'xlsx';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
 import type { CaseListRow } from './queries';
-
-// We only WRITE xlsx here (the 0.18.5 advisories concern reading). SheetJS deflates in plain JS unless handed
-// zlib, which gives a file three times larger in the same time. Its zlib probe reads the deprecated `bytesRead`
-// (a warning in every server log), so it gets `bytesWritten`, the same count under its current name.
-class InflateRaw extends zlib.InflateRaw {
-  get bytesRead(): number {
-    return this.bytesWritten;
-  }
-}
-XLSX.CFB.utils.use_zlib({ InflateRaw, deflateRawSync: zlib.deflateRawSync });
 
 const MONEY_FORMAT = '#,##0.00';
 // The dots are escaped: unescaped, '.' is a decimal point to some readers (SheetJS's own formatter among them).
@@ -33,8 +24,6 @@ const COLUMNS = [
   ['outstanding', 16],
   ['currency', 8],
 ] as const;
-
-type Cell = XLSX.CellObject;
 
 /** Excel's day number for a calendar day (days since 1899-12-30), exact and independent of the time zone. */
 export function excelDay(isoDay: string): number {
@@ -57,85 +46,62 @@ export function exportFileName(locale: Locale, now = new Date()): string {
   return `${translator(locale)('fileName')}-${day}.xlsx`;
 }
 
-/** What a sheet row keeps until it is written: the row's own values, no cell objects. */
-type CompactRow = readonly [caseNumber: number, invoiceNumbers: string, customerNumber: string, debtor: string, day: number,
-  originalKroner: number, outstandingKroner: number, company: Cell, status: Cell, stage: Cell, currency: Cell];
-
 /**
- * A dense worksheet (an array of rows of cells) whose rows are made from compact values when the writer asks for
- * them, one row at a time. SheetJS writes a dense sheet row by row through `sheet[r][c]`, so the cell objects of
- * only one row are alive (the export parses back cell by cell in tests/integration/case-list/export.test.ts).
+ * Writes the cases as an .xlsx workbook into `output` while they arrive, batch by batch from the database (keyset
+ * pages), with exceljs's streaming writer: each row is committed (serialised into the zip stream) as soon as it is
+ * added, so memory holds one batch, not the sheet. One typed row per case: numbers and kroner as numbers, the
+ * registration day as a real date, headers and status/stage names in `locale`. Every text is written as an inline
+ * string cell (never a formula: exceljs makes formulas only from { formula } values), so "=HYPERLINK(…)" in a
+ * debtor's name stays text. Waits for `output` to drain between batches, so a slow download slows the reads.
  */
-function lazyDenseSheet(header: Cell[], rows: readonly CompactRow[], dateFormat: string): XLSX.WorkSheet {
-  let at = -1;
-  let cells: Cell[] | undefined;
-  const build = ([caseNumber, invoices, customer, debtor, day, original, outstanding, company, status, stage, currency]: CompactRow): Cell[] => [
-    company,
-    { t: 'n', v: caseNumber, z: '0' },
-    { t: 's', v: invoices },
-    { t: 's', v: customer },
-    { t: 's', v: debtor },
-    { t: 'n', v: day, z: dateFormat },
-    status,
-    stage,
-    { t: 'n', v: original, z: MONEY_FORMAT },
-    { t: 'n', v: outstanding, z: MONEY_FORMAT },
-    currency,
-  ];
-  const sheet = new Proxy<Cell[][]>([], {
-    get(target, key, receiver) {
-      if (typeof key !== 'string' || !/^\d+$/.test(key)) return Reflect.get(target, key, receiver);
-      const index = Number(key);
-      if (index !== at) {
-        const row = rows[index - 1];
-        cells = index === 0 ? header : row ? build(row) : undefined;
-        at = index;
-      }
-      return cells;
-    },
-  });
-  return sheet as unknown as XLSX.WorkSheet;
-}
-
-/**
- * The cases as an .xlsx workbook with one typed row per case: numbers and kroner as numbers, the registration day
- * as a real date, headers and status/stage names in `locale`. Rows arrive batch by batch, so the database rows of
- * only one batch are alive next to the compact rows collected so far.
- */
-export async function buildCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, locale: Locale): Promise<Buffer> {
+export async function writeCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, locale: Locale, output: Writable): Promise<void> {
   const t = translator(locale);
-  // Cells that repeat on most rows (company, status, stage, currency) are shared: the writer only reads them.
-  const sharedCells = new Map<string, Cell>();
-  const shared = (key: string, label: () => string): Cell => {
-    let cell = sharedCells.get(key);
-    if (!cell) sharedCells.set(key, (cell = { t: 's', v: label() }));
-    return cell;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
+  const sheet = workbook.addWorksheet(t('sheetName'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map(([key, width]) => ({ key, width }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  sheet.addRow(COLUMNS.map(([key]) => t(`columns.${key}`))).commit();
+  const labels = new Map<string, string>();
+  const label = (key: Parameters<typeof t>[0]) => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = t(key)));
+    return text;
   };
-  const rows: CompactRow[] = [];
+  const dateFormat = DATE_FORMAT[locale];
   for await (const batch of batches) {
     for (const row of batch) {
-      rows.push([
+      const added = sheet.addRow([
+        row.companyName,
         row.caseNumber,
         row.invoiceNumbers,
         row.customerNumber,
         row.debtorName,
         excelDay(row.registeredOn),
+        label(`status.${row.status}`),
+        label(`stage.${row.stage}`),
         kroner(row.originalAmountOre),
         kroner(row.balanceOre),
-        shared(`company:${row.companyName}`, () => row.companyName),
-        shared(`status:${row.status}`, () => t(`status.${row.status}`)),
-        shared(`stage:${row.stage}`, () => t(`stage.${row.stage}`)),
-        shared(`currency:${row.currency}`, () => row.currency),
+        row.currency,
       ]);
+      added.getCell(2).numFmt = '0';
+      added.getCell(6).numFmt = dateFormat;
+      added.getCell(9).numFmt = MONEY_FORMAT;
+      added.getCell(10).numFmt = MONEY_FORMAT;
+      added.commit();
     }
+    if (output.writableNeedDrain) await once(output, 'drain');
   }
-  const header: Cell[] = COLUMNS.map(([key]) => ({ t: 's', v: t(`columns.${key}`) }));
-  const worksheet = lazyDenseSheet(header, rows, DATE_FORMAT[locale]);
-  const range = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: COLUMNS.length - 1 } });
-  worksheet['!ref'] = range;
-  worksheet['!cols'] = COLUMNS.map(([, width]) => ({ wch: width }));
-  worksheet['!autofilter'] = { ref: range };
-  const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, worksheet, t('sheetName'));
-  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The whole workbook in memory: for tests and small callers; the route streams writeCaseWorkbook instead. */
+export async function buildCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, locale: Locale): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(output, 'end');
+  await writeCaseWorkbook(batches, locale, output);
+  await ended;
+  return Buffer.concat(chunks);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { COUNT_CAP, PAGE_SIZE, decodeCursor, encodeCursor, sortKind, type CaseListParams, type CaseStage, type CaseStatus } from './schemas';
+import { countCap, PAGE_SIZE, decodeCursor, encodeCursor, sortKind, type CaseListParams, type CaseStage, type CaseStatus } from './schemas';
 import { caseCountSql, caseListPageSql } from './sql';
 
 export type CaseListRow = {
@@ -88,7 +88,7 @@ export async function listCases(companyIds: readonly string[], params: CaseListP
 }
 
 /** The number of matching cases, or `cap + 1` meaning "more than `cap`". */
-export async function countCases(companyIds: readonly string[], params: CaseListParams, cap = COUNT_CAP): Promise<number> {
+export async function countCases(companyIds: readonly string[], params: CaseListParams, cap = countCap(params)): Promise<number> {
   if (companyIds.length === 0) return 0;
   const [row] = await selectRows(caseCountSql(companyIds, params, cap));
   return Math.min(Number(row?.n ?? 0), cap + 1);

@@ -9,9 +9,10 @@ import { caseFiguresSql, collectedByMonthSql } from '@/lib/insights/sql';
 import { MAX_EXPORT_ROWS, PAGE_SIZE, decodeCursor, parseCaseListParams, type Cursor, type RawSearchParams } from '@/lib/case-list/schemas';
 import { DIST_DIR, needsBuild } from './build-state';
 import { prepareBenchDatabase, rows, timeSql } from './bench/database';
-import { runLoad, timedGet, type Summary } from './bench/load';
+import { quantile, runLoad, timedGet, type Summary } from './bench/load';
 import { sessionCookieFor } from './session-cookie';
-import { serverMemory } from './bench/server';
+import { firstLoadJsKb } from './bench/first-load';
+import { serverCpuMs, serverMemory } from './bench/server';
 import { startPortal, type Portal } from './portal-process';
 
 // `npm run bench:cases [-- --cases N --requests R --clients C --reuse --keep --out FILE]`: see printUsage().
@@ -65,10 +66,14 @@ function log(line = '') {
   report.push(line);
 }
 
+type Scenario = { name: string; url: () => string; signedIn?: boolean };
+
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1).padStart(8) : '       -');
-function logSummary(name: string, summary: Summary) {
+function formatScenario(name: string, summary: Summary, cpuPerRequest: number, floor: { summary: Summary; cpuPerRequest: number } | undefined): string {
   const statuses = Object.entries(summary.statuses).map(([status, n]) => `${status}×${n}`).join(' ');
-  log(`${name.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.max)} ${summary.rps.toFixed(1).padStart(7)}  ${statuses}`);
+  const cpuRatio = floor ? (cpuPerRequest / floor.cpuPerRequest).toFixed(2) : '1.00';
+  const rpsRatio = floor ? (summary.rps / floor.summary.rps).toFixed(2) : '1.00';
+  return `${name.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.max)} ${summary.rps.toFixed(1).padStart(7)} ${cpuPerRequest.toFixed(1).padStart(11)} ${cpuRatio.padStart(11)} ${rpsRatio.padStart(12)}  ${statuses}`;
 }
 
 function isoDay(daysAgo: number): string {
@@ -118,37 +123,75 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
     log(`next build in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
-  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production' };
+  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production', BENCH_FLOOR: '1', PORTAL_DEMO: '1' };
+  // PORTAL_DEMO: plain http:// on 127.0.0.1 (production mode would otherwise expect HTTPS-only session cookies).
   let portal = await startPortal(serverEnv);
   try {
     const cookie = await sessionCookieFor(db, 'admin@demo.no', AUTH_SECRET, { userAgent: 'bench:cases' });
     const probe = await timedGet(`${portal.baseUrl}/nb/cases`, cookie);
     if (probe.status !== 200) throw new Error(`signed-in GET /nb/cases answered ${probe.status}`);
     const list = (query: Record<string, string>) => `${portal.baseUrl}/nb/cases?${new URLSearchParams(query).toString()}`;
-    const scenarios: [string, () => string][] = [
-      ['list, unfiltered (all 3 companies)', () => list({})],
-      ['list, Aktiv + 30-day date range', () => list({ status: 'active', ...window })],
-      [`list, page at depth ${depth.toLocaleString('en')} (cursor)`, () => list({ after: deep?.cursor ?? '', page: String(depth / PAGE_SIZE + 1) })],
-      ['search, case number', () => list({ q: pick(sample).case_number })],
-      ['search, debtor full name', () => list({ q: pick(names) })],
-      ['search, debtor last name (~3 % of cases)', () => list({ q: pick(lastNames) })],
-      ['case page /cases/<id>', () => `${portal.baseUrl}/nb/cases/${pick(sample).id}`],
-      ['case history tab ?tab=history', () => `${portal.baseUrl}/nb/cases/${pick(sample).id}?tab=history`],
+    const floor: Scenario = { name: 'FLOOR: bare dynamic page, 50-row table', url: () => `${portal.baseUrl}/bench-floor`, signedIn: false };
+    const scenarios: Scenario[] = [
+      floor,
+      { name: 'sign-in page (signed out)', url: () => `${portal.baseUrl}/nb/login`, signedIn: false },
+      { name: 'list, unfiltered (all 3 companies)', url: () => list({}) },
+      { name: 'list, Aktiv + 30-day date range', url: () => list({ status: 'active', ...window }) },
+      { name: `list, page at depth ${depth.toLocaleString('en')} (cursor)`, url: () => list({ after: deep?.cursor ?? '', page: String(depth / PAGE_SIZE + 1) }) },
+      { name: 'search, case number', url: () => list({ q: pick(sample).case_number }) },
+      { name: 'search, debtor full name', url: () => list({ q: pick(names) }) },
+      { name: 'search, debtor last name (~3 % of cases)', url: () => list({ q: pick(lastNames) }) },
+      { name: 'case page /cases/<id>', url: () => `${portal.baseUrl}/nb/cases/${pick(sample).id}` },
+      { name: 'case history tab ?tab=history', url: () => `${portal.baseUrl}/nb/cases/${pick(sample).id}?tab=history` },
+      { name: 'Innsikt /insights (key figures)', url: () => `${portal.baseUrl}/nb/insights` },
+      { name: 'Rapporter /reports', url: () => `${portal.baseUrl}/nb/reports` },
+      { ...floor, name: 'FLOOR again (drift during the run)' },
     ];
-    for (const [, next] of scenarios) for (let i = 0; i < 3; i++) await timedGet(next(), cookie);
+    const cookieFor = (scenario: Scenario) => (scenario.signedIn === false ? '' : cookie);
+    for (const scenario of scenarios) for (let i = 0; i < 3; i++) await timedGet(scenario.url(), cookieFor(scenario));
+    const floorJs = await firstLoadJsKb(floor.url(), '');
+    const listJs = await firstLoadJsKb(list({}), cookie);
+    log(`first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB)`);
     log();
-    log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each (ms)      p50      p95      max   req/s  statuses`);
-    for (const [name, next] of scenarios) logSummary(name, await runLoad({ clients: CLIENTS, requestsPerClient: REQUESTS, cookie, nextUrl: next }));
+    log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each`);
+    log(`${'scenario'.padEnd(44)}   p50 ms   p95 ms   max ms   req/s  CPU ms/req  ×floor CPU  req/s÷floor  statuses`);
+    const measured: { scenario: Scenario; summary: Summary; cpuPerRequest: number }[] = [];
+    for (const scenario of scenarios) {
+      const cpuBefore = serverCpuMs(portal.pid);
+      const summary = await runLoad({ clients: CLIENTS, requestsPerClient: REQUESTS, cookie: cookieFor(scenario), nextUrl: scenario.url });
+      const cpuPerRequest = (serverCpuMs(portal.pid) - cpuBefore) / summary.count;
+      measured.push({ scenario, summary, cpuPerRequest });
+      log(formatScenario(scenario.name, summary, cpuPerRequest, measured[0]));
+    }
+    // The floor is measured first and last; its mean is what every scenario is compared with.
+    const floors = measured.filter((row) => row.scenario.url === floor.url);
+    const floorRow = {
+      cpuPerRequest: floors.reduce((sum, row) => sum + row.cpuPerRequest, 0) / floors.length,
+      rps: floors.reduce((sum, row) => sum + row.summary.rps, 0) / floors.length,
+    };
+    log();
+    log(`Ratios to the floor (mean of both floor runs: ${floorRow.cpuPerRequest.toFixed(1)} ms CPU/request, ${floorRow.rps.toFixed(1)} req/s); targets ≤ 1.5× CPU, ≥ 0.67× req/s`);
+    for (const row of measured.filter((row) => row.scenario.url !== floor.url)) {
+      const cpuRatio = row.cpuPerRequest / floorRow.cpuPerRequest;
+      const rpsRatio = row.summary.rps / floorRow.rps;
+      const met = cpuRatio <= 1.5 && rpsRatio >= 2 / 3 ? 'met' : 'NOT met';
+      log(`${row.scenario.name.padEnd(44)} CPU ${cpuRatio.toFixed(2)}×  req/s ${rpsRatio.toFixed(2)}×  ${met}`);
+    }
+    const full = measured.find((row) => row.scenario.name.startsWith('search, debtor full name'));
+    const common = measured.find((row) => row.scenario.name.startsWith('search, debtor last name'));
+    if (full && common) log(`common-surname p95 ÷ full-name p95: ${(common.summary.p95 / full.summary.p95).toFixed(2)} (target ≤ 2)`);
     const afterPages = serverMemory(portal.pid);
     log(`server after the page runs: RSS ${afterPages.rssMb.toFixed(0)} MB, peak (VmHWM) ${afterPages.hwmMb.toFixed(0)} MB`);
 
     log();
     const exportQuery = new URLSearchParams({ locale: 'nb', from: exportFrom }).toString();
+    const exportTimes: number[] = [];
     const exportRun = async (server: Portal, label: string) => {
       let sampledPeak = 0;
       const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, serverMemory(server.pid).rssMb)), 100);
       for (let run = 1; run <= 3; run++) {
         const result = await timedGet(`${server.baseUrl}/api/cases/export?${exportQuery}`, cookie);
+        exportTimes.push(result.ms);
         log(`export ${exportRows.toLocaleString('en')} rows (from ${exportFrom}), ${label}, run ${run}: HTTP ${result.status}, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(2)} s`);
       }
       clearInterval(sampler);
@@ -199,7 +242,10 @@ async function main() {
       if (batch.length < 5_000 || !last) break;
       cursor = { kind: 'registered', registeredAt: last.registered_key, id: last.id };
     }
-    log(`${`export query alone: ${fetched.toLocaleString('en')} rows in 5 000-row pages`.padEnd(50)} ${ms(performance.now() - started)} total`);
+    const exportSqlMs = performance.now() - started;
+    log(`${`export query alone: ${fetched.toLocaleString('en')} rows in 5 000-row pages`.padEnd(50)} ${ms(exportSqlMs)} total`);
+    const sortedExports = [...exportTimes].sort((a, b) => a - b);
+    log(`export ÷ its SQL alone: median ${(quantile(sortedExports, 0.5) / exportSqlMs).toFixed(2)}×, worst ${((sortedExports.at(-1) ?? 0) / exportSqlMs).toFixed(2)}× (target ≤ 1.5×)`);
   } finally {
     portal.stop();
     await handle.close();

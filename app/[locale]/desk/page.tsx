@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
 import { FormStatus } from '@/components/ui/form-status';
 import { requireStaff } from '@/lib/auth/gate';
+import { countCap } from '@/lib/case-list/schemas';
 import { searchDeskCases } from '@/lib/desk/search';
 import { getPathname } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
@@ -28,7 +29,7 @@ export default async function DeskHomePage({ params, searchParams }: PageProps<'
       <p className="mb-4 text-slate-700">{t('home.intro')}</p>
       {invalid.length > 0 ? <FormStatus tone="error" text={t('home.invalidParams')} /> : null}
       <DeskSearchForm action={getPathname({ href: '/desk', locale })} params={view} companies={companies} />
-      <CaseListSummary page={view.page} shown={page.rows.length} total={total} />
+      <CaseListSummary page={view.page} shown={page.rows.length} total={total} cap={countCap(view)} />
       {page.rows.length > 0 ? <DeskCaseTable rows={page.rows} locale={locale} /> : <EmptyState text={t('home.empty')} />}
       <CasePagination params={view} locale={locale} nextCursor={page.nextCursor} previousCursor={page.previousCursor} pathname="/desk" />
     </>

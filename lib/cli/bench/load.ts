@@ -26,7 +26,7 @@ export function summarise(samples: readonly Sample[], wallMs: number): Summary {
 /** One GET with the session cookie, the whole body read (a page is only done when it has arrived). */
 export async function timedGet(url: string, cookie: string): Promise<Sample> {
   const started = performance.now();
-  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status, bytes: body.byteLength };
 }

@@ -41,3 +41,22 @@ export function serverMemory(root: number): Memory & { pid: number } {
   const measured = processTree(root).map((pid) => ({ pid, ...memoryOf(pid) }));
   return measured.reduce((best, next) => (next.hwmMb > best.hwmMb ? next : best), { pid: root, rssMb: 0, hwmMb: 0 });
 }
+
+// /proc/<pid>/stat counts CPU in clock ticks; USER_HZ is 100 on Linux (getconf CLK_TCK).
+const TICK_MS = 10;
+
+function cpuTicksOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "(comm)": state is field 3, utime 14 and stime 15 (1-based over the whole line).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU milliseconds used so far by the server's process tree (read before and after a scenario). */
+export function serverCpuMs(root: number): number {
+  return processTree(root).reduce((sum, pid) => sum + cpuTicksOf(pid), 0) * TICK_MS;
+}

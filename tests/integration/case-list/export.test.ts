@@ -127,6 +127,15 @@ describe('the case export workbook', () => {
     expect((await exportOf([], {}, 'en')).cell('A1')?.v).toBe('Company');
   });
 
+  it('writes a name that looks like a formula as plain text, never as a formula', async () => {
+    const company = await makeCompany(db);
+    await makeListedCase(db, { companyId: company.id, debtorName: '=HYPERLINK("http://evil.example","x")', invoiceNumbers: ['+1-2'] });
+    const { cell } = await exportOf([company.id], {}, 'nb');
+    expect(cell('E2')).toMatchObject({ t: 's', v: '=HYPERLINK("http://evil.example","x")' });
+    expect(cell('E2')?.f).toBeUndefined();
+    expect(cell('C2')).toMatchObject({ t: 's', v: '+1-2' });
+  });
+
   it('names the file by language and the date in Oslo', () => {
     expect(exportFileName('nb', new Date('2026-03-01T23:30:00Z'))).toBe('saker-2026-03-02.xlsx');
     expect(exportFileName('en', new Date('2026-07-01T12:00:00Z'))).toBe('cases-2026-07-01.xlsx');

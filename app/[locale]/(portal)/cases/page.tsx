@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { NewInvoiceButton } from '@/components/invoices/new-invoice-button';
 import { PendingInvoices } from '@/components/invoices/pending-invoices';
 import { FormStatus } from '@/components/ui/form-status';
-import { MAX_EXPORT_ROWS, parseNotice } from '@/lib/case-list/schemas';
+import { MAX_EXPORT_ROWS, countCap, parseNotice } from '@/lib/case-list/schemas';
 import { caseExportHref, caseListQuery } from '@/lib/case-list/url';
 import { loadCaseListView } from '@/lib/case-list/view';
 import { getPathname } from '@/lib/i18n/navigation';
@@ -58,7 +58,7 @@ export default async function CasesPage({ params, searchParams }: PageProps<'/[l
       <div className="my-4">
         <StatusFilter params={view} locale={locale} />
       </div>
-      <CaseListSummary page={view.page} shown={page.rows.length} total={total} />
+      <CaseListSummary page={view.page} shown={page.rows.length} total={total} cap={countCap(view)} />
       {page.rows.length > 0 ? (
         <>
           <CaseCards rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
