@@ -13,9 +13,10 @@ export async function deliverOutboxSms(db: Executor, sender: SmsSender, outboxId
   await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
   try {
     const { providerMessageId } = await sender.send({ idempotencyKey: row.id, to: row.recipient, text: row.bodyText });
+    // As for emails: the text holds a live sign-in or confirmation code, which must not outlive delivery at rest.
     await db
       .update(outbox)
-      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null })
+      .set({ status: 'sent', sentAt: new Date(), providerMessageId, lastError: null, bodyText: '' })
       .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
     return 'sent' as const;
   } catch (error) {
