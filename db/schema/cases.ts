@@ -75,7 +75,7 @@ export const cases = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     // The debtor's search_name, copied so name search reads one table: set by the database on every insert (and a
-    // debtor change), and kept equal when the debtor is renamed (triggers in db/migrations/0005_case_search.sql).
+    // debtor change), and kept equal when the debtor is renamed (triggers in db/migrations/0005_features_2.sql).
     searchName: text('search_name').notNull().default(''),
   },
   (t) => [
@@ -88,8 +88,6 @@ export const cases = pgTable(
     index('cases_company_amount_idx').on(t.companyId, t.originalAmountOre, t.id),
     index('cases_company_case_number_idx').on(t.companyId, t.caseNumber),
     index('cases_kid_idx').on(t.kid),
-    // Innsikt's key figures read only this index (index-only scans): counts, outstanding, days to payment.
-    index('cases_company_status_figures_idx').on(t.companyId, t.status, t.balanceOre, t.registeredAt, t.closedAt),
   ],
 );
 

@@ -12,3 +12,4 @@ export * from './invoice-drafts';
 export * from './api';
 export * from './webhooks';
 export * from './engine';
+export * from './case-figures';

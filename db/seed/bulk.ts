@@ -83,8 +83,9 @@ function idSql(prefix: string, n: SQL): SQL {
 /**
  * Runs `insert` with the bulk tables' secondary indexes dropped, then creates them again from their saved
  * definitions, all inside the caller's transaction (so a failure leaves every index in place). Indexes behind
- * constraints (primary keys) stay. As superuser, row triggers (foreign-key checks, cases.search_name) are skipped
- * too: the generated rows are consistent by construction and set cases.search_name themselves.
+ * constraints (primary keys) stay. As superuser, triggers (foreign-key checks, cases.search_name, Innsikt's running
+ * sums) are skipped too: the generated rows are consistent by construction and set cases.search_name themselves, and
+ * the running sums are recounted at the end.
  */
 async function withoutIndexes(tx: Executor, insert: () => Promise<void>) {
   const tables = sql.raw(BULK_TABLES.map(literal).join(', '));
@@ -98,6 +99,8 @@ async function withoutIndexes(tx: Executor, insert: () => Promise<void>) {
   await insert();
   for (const index of indexes) await tx.execute(sql.raw(index.indexdef));
   if (role?.rolsuper) await tx.execute(sql`set local session_replication_role = origin`);
+  // Innsikt's running sums are kept by statement triggers, skipped above: recount them once.
+  if (role?.rolsuper) await tx.execute(sql`select case_figures_rebuild()`);
 }
 
 async function resolveCompany(db: Database, companyId: string | undefined): Promise<{ id: string; kidPrefix: string }> {

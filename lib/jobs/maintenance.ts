@@ -1,6 +1,7 @@
 import { lt } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { signInAttempts, webauthnChallenges } from '@/db/schema';
+import { foldCaseFiguresSql } from '@/lib/insights/sql';
 
 export const MAINTENANCE_JOB = 'maintenance';
 
@@ -15,4 +16,9 @@ export async function purgeExpiredAuthData(db: Executor, now = new Date()) {
     .returning({ id: signInAttempts.id });
   await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
   return { attempts: attempts.length };
+}
+
+/** Folds Innsikt's running sums into one row per company, so reading them stays a handful of rows. */
+export async function foldCaseFigures(db: Executor) {
+  await db.execute(foldCaseFiguresSql());
 }

@@ -10,7 +10,7 @@ import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions }
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { registerSmsDelivery } from './sms-delivery';
 import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
-import { MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
+import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { createQueue } from './queue';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
@@ -36,6 +36,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     await purgeExpiredAuthData(handle.db);
     await purgeAbandonedDrafts(handle.db);
     await purgeRateWindows(handle.db);
+    await foldCaseFigures(handle.db);
   });
   await boss.schedule(MAINTENANCE_JOB, '17 * * * *');
   await boss.createQueue(SETTLEMENT_JOB);
