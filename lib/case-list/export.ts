@@ -25,10 +25,28 @@ const COLUMNS = [
   ['currency', 8],
 ] as const;
 
+const NUMBER_FORMATS: Partial<Record<(typeof COLUMNS)[number][0], string>> = { caseNumber: '0', originalAmount: MONEY_FORMAT, outstanding: MONEY_FORMAT };
+
+function columnStyles(locale: Locale): Partial<ExcelJS.Style>[] {
+  return COLUMNS.map(([key]) => {
+    const numFmt = key === 'registered' ? DATE_FORMAT[locale] : NUMBER_FORMATS[key];
+    return Object.freeze(numFmt ? { numFmt } : {});
+  });
+}
+
 /** Excel's day number for a calendar day (days since 1899-12-30), exact and independent of the time zone. */
 export function excelDay(isoDay: string): number {
   const [year, month, day] = isoDay.split('-').map(Number);
   return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000 + 25_569;
+}
+
+/** `compute` with each result kept: the export asks for the same labels and days on thousands of rows. */
+function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
+  const results = new Map<K, V>();
+  return (key) => {
+    if (!results.has(key)) results.set(key, compute(key));
+    return results.get(key) as V;
+  };
 }
 
 /** Kroner for a spreadsheet cell: the one place øre are divided, because Excel sums and formats kroner. */
@@ -49,7 +67,7 @@ export function exportFileName(locale: Locale, now = new Date()): string {
 /**
  * Writes the cases as an .xlsx workbook into `output` while they arrive, batch by batch from the database (keyset
  * pages), with exceljs's streaming writer: each row is committed (serialised into the zip stream) as soon as it is
- * added, so memory holds one batch, not the sheet. One typed row per case: numbers and kroner as numbers, the
+ * added, so memory holds a batch or two, not the sheet. One typed row per case: numbers and kroner as numbers, the
  * registration day as a real date, headers and status/stage names in `locale`. Every text is written as an inline
  * string cell (never a formula: exceljs makes formulas only from { formula } values), so "=HYPERLINK(…)" in a
  * debtor's name stays text. Waits for `output` to drain between batches, so a slow download slows the reads.
@@ -61,13 +79,11 @@ export async function writeCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, l
   sheet.columns = COLUMNS.map(([key, width]) => ({ key, width }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   sheet.addRow(COLUMNS.map(([key]) => t(`columns.${key}`))).commit();
-  const labels = new Map<string, string>();
-  const label = (key: Parameters<typeof t>[0]) => {
-    let text = labels.get(key);
-    if (text === undefined) labels.set(key, (text = t(key)));
-    return text;
-  };
-  const dateFormat = DATE_FORMAT[locale];
+  const label = remembered((key: Parameters<typeof t>[0]) => t(key));
+  // One style object per column, shared by all its cells: exceljs looks a style object up by identity, where a new
+  // object per cell (what cell.numFmt = … makes) is rendered to XML to find its id, most of the export's time.
+  const styles = columnStyles(locale);
+  const dayNumber = remembered(excelDay);
   for await (const batch of batches) {
     for (const row of batch) {
       const added = sheet.addRow([
@@ -76,17 +92,14 @@ export async function writeCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, l
         row.invoiceNumbers,
         row.customerNumber,
         row.debtorName,
-        excelDay(row.registeredOn),
+        dayNumber(row.registeredOn),
         label(`status.${row.status}`),
         label(`stage.${row.stage}`),
         kroner(row.originalAmountOre),
         kroner(row.balanceOre),
         row.currency,
       ]);
-      added.getCell(2).numFmt = '0';
-      added.getCell(6).numFmt = dateFormat;
-      added.getCell(9).numFmt = MONEY_FORMAT;
-      added.getCell(10).numFmt = MONEY_FORMAT;
+      styles.forEach((style, index) => (added.getCell(index + 1).style = style));
       added.commit();
     }
     if (output.writableNeedDrain) await once(output, 'drain');

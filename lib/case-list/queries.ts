@@ -95,16 +95,22 @@ export async function countCases(companyIds: readonly string[], params: CaseList
 }
 
 /**
- * Every matching case in list order, `batchSize` rows per query (keyset), for the export: only one batch of
- * database rows is held at a time.
+ * Every matching case in list order, `batchSize` rows per query (keyset), for the export. The next page is asked for
+ * before this one is handed out, so the database reads it while the caller writes this one; at most two pages of
+ * rows are held at a time.
  */
 export async function* streamCases(companyIds: readonly string[], params: CaseListParams, batchSize = 5_000): AsyncGenerator<CaseListRow[]> {
   const forward = { ...params, before: undefined, after: undefined, page: 1 };
-  let after: string | undefined;
+  const fetchPage = (after: string | undefined) => {
+    const page = listCases(companyIds, { ...forward, after }, batchSize);
+    page.catch(() => undefined); // a reader that stops early never awaits the page read ahead
+    return page;
+  };
+  let pending = fetchPage(undefined);
   for (;;) {
-    const page = await listCases(companyIds, { ...forward, after }, batchSize);
+    const page = await pending;
+    if (page.nextCursor) pending = fetchPage(page.nextCursor);
     if (page.rows.length > 0) yield page.rows;
     if (!page.nextCursor) return;
-    after = page.nextCursor;
   }
 }
