@@ -18,7 +18,8 @@ try {
   process.exit(1);
 }
 
-const handle = openDatabase(env.DATABASE_URL);
+// Closed before the server opens the database: setup may skip waiting for the disk (see openDatabase).
+const handle = openDatabase(env.DATABASE_URL, { relaxedDurability: true });
 await migrateDatabase(handle);
 const { seeded } = demo ? await seedDemo(handle.db) : { seeded: false };
 if (demo) await ensureDemoApiKey(handle.db);

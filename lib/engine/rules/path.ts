@@ -198,3 +198,17 @@ function planLetter(kind: EngineLetterKind, snapshot: CaseSnapshot, agreement: C
     interestCarryUnits: interest.carryUnits,
   };
 }
+
+/** The case as the job leaves it after writing `plan`'s letter (for planning ahead without the database). */
+export function afterLetter(snapshot: CaseSnapshot, plan: LetterPlan): CaseSnapshot {
+  return {
+    ...snapshot,
+    letters: [...snapshot.letters, { kind: plan.kind, sentOn: plan.sentOn, deadlineOn: plan.deadlineOn, feeOre: plan.feeOre }],
+    owed: plan.owedAfter,
+    balanceOre: plan.amountDueOre,
+    pausedDays: 0,
+    interestBookedToOn: plan.interestBookedToOn,
+    interestCarryUnits: plan.interestCarryUnits,
+    compensationBooked: snapshot.compensationBooked || plan.postings.some((posting) => posting.feeKind === 'standard_compensation'),
+  };
+}
