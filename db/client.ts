@@ -25,16 +25,14 @@ export const PGLITE_DIR = path.join(DATA_DIR, 'pglite');
 /**
  * Opens PostgreSQL when a URL is given, else the embedded PGlite under .data/.
  * Both speak the same SQL; the PGlite handle is typed as the postgres.js one because the query builder is shared.
- * `relaxedDurability` (PGlite only) is for one-off setup such as migrating and seeding: PGlite then does not wait
- * for the disk after every statement (5–8× faster inside a transaction) and writes everything on close().
  */
-export function openDatabase(url = process.env.DATABASE_URL, options: { max?: number; relaxedDurability?: boolean } = {}): DatabaseHandle {
+export function openDatabase(url = process.env.DATABASE_URL, options: { max?: number } = {}): DatabaseHandle {
   if (url) {
     const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
     return { db: drizzlePostgres(client, { schema }), kind: 'postgres', close: () => client.end() };
   }
   mkdirSync(DATA_DIR, { recursive: true });
-  const pglite = new PGlite(PGLITE_DIR, { extensions: { pg_trgm }, relaxedDurability: options.relaxedDurability ?? false });
+  const pglite = new PGlite(PGLITE_DIR, { extensions: { pg_trgm } });
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
   return { db, kind: 'pglite', pglite, close: () => pglite.close() };
 }

@@ -4,7 +4,7 @@ import { migrateDatabase } from './migrate';
 import { seedDemo } from './seed/demo';
 
 // Drops everything and starts over with fresh demo data.
-const handle = openDatabase(undefined, { relaxedDurability: true });
+const handle = openDatabase();
 await handle.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
 await handle.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
 await handle.db.execute(sql`DROP SCHEMA IF EXISTS pgboss CASCADE`);

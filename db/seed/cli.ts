@@ -27,7 +27,7 @@ async function main(args: readonly string[]) {
     console.log('Not seeding: this is a production start (NODE_ENV=production). Set SEED_DEMO=1 to seed the demo anyway.');
     return;
   }
-  const handle = openDatabase(undefined, { relaxedDurability: true });
+  const handle = openDatabase();
   try {
     let started = performance.now();
     await migrateDatabase(handle);

@@ -18,8 +18,7 @@ try {
   process.exit(1);
 }
 
-// Closed before the server opens the database: setup may skip waiting for the disk (see openDatabase).
-const handle = openDatabase(env.DATABASE_URL, { relaxedDurability: true });
+const handle = openDatabase(env.DATABASE_URL);
 await migrateDatabase(handle);
 const { seeded } = demo ? await seedDemo(handle.db) : { seeded: false };
 if (demo) await ensureDemoApiKey(handle.db);
