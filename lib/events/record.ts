@@ -1,4 +1,4 @@
-// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
+// No 'server-only': the engine, the job worker and the demo seed record events outside Next.
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
 import { enqueueWebhook, isWebhookEventType } from '@/lib/webhooks/outbox';

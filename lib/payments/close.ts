@@ -1,4 +1,4 @@
-// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
+// No 'server-only': the payment mutations also run outside Next (the demo seed).
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases } from '@/db/schema';
