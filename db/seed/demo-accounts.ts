@@ -77,8 +77,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 /**
- * The demo's AutoCollect API key, for Nordlys Elektro AS (the company connected to AutoCollect): seeded by
- * `npm start` in the demo only, used by `npm run demo:autocollect`. Never a real key: it is in the README.
+ * The demo's AutoCollect API key, for Nordlys Elektro AS (the company connected to AutoCollect): seeded with the
+ * demo only (its payments and credit notes come through it), used by `npm run demo:autocollect`. Never a real
+ * key: it is in the README.
  */
 export const DEMO_API_KEY = 'ac_5eed0002_DemoNordlysElektroTripletexKey0000000000000';
 export const DEMO_API_KEY_COMPANY_ID = '5eed0000-0000-4000-8000-000000000002';

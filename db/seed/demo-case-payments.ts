@@ -1,52 +1,56 @@
-import { allocatePayment } from '@/lib/allocation/allocate';
-import { orderForStage } from '@/lib/allocation/order';
-import { creditorUser } from '@/db/seed/demo-context';
-import { book } from '@/db/seed/demo-case-ledger';
-import { STAGE_FLOW } from '@/db/seed/demo-case-letters';
-import { caseEvent, stamp, type CaseRun } from '@/db/seed/demo-case-run';
+import type { Tx } from '@/db/client';
+import type { WriteActor } from '@/lib/auth/gate/checks';
+import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
+import { bookInterestBefore } from '@/lib/engine/accrual';
+import { lockCase, sumLedgerOre } from '@/lib/ledger';
+import { registerPayment } from '@/lib/payments/mutations';
+import type { Action } from '@/db/seed/demo-case-actions';
+import type { CasePlan } from '@/db/seed/demo-context';
 import { isoDay } from '@/db/seed/demo-dates';
 
-// Payments on a simulated case: most reach the agency by KID, some are paid to the creditor or through AutoCollect.
+// Payments on a demo case: most reach the agency by KID (the desk's receipt of a debtor payment), some are paid
+// to the creditor and registered by the creditor or by AutoCollect. Each goes through the portal's own mutation,
+// which books the interest up to the payment's day, allocates it and closes the case when nothing is left.
 
-/** A debtor's payment into the agency's account by KID, split by the real allocation for the current stage. */
-function receiveByKid(run: CaseRun, day: number, amountOre: number, at: Date) {
-  const { ctx, plan, rows } = run;
-  const stage = STAGE_FLOW[run.stageIndex]?.stage ?? 'reminder';
-  const split = allocatePayment(amountOre, run.owed, orderForStage(stage, null));
-  const debtorPaymentId = ctx.newId();
-  rows.debtorPayments.push({
-    id: debtorPaymentId,
-    companyId: run.companyId,
-    caseId: plan.id,
-    status: 'allocated',
-    source: 'seed',
-    paidOn: isoDay(day),
-    kid: plan.kid,
-    amountOre,
-    payer: String(plan.debtor.name),
-    bankReference: `DEMO-${plan.kid}-${day}-${rows.debtorPayments.length}`,
-    principalOre: split.principal,
-    interestOre: split.interest,
-    feeOre: split.fee,
-    creditOre: split.credit,
-    allocatedAt: at,
-    createdAt: at,
-  });
-  for (const covers of ['fee', 'interest', 'principal', 'credit'] as const) {
-    if (split[covers] > 0) book(run, 'payment', -split[covers], at, { covers, debtorPaymentId });
-  }
+export type PaymentSource = 'agency' | 'creditor' | 'autocollect';
+
+/** What the demo's actions need besides their plan: fresh ids, and AutoCollect's API key (Nordlys Elektro AS). */
+export type Actors = { newId: () => string; apiKeyId: string };
+
+/** Who registers what the creditor received: the user, or AutoCollect in the company connected to it. */
+export function creditorActor(actors: Actors, plan: CasePlan, userId: string): WriteActor {
+  const companyId = plan.company.id;
+  return plan.companyIndex === 1 ? { userId: null, apiKeyId: actors.apiKeyId, companyId, role: 'write' } : { userId, companyId, role: 'write' };
 }
 
-export function pay(run: CaseRun, day: number, amountOre: number) {
-  const { ctx, plan } = run;
-  const { rng } = ctx;
-  const source = rng.chance(0.8) ? 'agency' : run.isAutocollect ? 'autocollect' : 'creditor';
-  const actor = source === 'creditor' ? creditorUser(ctx, plan.companyIndex) : null;
-  const at = stamp(run, day);
-  if (source === 'agency') receiveByKid(run, day, amountOre, at);
-  else book(run, 'payment', -amountOre, at, { createdByUserId: actor });
-  run.principalOpen -= Math.min(amountOre, Math.max(run.principalOpen, 0));
-  const invoiceNumber = rng.chance(0.5) ? run.firstInvoice.number : null;
-  caseEvent(run, 'payment.registered', at, { amountOre, paidOn: isoDay(day), currency: 'NOK', invoiceNumber, source }, actor);
-  run.rows.payments.push({ companyIndex: plan.companyIndex, caseId: plan.id, day, amountOre, isDirect: source !== 'agency' });
+type PaymentAction = Extract<Action, { kind: 'pay' | 'instalment' }>;
+
+/** The amount of a payment on its day: the whole balance with interest to the day, or a share of the balance. */
+async function amountOf(tx: Tx, plan: CasePlan, action: PaymentAction): Promise<number> {
+  if (action.kind === 'pay') {
+    // What the agency tells the debtor is owed today: interest to the day, booked as the payment itself would.
+    await bookInterestBefore(tx, await lockCase(tx, plan.company.id, plan.id), isoDay(action.day));
+    return sumLedgerOre(tx, plan.company.id, plan.id);
+  }
+  const balanceOre = await sumLedgerOre(tx, plan.company.id, plan.id);
+  const amountOre = Math.round((balanceOre * action.percent) / 10_000) * 100;
+  return amountOre >= 10_000 && amountOre < balanceOre ? amountOre : 0;
+}
+
+export async function pay(tx: Tx, actors: Actors, plan: CasePlan, action: PaymentAction, at: Date) {
+  const amountOre = await amountOf(tx, plan, action);
+  if (amountOre <= 0) return;
+  const paidOn = isoDay(action.day);
+  if (action.source === 'agency') {
+    const bankReference = `DEMO-${plan.kid}-${action.day}-${action.kind}`;
+    await receiveDebtorPayment(tx, null, { paidOn, kid: plan.kid, amountOre, payer: String(plan.debtor.name), bankReference }, 'seed', at);
+    return;
+  }
+  const [invoice] = plan.invoices;
+  await registerPayment(
+    tx,
+    creditorActor(actors, plan, action.actor),
+    { caseId: plan.id, invoiceId: invoice?.id, kind: 'payment', paidOn, amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
+    at,
+  );
 }

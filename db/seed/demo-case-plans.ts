@@ -1,10 +1,12 @@
 import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
-import type { CasePlan, CaseSource, Context, DebtorPlan, InvoicePlan } from '@/db/seed/demo-context';
+import { planActions } from '@/db/seed/demo-case-actions';
+import { creditorUser, type CasePlan, type CaseSource, type Context, type DebtorPlan, type InvoicePlan } from '@/db/seed/demo-context';
 import { DAY_MS } from '@/db/seed/demo-dates';
 import { makeDebtor } from '@/db/seed/demo-debtors';
 import type { Rng } from '@/db/seed/random';
 
-// Which cases the demo companies get: their debtors, registration days and invoices (case numbers come later).
+// Which cases the demo companies get: their debtors, registration days, invoices and the creditor's and debtor's
+// actions on them (case numbers come later).
 
 export const CASE_COUNTS = [180, 60, 60] as const;
 const HISTORY_DAYS = 540;
@@ -39,7 +41,7 @@ function invoiceAmountOre(rng: Rng): number {
 
 export function planCases(ctx: Context): { plans: CasePlan[]; debtorRows: DebtorPlan[] } {
   const { rng } = ctx;
-  const plans: Omit<CasePlan, 'caseNumber' | 'kid' | 'invoices'>[] = [];
+  const plans: Omit<CasePlan, 'caseNumber' | 'kid' | 'invoices' | 'actions' | 'legalConfirmAfterDays' | 'registeredBy'>[] = [];
   const debtorRows: DebtorPlan[] = [];
   DEMO_COMPANIES.forEach((company, companyIndex) => {
     const caseCount = CASE_COUNTS[companyIndex] ?? 0;
@@ -82,7 +84,16 @@ export function planCases(ctx: Context): { plans: CasePlan[]; debtorRows: Debtor
         description: PROFILES[plan.companyIndex]?.describe(rng, new Date(issuedDay * DAY_MS)) ?? 'Faktura',
       };
     });
-    return { ...plan, caseNumber: 0, kid: '', invoices: invoicesOfCase };
+    return {
+      ...plan,
+      caseNumber: 0,
+      kid: '',
+      invoices: invoicesOfCase,
+      registeredBy: plan.source === 'autocollect' ? null : creditorUser(ctx, plan.companyIndex),
+      actions: planActions(ctx, plan.companyIndex, plan.registeredDay),
+      // Most cases the desk sends to legal collection within three weeks of the demand's deadline; some never.
+      legalConfirmAfterDays: rng.chance(0.85) ? rng.int(1, 21) : null,
+    };
   });
   return { plans: full, debtorRows };
 }

@@ -1,22 +1,6 @@
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
-import type {
-  caseCollection,
-  letters,
-  cases,
-  companies,
-  debtorPayments,
-  debtors,
-  events,
-  invoices,
-  ledgerEntries,
-  memberships,
-  messages,
-  remittanceLines,
-  remittanceSlips,
-  secondFactors,
-  tasks,
-  users,
-} from '@/db/schema';
+import type { companies, debtors, events, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
+import type { Action } from '@/db/seed/demo-case-actions';
 import type { Rng } from '@/db/seed/random';
 import type { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
 
@@ -25,7 +9,6 @@ import type { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
 export type CaseSource = 'manual' | 'import' | 'autocollect';
 export type Stage = 'reminder' | 'notice' | 'demand' | 'legal' | 'surveillance' | 'closed';
 export type Status = 'active' | 'paused' | 'withdrawn' | 'closed';
-export type LetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice';
 export type Company = (typeof DEMO_COMPANIES)[number];
 
 export type Row<T extends PgTable> = PgInsertValue<T>;
@@ -42,9 +25,13 @@ export type CasePlan = {
   caseNumber: number;
   kid: string;
   invoices: InvoicePlan[];
+  /** The creditor's user who registered the case; null: AutoCollect. */
+  registeredBy: string | null;
+  /** What the creditor and the debtor do on the case, in day order (the engine does the rest). */
+  actions: Action[];
+  /** Days the desk takes to confirm legal collection once the demand's deadline has passed; null: it never does. */
+  legalConfirmAfterDays: number | null;
 };
-
-export type Payment = { companyIndex: number; caseId: string; day: number; amountOre: number; isDirect: boolean };
 
 export type CaseOutcome = {
   plan: CasePlan;
@@ -54,7 +41,7 @@ export type CaseOutcome = {
   lastActiveDay: number;
 };
 
-export type DemoUserIds = { admin: string; writer: string; reader: string };
+export type DemoUserIds = { admin: string; writer: string; reader: string; staff: string };
 
 export type Context = {
   rng: Rng;
@@ -65,24 +52,16 @@ export type Context = {
   userIds: DemoUserIds;
 };
 
+/** The rows built in memory before the clock runs; cases and everything on them are written day by day. */
 export type DemoRows = {
   companies: Row<typeof companies>[];
   users: Row<typeof users>[];
   memberships: Row<typeof memberships>[];
   secondFactors: Row<typeof secondFactors>[];
   debtors: Row<typeof debtors>[];
-  cases: Row<typeof cases>[];
-  invoices: Row<typeof invoices>[];
-  ledger: Row<typeof ledgerEntries>[];
   events: Row<typeof events>[];
-  letters: Row<typeof letters>[];
-  collection: Row<typeof caseCollection>[];
   tasks: Row<typeof tasks>[];
   messages: Row<typeof messages>[];
-  slips: Row<typeof remittanceSlips>[];
-  lines: Row<typeof remittanceLines>[];
-  payments: Payment[];
-  debtorPayments: Row<typeof debtorPayments>[];
   settlementDays: { companyId: string; day: number }[];
 };
 

@@ -1,9 +1,22 @@
 import { INTEREST_RATES, type InterestRate } from '@/lib/engine/rules/tables';
 
-/**
- * The demo's assumption for the half-year the law's table does not cover yet (2H 2026): the seed stores it as
- * an agency-added rate (interest_rates), clearly marked, so the demo's cases run to today. Not a legal figure.
- */
-export const DEMO_ASSUMED_RATES: readonly InterestRate[] = [{ validFrom: '2026-07-01', rateBasisPoints: 1200 }];
+/** The demo's assumed rate (Norges Bank's policy rate + 8 points as in 1H 2026): not a published figure. */
+const ASSUMED_BASIS_POINTS = 1200;
 
-export const DEMO_RATES: readonly InterestRate[] = [...INTEREST_RATES, ...DEMO_ASSUMED_RATES];
+/**
+ * The demo's assumption for the half-years the law's table does not cover yet (2H 2026, and any later one up to
+ * `today`, so the demo seeded later still runs to its today): stored as agency-added rates (interest_rates),
+ * clearly marked, exactly as the agency would add a published rate. Not legal figures.
+ */
+export function assumedRates(today: string): InterestRate[] {
+  const known = new Set(INTEREST_RATES.map((rate) => rate.validFrom));
+  const rates: InterestRate[] = [];
+  for (let year = 2026; `${year}-01-01` <= today; year += 1) {
+    for (const validFrom of [`${year}-01-01`, `${year}-07-01`]) {
+      if (validFrom <= today && !known.has(validFrom)) rates.push({ validFrom, rateBasisPoints: ASSUMED_BASIS_POINTS });
+    }
+  }
+  // 2H 2026 always: a demo seeded in the first half of 2026 reaches it through the daily job.
+  if (!rates.some((rate) => rate.validFrom === '2026-07-01')) rates.unshift({ validFrom: '2026-07-01', rateBasisPoints: ASSUMED_BASIS_POINTS });
+  return rates;
+}

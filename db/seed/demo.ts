@@ -1,44 +1,31 @@
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '@/db/client';
-import {
-  caseCollection,
-  interestRates,
-  letters,
-  cases,
-  companies,
-  debtorPayments,
-  debtors,
-  events,
-  invoices,
-  ledgerEntries,
-  memberships,
-  messages,
-  secondFactors,
-  tasks,
-  users,
-} from '@/db/schema';
+import { apiKeys, companies, debtors, events, interestRates, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
-import { DEMO_ASSUMED_RATES } from '@/db/seed/demo-rates';
 import { hashPassword } from '@/lib/auth/password';
+import { todayInOslo } from '@/lib/cases/dates';
 import { makeKid } from '@/lib/domain/check-digits';
 import { env } from '@/lib/env';
-import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@/db/seed/demo-accounts';
+import { DEMO_API_KEY_COMPANY_ID, DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@/db/seed/demo-accounts';
+import { ensureDemoApiKey } from '@/db/seed/demo-api-key';
 import { CASE_COUNTS, planCases } from '@/db/seed/demo-case-plans';
-import { simulateCase } from '@/db/seed/demo-case-simulation';
-import type { Context, DemoRows, DemoUserIds } from '@/db/seed/demo-context';
+import type { CasePlan, Context, DemoRows, DemoUserIds } from '@/db/seed/demo-context';
+import { playDemo } from '@/db/seed/demo-days';
 import { DAY_MS, MINUTE_MS, dayNumber } from '@/db/seed/demo-dates';
+import { assumedRates } from '@/db/seed/demo-rates';
 import { addRemittance, runSettlements } from '@/db/seed/demo-remittance';
 import { addMessages, addTasks } from '@/db/seed/demo-work';
 import { createRng, uuidFrom } from '@/db/seed/random';
 
-// The demo data: built in memory from a fixed seed (buildDemoData), then inserted in one transaction (seedDemo).
+// The demo data: the accounts and the cases' plans built in memory from a fixed seed (planDemo), then the clock
+// moved over them in one transaction (seedDemo), the collection engine writing every letter, fee and interest.
 
 const SEED = 20_260_101;
 
 type BuildOptions = { today: number; caseNumbers: number[]; passwordHash: string; sealTotpSecret: () => string };
 
-/** The demo companies, their users with TOTP set up, and the memberships; returns the ids of the creditor users. */
+/** The demo companies, their users with TOTP set up, and the memberships; returns the ids of the demo users. */
 function addAccounts(rows: DemoRows, options: BuildOptions, newId: () => string): DemoUserIds {
   const setupAt = new Date((options.today - 600) * DAY_MS + 8 * 60 * MINUTE_MS);
   DEMO_COMPANIES.forEach((company, index) => {
@@ -64,23 +51,22 @@ function addAccounts(rows: DemoRows, options: BuildOptions, newId: () => string)
     admin: userIds.get('admin@demo.no') ?? '',
     writer: userIds.get('skriv@demo.no') ?? '',
     reader: userIds.get('les@demo.no') ?? '',
+    staff: userIds.get('saksbehandler@demo.no') ?? '',
   };
 }
 
-function buildDemoData(options: BuildOptions): DemoRows {
+/** Everything decided before the clock runs: the accounts, the debtors, and each case with what will happen on it. */
+function planDemo(options: BuildOptions) {
   const rng = createRng(SEED);
   const idRng = createRng(SEED ^ 0x5eed);
-  const rows: DemoRows = {
-    companies: [], users: [], memberships: [], secondFactors: [], debtors: [], cases: [], invoices: [], ledger: [], events: [], letters: [], collection: [],
-    tasks: [], messages: [], slips: [], lines: [], payments: [], debtorPayments: [], settlementDays: [],
-  };
+  const rows: DemoRows = { companies: [], users: [], memberships: [], secondFactors: [], debtors: [], events: [], tasks: [], messages: [], settlementDays: [] };
   const newId = () => uuidFrom(idRng);
   const userIds = addAccounts(rows, options, newId);
   const ctx: Context = { rng, newId, today: options.today, lastDay: options.today - 1, agencyAccount: env().AGENCY_ACCOUNT_NUMBER, userIds };
 
   const { plans, debtorRows } = planCases(ctx);
   const seen = new Set<string>();
-  plans.forEach((plan, index) => {
+  plans.forEach((plan: CasePlan, index) => {
     plan.caseNumber = options.caseNumbers[index] ?? 0;
     plan.kid = makeKid(`${plan.company.kidPrefix}${String(plan.caseNumber).padStart(8, '0')}`, 'mod10');
     if (!seen.has(plan.debtor.id)) {
@@ -89,11 +75,8 @@ function buildDemoData(options: BuildOptions): DemoRows {
     }
   });
   rows.debtors.push(...debtorRows);
-  const outcomes = plans.map((plan) => simulateCase(ctx, plan, rows));
-  addTasks(ctx, outcomes, rows);
-  addMessages(ctx, outcomes, rows);
   addRemittance(ctx, rows);
-  return rows;
+  return { ctx, rows, plans };
 }
 
 const CHUNK = 500;
@@ -114,11 +97,12 @@ export const DEMO_CASE_COUNT = CASE_COUNTS.reduce((sum, n) => sum + n, 0);
 /**
  * Fills an empty database with the demo companies, users (see demo-accounts.ts) and ~300 cases with their history,
  * in one transaction. Does nothing when any company exists. The data is the same on every run except that dates
- * are relative to `today` (default: the current UTC date), so the demo always looks fresh.
+ * are relative to `today` (default: today in Oslo, the engine's calendar), so the demo always looks fresh.
  */
 export async function seedDemo(db: Database, options: { today?: string } = {}): Promise<{ seeded: boolean }> {
   if (await hasCompanies(db)) return { seeded: false };
-  const today = dayNumber(options.today ?? new Date().toISOString().slice(0, 10));
+  const isoToday = options.today ?? todayInOslo();
+  const today = dayNumber(isoToday);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     // Two seeders started at once (app start and CLI): the second waits here, then sees the companies.
@@ -127,7 +111,7 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     const numbers = await tx
       .select({ value: sql<number>`nextval('case_number_seq')`.mapWith(Number) })
       .from(sql`generate_series(1, ${DEMO_CASE_COUNT})`);
-    const rows = buildDemoData({
+    const { ctx, rows, plans } = planDemo({
       today,
       caseNumbers: numbers.map((row) => row.value).sort((a, b) => a - b),
       passwordHash,
@@ -138,18 +122,20 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     await insertChunked(tx, memberships, rows.memberships);
     await insertChunked(tx, secondFactors, rows.secondFactors);
     await insertChunked(tx, debtors, rows.debtors);
-    await insertChunked(tx, cases, rows.cases);
-    await insertChunked(tx, invoices, rows.invoices);
-    await insertChunked(tx, ledgerEntries, rows.ledger);
+    await tx.insert(interestRates).values(assumedRates(isoToday).map((rate) => ({ ...rate, note: 'demo assumption (not a published rate)' }))).onConflictDoNothing();
+    // AutoCollect's writes in Nordlys Elektro AS come through its API key, as they do in the portal.
+    await ensureDemoApiKey(tx);
+    const [key] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.companyId, DEMO_API_KEY_COMPANY_ID));
+    const outcomes = await playDemo(tx, ctx, plans, { newId: ctx.newId, apiKeyId: key?.id ?? '' });
+    addTasks(ctx, outcomes, rows);
+    addMessages(ctx, outcomes, rows);
     await insertChunked(tx, tasks, rows.tasks);
     await insertChunked(tx, messages, rows.messages);
-    rows.events.sort((a, b) => (a.occurredAt as Date).getTime() - (b.occurredAt as Date).getTime());
     await insertChunked(tx, events, rows.events);
-    await insertChunked(tx, letters, rows.letters);
-    await insertChunked(tx, caseCollection, rows.collection);
-    await tx.insert(interestRates).values(DEMO_ASSUMED_RATES.map((rate) => ({ ...rate, note: 'demo assumption (not a published rate)' }))).onConflictDoNothing();
-    await insertChunked(tx, debtorPayments, rows.debtorPayments);
     await runSettlements(tx, rows);
+    // The last change on a case is its newest event (the engine's writes stamp the database's clock).
+    await tx.execute(sql`update cases c set updated_at = e.at from (select case_id, max(occurred_at) as at from events
+      where case_id is not null group by case_id) e where e.case_id = c.id`);
     return { seeded: true };
   });
 }

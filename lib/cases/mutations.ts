@@ -1,10 +1,11 @@
-import 'server-only';
+// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases } from '@/db/schema';
 import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
+import { bookInterestBefore } from '@/lib/engine/accrual';
 import { recordPause } from '@/lib/engine/pause';
 import { lockCase } from '@/lib/ledger';
 import { todayInOslo } from './dates';
@@ -14,6 +15,7 @@ import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from 
 /**
  * Pause, resume or withdraw. The row lock serialises two users acting at once; the status the user saw must
  * still be the status now, so the second of two concurrent changes is refused with what the case became.
+ * A withdrawal ends the case: the interest run up to that day is booked first, so the ledger states the claim.
  */
 export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput, now = new Date()): Promise<CaseStatus> {
   assertActorRole(actor, 'write');
@@ -22,16 +24,18 @@ export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeC
     throw new DomainError(CHANGED_TO_KEYS[debtCase.status]);
   }
   const status = STATUS_AFTER[input.action];
+  const today = todayInOslo(now);
+  if (input.action === 'withdraw') await bookInterestBefore(tx, debtCase, today);
   await tx
     .update(cases)
     .set({ status, updatedAt: now })
     .where(and(eq(cases.companyId, actor.companyId), eq(cases.id, debtCase.id)));
-  if (input.action === 'pause' || input.action === 'resume') await recordPause(tx, actor.companyId, debtCase.id, input.action, todayInOslo(now));
+  if (input.action === 'pause' || input.action === 'resume') await recordPause(tx, actor.companyId, debtCase.id, input.action, today);
   const eventActor = eventActorOf(actor);
   if (input.action === 'withdraw') {
-    await recordEvent(tx, eventActor, { type: 'case.withdrawn', caseId: debtCase.id, data: { reason: input.reason ?? '' } });
+    await recordEvent(tx, eventActor, { type: 'case.withdrawn', caseId: debtCase.id, data: { reason: input.reason ?? '' } }, now);
   } else {
-    await recordEvent(tx, eventActor, { type: input.action === 'pause' ? 'case.paused' : 'case.resumed', caseId: debtCase.id, data: {} });
+    await recordEvent(tx, eventActor, { type: input.action === 'pause' ? 'case.paused' : 'case.resumed', caseId: debtCase.id, data: {} }, now);
   }
   return status;
 }

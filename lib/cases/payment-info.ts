@@ -12,16 +12,19 @@ type Source = {
   kid: string;
   outstandingOre: number;
   latestLetterDueOn: string | null;
+  /** Days the case was paused since the newest letter: the engine moves its deadline by as much. */
+  pausedDaysSinceLetter: number;
 };
 
 /**
  * What to tell a debtor who asks how to pay (Oversikt → Betalingsinformasjon): the agency's account, the case's
- * KID and the outstanding amount, due by the newest letter's due date while that is still ahead, otherwise
- * 14 days from today. Nothing to pay (null) on a withdrawn or closed case or when nothing is outstanding.
+ * KID and the outstanding amount, due by the newest letter's due date (moved by the pauses since the letter, as
+ * the engine moves it) while that is still ahead, otherwise 14 days from today. Nothing to pay (null) on a
+ * withdrawn or closed case or when nothing is outstanding.
  */
 export function paymentInfoFor(source: Source, agencyAccountNumber: string, today: string): PaymentInfo | null {
   if (!acceptsPayments(source.status) || source.outstandingOre <= 0) return null;
-  const letterDue = source.latestLetterDueOn;
+  const letterDue = source.latestLetterDueOn && addDays(source.latestLetterDueOn, source.pausedDaysSinceLetter);
   return {
     accountNumber: formatAccountNumber(agencyAccountNumber),
     kid: source.kid,

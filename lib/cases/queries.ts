@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { apiKeys, cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
+import { apiKeys, caseCollection, cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
+import { pauseShiftDays } from '@/lib/engine/rules/dates';
 import type { LetterPaymentInfo } from '@/lib/events/types';
+import { todayInOslo } from './dates';
 
 const HISTORY_LIMIT = 500;
 
@@ -59,12 +61,18 @@ export async function getCaseDetail(companyId: string, caseId: string) {
     .innerJoin(debtors, and(eq(debtors.id, cases.debtorId), eq(debtors.companyId, cases.companyId)))
     .where(and(eq(cases.companyId, companyId), eq(cases.id, caseId)));
   if (!row) return null;
-  const [caseInvoices, totals, latestLetter] = await Promise.all([
+  const [caseInvoices, totals, latestLetter, pause] = await Promise.all([
     listCaseInvoices(companyId, caseId),
     sumCaseLedger(companyId, caseId),
     getLatestLetter(companyId, caseId),
+    db
+      .select({ pausedDays: caseCollection.pausedDays, pausedOn: caseCollection.pausedOn })
+      .from(caseCollection)
+      .where(and(eq(caseCollection.companyId, companyId), eq(caseCollection.caseId, caseId))),
   ]);
-  return { ...row, invoices: caseInvoices, totals, latestLetter };
+  // The engine moves the newest letter's deadline by the days paused since it (the pause running now included).
+  const pausedDaysSinceLetter = pauseShiftDays(pause[0]?.pausedDays ?? 0, pause[0]?.pausedOn ?? null, todayInOslo());
+  return { ...row, invoices: caseInvoices, totals, latestLetter, pausedDaysSinceLetter };
 }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;

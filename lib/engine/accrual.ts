@@ -6,8 +6,13 @@ import { outstandingByComponent, postEntries, type LockedCase } from '@/lib/ledg
 import { interestUpTo, MissingInterestRateError } from './rules';
 import { loadTables } from './tables';
 
+/** The idempotency key of the interest booked up to a day outside a letter: at most one such row per case and day. */
+export function accrualKey(caseId: string, onDate: string): string {
+  return `engine:interest:${caseId}:${onDate}`;
+}
+
 /**
- * Books the interest a case has run up before `onDate` (a payment's date, a closing): the ledger then explains
+ * Books the interest a case has run up before `onDate` (a payment's date, a withdrawal): the ledger then explains
  * every amount. Only for cases the engine has started (it books the first interest with the first letter); a
  * missing rate leaves the interest unbooked and puts the error on the desk, and the payment still goes through.
  */
@@ -20,7 +25,7 @@ export async function bookInterestBefore(tx: Tx, locked: LockedCase, onDate: str
   const { rates } = await loadTables(tx);
   try {
     const accrual = interestUpTo({ dueOn: row.dueOn, owed, interestBookedToOn: state.interestBookedToOn, interestCarryUnits: state.interestCarryUnits }, onDate, rates);
-    if (accrual.interestOre > 0) await postEntries(tx, locked, [{ kind: 'interest', amountOre: accrual.interestOre, bookedOn: onDate }]);
+    if (accrual.interestOre > 0) await postEntries(tx, locked, [{ kind: 'interest', amountOre: accrual.interestOre, bookedOn: onDate, idempotencyKey: accrualKey(locked.id, onDate) }]);
     await tx
       .update(caseCollection)
       .set({ interestBookedToOn: accrual.bookedToOn, interestCarryUnits: accrual.carryUnits, updatedAt: new Date() })

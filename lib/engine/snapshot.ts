@@ -3,7 +3,7 @@ import type { Tx } from '@/db';
 import { caseCollection, cases, companies, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
 import type { Outstanding } from '@/lib/ledger/components';
-import { agreementFrom, daysBetween, type CaseSnapshot, type CollectionAgreement, type EngineLetterKind } from './rules';
+import { agreementFrom, pauseShiftDays, type CaseSnapshot, type CollectionAgreement, type EngineLetterKind } from './rules';
 
 // Reads a batch of cases, locked, into the pure module's snapshots (one query per table for the whole batch).
 
@@ -76,7 +76,6 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
   }
   return rows.map((row) => {
     const state = stateOf.get(row.id);
-    const ongoingPause = state?.pausedOn ? Math.max(0, daysBetween(state.pausedOn, today)) : 0;
     return {
       id: row.id,
       companyId: row.companyId,
@@ -99,7 +98,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
         creditorVatRegistered: row.company.vatRegistered,
         disputed: Boolean(state?.disputedAt),
         legalConfirmed: Boolean(state?.legalConfirmedAt),
-        pausedDays: (state?.pausedDays ?? 0) + ongoingPause,
+        pausedDays: pauseShiftDays(state?.pausedDays ?? 0, state?.pausedOn ?? null, today),
         letters: sent.filter((letter) => letter.caseId === row.id).map((letter) => ({ ...letter, kind: letter.kind as EngineLetterKind })),
         owed: owedOf.get(row.id) ?? { principal: 0, interest: 0, fee: 0 },
         balanceOre: row.balanceOre,

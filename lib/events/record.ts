@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only': the engine, the job worker and the demo seed record events outside Next.
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
 import { enqueueWebhook, isWebhookEventType } from '@/lib/webhooks/outbox';
@@ -34,13 +34,14 @@ export async function recordEvent(tx: Executor, actor: EventActor, event: Portal
   }
 }
 
-/** Many events in one insert (the collection engine's batches); the same rules as recordEvent. */
+/** Many events in one insert (the collection engine's batches, the demo's registrations); unlike recordEvent, no webhooks. */
 export async function recordCaseEvents(tx: Executor, rows: { actor: EventActor; event: Extract<PortalEvent, { caseId: string }>; occurredAt: Date }[]) {
   if (rows.length === 0) return;
   await tx.insert(events).values(
     rows.map(({ actor, event, occurredAt }) => ({
       companyId: actor.companyId,
       actorUserId: actor.userId,
+      actorApiKeyId: actor.apiKeyId ?? null,
       type: event.type,
       data: event.data,
       subjectType: 'case',

@@ -109,8 +109,9 @@ async function refreshCaseBalance(tx: Tx, companyId: string, caseId: string): Pr
 }
 
 /**
- * Posts entries on many locked cases at once (the collection engine's batches) and sets each one's cached
- * balance to its ledger sum in one statement. The caller holds the row locks of every case in `caseIds`.
+ * Posts entries on many locked cases at once (the collection engine's batches, the demo's registrations) and
+ * sets each one's cached balance to its ledger sum in one statement. The caller holds the row locks of every
+ * case in `caseIds` (or inserted them in its transaction).
  */
 export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (LedgerPosting & { companyId: string; caseId: string })[]) {
   if (postings.length > 0) {
@@ -122,6 +123,8 @@ export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (
         amountOre: p.amountOre,
         bookedOn: p.bookedOn,
         currency: p.currency ?? 'NOK',
+        invoiceId: p.invoiceId ?? null,
+        createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
       })),
     );

@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { companies, invoices } from '@/db/schema';
@@ -50,7 +50,7 @@ function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceN
  * the history event, and closing the case when nothing is left — all in the caller's transaction. The same
  * idempotency key twice (double submit, two tabs, a retry) books once; the second call reports 'duplicate'.
  */
-export async function registerPayment(tx: Tx, actor: WriteActor, input: RegisterPaymentInput): Promise<RegisterPaymentResult> {
+export async function registerPayment(tx: Tx, actor: WriteActor, input: RegisterPaymentInput, now = new Date()): Promise<RegisterPaymentResult> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now. The same
@@ -85,10 +85,9 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
       idempotencyKey: input.idempotencyKey,
     },
   ]);
-  const registeredAt = new Date();
   const source = actor.userId === null ? 'autocollect' : 'creditor';
-  await recordEvent(tx, eventActorOf(actor), registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null, source), registeredAt);
+  await recordEvent(tx, eventActorOf(actor), registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null, source), now);
   const caseClosed = balanceOre <= 0;
-  if (caseClosed) await closePaidCase(tx, eventActorOf(actor), debtCase.id, debtCase.stage, registeredAt);
+  if (caseClosed) await closePaidCase(tx, eventActorOf(actor), debtCase.id, debtCase.stage, now);
   return { outcome: 'registered', caseClosed, balanceOre };
 }

@@ -21,7 +21,7 @@ describe('Behandle offers only what the status allows', () => {
 });
 
 describe('payment information on Oversikt', () => {
-  const base = { status: 'active' as const, kid: '200100100019', outstandingOre: 123_450, latestLetterDueOn: '2026-12-10' };
+  const base = { status: 'active' as const, kid: '200100100019', outstandingOre: 123_450, latestLetterDueOn: '2026-12-10', pausedDaysSinceLetter: 0 };
 
   it("formats the agency's account, keeps the KID and uses the newest letter's due date while it is ahead", () => {
     expect(paymentInfoFor(base, '86011117947', '2026-11-28')).toEqual({
@@ -36,6 +36,12 @@ describe('payment information on Oversikt', () => {
   it('gives 14 days from today when the letter deadline has passed or there is no letter', () => {
     expect(paymentInfoFor({ ...base, latestLetterDueOn: '2026-11-27' }, '86011117947', '2026-11-28')?.dueOn).toBe('2026-12-12');
     expect(paymentInfoFor({ ...base, latestLetterDueOn: null }, '86011117947', '2026-12-25')?.dueOn).toBe('2027-01-08');
+  });
+
+  it("moves the letter's due date by the days the case was paused since the letter, as the engine does", () => {
+    expect(paymentInfoFor({ ...base, pausedDaysSinceLetter: 9 }, '86011117947', '2026-11-28')?.dueOn).toBe('2026-12-19');
+    // A deadline that had passed is ahead again once the pause moved it.
+    expect(paymentInfoFor({ ...base, latestLetterDueOn: '2026-11-27', pausedDaysSinceLetter: 5 }, '86011117947', '2026-11-28')?.dueOn).toBe('2026-12-02');
   });
 
   it('validates the KID with MOD10', () => {

@@ -46,3 +46,11 @@ export function isLeapYear(year: number): boolean {
 export function laterOf(a: string, b: string): string {
   return a >= b ? a : b;
 }
+
+/**
+ * Days a case's deadlines have moved since its newest letter: the pauses that ended (stored) plus the one that
+ * is still running on `today` (paused since `pausedOn`).
+ */
+export function pauseShiftDays(endedPauseDays: number, pausedOn: string | null, today: string): number {
+  return endedPauseDays + (pausedOn ? Math.max(0, daysBetween(pausedOn, today)) : 0);
+}

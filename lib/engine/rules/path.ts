@@ -24,6 +24,8 @@ export const STAGE_OF_LETTER: Record<EngineLetterKind, EngineStage> = {
 export const FEE_MIN_DAYS_AFTER_DUE = 14;
 /** Fees for at most two letters before the demand (two reminders, or one reminder and one notice). */
 export const MAX_FEE_LETTERS_BEFORE_DEMAND = 2;
+/** Legal collection must start within this many months of the demand, otherwise a new demand (domain.md §1). */
+export const DEMAND_VALID_MONTHS = 6;
 
 export type SentLetter = { kind: EngineLetterKind; sentOn: string; deadlineOn: string | null; feeOre: number };
 
@@ -85,10 +87,11 @@ export function interestUpTo(snapshot: Pick<CaseSnapshot, 'dueOn' | 'interestBoo
   return { interestOre: accrual.interestOre, carryUnits: accrual.carryUnits, bookedToOn: toOn };
 }
 
-type Next = { kind: EngineLetterKind; on: string } | { kind: 'awaitingLegalConfirmation'; on: string } | null;
+/** The next step and the first day it may happen; after a demand, also the day the demand runs out (`renewOn`). */
+type Next = { kind: EngineLetterKind | 'awaitingLegalConfirmation'; on: string; renewOn?: string } | null;
 
 /** The next letter and the first day it may go out, from the newest letter (deadlines moved by the pause). */
-function nextStep(snapshot: CaseSnapshot, agreement: CollectionAgreement): Next {
+function nextStep(snapshot: CaseSnapshot, agreement: CollectionAgreement, today: string): Next {
   const last = snapshot.letters.at(-1);
   const shift = snapshot.pausedDays;
   if (!last) {
@@ -101,8 +104,12 @@ function nextStep(snapshot: CaseSnapshot, agreement: CollectionAgreement): Next 
     case 'notice':
       return { kind: 'demand', on: plusDays(last.deadlineOn ?? last.sentOn, Math.max(1, agreement.demandAfterNoticeDeadlineDays) + shift) };
     case 'demand': {
+      // Legal collection must start within six calendar months of the demand (pause or not: the law's limit, not
+      // one of our deadlines); after that only a new demand lets it.
+      const renewOn = plusMonths(last.sentOn, DEMAND_VALID_MONTHS);
+      if (renewOn <= today) return { kind: 'demand', on: renewOn };
       const on = plusDays(last.deadlineOn ?? last.sentOn, 1 + shift);
-      return snapshot.legalConfirmed ? { kind: 'legal_notice', on } : { kind: 'awaitingLegalConfirmation', on };
+      return { kind: snapshot.legalConfirmed ? 'legal_notice' : 'awaitingLegalConfirmation', on, renewOn };
     }
     case 'legal_notice':
       return { kind: 'surveillance_notice', on: plusDays(plusMonths(last.sentOn, agreement.surveillanceAfterLegalMonths), shift) };
@@ -132,14 +139,19 @@ function feesFor(kind: EngineLetterKind, snapshot: CaseSnapshot, agreement: Coll
     return fee(kind === 'reminder' ? 'reminder_fee' : 'notice_fee', reminderFeeOre(today, tables.collectionRate));
   }
   const base = { principalOre: snapshot.owed.principal, onDate: today, businessDebtor: snapshot.businessDebtor, creditorVatRegistered: snapshot.creditorVatRegistered };
-  if (kind === 'demand') return fee('collection_fee_light', collectionFeeOre({ ...base, heavy: false }, tables.collectionRate));
+  const demands = snapshot.letters.filter((letter) => letter.kind === 'demand');
+  // The salær once per case: a renewed demand (the first ran out before legal collection) books no second one.
+  if (kind === 'demand') return demands.length > 0 ? [] : fee('collection_fee_light', collectionFeeOre({ ...base, heavy: false }, tables.collectionRate));
   if (kind === 'legal_notice') {
-    const demand = snapshot.letters.findLast((letter) => letter.kind === 'demand');
-    const deadline = plusDays(demand?.deadlineOn ?? today, snapshot.pausedDays);
-    if (!demand || daysBetween(deadline, today) <= agreement.heavyFeeAfterOverrunDays) return [];
+    const demand = demands.at(-1);
+    if (!demand) return [];
+    // A renewed demand means the first one's deadline was overrun by months.
+    const deadline = plusDays(demand.deadlineOn ?? today, snapshot.pausedDays);
+    if (demands.length === 1 && daysBetween(deadline, today) <= agreement.heavyFeeAfterOverrunDays) return [];
     // The heavy rate replaces the light one: book the difference, so the fees never pass the heavy maximum.
     const heavy = collectionFeeOre({ ...base, heavy: true }, tables.collectionRate);
-    return fee('collection_fee_heavy', Math.max(0, heavy - demand.feeOre));
+    const light = demands.reduce((sum, letter) => sum + letter.feeOre, 0);
+    return fee('collection_fee_heavy', Math.max(0, heavy - light));
   }
   return [];
 }
@@ -149,10 +161,11 @@ export function decide(snapshot: CaseSnapshot, agreement: CollectionAgreement, t
   if (snapshot.status !== 'active') return { kind: 'wait', reason: 'inactive', nextOn: null };
   if (snapshot.balanceOre <= 0) return { kind: 'wait', reason: 'nothingOwed', nextOn: null };
   if (snapshot.disputed) return { kind: 'wait', reason: 'disputed', nextOn: null };
-  const next = nextStep(snapshot, agreement);
+  const next = nextStep(snapshot, agreement, today);
   if (!next) return { kind: 'wait', reason: 'done', nextOn: null };
-  if (next.on > today) return { kind: 'wait', reason: 'notYet', nextOn: next.on };
-  if (next.kind === 'awaitingLegalConfirmation') return { kind: 'wait', reason: 'awaitingLegalConfirmation', nextOn: null };
+  if (next.on > today) return { kind: 'wait', reason: 'notYet', nextOn: next.renewOn && next.renewOn < next.on ? next.renewOn : next.on };
+  // Waiting for the desk, until the demand runs out (then a new demand).
+  if (next.kind === 'awaitingLegalConfirmation') return { kind: 'wait', reason: 'awaitingLegalConfirmation', nextOn: next.renewOn ?? null };
   try {
     return { kind: 'letter', plan: planLetter(next.kind, snapshot, agreement, today, tables) };
   } catch (error) {
@@ -183,5 +196,19 @@ function planLetter(kind: EngineLetterKind, snapshot: CaseSnapshot, agreement: C
     interestFromOn: interestStartOn(snapshot.dueOn),
     interestBookedToOn: interest.bookedToOn,
     interestCarryUnits: interest.carryUnits,
+  };
+}
+
+/** The case as the job leaves it after writing `plan`'s letter (for planning ahead without the database). */
+export function afterLetter(snapshot: CaseSnapshot, plan: LetterPlan): CaseSnapshot {
+  return {
+    ...snapshot,
+    letters: [...snapshot.letters, { kind: plan.kind, sentOn: plan.sentOn, deadlineOn: plan.deadlineOn, feeOre: plan.feeOre }],
+    owed: plan.owedAfter,
+    balanceOre: plan.amountDueOre,
+    pausedDays: 0,
+    interestBookedToOn: plan.interestBookedToOn,
+    interestCarryUnits: plan.interestCarryUnits,
+    compensationBooked: snapshot.compensationBooked || plan.postings.some((posting) => posting.feeKind === 'standard_compensation'),
   };
 }

@@ -113,6 +113,18 @@ describe('the collection engine (moved clock)', () => {
     expect(row).toMatchObject({ status: 'closed', stage: 'closed', balanceOre: 0 });
   });
 
+  it('sends a new demand when legal collection has not started six months after the demand', async () => {
+    const company = await makeCompany(db);
+    const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
+    for (const day of ['2025-03-15', '2025-03-29', '2025-04-15', '2025-10-14']) await runEngine(db, { now: onDay(day), companyId: company.id });
+    expect((await caseLetters(debtCase.id)).map((l) => `${l.kind}@${l.sentOn}`)).toEqual(['reminder@2025-03-15', 'notice@2025-03-29', 'demand@2025-04-15']);
+    await runEngine(db, { now: onDay('2025-10-15'), companyId: company.id });
+    const renewed = (await caseLetters(debtCase.id)).at(-1)!;
+    expect(renewed).toMatchObject({ kind: 'demand', sentOn: '2025-10-15', deadlineOn: '2025-10-29', newFeeOre: 0 });
+    const [row] = await db.select().from(cases).where(eq(cases.id, debtCase.id));
+    expect(row!.stage).toBe('demand');
+  });
+
   it('a dispute holds the case at its stage until it is lifted', async () => {
     const company = await makeCompany(db);
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });

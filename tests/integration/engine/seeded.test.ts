@@ -1,31 +1,80 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { events, letters } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
+import { todayInOslo } from '@/lib/cases/dates';
 import { runEngine } from '@/lib/engine/run';
 import { casesWithDriftedBalance } from '@/tests/helpers/case-factories';
 
-describe('the engine over the demo seed', () => {
-  beforeAll(async () => {
-    await seedDemo(db);
-  }, 120_000);
+async function rows<T>(query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return ((result as unknown as { rows?: T[] }).rows ?? (result as unknown as T[])) as T[];
+}
 
-  it('finds a letter row behind every seeded letter event, continues from them, and a second run writes nothing', async () => {
-    const [orphans] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(events)
-      .where(sql`${events.type} = 'letter.sent' and not exists (select 1 from ${letters} l where l.id::text = ${events.data}->>'letterId')`);
-    expect(orphans!.n).toBe(0);
-    const first = await runEngine(db);
-    expect(first.errors).toBe(0); // the demo's assumed 2H 2026 rate is in interest_rates
-    const count = async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(letters))[0]!.n;
-    const before = await count();
-    expect((await runEngine(db)).letters).toBe(0);
-    expect(await count()).toBe(before);
+async function count(query: SQL): Promise<number> {
+  const [row] = await rows<{ n: string | number }>(query);
+  return Number(row?.n ?? 0);
+}
+
+const today = todayInOslo();
+
+describe('the demo seed, played by the collection engine over a moved clock', () => {
+  beforeAll(async () => {
+    await seedDemo(db, { today });
+  }, 300_000);
+
+  it('has a letter row behind every letter event, and an event for every letter', async () => {
+    expect(await count(sql`select count(*) as n from letters`)).toBeGreaterThan(500);
+    expect(await count(sql`select count(*) as n from events e where e.type = 'letter.sent'
+      and not exists (select 1 from letters l where l.id::text = e.data->>'letterId' and l.case_id = e.case_id)`)).toBe(0);
+    expect(await count(sql`select count(*) as n from letters l where not exists
+      (select 1 from events e where e.type = 'letter.sent' and e.data->>'letterId' = l.id::text)`)).toBe(0);
+  });
+
+  it('booked every fee and interest row through the engine: keyed by a letter of the case on its date, or by its accrual', async () => {
+    expect(await count(sql`select count(*) as n from ledger_entries where kind = 'fee'`)).toBeGreaterThan(300);
+    expect(await count(sql`select count(*) as n from ledger_entries where kind = 'interest'`)).toBeGreaterThan(300);
+    // Interest the engine's accrual booked before a payment or a withdrawal, not with a letter.
+    expect(await count(sql`select count(*) as n from ledger_entries where idempotency_key like 'engine:interest:%'`)).toBeGreaterThan(20);
+    const foreign = await rows<{ kind: string; key: string | null }>(sql`select e.kind, e.idempotency_key as key from ledger_entries e
+      where e.kind in ('fee', 'interest') and not (
+        exists (select 1 from letters l where l.case_id = e.case_id and l.sent_on = e.booked_on and e.idempotency_key like 'engine:' || l.id || ':%')
+        or (e.kind = 'interest' and e.idempotency_key = 'engine:interest:' || e.case_id || ':' || e.booked_on))`);
+    expect(foreign).toEqual([]);
+    // Every stage change but a closing came with the engine's letter (no actor; the letter a millisecond later).
+    expect(await count(sql`select count(*) as n from events s where s.type = 'case.stage_changed' and s.data->>'to' <> 'closed'
+      and (s.actor_user_id is not null or not exists (select 1 from events l where l.case_id = s.case_id and l.type = 'letter.sent'
+        and l.occurred_at = s.occurred_at + interval '1 millisecond'))`)).toBe(0);
+  });
+
+  it('changes nothing when the engine runs again today, and the ledger explains every balance', async () => {
+    const before = await rows(sql`select (select count(*) from letters) as letters, (select count(*) from ledger_entries) as ledger,
+      (select count(*) from events) as events, (select sum(balance_ore) from cases) as balance`);
+    const again = await runEngine(db, { now: new Date(`${today}T10:00:00Z`) });
+    expect(again).toMatchObject({ letters: 0, errors: 0, ledgerRows: 0, events: 0 });
+    expect(again.examined).toBeGreaterThan(100);
+    const after = await rows(sql`select (select count(*) from letters) as letters, (select count(*) from ledger_entries) as ledger,
+      (select count(*) from events) as events, (select sum(balance_ore) from cases) as balance`);
+    expect(after).toEqual(before);
     expect(await casesWithDriftedBalance(db)).toEqual([]);
-    // No case got a second letter of a kind it already had.
-    const [dupes] = await db.execute<{ n: string }>(sql`select count(*) as n from (select case_id, kind from letters group by 1, 2 having count(*) > 1) d`).then((r) => ((r as unknown as { rows?: { n: string }[] }).rows ?? (r as unknown as { n: string }[])));
-    expect(Number(dupes?.n ?? 0)).toBe(0);
+    expect(await count(sql`select count(*) as n from case_collection where error_code is not null`)).toBe(0);
+  });
+
+  it('leaves the cases in a spread of stages and statuses; legal collection only after the desk confirmed it', async () => {
+    const spread = await rows<{ status: string; stage: string; n: string | number }>(sql`select status, stage, count(*) as n from cases group by 1, 2`);
+    const activeIn = (stage: string) => Number(spread.find((row) => row.status === 'active' && row.stage === stage)?.n ?? 0);
+    for (const stage of ['reminder', 'notice', 'demand', 'legal', 'surveillance']) expect(activeIn(stage), stage).toBeGreaterThanOrEqual(5);
+    const withStatus = (status: string) => spread.filter((row) => row.status === status).reduce((sum, row) => sum + Number(row.n), 0);
+    expect(withStatus('closed')).toBeGreaterThanOrEqual(20);
+    expect(withStatus('paused')).toBeGreaterThanOrEqual(5);
+    expect(withStatus('withdrawn')).toBeGreaterThanOrEqual(2);
+    // Each legal letter follows a case handler's confirmation on the desk.
+    expect(await count(sql`select count(*) as n from letters l where l.kind = 'legal_notice' and not exists (
+      select 1 from events e join users u on u.id = e.actor_user_id
+      where e.case_id = l.case_id and e.type = 'case.legal_confirmed' and u.is_agency_staff and e.occurred_at < l.created_at)`)).toBe(0);
+    // A second letter of a kind only as a new demand, six months after the one before (legal had not started).
+    const repeated = await rows<{ kind: string; gap_ok: boolean }>(sql`select l.kind, l.sent_on >= p.sent_on + interval '6 months' as gap_ok
+      from letters l join letters p on p.case_id = l.case_id and p.kind = l.kind and p.sent_on < l.sent_on`);
+    expect(repeated.every((row) => row.kind === 'demand' && row.gap_ok)).toBe(true);
   });
 });

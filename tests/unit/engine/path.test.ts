@@ -11,7 +11,8 @@ describe('the collection path (pure)', () => {
     const sim = new SimCase(1_000_000, '2025-03-01');
     sim.runDays('2025-03-01', 120);
     expect(letters(sim)).toEqual(['reminder@2025-03-15', 'notice@2025-03-29', 'demand@2025-04-15']);
-    expect(sim.decisions.at(-1)).toEqual({ kind: 'wait', reason: 'awaitingLegalConfirmation', nextOn: null });
+    // Until the demand runs out six months after it was sent.
+    expect(sim.decisions.at(-1)).toEqual({ kind: 'wait', reason: 'awaitingLegalConfirmation', nextOn: '2025-10-15' });
     // reminder fee 35 kr, notice fee 35 kr, light salær 560 kr (principal ≤ 10 000 kr)
     const fees = sim.ledger.filter((entry) => entry.kind === 'fee').map((entry) => entry.amountOre);
     expect(fees).toEqual([3_500, 3_500, 56_000]);
@@ -30,6 +31,29 @@ describe('the collection path (pure)', () => {
     sim.runDays('2025-05-21', 400);
     expect(sim.snapshot.letters.at(-1)).toMatchObject({ kind: 'surveillance_notice', sentOn: '2026-05-20' });
     expect(sim.stage).toBe('surveillance');
+  });
+
+  it('sends a new demand when legal collection has not started within six months of the demand (no second salær)', () => {
+    const sim = new SimCase(1_000_000, '2025-03-01');
+    sim.runDays('2025-03-01', 240); // demand 15 Apr; no confirmation from the desk
+    expect(letters(sim)).toEqual(['reminder@2025-03-15', 'notice@2025-03-29', 'demand@2025-04-15', 'demand@2025-10-15']);
+    const renewed = sim.snapshot.letters.at(-1)!;
+    expect(renewed).toMatchObject({ deadlineOn: '2025-10-29', feeOre: 0 });
+    expect(sim.ledger.filter((entry) => entry.kind === 'fee').map((entry) => entry.amountOre)).toEqual([3_500, 3_500, 56_000]);
+    // Confirmed now: legal after the new demand's deadline, with the heavy rate's difference (the first was overrun).
+    sim.snapshot = { ...sim.snapshot, legalConfirmed: true };
+    expect(sim.run('2025-10-29')).toMatchObject({ kind: 'wait', reason: 'notYet', nextOn: '2025-10-30' });
+    sim.run('2025-10-30');
+    expect(sim.snapshot.letters.at(-1)).toMatchObject({ kind: 'legal_notice', sentOn: '2025-10-30', feeOre: 56_000 });
+  });
+
+  it('counts the six months from the demand itself: a pause moves the demand\'s deadline, not its validity', () => {
+    const sim = new SimCase(1_000_000, '2025-03-01');
+    sim.runDays('2025-03-01', 46); // demand 15 Apr, deadline 29 Apr
+    sim.snapshot = { ...sim.snapshot, pausedDays: 200, legalConfirmed: true };
+    // Legal would wait until 15 Nov (30 Apr + 200 days); the demand runs out on 15 Oct first.
+    expect(sim.run('2025-05-01')).toMatchObject({ kind: 'wait', reason: 'notYet', nextOn: '2025-10-15' });
+    expect(sim.run('2025-10-15')).toMatchObject({ kind: 'letter', plan: { kind: 'demand', sentOn: '2025-10-15', feeOre: 0 } });
   });
 
   it('leaves the reminder out when the agreement says so, and charges no fee before 14 days after due', () => {

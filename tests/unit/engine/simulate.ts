@@ -1,6 +1,6 @@
 import { allocatePayment } from '@/lib/allocation/allocate';
 import { orderForStage } from '@/lib/allocation/order';
-import { COLLECTION_RATE, DEFAULT_AGREEMENT, INTEREST_RATES, STANDARD_COMPENSATION, decide, interestUpTo, plusDays, type CaseSnapshot, type CollectionAgreement, type Decision, type Tables } from '@/lib/engine/rules';
+import { COLLECTION_RATE, DEFAULT_AGREEMENT, INTEREST_RATES, STANDARD_COMPENSATION, afterLetter, decide, interestUpTo, plusDays, type CaseSnapshot, type CollectionAgreement, type Decision, type Tables } from '@/lib/engine/rules';
 
 // A case run in memory through the pure rules, the way the job runs it against the database: for the tests.
 
@@ -33,16 +33,7 @@ export class SimCase {
     const plan = decision.plan;
     for (const posting of plan.postings) this.ledger.push({ kind: posting.component, amountOre: posting.amountOre });
     this.stage = plan.stage;
-    this.snapshot = {
-      ...this.snapshot,
-      letters: [...this.snapshot.letters, { kind: plan.kind, sentOn: plan.sentOn, deadlineOn: plan.deadlineOn, feeOre: plan.feeOre }],
-      owed: plan.owedAfter,
-      balanceOre: plan.amountDueOre,
-      pausedDays: 0,
-      interestBookedToOn: plan.interestBookedToOn,
-      interestCarryUnits: plan.interestCarryUnits,
-      compensationBooked: this.snapshot.compensationBooked || plan.postings.some((p) => p.feeKind === 'standard_compensation'),
-    };
+    this.snapshot = afterLetter(this.snapshot, plan);
     return decision;
   }
 
