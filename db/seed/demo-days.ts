@@ -14,9 +14,10 @@ import type { CaseOutcome, CasePlan, Context, Stage, Status } from '@/db/seed/de
 import { DAY_MS, MINUTE_MS, dayNumber, isoDay } from '@/db/seed/demo-dates';
 
 // The demo's clock, moved day by day from the first registration to today. Every morning the collection engine
-// runs for that day (at 05:30 Oslo time, as the daily job does); during office hours the day's cases are
-// registered and the creditors, debtors and the desk act. Every letter, fee, interest booking and stage change
-// comes from the engine and the portal's own mutations; this file only decides who does what, and when.
+// runs for that day (at 05:30 Oslo time, as the daily job does); during office hours the creditors, the debtors
+// and the desk act. Every letter, fee, interest booking and stage change comes from the engine and the portal's
+// own mutations; this file only decides who does what, and when. The cases are written as registered, each
+// stamped on its day, before the clock runs: every engine run names its cases, so none sees a case early.
 
 /** 04:30 UTC: 05:30 in Oslo in winter, 06:30 in summer; before office hours either way. */
 const ENGINE_RUN_MS = 4.5 * 60 * MINUTE_MS;
