@@ -9,7 +9,24 @@ import { fileURLToPath } from 'node:url';
 type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
 type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
-type Place = { fn: string; file: string; pkg: string };
+type Place = { fn: string; file: string; pkg: string; area: string };
+
+// The areas README "Performance" reports, by source path (first match); self time only, so they add up.
+const AREAS: [string, RegExp][] = [
+  ['RSC payload: React Flight server (renders our server components)', /react-server-dom-turbopack-server/],
+  ['HTML: React DOM server rendering', /react-dom-server/],
+  ['RSC payload decoded again for the HTML (Flight client)', /react-server-dom-turbopack-client/],
+  ['next/link', /app-dir\/link/],
+  ['payload escaped into inline scripts (htmlescape)', /htmlescape/],
+  ['translations (next-intl, use-intl, intl-messageformat)', /use-intl|next-intl|intl-messageformat|formatjs/],
+  ['database client (postgres.js, drizzle)', /postgres\/src|drizzle-orm|node_modules\/src\//],
+  ['session (Auth.js, jose, hkdf)', /jose|@auth|%40auth|next-auth|panva/],
+  ['gzip (compression)', /compression|node:zlib/],
+  ['our code (app, components, lib, proxy.ts)', /^(\.\.\/)*(app|components|lib|db)\/|proxy\.ts|%5Blocale%5D/],
+  ['Next.js server, router, proxy adapter', /next\/|webpack:\/\/next|\/src\/server|\/src\/shared|turbopack/],
+  ['Node: streams, sockets, buffers, async hooks', /^node:/],
+  ['V8 built-ins (JSON, strings, regexps) and native', /^$/],
+];
 
 const [file, topArg = '40'] = process.argv.slice(2);
 if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top N]');
@@ -54,7 +71,9 @@ function placeOf(frame: CallFrame): Place {
   }
   source = source.replace(/^turbopack:\/\/\/\[project\]\//, '').replace(/^file:\/\//, '').replace(/^.*?\/node_modules\//, 'node_modules/');
   const special = ['(garbage collector)', '(idle)', '(program)', '(root)'].includes(frame.functionName);
-  return { fn: special ? frame.functionName : `${fn} ${source.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`, file: special ? frame.functionName : source, pkg: special ? frame.functionName : packageOf(source) };
+  if (special) return { fn: frame.functionName, file: frame.functionName, pkg: frame.functionName, area: frame.functionName };
+  const area = AREAS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'other';
+  return { fn: `${fn} ${source.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`, file: source, pkg: packageOf(source), area };
 }
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -70,6 +89,7 @@ profile.samples.forEach((id, index) => {
 });
 let total = 0;
 let idle = 0;
+const areas = new Map<string, number>();
 const tables = { pkg: [new Map<string, number>(), new Map<string, number>()], file: [new Map<string, number>(), new Map<string, number>()], fn: [new Map<string, number>(), new Map<string, number>()] } as const;
 for (const [id, ms] of sampleMs) {
   const self = places.get(id);
@@ -79,6 +99,7 @@ for (const [id, ms] of sampleMs) {
     continue;
   }
   total += ms;
+  areas.set(self.area, (areas.get(self.area) ?? 0) + ms);
   for (const key of ['pkg', 'file', 'fn'] as const) tables[key][0].set(self[key], (tables[key][0].get(self[key]) ?? 0) + ms);
   // Inclusive: every distinct place on the stack, once.
   const seen = { pkg: new Set<string>(), file: new Set<string>(), fn: new Set<string>() };
@@ -91,6 +112,8 @@ for (const [id, ms] of sampleMs) {
 }
 
 console.log(`${file}: ${(total / 1000).toFixed(2)} s busy, ${(idle / 1000).toFixed(2)} s idle`);
+console.log('\n== by area, self (% of busy)');
+for (const [name, ms] of [...areas.entries()].sort((a, b) => b[1] - a[1])) console.log(`${((100 * ms) / total).toFixed(1).padStart(6)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 for (const key of ['pkg', 'file', 'fn'] as const) {
   const [self, inclusive] = tables[key];
   for (const [label, table] of [
