@@ -3,10 +3,9 @@ import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { pickMessages, SHELL_MESSAGES } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import '@/app/globals.css';
-
-const SERVER_ONLY_NAMESPACES = new Set(['helpArticles', 'email']);
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -25,8 +24,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   setRequestLocale(locale);
   // Reading the request makes every page dynamic, so each gets the fresh CSP nonce that proxy.ts set.
   await headers();
-  // Long texts only server components render stay out of every page's client payload.
-  const clientMessages = Object.fromEntries(Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)));
+  // Only the shell's messages travel with every page; a page adds its client components' (ClientMessages).
+  const clientMessages = pickMessages(await getMessages(), SHELL_MESSAGES);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

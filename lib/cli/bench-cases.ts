@@ -15,7 +15,7 @@ import { firstLoadJsKb } from './bench/first-load';
 import { serverCpuMs, serverMemory } from './bench/server';
 import { startPortal, type Portal } from './portal-process';
 
-// `npm run bench:cases [-- --cases N --requests R --clients C --reuse --keep --out FILE]`: see printUsage().
+// `npm run bench:cases [-- --cases N --requests R --clients C --processes P --reuse --keep --out FILE]`: see printUsage().
 
 function printUsage() {
   console.log(`bench:cases: seeds a separate database (default portal_bench) with the demo plus N bulk cases, starts
@@ -27,6 +27,7 @@ sending R requests each, and times the list's SQL directly in PostgreSQL.
   --reuse          keep an existing database D with at least N cases instead of seeding again
   --keep           do not drop the database at the end   --out FILE   also write the report to FILE
   --seed-only      prepare (or reuse) the database, keep it and stop: seed once, then measure with --reuse
+  --processes P    server processes sharing the port (lib/cli/serve.ts, Node's cluster module; default 1)
 Server: NEXT_DIST_DIR selects the build folder (built first when the sources changed).`);
 }
 
@@ -53,6 +54,7 @@ const CASES = count(args, 'cases', 1_000_000);
 const REQUESTS = count(args, 'requests', 30);
 const CLIENTS = count(args, 'clients', 10);
 const DATABASE = option(args, 'database') ?? 'portal_bench';
+const PROCESSES = count(args, 'processes', 1);
 const OUT = option(args, 'out');
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // The bench's own secrets, shared with the server it starts (the session cookie is sealed with AUTH_SECRET).
@@ -87,7 +89,7 @@ function pick<T>(items: readonly T[]): T {
 }
 
 async function main() {
-  log(`bench:cases ${new Date().toISOString()} · ${os.cpus().length} CPUs · Node ${process.version} · build ${DIST_DIR}`);
+  log(`bench:cases ${new Date().toISOString()} · ${os.cpus().length} CPUs · Node ${process.version} · build ${DIST_DIR} · ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}`);
   const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, args.includes('--reuse'), log);
   const db = handle.db;
   if (args.includes('--seed-only')) {
@@ -123,7 +125,7 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
     log(`next build in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
-  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production', BENCH_FLOOR: '1', PORTAL_DEMO: '1' };
+  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production', BENCH_FLOOR: '1', PORTAL_DEMO: '1', SERVE_PROCESSES: String(PROCESSES) };
   // PORTAL_DEMO: plain http:// on 127.0.0.1 (production mode would otherwise expect HTTPS-only session cookies).
   let portal = await startPortal(serverEnv);
   try {

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 
 /**
@@ -5,6 +6,8 @@ import { createServer } from 'node:http';
  * X-Forwarded-For. `next start` only fills that header when it is missing, so a client could otherwise choose its
  * own address for the throttle; lib/auth/client-address.ts relies on the last entry being the real peer.
  * Usage: tsx lib/cli/serve.ts [port] [host]
+ * SERVE_PROCESSES=N (the benchmark's --processes): N server processes share the port through Node's cluster module,
+ * which hands out connections in turn, so that a second core renders pages too. One process unless asked.
  */
 // Like `next start`: always production (the development mailbox and cookies depend on it).
 Object.assign(process.env, { NODE_ENV: 'production' });
@@ -16,17 +19,32 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const { default: next } = await import('next');
-const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
-const hostname = process.argv[3] ?? process.env.HOSTNAME ?? '0.0.0.0';
-const app = next({ dev: false, dir: process.cwd(), port, hostname });
-const handle = app.getRequestHandler();
-await app.prepare();
+const processes = Number(process.env.SERVE_PROCESSES ?? 1);
+if (!Number.isSafeInteger(processes) || processes < 1) {
+  console.error(`SERVE_PROCESSES needs a positive whole number, got "${process.env.SERVE_PROCESSES}"`);
+  process.exit(1);
+}
+if (processes > 1 && cluster.isPrimary) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  // A server that dies takes the rest down: whoever started this notices, as with one process.
+  cluster.on('exit', (_worker, code) => process.exit(code ?? 1));
+} else {
+  await serve();
+}
 
-createServer((request, response) => {
-  const claimed = request.headers['x-forwarded-for'];
-  const peer = request.socket.remoteAddress ?? 'unknown';
-  const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
-  request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
-  void handle(request, response);
-}).listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
+async function serve() {
+  const { default: next } = await import('next');
+  const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
+  const hostname = process.argv[3] ?? process.env.HOSTNAME ?? '0.0.0.0';
+  const app = next({ dev: false, dir: process.cwd(), port, hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  createServer((request, response) => {
+    const claimed = request.headers['x-forwarded-for'];
+    const peer = request.socket.remoteAddress ?? 'unknown';
+    const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
+    request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
+    void handle(request, response);
+  }).listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
+}

@@ -6,6 +6,7 @@ import { CaseListSummary, CasePagination } from '@/components/case-list/case-pag
 import { CaseTable } from '@/components/case-list/case-table';
 import { ExportLink } from '@/components/case-list/export-link';
 import { PortalLink } from '@/components/case-list/portal-link';
+import { SoftLinks } from '@/components/case-list/soft-links';
 import { StatusFilter } from '@/components/case-list/status-filter';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
@@ -61,8 +62,10 @@ export default async function CasesPage({ params, searchParams }: PageProps<'/[l
       <CaseListSummary page={view.page} shown={page.rows.length} total={total} cap={countCap(view)} />
       {page.rows.length > 0 ? (
         <>
-          <CaseCards rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
-          <CaseTable rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+          <SoftLinks>
+            <CaseCards rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+            <CaseTable rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+          </SoftLinks>
         </>
       ) : (
         <div className="grid gap-3">

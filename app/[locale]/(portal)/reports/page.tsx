@@ -11,6 +11,7 @@ import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
 import { listSlips } from '@/lib/reports/queries';
 import { slipListParamsSchema } from '@/lib/reports/schemas';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('title') };
@@ -39,15 +40,17 @@ export default async function ReportsPage({ params, searchParams }: PageProps<'/
     excelHref: `/api/reports/slips/${slip.id}/xlsx?locale=${locale}`,
   }));
   return (
-    <>
-      <PageHeader title={t('title')} />
-      <SlipFilters action={getPathname({ href: '/reports', locale })} params={view} companies={scope.companies} />
-      <h2 className="mb-3 text-lg font-semibold">{t('slipsHeading')}</h2>
-      {rows.length > 0 ? (
-        <SlipTable action="/api/reports/download" locale={locale} rows={rows} showCompany={scope.companyIds.length > 1} />
-      ) : (
-        <EmptyState text={view.from || view.to ? t('emptyFiltered') : t('empty')} />
-      )}
-    </>
+    <ClientMessages paths={['reports']}>
+      <>
+        <PageHeader title={t('title')} />
+        <SlipFilters action={getPathname({ href: '/reports', locale })} params={view} companies={scope.companies} />
+        <h2 className="mb-3 text-lg font-semibold">{t('slipsHeading')}</h2>
+        {rows.length > 0 ? (
+          <SlipTable action="/api/reports/download" locale={locale} rows={rows} showCompany={scope.companyIds.length > 1} />
+        ) : (
+          <EmptyState text={view.from || view.to ? t('emptyFiltered') : t('empty')} />
+        )}
+      </>
+    </ClientMessages>
   );
 }

@@ -9,13 +9,18 @@ import { enterLocale } from '@/lib/i18n/page-locale';
 import { getInvitationByToken } from '@/lib/invitations/queries';
 import { invitationTotpSecret } from '@/lib/invitations/token';
 import { qrDataUrl } from '@/lib/security/totp-setup';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('accept.title') };
 }
 
 /** Public: the invitation link. A dead link (unknown, expired, revoked, used) gets a page that says which. */
-export default async function InvitationPage({ params }: PageProps<'/[locale]/invitation/[token]'>) {
+export default async function InvitationPage(props: PageProps<'/[locale]/invitation/[token]'>) {
+  return <ClientMessages paths={['auth.errors', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security.password', 'users.accept', 'users.errors', 'users.roles']}>{await invitationPageContent(props)}</ClientMessages>;
+}
+
+async function invitationPageContent({ params }: PageProps<'/[locale]/invitation/[token]'>) {
   const locale = await enterLocale(params);
   // Rendered per request, never cached: a link's state changes (used, revoked, expired).
   await connection();

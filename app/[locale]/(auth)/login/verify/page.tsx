@@ -11,6 +11,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { maskPhone } from '@/lib/security/phone';
 import { listSignInMethods } from '@/lib/security/queries';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('verifyTitle') };
@@ -32,39 +33,41 @@ export default async function VerifyPage({ params, searchParams }: PageProps<'/[
   const method = offered.find((m) => m === asked) ?? offered[0] ?? 'totp';
   const others = offered.filter((m) => m !== method);
   return (
-    <>
-      <h1 className="mb-2 text-2xl font-semibold">{t('verifyTitle')}</h1>
-      {method === 'totp' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroTotp')}</p> : null}
-      {method === 'sms' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroSms', { phone: smsPhone ? maskPhone(smsPhone) : '' })}</p> : null}
-      {method === 'recovery' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroRecovery')}</p> : null}
-      {method === 'passkey' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroPasskey')}</p> : null}
-      {method === 'sms' ? (
-        <div className="mb-4">
-          <SendSmsForm />
-        </div>
-      ) : null}
-      {method === 'passkey' ? <PasskeySignIn /> : <VerifyCodeForm key={method} method={method} />}
-      {others.length > 0 ? (
-        <nav aria-labelledby="other-methods" className="mt-6 grid gap-2 text-sm">
-          <h2 id="other-methods" className="font-medium">
-            {t('useAnotherMethod')}
-          </h2>
-          <ul className="flex flex-wrap gap-3">
-            {others.map((other) => (
-              <li key={other}>
-                <Link href={{ pathname: '/login/verify', query: { method: other } }} className="text-brand-700 underline">
-                  {t(LABEL[other])}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      <form action={signOutAction} className="mt-6 text-center">
-        <button type="submit" className="text-sm text-brand-700 underline">
-          {t('cancelSignIn')}
-        </button>
-      </form>
-    </>
+    <ClientMessages paths={['auth', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security.sms', 'users.errors', 'users.roles']}>
+      <>
+        <h1 className="mb-2 text-2xl font-semibold">{t('verifyTitle')}</h1>
+        {method === 'totp' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroTotp')}</p> : null}
+        {method === 'sms' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroSms', { phone: smsPhone ? maskPhone(smsPhone) : '' })}</p> : null}
+        {method === 'recovery' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroRecovery')}</p> : null}
+        {method === 'passkey' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroPasskey')}</p> : null}
+        {method === 'sms' ? (
+          <div className="mb-4">
+            <SendSmsForm />
+          </div>
+        ) : null}
+        {method === 'passkey' ? <PasskeySignIn /> : <VerifyCodeForm key={method} method={method} />}
+        {others.length > 0 ? (
+          <nav aria-labelledby="other-methods" className="mt-6 grid gap-2 text-sm">
+            <h2 id="other-methods" className="font-medium">
+              {t('useAnotherMethod')}
+            </h2>
+            <ul className="flex flex-wrap gap-3">
+              {others.map((other) => (
+                <li key={other}>
+                  <Link href={{ pathname: '/login/verify', query: { method: other } }} className="text-brand-700 underline">
+                    {t(LABEL[other])}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <form action={signOutAction} className="mt-6 text-center">
+          <button type="submit" className="text-sm text-brand-700 underline">
+            {t('cancelSignIn')}
+          </button>
+        </form>
+      </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { requireCompanies, requireRole, requireSignedIn } from '@/lib/auth/gate'
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getBetaEnabled, getMyDraft, listInvoiceCompanies } from '@/lib/invoices/queries';
 import { customerValues, getCaseNumber, invoiceValues } from '@/lib/invoices/view';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('invoices.wizard'))('title') };
@@ -27,7 +28,11 @@ function one(value: string | string[] | undefined): string | undefined {
  * Saker → + Ny faktura (beta). Without a draft: step 1 for a new customer. With `?draft=` (the user's own):
  * step 1 again (`&step=customer`), step 2, the confirmation once submitted, or the job's refusal to correct.
  */
-export default async function NewInvoicePage({ params, searchParams }: PageProps<'/[locale]/cases/new'>) {
+export default async function NewInvoicePage(props: PageProps<'/[locale]/cases/new'>) {
+  return <ClientMessages paths={['cases.errors', 'invoices', 'payments.errors', 'reports.columns', 'reports.pdf', 'users.errors', 'users.roles']}>{await newInvoicePageContent(props)}</ClientMessages>;
+}
+
+async function newInvoicePageContent({ params, searchParams }: PageProps<'/[locale]/cases/new'>) {
   const locale = await enterLocale(params);
   const query = await searchParams;
   const user = await requireSignedIn();

@@ -5,6 +5,7 @@ import { db } from '@/db';
 import { requireSignedIn } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getNotificationSettings } from '@/lib/notifications/queries';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('notifications') };
@@ -18,10 +19,12 @@ export default async function Page({ params }: PageProps<'/[locale]/settings/not
   const t = await getTranslations();
   const settings = await getNotificationSettings(db, user.userId);
   return (
-    <section>
-      <h2 className="mb-4 text-xl font-semibold">{t('settings.notifications')}</h2>
-      <p className="mb-4 text-slate-700">{t('notifications.intro')}</p>
-      <NotificationSettingsForm settings={settings} />
-    </section>
+    <ClientMessages paths={['notifications', 'users.errors']}>
+      <section>
+        <h2 className="mb-4 text-xl font-semibold">{t('settings.notifications')}</h2>
+        <p className="mb-4 text-slate-700">{t('notifications.intro')}</p>
+        <NotificationSettingsForm settings={settings} />
+      </section>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { requireSignedIn } from '@/lib/auth/gate';
 import { administeredCompanies, getActiveCompanyId } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getProfile } from '@/lib/users/queries';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('profile') };
@@ -21,10 +22,12 @@ export default async function ProfilePage({ params }: PageProps<'/[locale]/setti
   // The invite shortcut opens the company the user is working in, if they administer it.
   const inviteCompanyId = administered.find((c) => c.companyId === activeCompanyId)?.companyId ?? administered[0]?.companyId ?? null;
   return (
-    <section className="grid max-w-xl gap-8">
-      <h2 className="text-xl font-semibold">{t('profile')}</h2>
-      <ProfileForm name={profile.name} phone={profile.phone ?? ''} />
-      <EmailChangeNote email={profile.email} inviteCompanyId={inviteCompanyId} />
-    </section>
+    <ClientMessages paths={['users.errors', 'users.profile']}>
+      <section className="grid max-w-xl gap-8">
+        <h2 className="text-xl font-semibold">{t('profile')}</h2>
+        <ProfileForm name={profile.name} phone={profile.phone ?? ''} />
+        <EmailChangeNote email={profile.email} inviteCompanyId={inviteCompanyId} />
+      </section>
+    </ClientMessages>
   );
 }

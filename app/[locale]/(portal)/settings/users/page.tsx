@@ -12,6 +12,7 @@ import { enterLocale } from '@/lib/i18n/page-locale';
 import { listPendingInvitations } from '@/lib/invitations/queries';
 import { parseNotice } from '@/lib/users/notices';
 import { getMemberForEdit, listCompanyMembers } from '@/lib/users/queries';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -26,7 +27,11 @@ function userIdParam(value: string | string[] | undefined): string | null {
   return parsed.success ? parsed.data : null;
 }
 
-export default async function UsersPage({ params, searchParams }: PageProps<'/[locale]/settings/users'>) {
+export default async function UsersPage(props: PageProps<'/[locale]/settings/users'>) {
+  return <ClientMessages paths={['auth.errors', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security.password', 'users']}>{await usersPageContent(props)}</ClientMessages>;
+}
+
+async function usersPageContent({ params, searchParams }: PageProps<'/[locale]/settings/users'>) {
   const locale = await enterLocale(params);
   const user = await requireSignedIn();
   const query = await searchParams;

@@ -15,6 +15,7 @@ import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('desk'))('case.metaTitle'), robots: { index: false } };
@@ -37,58 +38,60 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
   const tc = await getTranslations('caseList');
   const tt = await getTranslations('desk.tasks');
   return (
-    <>
-      <PageHeader title={t('case.title', { caseNumber: String(found.caseNumber), debtor: found.debtorName })} />
-      <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
-        <div>
-          <dt className="text-slate-600">{tc('columns.company')}</dt>
-          <dd className="font-medium">{found.companyName}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{tc('columns.status')}</dt>
-          <dd className="font-medium">{tc(`status.${found.status}`)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{tc('columns.outstanding')}</dt>
-          <dd className="font-medium tabular-nums">{formatOre(found.balanceOre, locale, found.currency)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{tc('columns.registered')}</dt>
-          <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
-        </div>
-      </dl>
-      <div className="mb-6">
-        <CollectionPanel companyId={found.companyId} caseId={found.id} side="agency" canWrite locale={locale} />
-      </div>
-      <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-        <summary className="cursor-pointer font-medium text-brand-700">{(await getTranslations('engine.agreement'))('heading', { company: found.companyName })}</summary>
-        <div className="mt-3">
-          <AgreementForm companyId={found.companyId} companyName={found.companyName} {...await getCompanyAgreement(found.companyId)} />
-        </div>
-      </details>
-      <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="desk-tasks-heading" className="grid content-start gap-4">
-          <h2 id="desk-tasks-heading" className="text-lg font-semibold">
-            {tt('heading')}
-          </h2>
-          <DeskTaskList tasks={tasks} locale={locale} />
-          <section aria-labelledby="new-task-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h3 id="new-task-heading" className="mb-3 font-semibold">
-              {tt('new')}
-            </h3>
-            <CreateTaskForm caseId={found.id} companyName={found.companyName} users={users} />
-          </section>
-        </section>
-        <section aria-labelledby="desk-messages-heading" className="grid content-start gap-4">
-          <h2 id="desk-messages-heading" className="text-lg font-semibold">
-            {t('messages.heading')}
-          </h2>
-          <MessageThread messages={thread} locale={locale} />
-          <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <MessageForm caseId={found.id} side="agency" />
+    <ClientMessages paths={['caseMessages', 'cases.errors', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'reports.columns', 'reports.pdf', 'tasks.errors', 'users.errors', 'users.roles']}>
+      <>
+        <PageHeader title={t('case.title', { caseNumber: String(found.caseNumber), debtor: found.debtorName })} />
+        <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-600">{tc('columns.company')}</dt>
+            <dd className="font-medium">{found.companyName}</dd>
           </div>
-        </section>
-      </div>
-    </>
+          <div>
+            <dt className="text-slate-600">{tc('columns.status')}</dt>
+            <dd className="font-medium">{tc(`status.${found.status}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{tc('columns.outstanding')}</dt>
+            <dd className="font-medium tabular-nums">{formatOre(found.balanceOre, locale, found.currency)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{tc('columns.registered')}</dt>
+            <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
+          </div>
+        </dl>
+        <div className="mb-6">
+          <CollectionPanel companyId={found.companyId} caseId={found.id} side="agency" canWrite locale={locale} />
+        </div>
+        <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium text-brand-700">{(await getTranslations('engine.agreement'))('heading', { company: found.companyName })}</summary>
+          <div className="mt-3">
+            <AgreementForm companyId={found.companyId} companyName={found.companyName} {...await getCompanyAgreement(found.companyId)} />
+          </div>
+        </details>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <section aria-labelledby="desk-tasks-heading" className="grid content-start gap-4">
+            <h2 id="desk-tasks-heading" className="text-lg font-semibold">
+              {tt('heading')}
+            </h2>
+            <DeskTaskList tasks={tasks} locale={locale} />
+            <section aria-labelledby="new-task-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 id="new-task-heading" className="mb-3 font-semibold">
+                {tt('new')}
+              </h3>
+              <CreateTaskForm caseId={found.id} companyName={found.companyName} users={users} />
+            </section>
+          </section>
+          <section aria-labelledby="desk-messages-heading" className="grid content-start gap-4">
+            <h2 id="desk-messages-heading" className="text-lg font-semibold">
+              {t('messages.heading')}
+            </h2>
+            <MessageThread messages={thread} locale={locale} />
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <MessageForm caseId={found.id} side="agency" />
+            </div>
+          </section>
+        </div>
+      </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { getAutocollectEnabled, listApiKeys } from '@/lib/api/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('integrations'))('title') };
@@ -30,64 +31,66 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
   const t = await getTranslations('integrations');
   const [keys, autocollect] = await Promise.all([listApiKeys(actor.companyId), getAutocollectEnabled(actor.companyId)]);
   return (
-    <section className="grid gap-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h2 className="text-xl font-semibold">{t('title')}</h2>
-          <p className="max-w-2xl text-sm text-slate-600">
-            {t('intro')}{' '}
-            <Link href="/settings/company/integrations/api" className="text-brand-700 underline">
-              {t('referenceLink')}
-            </Link>
-          </p>
+    <ClientMessages paths={['integrations', 'users.chooseCompany', 'users.errors', 'users.show']}>
+      <section className="grid gap-8">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h2 className="text-xl font-semibold">{t('title')}</h2>
+            <p className="max-w-2xl text-sm text-slate-600">
+              {t('intro')}{' '}
+              <Link href="/settings/company/integrations/api" className="text-brand-700 underline">
+                {t('referenceLink')}
+              </Link>
+            </p>
+          </div>
+          {administered.length > 1 ? <CompanySelect companies={administered} selectedId={company.companyId} /> : null}
         </div>
-        {administered.length > 1 ? <CompanySelect companies={administered} selectedId={company.companyId} /> : null}
-      </div>
-      <section aria-labelledby="autocollect-heading" className="grid gap-3">
-        <h3 id="autocollect-heading" className="text-lg font-semibold break-words">
-          {t('autocollectFor', { company: company.companyName })}
-        </h3>
-        <AutocollectForm companyId={company.companyId} enabled={autocollect} />
-      </section>
-      <section aria-labelledby="keys-heading" className="grid gap-3">
-        <h3 id="keys-heading" className="text-lg font-semibold">
-          {t('keysTitle')}
-        </h3>
-        <CreateKeyForm companyId={company.companyId} />
-        {keys.length === 0 ? (
-          <p className="text-sm text-slate-600">{t('noKeys')}</p>
-        ) : (
-          <TableScroll label={t('keysTitle')}>
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-300 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t('columns.name')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.prefix')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.created')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.lastUsed')}</th>
-                  <th scope="col" className="px-3 py-2">{t('columns.status')}</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t('columns.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((key) => (
-                  <tr key={key.id} className="border-b border-slate-200 align-top">
-                    <td className="px-3 py-2 font-medium break-words">{key.name}</td>
-                    <td className="px-3 py-2 font-mono whitespace-nowrap">ac_{key.prefix}_…</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(key.createdAt, locale)}</td>
-                    <td className="px-3 py-2">
-                      {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt, locale)}${key.lastUsedAddress ? ` (${key.lastUsedAddress})` : ''}` : t('neverUsed')}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">{key.revokedAt ? t('revokedAt', { date: formatDateTime(key.revokedAt, locale) }) : t('active')}</td>
-                    <td className="px-3 py-2">{key.revokedAt ? null : <RevokeKeyForm companyId={company.companyId} apiKeyId={key.id} name={key.name} />}</td>
+        <section aria-labelledby="autocollect-heading" className="grid gap-3">
+          <h3 id="autocollect-heading" className="text-lg font-semibold break-words">
+            {t('autocollectFor', { company: company.companyName })}
+          </h3>
+          <AutocollectForm companyId={company.companyId} enabled={autocollect} />
+        </section>
+        <section aria-labelledby="keys-heading" className="grid gap-3">
+          <h3 id="keys-heading" className="text-lg font-semibold">
+            {t('keysTitle')}
+          </h3>
+          <CreateKeyForm companyId={company.companyId} />
+          {keys.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('noKeys')}</p>
+          ) : (
+            <TableScroll label={t('keysTitle')}>
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-slate-300 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">{t('columns.name')}</th>
+                    <th scope="col" className="px-3 py-2">{t('columns.prefix')}</th>
+                    <th scope="col" className="px-3 py-2">{t('columns.created')}</th>
+                    <th scope="col" className="px-3 py-2">{t('columns.lastUsed')}</th>
+                    <th scope="col" className="px-3 py-2">{t('columns.status')}</th>
+                    <th scope="col" className="px-3 py-2"><span className="sr-only">{t('columns.actions')}</span></th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+                </thead>
+                <tbody>
+                  {keys.map((key) => (
+                    <tr key={key.id} className="border-b border-slate-200 align-top">
+                      <td className="px-3 py-2 font-medium break-words">{key.name}</td>
+                      <td className="px-3 py-2 font-mono whitespace-nowrap">ac_{key.prefix}_…</td>
+                      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(key.createdAt, locale)}</td>
+                      <td className="px-3 py-2">
+                        {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt, locale)}${key.lastUsedAddress ? ` (${key.lastUsedAddress})` : ''}` : t('neverUsed')}
+                      </td>
+                      <td className="px-3 py-2 whitespace-nowrap">{key.revokedAt ? t('revokedAt', { date: formatDateTime(key.revokedAt, locale) }) : t('active')}</td>
+                      <td className="px-3 py-2">{key.revokedAt ? null : <RevokeKeyForm companyId={company.companyId} apiKeyId={key.id} name={key.name} />}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+        </section>
+        <WebhooksSection companyId={company.companyId} locale={locale} />
       </section>
-      <WebhooksSection companyId={company.companyId} locale={locale} />
-    </section>
+    </ClientMessages>
   );
 }

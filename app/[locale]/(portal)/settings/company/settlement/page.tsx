@@ -6,6 +6,7 @@ import { CompanySelect } from '@/components/users/company-select';
 import { getActiveCompanyId, listMyMemberships, requireRole, requireSignedIn } from '@/lib/auth/gate';
 import { getSettlementEmail } from '@/lib/company-settings/queries';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('companySettings.settlement'))('title') };
@@ -15,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * Innstillinger → Selskap → Oppgjørsrapporter: where the company's remittance slips are mailed. Administrators
  * edit it; Lese and Skrive see the address read-only (it is no secret inside the company).
  */
-export default async function SettlementReportsPage({ params, searchParams }: PageProps<'/[locale]/settings/company/settlement'>) {
+export default async function SettlementReportsPage(props: PageProps<'/[locale]/settings/company/settlement'>) {
+  return <ClientMessages paths={['companySettings', 'users.chooseCompany', 'users.errors', 'users.show']}>{await settlementReportsPageContent(props)}</ClientMessages>;
+}
+
+async function settlementReportsPageContent({ params, searchParams }: PageProps<'/[locale]/settings/company/settlement'>) {
   await enterLocale(params);
   const user = await requireSignedIn();
   const query = await searchParams;
