@@ -101,6 +101,9 @@ async function main() {
   ).map((row) => row.id);
   const [{ total } = { total: 0 }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from cases`);
   const sample = await rows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 200`);
+  // Demo cases with the work the other pages add: tasks on the Oversikt tab and engine letters in Historikk.
+  const worked = await rows<{ id: string }>(db, sql`select c.id::text from cases c
+    where exists (select 1 from tasks t where t.case_id = c.id) and exists (select 1 from letters l where l.case_id = c.id) limit 50`);
   const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'torbjorn solberg'];
   const lastNames = ['bjornstad', 'Lærum', 'haugen', 'Østby', 'tveit'];
   const window = { from: isoDay(200), to: isoDay(170) };
@@ -145,6 +148,7 @@ async function main() {
       { name: 'search, debtor last name (~3 % of cases)', url: () => list({ q: pick(lastNames) }) },
       { name: 'case page /cases/<id>', url: () => `${portal.baseUrl}/nb/cases/${pick(sample).id}` },
       { name: 'case history tab ?tab=history', url: () => `${portal.baseUrl}/nb/cases/${pick(sample).id}?tab=history` },
+      ...(worked.length > 0 ? [{ name: 'case page with tasks and letters (demo)', url: () => `${portal.baseUrl}/nb/cases/${pick(worked).id}` }] : []),
       { name: 'Innsikt /insights (key figures)', url: () => `${portal.baseUrl}/nb/insights` },
       { name: 'Rapporter /reports', url: () => `${portal.baseUrl}/nb/reports` },
       { ...floor, name: 'FLOOR again (drift during the run)' },
