@@ -1,3 +1,5 @@
+import { remembered } from '@/lib/remembered';
+
 export type MoneyLocale = 'nb' | 'en';
 
 const INTL_LOCALE: Record<MoneyLocale, string> = { nb: 'nb-NO', en: 'en-GB' };
@@ -41,22 +43,20 @@ function numberSymbols(locale: MoneyLocale): NumberSymbols {
   return symbols;
 }
 
-const currencyLabels = new Map<string, string>();
-
-function currencyLabel(locale: MoneyLocale, currency: string): string {
-  const key = `${locale}:${currency}`;
-  const cached = currencyLabels.get(key);
-  if (cached !== undefined) return cached;
+// Built once per locale and currency: a formatter costs far more to make than to use (a case page shows dozens).
+const currencyLabelOf = remembered((key: `${MoneyLocale}:${string}`): string => {
+  const [locale, currency] = key.split(':') as [MoneyLocale, string];
   // nb shows the local symbol (`kr`); en shows the ISO code so English readers never mistake kr for another krone.
-  // Built once per locale and currency: a formatter costs far more to make than to use (a case page shows dozens).
   const parts = new Intl.NumberFormat(INTL_LOCALE[locale], {
     style: 'currency',
     currency,
     currencyDisplay: locale === 'en' ? 'code' : 'symbol',
   }).formatToParts(0);
-  const label = parts.find((part) => part.type === 'currency')?.value ?? currency;
-  currencyLabels.set(key, label);
-  return label;
+  return parts.find((part) => part.type === 'currency')?.value ?? currency;
+});
+
+function currencyLabel(locale: MoneyLocale, currency: string): string {
+  return currencyLabelOf(`${locale}:${currency}`);
 }
 
 /** Formats øre without a currency (`1 234,50` / `1,234.50`), e.g. as an input's default value. */

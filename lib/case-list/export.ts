@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { createTranslator } from 'next-intl';
 import type { Locale } from '@/lib/i18n/routing';
+import { remembered } from '@/lib/remembered';
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
 import type { CaseListRow } from './queries';
@@ -38,15 +39,6 @@ function columnStyles(locale: Locale): Partial<ExcelJS.Style>[] {
 export function excelDay(isoDay: string): number {
   const [year, month, day] = isoDay.split('-').map(Number);
   return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000 + 25_569;
-}
-
-/** `compute` with each result kept: the export asks for the same labels and days on thousands of rows. */
-function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
-  const results = new Map<K, V>();
-  return (key) => {
-    if (!results.has(key)) results.set(key, compute(key));
-    return results.get(key) as V;
-  };
 }
 
 /** Kroner for a spreadsheet cell: the one place øre are divided, because Excel sums and formats kroner. */
