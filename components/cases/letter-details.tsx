@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { HistoryEntry } from '@/lib/cases/queries';
 import type { Locale } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
-import { formatAccountNumber } from '@/lib/domain/check-digits';
+import { formatAccountNumber } from '@/lib/norwegian-ids';
 import { getLetter } from '@/lib/letters/queries';
 import { LetterDocument } from './letter-document';
 import { PaymentDetails } from './payment-details';

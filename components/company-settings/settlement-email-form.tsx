@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
-import { updateSettlementEmailAction } from '@/lib/company-settings/actions';
+import { updateSettlementEmailAction } from '@/lib/settlements/email/actions';
 import { idleState } from '@/lib/form-state';
 
 type Props = { companyId: string; settlementEmail: string; settlementEmailLocale: 'nb' | 'en' };

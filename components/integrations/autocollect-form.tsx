@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { useFormMessages } from '@/components/forms/use-form-messages';
 import { Button } from '@/components/ui/button';
 import { FormStatus } from '@/components/ui/form-status';
-import { setAutocollectAction } from '@/lib/api/actions';
+import { setAutocollectAction } from '@/lib/integrations/keys/actions';
 import { idleState } from '@/lib/form-state';
 
 /** The AutoCollect switch, saved with Lagre (works without JavaScript). */

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
-import { createApiKeyAction, type CreatedKeyState } from '@/lib/api/actions';
+import { createApiKeyAction, type CreatedKeyState } from '@/lib/integrations/keys/actions';
 
 const initial: CreatedKeyState = { status: 'idle' };
 

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useFormMessages } from '@/components/forms/use-form-messages';
 import { Button } from '@/components/ui/button';
-import { revokeApiKeyAction } from '@/lib/api/actions';
+import { revokeApiKeyAction } from '@/lib/integrations/keys/actions';
 import { idleState } from '@/lib/form-state';
 
 /** Trekk tilbake: the key stops working at once (the next call answers 401). */

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
-import { addWebhookEndpointAction, removeWebhookEndpointAction, resendWebhookDeliveryAction, type AddedEndpointState } from '@/lib/webhooks/actions';
+import { addWebhookEndpointAction, removeWebhookEndpointAction, resendWebhookDeliveryAction, type AddedEndpointState } from '@/lib/integrations/webhooks/actions';
 
 const initial: AddedEndpointState = { status: 'idle' };
 

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
-import { listWebhookDeliveries, listWebhookEndpoints } from '@/lib/webhooks/queries';
+import { listWebhookDeliveries, listWebhookEndpoints } from '@/lib/integrations/webhooks/queries';
 import { AddEndpointForm, RemoveEndpointForm, ResendDeliveryForm } from './webhook-forms';
 
 /** Integrasjoner → Webhooks: the endpoints, and the latest deliveries with the receiver's answer. */

@@ -1,9 +1,9 @@
 import { useTranslations } from 'next-intl';
-import { formatAccountNumber, formatOrganisationNumber } from '@/lib/domain/check-digits';
+import { formatAccountNumber, formatOrganisationNumber } from '@/lib/norwegian-ids';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
-import type { SlipWithLines } from '@/lib/reports/queries';
+import type { SlipWithLines } from '@/lib/settlements/slips/queries';
 
 const CELL = 'px-3 py-2 text-left';
 const NUM = 'px-3 py-2 text-right tabular-nums whitespace-nowrap';

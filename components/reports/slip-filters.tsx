@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { CompanyFilter } from '@/components/forms/company-filter';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import type { SlipListParams } from '@/lib/reports/schemas';
+import type { SlipListParams } from '@/lib/settlements/slips/schemas';
 
 const LABEL = 'text-sm font-medium text-slate-800';
 

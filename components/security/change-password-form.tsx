@@ -8,8 +8,8 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
-import { changePasswordAction } from '@/lib/security/actions';
-import { MIN_PASSWORD_LENGTH } from '@/lib/security/password-policy';
+import { changePasswordAction } from '@/lib/auth/settings/actions';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations('security.password');

@@ -6,10 +6,10 @@ import { TotpSetupForm } from '@/components/security/totp-setup-form';
 import { totpUri } from '@/lib/auth/totp';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
-import { removePasskeyAction } from '@/lib/security/actions';
-import type { SecurityOverview } from '@/lib/security/queries';
-import type { Method } from '@/lib/security/schemas';
-import { pendingTotpSecret, qrDataUrl } from '@/lib/security/totp-setup';
+import { removePasskeyAction } from '@/lib/auth/settings/actions';
+import type { SecurityOverview } from '@/lib/auth/settings/queries';
+import type { Method } from '@/lib/auth/settings/schemas';
+import { pendingTotpSecret, qrDataUrl } from '@/lib/auth/settings/totp-setup';
 
 type Props = { method: Method; overview: SecurityOverview; sessionId: string; email: string; locale: Locale };
 

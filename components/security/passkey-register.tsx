@@ -10,7 +10,7 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState, type FormState } from '@/lib/form-state';
-import { passkeyRegistrationOptionsAction, registerPasskeyAction } from '@/lib/passkeys/actions';
+import { passkeyRegistrationOptionsAction, registerPasskeyAction } from '@/lib/auth/passkeys/actions';
 
 /** "Legg til passnøkkel": the WebAuthn ceremony runs in the browser, so this one form needs script. */
 export function PasskeyRegister() {

@@ -7,8 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { idleState } from '@/lib/form-state';
-import { setPreferredMethodAction } from '@/lib/security/actions';
-import type { Method } from '@/lib/security/schemas';
+import { setPreferredMethodAction } from '@/lib/auth/settings/actions';
+import type { Method } from '@/lib/auth/settings/schemas';
 
 /** "Foretrukket 2FA-metode": a dropdown of the configured methods. */
 export function PreferredMethodForm({ methods, preferred }: { methods: Method[]; preferred: Method }) {

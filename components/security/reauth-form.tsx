@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
-import { reauthenticateAction } from '@/lib/security/actions';
+import { reauthenticateAction } from '@/lib/auth/settings/actions';
 
 /** "Bekreft at det er deg": the password again, for ten minutes of security changes. */
 export function ReauthForm() {

@@ -6,7 +6,7 @@ import { useFormMessages } from '@/components/forms/use-form-messages';
 import { Button } from '@/components/ui/button';
 import { FormStatus } from '@/components/ui/form-status';
 import { idleState } from '@/lib/form-state';
-import { regenerateRecoveryCodesAction, type RecoveryCodesState } from '@/lib/security/actions';
+import { regenerateRecoveryCodesAction, type RecoveryCodesState } from '@/lib/auth/settings/actions';
 
 /** Codes shown once: as a list and as a text file (a data URL, so the download works without script). */
 export function RecoveryCodeList({ codes, email }: { codes: string[]; email: string }) {

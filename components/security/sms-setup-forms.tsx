@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
-import { confirmSmsAction, sendSmsSetupCodeAction } from '@/lib/security/actions';
+import { confirmSmsAction, sendSmsSetupCodeAction } from '@/lib/auth/settings/actions';
 
 /** Step 1: the number, which gets a code; step 2: the code, which confirms the number. */
 export function SmsSetupForms({ defaultPhone }: { defaultPhone: string }) {

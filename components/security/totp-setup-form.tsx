@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
-import { confirmTotpAction } from '@/lib/security/actions';
+import { confirmTotpAction } from '@/lib/auth/settings/actions';
 
 type Props = { secret: string; qrSrc: string; replacing: boolean };
 

@@ -34,7 +34,7 @@ export const debtors = pgTable(
     customerNumber: text('customer_number').notNull(),
     kind: debtorKindEnum('kind').notNull(),
     name: text('name').notNull(),
-    // Lower-cased, accents stripped (lib/domain/search-text.ts); what name search matches with pg_trgm.
+    // Lower-cased, accents stripped (lib/search-text.ts); what name search matches with pg_trgm.
     searchName: text('search_name').notNull(),
     nationalId: text('national_id'),
     organisationNumber: text('organisation_number'),

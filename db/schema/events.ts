@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { apiKeys } from './api';
+import { apiKeys } from './integrations';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';

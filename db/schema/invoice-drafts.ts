@@ -1,5 +1,5 @@
 import { customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { apiKeys } from './api';
+import { apiKeys } from './integrations';
 import { cases, invoices } from './cases';
 import { companies } from './companies';
 import { users } from './users';

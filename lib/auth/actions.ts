@@ -18,8 +18,8 @@ import { setLocaleSchema, signInSchema, verifyCodeSchema, verifyRecoveryCodeSche
 import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';
 import { sendSignInSms } from './sign-in-sms';
-import { passkeySignInOptions, verifyPasskeySignIn } from './passkey-sign-in';
-import { ceremonyResponse } from '@/lib/passkeys/webauthn';
+import { passkeySignInOptions, verifyPasskeySignIn } from '@/lib/auth/passkeys/sign-in';
+import { ceremonyResponse } from '@/lib/auth/passkeys/webauthn';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { toSearchText } from '@/lib/domain/search-text';
+import { toSearchText } from '@/lib/search-text';
 import { countCap, type CaseListParams, type CaseSort, type Cursor } from './schemas';
 
 // The case list's SQL, apart from its execution (queries.ts) so the benchmark can time the very same statements.

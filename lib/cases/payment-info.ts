@@ -1,4 +1,4 @@
-import { formatAccountNumber, isValidKid } from '@/lib/domain/check-digits';
+import { formatAccountNumber, isValidKid } from '@/lib/norwegian-ids';
 import { addDays } from './dates';
 import { acceptsPayments, type CaseStatus } from './status-rules';
 

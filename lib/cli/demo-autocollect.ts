@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_API_KEY } from '@/db/seed/demo-accounts';
-import { makeKid } from '@/lib/domain/check-digits';
+import { DEMO_API_KEY } from '@/lib/demo/accounts';
+import { makeKid } from '@/lib/norwegian-ids';
 
 // `npm run demo:autocollect`: plays an accounting system (Tripletex) against a running portal, through /api/v1
 // only: registers overdue invoices for Nordlys Elektro AS, sends a payment and a credit note, pages through the

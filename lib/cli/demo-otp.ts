@@ -1,4 +1,4 @@
-import { DEMO_TOTP_SECRET } from '@/db/seed/demo-accounts';
+import { DEMO_TOTP_SECRET } from '@/lib/demo/accounts';
 import { currentTotp } from '@/lib/auth/totp';
 
 // Prints the current code for the demo accounts' shared TOTP secret (`npm run demo:otp`).

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-accounts';
-import { ensureDemoApiKey } from '@/db/seed/demo-api-key';
-import { seedDemo } from '@/db/seed/demo';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/accounts';
+import { ensureDemoApiKey } from '@/lib/demo/api-key';
+import { seedDemo } from '@/lib/demo/seed';
 import { demoModeFor, loadEnv } from '@/lib/env';
 import { needsBuild } from './build-state';
 

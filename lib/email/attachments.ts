@@ -2,8 +2,8 @@
 import type { Executor } from '@/db/client';
 import type { OutboxAttachment } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/routing';
-import { loadSlips } from '@/lib/reports/slip-data';
-import { slipFileName, slipPdf } from '@/lib/reports/slip-file';
+import { loadSlips } from '@/lib/settlements/slips/slip-data';
+import { slipFileName, slipPdf } from '@/lib/settlements/slips/slip-file';
 import type { EmailAttachment } from './sender';
 
 export type { OutboxAttachment } from '@/db/schema';

@@ -1,7 +1,7 @@
 // No 'server-only': the engine, the job worker and the demo seed record events outside Next.
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
-import { enqueueWebhook, isWebhookEventType } from '@/lib/webhooks/outbox';
+import { enqueueWebhook, isWebhookEventType } from '@/lib/integrations/webhooks/outbox';
 import type { PortalEvent } from './types';
 
 /** Who acted: a portal user, or AutoCollect through one of the company's API keys (`apiKeyId`). */

@@ -12,7 +12,7 @@ import { DomainError } from '@/lib/errors';
 import { failed, invalid, type FormState } from '@/lib/form-state';
 import { withCheckedCompanies } from '@/lib/users/form-values';
 import { usersPagePath, type UserNotice } from '@/lib/users/notices';
-import { passwordProblem } from '@/lib/security/password-policy';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { acceptInvitation } from './accept';
 import { getInvitationByToken } from './queries';
 import { inviteUsers, resendInvitation, revokeInvitation } from './mutations';

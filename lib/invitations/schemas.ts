@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { routing } from '@/lib/i18n/routing';
 import { roleSchema } from '@/lib/users/schemas';
-import { MIN_PASSWORD_LENGTH } from '@/lib/security/password-policy';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 
 export { MIN_PASSWORD_LENGTH };
 

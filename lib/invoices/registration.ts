@@ -4,8 +4,8 @@ import { cases, debtors, invoiceAttachments, invoiceDrafts, invoices, users, typ
 import type { DraftCustomer, DraftInvoice } from '@/db/schema/invoice-drafts';
 import { recheckRoleInTransaction } from '@/lib/auth/gate/checks';
 import { lockCase, postEntries } from '@/lib/ledger';
-import { makeKid } from '@/lib/domain/check-digits';
-import { toSearchText } from '@/lib/domain/search-text';
+import { makeKid } from '@/lib/norwegian-ids';
+import { toSearchText } from '@/lib/search-text';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Executor } from '@/db/client';
-import { deliverWebhook, listPendingDeliveryIds, type WebhookPost } from '@/lib/webhooks/deliver';
+import { deliverWebhook, listPendingDeliveryIds, type WebhookPost } from '@/lib/integrations/webhooks/deliver';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
 export const WEBHOOK_SWEEP_JOB = 'webhook-sweep';

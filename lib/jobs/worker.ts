@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
-import { purgeRateWindows } from '@/lib/api/rate-limit';
+import { purgeRateWindows } from '@/lib/integrations/api/rate-limit';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
 import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Letter } from '@/db/schema';
-import { formatAccountNumber } from '@/lib/domain/check-digits';
+import { formatAccountNumber } from '@/lib/norwegian-ids';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';

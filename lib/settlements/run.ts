@@ -1,10 +1,10 @@
 // No 'server-only': the seed and the job worker run this outside Next.
 import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { enqueueWebhook } from '@/lib/webhooks/outbox';
+import { enqueueWebhook } from '@/lib/integrations/webhooks/outbox';
 import { cases, companies, debtors, invoices, ledgerEntries, remittanceItems, remittanceLines, remittanceSlips } from '@/db/schema';
 import { buildSlipLines, type SettledEntry } from './lines';
-import { enqueueSlipEmail } from './slip-email';
+import { enqueueSlipEmail } from '@/lib/settlements/email/slip-email';
 
 export type SettlementResult =
   | { outcome: 'created'; slipId: string; lineCount: number; outboxId: string | null }

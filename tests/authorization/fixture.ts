@@ -1,7 +1,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { apiKeys, companies, users } from '@/db/schema';
-import { generateApiKey } from '@/lib/api/keys';
+import { generateApiKey } from '@/lib/integrations/keys/keys';
 import type { Credentials } from '@/tests/authorization/call';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { makeCase } from '@/tests/helpers/case-factories';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
+import { DEMO_COMPANIES } from '@/lib/demo/accounts';
 import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
+import { DEMO_COMPANIES } from '@/lib/demo/accounts';
 import { openBrowser, signIn, submitPassword } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';

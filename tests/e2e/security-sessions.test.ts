@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sessions } from '@/db/schema';
-import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
+import { DEMO_COMPANIES } from '@/lib/demo/accounts';
 import { openBrowser, signIn, submitPassword } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_COMPANIES } from '@/db/seed/demo-accounts';
+import { DEMO_COMPANIES } from '@/lib/demo/accounts';
 import { currentTotp } from '@/lib/auth/totp';
 import { nextCode, signIn, submitPassword } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@/db/seed/demo-accounts';
+import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@/lib/demo/accounts';
 import { nextCode, openBrowser, openUserMenu, signIn, submitPassword } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { signInStaff } from '@/tests/helpers/desk-ui';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import type { Database } from '@/db/client';
 import { companies } from '@/db/schema';
-import { createApiKey } from '@/lib/api/key-mutations';
+import { createApiKey } from '@/lib/integrations/keys/mutations';
 import { makeCompanyActor } from '@/tests/helpers/case-factories';
 import { customer } from '@/tests/helpers/invoice-fixtures';
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { cases, debtors, events, invoices, ledgerEntries } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
-import { makeKid } from '@/lib/domain/check-digits';
+import { makeKid } from '@/lib/norwegian-ids';
 import { makeCompany, makeUser } from './factories';
 
 type CaseStatus = 'active' | 'paused' | 'withdrawn' | 'closed';

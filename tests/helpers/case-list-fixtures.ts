@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '@/db/client';
 import { cases, debtors, invoices } from '@/db/schema';
-import { toSearchText } from '@/lib/domain/search-text';
+import { toSearchText } from '@/lib/search-text';
 
 type CaseFixture = {
   companyId: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '@/db/client';
 import { cases, debtors, invoices, ledgerEntries } from '@/db/schema';
-import { makeKid } from '@/lib/domain/check-digits';
+import { makeKid } from '@/lib/norwegian-ids';
 
 /** An overdue invoice as it arrives at the agency: one principal row, no letters, no fees, no interest yet. */
 export async function makeOverdueCase(db: Executor, options: { companyId: string; dueOn: string; principalOre?: number; debtorKind?: 'person' | 'company' }) {

@@ -5,7 +5,7 @@ import { encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { newTotpSecret } from '@/lib/auth/totp';
-import { makeKid } from '@/lib/domain/check-digits';
+import { makeKid } from '@/lib/norwegian-ids';
 
 export const TEST_PASSWORD = 'Test-passord-2026!';
 let passwordHash: Promise<string> | undefined;

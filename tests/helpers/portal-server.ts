@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/demo/seed';
 import { needsBuild } from '@/lib/cli/build-state';
 import { startPortal } from '@/lib/cli/portal-process';
 import { E2E_SECRETS } from './e2e-secrets';

@@ -12,7 +12,7 @@ import {
   mod10CheckDigit,
   mod11CheckDigit,
   normaliseNorwegianMobile,
-} from '@/lib/domain/check-digits';
+} from '@/lib/norwegian-ids';
 
 describe('KID check digits', () => {
   it('computes MOD10 (Luhn) as in domain.md', () => {

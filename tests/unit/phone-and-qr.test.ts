@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMobileNumber } from '@/lib/security/phone';
-import { qrDataUrl } from '@/lib/security/totp-setup';
+import { parseMobileNumber } from '@/lib/auth/phone';
+import { qrDataUrl } from '@/lib/auth/settings/totp-setup';
 
 describe('mobile numbers for SMS', () => {
   it('accepts Norwegian mobiles (8 digits starting with 4 or 9) with or without +47', () => {

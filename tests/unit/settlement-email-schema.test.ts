@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settlementEmailSchema } from '@/lib/company-settings/schemas';
+import { settlementEmailSchema } from '@/lib/settlements/email/schemas';
 
 const companyId = '6f1c1d0e-6a7b-4c1e-9d1a-2f3b4c5d6e7f';
 

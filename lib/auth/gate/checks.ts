@@ -10,7 +10,7 @@ import { roleAtLeast, type Role } from '@/lib/auth/roles';
 
 export type Actor = { userId: string; companyId: string; role: Role };
 export type CaseActor = Actor & { caseId: string };
-/** AutoCollect through one of the company's API keys (lib/api/auth.ts): writes as the company, no user. */
+/** AutoCollect through one of the company's API keys (lib/integrations/api/auth.ts): writes as the company, no user. */
 export type ApiActor = { userId: null; apiKeyId: string; companyId: string; role: 'write' };
 /** Who may call a mutation that both the portal and the API reach. */
 export type WriteActor = Actor | ApiActor;

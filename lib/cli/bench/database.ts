@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { openDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedBulk } from '@/db/seed/bulk';
-import { seedDemo } from '@/db/seed/demo';
+import { seedBulk } from '@/lib/demo/bulk';
+import { seedDemo } from '@/lib/demo/seed';
 import { quantile } from './load';
 
 function databaseUrl(server: string, name: string): string {
@@ -28,7 +28,7 @@ async function rows<T>(db: Database, query: SQL): Promise<T[]> {
 
 /**
  * The benchmark's own database `name` on `server`: created, migrated, seeded with the demo plus `cases` bulk cases
- * (db/seed/bulk.ts, ~5 events each) and vacuumed. With `reuse`, an existing one with enough cases is kept as is.
+ * (lib/demo/bulk.ts, ~5 events each) and vacuumed. With `reuse`, an existing one with enough cases is kept as is.
  */
 export async function prepareBenchDatabase(server: string, name: string, cases: number, reuse: boolean, log: (line: string) => void) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);

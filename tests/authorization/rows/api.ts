@@ -1,5 +1,5 @@
 import { apiKeys } from '@/db/schema';
-import { generateApiKey } from '@/lib/api/keys';
+import { generateApiKey } from '@/lib/integrations/keys/keys';
 import { connectAutocollect } from '@/tests/authorization/fixture';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 import { invoiceBody } from '@/tests/helpers/api-fixtures';
@@ -25,16 +25,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export const rows: MatrixRow[] = [
   // Innstillinger → Selskap → Integrasjoner (Administrators of the company).
-  { file: 'lib/api/actions.ts', name: 'createApiKeyAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, name: 'Tripletex' } }) },
+  { file: 'lib/integrations/keys/actions.ts', name: 'createApiKeyAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, name: 'Tripletex' } }) },
   {
-    file: 'lib/api/actions.ts',
+    file: 'lib/integrations/keys/actions.ts',
     name: 'revokeApiKeyAction',
     needs: 'admin',
     writes: true,
     input: async (fx) => ({ form: { companyId: fx.companyId, apiKeyId: await liveKeyOfCompanyA(fx) } }),
   },
   // The fixture has a live key of company A, so switching AutoCollect on is allowed.
-  { file: 'lib/api/actions.ts', name: 'setAutocollectAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, autocollect: 'on' } }) },
+  { file: 'lib/integrations/keys/actions.ts', name: 'setAutocollectAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, autocollect: 'on' } }) },
 
   // /api/v1: the API-key principal.
   {
@@ -123,16 +123,16 @@ async function endpointOfCompanyA(fx: MatrixFixture) {
 }
 
 rows.push(
-  { file: 'lib/webhooks/actions.ts', name: 'addWebhookEndpointAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, url: 'https://erp.example.com/autocollect' } }) },
+  { file: 'lib/integrations/webhooks/actions.ts', name: 'addWebhookEndpointAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, url: 'https://erp.example.com/autocollect' } }) },
   {
-    file: 'lib/webhooks/actions.ts',
+    file: 'lib/integrations/webhooks/actions.ts',
     name: 'removeWebhookEndpointAction',
     needs: 'admin',
     writes: true,
     input: async (fx) => ({ form: { companyId: fx.companyId, endpointId: (await endpointOfCompanyA(fx)).endpointId } }),
   },
   {
-    file: 'lib/webhooks/actions.ts',
+    file: 'lib/integrations/webhooks/actions.ts',
     name: 'resendWebhookDeliveryAction',
     needs: 'admin',
     writes: true,

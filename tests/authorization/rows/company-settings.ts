@@ -3,7 +3,7 @@ import type { MatrixRow } from '@/tests/authorization/types';
 
 export const rows: MatrixRow[] = [
   {
-    file: 'lib/company-settings/actions.ts',
+    file: 'lib/settlements/email/actions.ts',
     name: 'updateSettlementEmailAction',
     needs: 'admin',
     writes: true,

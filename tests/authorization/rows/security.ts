@@ -22,21 +22,21 @@ async function giveSms(fx: MatrixFixture) {
 
 export const rows: MatrixRow[] = [
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'changePasswordAction',
     needs: 'signedIn',
     writes: true,
     input: () => ({ form: { currentPassword: TEST_PASSWORD, newPassword: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD } }),
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'reauthenticateAction',
     needs: 'signedIn',
     writes: true,
     input: () => ({ form: { currentPassword: TEST_PASSWORD } }),
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'confirmTotpAction',
     needs: 'signedIn',
     writes: true,
@@ -46,14 +46,14 @@ export const rows: MatrixRow[] = [
     },
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'sendSmsSetupCodeAction',
     needs: 'signedIn',
     writes: true,
     input: () => ({ form: { phone: '912 34 567' } }),
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'confirmSmsAction',
     needs: 'signedIn',
     writes: true,
@@ -64,7 +64,7 @@ export const rows: MatrixRow[] = [
     },
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'removeMethodAction',
     needs: 'signedIn',
     writes: true,
@@ -74,7 +74,7 @@ export const rows: MatrixRow[] = [
     },
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'setPreferredMethodAction',
     needs: 'signedIn',
     writes: true,
@@ -84,21 +84,21 @@ export const rows: MatrixRow[] = [
     },
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'regenerateRecoveryCodesAction',
     needs: 'signedIn',
     writes: true,
     input: () => ({ form: {} }),
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'signOutOtherSessionsAction',
     needs: 'signedIn',
     writes: true,
     input: () => ({ form: {} }),
   },
   {
-    file: 'lib/security/actions.ts',
+    file: 'lib/auth/settings/actions.ts',
     name: 'removePasskeyAction',
     needs: 'signedIn',
     writes: true,
@@ -113,14 +113,14 @@ export const rows: MatrixRow[] = [
     },
   },
   {
-    file: 'lib/passkeys/actions.ts',
+    file: 'lib/auth/passkeys/actions.ts',
     name: 'passkeyRegistrationOptionsAction',
     needs: 'signedIn',
     writes: true,
     input: () => ({ form: {} }),
   },
   {
-    file: 'lib/passkeys/actions.ts',
+    file: 'lib/auth/passkeys/actions.ts',
     name: 'registerPasskeyAction',
     needs: 'signedIn',
     // A valid call needs an authenticator's signed answer to a live challenge (tests/e2e/security-two-factor.test.ts

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { cases, events, invoices, ledgerEntries } from '@/db/schema';
-import { revokeApiKey } from '@/lib/api/key-mutations';
+import { revokeApiKey } from '@/lib/integrations/keys/mutations';
 import { POST as postCreditNote } from '@/app/api/v1/credit-notes/route';
 import { POST as postInvoice } from '@/app/api/v1/invoices/route';
 import { POST as postPayment } from '@/app/api/v1/payments/route';
@@ -190,7 +190,7 @@ describe('GET /api/v1/cases and /settlements', () => {
 
 describe('the AutoCollect switch and key events', () => {
   it('needs a live key to switch on; on turns manual registration off, off restores it; every key action is an event', async () => {
-    const { setAutocollect, createApiKey, revokeApiKey: revoke } = await import('@/lib/api/key-mutations');
+    const { setAutocollect, createApiKey, revokeApiKey: revoke } = await import('@/lib/integrations/keys/mutations');
     const { assertManualInvoicesAllowed } = await import('@/lib/invoices/conflicts');
     const { makeCompanyActor } = await import('@/tests/helpers/case-factories');
     const { company, actor } = await makeCompanyActor(db, 'admin');

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { cases } from '@/db/schema';
-import { seedBulk } from '@/db/seed/bulk';
+import { seedBulk } from '@/lib/demo/bulk';
 import { GET as getCases } from '@/app/api/v1/cases/route';
-import { claimRequest } from '@/lib/api/rate-limit';
+import { claimRequest } from '@/lib/integrations/api/rate-limit';
 import { callApi, makeApiCompany } from '@/tests/helpers/api-fixtures';
 import { makeCase } from '@/tests/helpers/case-factories';
 

@@ -12,8 +12,8 @@ import { runSettlement } from '@/lib/settlements/run';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { GET as getSettlements } from '@/app/api/v1/settlements/route';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
-import { addWebhookEndpoint } from '@/lib/webhooks/mutations';
-import { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from '@/lib/webhooks/signing';
+import { addWebhookEndpoint } from '@/lib/integrations/webhooks/mutations';
+import { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from '@/lib/integrations/webhooks/signing';
 import { callApi, makeApiCompany } from '@/tests/helpers/api-fixtures';
 import { makeCase } from '@/tests/helpers/case-factories';
 

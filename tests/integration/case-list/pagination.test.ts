@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { seedBulk } from '@/db/seed/bulk';
+import { seedBulk } from '@/lib/demo/bulk';
 import { countCases, listCases } from '@/lib/case-list/queries';
 import { CASE_SORTS, COUNT_CAP, DEFAULT_PARAMS, type CaseListParams, type CaseSort } from '@/lib/case-list/schemas';
 import { makeListedCase } from '@/tests/helpers/case-list-fixtures';

@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { cases, debtors } from '@/db/schema';
 import { countCases, listCases } from '@/lib/case-list/queries';
 import { parseCaseListParams } from '@/lib/case-list/schemas';
-import { toSearchText } from '@/lib/domain/search-text';
+import { toSearchText } from '@/lib/search-text';
 import { makeListedCase } from '@/tests/helpers/case-list-fixtures';
 import { makeCompany } from '@/tests/helpers/factories';
 

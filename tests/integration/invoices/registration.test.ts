@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHandle, db } from '@/db';
 import { cases, debtors, events, invoiceAttachments, invoiceDrafts, invoices, ledgerEntries, memberships, outbox } from '@/db/schema';
 import type { Actor } from '@/lib/auth/gate/checks';
-import { isValidKid } from '@/lib/domain/check-digits';
+import { isValidKid } from '@/lib/norwegian-ids';
 import { registerInvoiceDraft } from '@/lib/invoices/registration';
 import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/jobs/invoice-registration';
 import { startWorker } from '@/lib/jobs/worker';

@@ -7,8 +7,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { getLiveSession } from '@/lib/auth/session';
 import { authenticatePassword, verifySecondFactor } from '@/lib/auth/sign-in';
 import { DomainError } from '@/lib/errors';
-import { assertRecentlyAuthenticated, changePassword, lockConfiguredMethods, removeMethod, REAUTH_WINDOW_MS, signOutOtherSessions } from '@/lib/security/mutations';
-import { passwordProblem } from '@/lib/security/password-policy';
+import { assertRecentlyAuthenticated, changePassword, lockConfiguredMethods, removeMethod, REAUTH_WINDOW_MS, signOutOtherSessions } from '@/lib/auth/settings/mutations';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { makeUser } from '@/tests/helpers/factories';
 
 let address = 0;

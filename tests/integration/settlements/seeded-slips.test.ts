@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/lib/demo/seed';
 
 describe('the demo seed’s remittance slips', () => {
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { companies, events, outbox, remittanceSlips } from '@/db/schema';
-import { updateSettlementEmail } from '@/lib/company-settings/mutations';
+import { updateSettlementEmail } from '@/lib/settlements/email/mutations';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { deliverOutboxEmail } from '@/lib/email/deliver';
 import { NotAllowedError } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, decodeCursor, encodeCursor, parseCaseListParams } from '@/lib/case-list/schemas';
 import { caseExportHref, caseListQuery } from '@/lib/case-list/url';
-import { toSearchText } from '@/lib/domain/search-text';
+import { toSearchText } from '@/lib/search-text';
 
 describe('toSearchText', () => {
   it('lower-cases, folds æ/ø/å and other accents, and collapses spaces', () => {

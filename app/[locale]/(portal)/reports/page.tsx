@@ -9,8 +9,8 @@ import { formatDate } from '@/lib/i18n/format';
 import { getPathname } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
-import { listSlips } from '@/lib/reports/queries';
-import { slipListParamsSchema } from '@/lib/reports/schemas';
+import { listSlips } from '@/lib/settlements/slips/queries';
+import { slipListParamsSchema } from '@/lib/settlements/slips/schemas';
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {

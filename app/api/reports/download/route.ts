@@ -3,9 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import type { NextRequest } from 'next/server';
 import { gatedRoute, requireCompanies } from '@/lib/auth/gate';
 import { routing } from '@/lib/i18n/routing';
-import { slipFileName, slipPdf, slipsZip, zipFileName } from '@/lib/reports/download';
-import { getSlips } from '@/lib/reports/queries';
-import { slipDownloadSchema } from '@/lib/reports/schemas';
+import { slipFileName, slipPdf, slipsZip, zipFileName } from '@/lib/settlements/slips/download';
+import { getSlips } from '@/lib/settlements/slips/queries';
+import { slipDownloadSchema } from '@/lib/settlements/slips/schemas';
 
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });

@@ -1,8 +1,8 @@
 import { db } from '@/db';
-import { casesQuery } from '@/lib/api/contract';
-import { validationProblem } from '@/lib/api/problem';
-import { listCases } from '@/lib/api/reads';
-import { apiRoute, json } from '@/lib/api/route';
+import { casesQuery } from '@/lib/integrations/api/contract';
+import { validationProblem } from '@/lib/integrations/api/problem';
+import { listCases } from '@/lib/integrations/api/reads';
+import { apiRoute, json } from '@/lib/integrations/api/route';
 
 /** GET /api/v1/cases?status=&updatedSince=&cursor=&limit=: the company's cases by case number, a page at a time. */
 export const GET = apiRoute(async (request, _context: unknown, principal) => {

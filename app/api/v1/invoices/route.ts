@@ -1,7 +1,7 @@
 import { db } from '@/db';
-import { createInvoiceRequest } from '@/lib/api/contract';
-import { invoiceAnswerBody, submitApiInvoice } from '@/lib/api/invoices';
-import { apiRoute, json, readBody } from '@/lib/api/route';
+import { createInvoiceRequest } from '@/lib/integrations/api/contract';
+import { invoiceAnswerBody, submitApiInvoice } from '@/lib/integrations/api/invoices';
+import { apiRoute, json, readBody } from '@/lib/integrations/api/route';
 
 /** POST /api/v1/invoices: an overdue invoice to collection; the same invoice number again answers with its case. */
 export const POST = apiRoute(async (request, _context: unknown, principal) => {

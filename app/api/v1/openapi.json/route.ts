@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '@/lib/api/openapi';
+import { buildOpenApiDocument } from '@/lib/integrations/api/openapi';
 
 /** GET /api/v1/openapi.json: the API's OpenAPI 3.1 document (public, like any API reference). */
 export function GET() {

@@ -1,8 +1,8 @@
 import { db } from '@/db';
-import { settlementsQuery } from '@/lib/api/contract';
-import { validationProblem } from '@/lib/api/problem';
-import { listSettlements } from '@/lib/api/reads';
-import { apiRoute, json } from '@/lib/api/route';
+import { settlementsQuery } from '@/lib/integrations/api/contract';
+import { validationProblem } from '@/lib/integrations/api/problem';
+import { listSettlements } from '@/lib/integrations/api/reads';
+import { apiRoute, json } from '@/lib/integrations/api/route';
 
 /** GET /api/v1/settlements?since=YYYY-MM-DD: remittance slips with their lines, for posting in the ledger. */
 export const GET = apiRoute(async (request, _context: unknown, principal) => {

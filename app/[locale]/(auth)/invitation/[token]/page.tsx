@@ -8,7 +8,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getInvitationByToken } from '@/lib/invitations/queries';
 import { invitationTotpSecret } from '@/lib/invitations/token';
-import { qrDataUrl } from '@/lib/security/totp-setup';
+import { qrDataUrl } from '@/lib/auth/settings/totp-setup';
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,8 +9,8 @@ import { signOutAction } from '@/lib/auth/actions';
 import { getCurrentSession } from '@/lib/auth/current-user';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { maskPhone } from '@/lib/security/phone';
-import { listSignInMethods } from '@/lib/security/queries';
+import { maskPhone } from '@/lib/auth/phone';
+import { listSignInMethods } from '@/lib/auth/settings/queries';
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {

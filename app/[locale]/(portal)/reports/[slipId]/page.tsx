@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { SlipDetail } from '@/components/reports/slip-detail';
 import { requireCompanies } from '@/lib/auth/gate';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { getSlips } from '@/lib/reports/queries';
+import { getSlips } from '@/lib/settlements/slips/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports.pdf'))('title') };

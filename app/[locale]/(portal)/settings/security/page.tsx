@@ -12,11 +12,11 @@ import { db } from '@/db';
 import { requireSignedIn } from '@/lib/auth/gate';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { removeMethodAction, signOutOtherSessionsAction } from '@/lib/security/actions';
-import { isRecentlyAuthenticated } from '@/lib/security/mutations';
-import { maskPhone } from '@/lib/security/phone';
-import { getSecurityOverview, listActiveSessions } from '@/lib/security/queries';
-import { METHODS, type Method } from '@/lib/security/schemas';
+import { removeMethodAction, signOutOtherSessionsAction } from '@/lib/auth/settings/actions';
+import { isRecentlyAuthenticated } from '@/lib/auth/settings/mutations';
+import { maskPhone } from '@/lib/auth/phone';
+import { getSecurityOverview, listActiveSessions } from '@/lib/auth/settings/queries';
+import { METHODS, type Method } from '@/lib/auth/settings/schemas';
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {

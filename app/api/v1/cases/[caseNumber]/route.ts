@@ -1,9 +1,9 @@
 import { db } from '@/db';
-import type { CaseNumberContext } from '@/lib/api/case-action-route';
-import { notFound } from '@/lib/api/problem';
-import { getCaseDetail } from '@/lib/api/reads';
-import { apiRoute, json } from '@/lib/api/route';
-import { parseCaseNumber } from '@/lib/api/writes';
+import type { CaseNumberContext } from '@/lib/integrations/api/case-action-route';
+import { notFound } from '@/lib/integrations/api/problem';
+import { getCaseDetail } from '@/lib/integrations/api/reads';
+import { apiRoute, json } from '@/lib/integrations/api/route';
+import { parseCaseNumber } from '@/lib/integrations/api/writes';
 
 /** GET /api/v1/cases/{caseNumber}: the case with its history; another company's case is not found. */
 export const GET = apiRoute(async (_request, context: CaseNumberContext, principal) => {

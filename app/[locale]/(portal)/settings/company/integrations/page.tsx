@@ -8,7 +8,7 @@ import { WebhooksSection } from '@/components/integrations/webhooks-section';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { CompanySelect } from '@/components/users/company-select';
 import { administeredCompanies, getActiveCompanyId, requireRole } from '@/lib/auth/gate';
-import { getAutocollectEnabled, listApiKeys } from '@/lib/api/queries';
+import { getAutocollectEnabled, listApiKeys } from '@/lib/integrations/keys/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';

@@ -4,7 +4,7 @@ import { SettlementEmailForm } from '@/components/company-settings/settlement-em
 import { EmptyState } from '@/components/layout/empty-state';
 import { CompanySelect } from '@/components/users/company-select';
 import { getActiveCompanyId, listMyMemberships, requireRole, requireSignedIn } from '@/lib/auth/gate';
-import { getSettlementEmail } from '@/lib/company-settings/queries';
+import { getSettlementEmail } from '@/lib/settlements/email/queries';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { ClientMessages } from '@/components/layout/client-messages';
 

@@ -4,9 +4,9 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { gatedRoute, requireCompanies } from '@/lib/auth/gate';
 import { routing } from '@/lib/i18n/routing';
-import { getSlips } from '@/lib/reports/queries';
-import { buildSlipWorkbook } from '@/lib/reports/xlsx';
-import { fileNamePart } from '@/lib/reports/zip';
+import { getSlips } from '@/lib/settlements/slips/queries';
+import { buildSlipWorkbook } from '@/lib/settlements/slips/xlsx';
+import { fileNamePart } from '@/lib/settlements/slips/zip';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,0 +1,22 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
+import { companies } from './companies';
+import { users } from './users';
+
+/** Messages between the creditor and the agency's case handler. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull().references(() => companies.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    fromAgency: boolean('from_agency').notNull(),
+    body: text('body').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('messages_company_case_idx').on(t.companyId, t.caseId, t.createdAt.desc())],
+);
+
+export type Message = typeof messages.$inferSelect;

@@ -1,0 +1,42 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { apiKeys, companies } from '@/db/schema';
+import type { ApiActor } from '@/lib/auth/gate/checks';
+import { ApiProblem, unauthorized } from './problem';
+import { bearerKey, hashApiKey } from '@/lib/integrations/keys/keys';
+import { claimRequest } from './rate-limit';
+
+/** The API-key principal: the gate's answer for /api/v1 (a key acts for its one company, as AutoCollect). */
+export type ApiPrincipal = ApiActor & { keyName: string };
+
+export type ApiAuthOptions = { rateLimit: number; address: string | null; now?: Date };
+
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+/**
+ * Missing, malformed, unknown or revoked key → 401 (all alike); a company that is not connected (AutoCollect
+ * off) → 403; over the per-key limit → 429 with Retry-After. Records the key's last use (at most once a minute).
+ */
+export async function authenticateApiKey(db: Database, authorization: string | null, options: ApiAuthOptions): Promise<ApiPrincipal> {
+  const key = bearerKey(authorization);
+  if (!key) throw unauthorized();
+  const [row] = await db
+    .select({ id: apiKeys.id, companyId: apiKeys.companyId, name: apiKeys.name, revokedAt: apiKeys.revokedAt, autocollect: companies.autocollectEnabled })
+    .from(apiKeys)
+    .innerJoin(companies, eq(companies.id, apiKeys.companyId))
+    .where(eq(apiKeys.secretHash, hashApiKey(key)));
+  if (!row || row.revokedAt) throw unauthorized();
+  if (!row.autocollect) {
+    throw new ApiProblem(403, 'not-connected', 'The company is not connected to AutoCollect.', 'An Administrator switches AutoCollect on under Settings → Company → Integrations.');
+  }
+  const now = options.now ?? new Date();
+  const decision = await claimRequest(db, row.id, options.rateLimit, now);
+  if (!decision.allowed) {
+    throw new ApiProblem(429, 'rate-limited', 'Too many requests for this API key.', `Try again in ${decision.retryAfterSeconds} seconds.`, {}, { 'Retry-After': String(decision.retryAfterSeconds) });
+  }
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now, lastUsedAddress: options.address })
+    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)))));
+  return { userId: null, apiKeyId: row.id, companyId: row.companyId, role: 'write', keyName: row.name };
+}
