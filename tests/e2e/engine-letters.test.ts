@@ -20,9 +20,9 @@ beforeAll(async () => {
   const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
   caseId = debtCase.id;
   kid = debtCase.kid;
-  // The engine with a moved clock: reminder on 15 March, notice on 29 March 2025.
+  // The engine with a moved clock: reminder on 15 March (deadline 29 March), notice the day after it, 30 March 2025.
   await runEngine(db, { now: onDay('2025-03-15'), companyId: company.id });
-  await runEngine(db, { now: onDay('2025-03-29'), companyId: company.id });
+  await runEngine(db, { now: onDay('2025-03-30'), companyId: company.id });
 });
 
 const LABELS = {
@@ -48,6 +48,6 @@ describe.each(['nb', 'en'] as const)('a letter from the engine in Historikk (%s)
     const { text: pdf } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
     expect(pdf).toContain(kid);
     expect(pdf).toContain(locale === 'nb' ? 'Betalingsinformasjon' : 'Payment information');
-    expect(notice?.deadlineOn).toBe('2025-04-12');
+    expect(notice?.deadlineOn).toBe('2025-04-13');
   });
 });

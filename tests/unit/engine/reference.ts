@@ -13,6 +13,8 @@ export type ReferenceCase = {
   letters: Letter[];
   /** Credit notes and the creditor's own payments: they reduce the principal from their value date. */
   reductions: Reduction[];
+  /** Figures assumed for half-years without a published one (the demo's, e.g. { '2025-H2': 46_000 }), in øre. */
+  assumedCompensation?: Record<string, number>;
 };
 
 const DAY = 86_400_000;
@@ -25,10 +27,10 @@ function satsOre(on: string): number {
 }
 
 /** Standardkompensasjon of the half-year (domain.md §2's published figures), or null when none is published. */
-function compensationOre(on: string): number | null {
+function compensationOre(on: string, assumed: Record<string, number> = {}): number | null {
   const half = `${on.slice(0, 4)}-${on.slice(5, 7) <= '06' ? 'H1' : 'H2'}`;
   const table: Record<string, number> = { '2020-H2': 430, '2022-H1': 390, '2022-H2': 400, '2023-H1': 410, '2023-H2': 460, '2024-H1': 470, '2025-H1': 470, '2026-H1': 460 };
-  return half in table ? table[half]! * 100 : null;
+  return half in table ? table[half]! * 100 : (assumed[half] ?? null);
 }
 
 /** The salær maximum: the light scale at 700 kr (175 … 5 040) scaled with the sats, × 2 heavy, × 1.5 business, × 1.25 without VAT, down to the øre. */
@@ -57,7 +59,7 @@ export function referenceFees(c: ReferenceCase, day: string): ReferenceFees {
   for (const letter of letters.filter((l) => l.kind === 'reminder' || l.kind === 'notice')) {
     if (days(c.dueOn, letter.sentOn) < 14 || principalBefore(c, letter.sentOn) <= 0) continue;
     if (c.business && c.compensationAgreed) {
-      if (compensation === 0) compensation = Math.max(0, (compensationOre(letter.sentOn) ?? 0) - reminderFees);
+      if (compensation === 0) compensation = Math.max(0, (compensationOre(letter.sentOn, c.assumedCompensation) ?? 0) - reminderFees);
       continue;
     }
     if (feeLetters.length >= 2) continue;
