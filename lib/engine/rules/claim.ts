@@ -73,6 +73,8 @@ export type Claim = {
 
 /** The second pre-demand fee needs the first letter's deadline to be at least this long (inkassoforskriften § 1-3). */
 export const SECOND_FEE_MIN_DEADLINE_DAYS = 14;
+/** Fees for at most two letters before the demand (two reminders, or one reminder and one notice). */
+export const MAX_FEE_LETTERS_BEFORE_DEMAND = 2;
 /** A reminder or notice fee only for a letter at least this many days after the due date. */
 export const FEE_MIN_DAYS_AFTER_DUE = 14;
 /** Heavy salær only when the demand's deadline is overrun by more than this many days (inkassoforskriften § 2-3). */
@@ -186,7 +188,7 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
       preDemandFeeLetters.push(letter);
       return;
     }
-    if (preDemandFeeLetters.length >= 2) {
+    if (preDemandFeeLetters.length >= MAX_FEE_LETTERS_BEFORE_DEMAND) {
       withheld.push({ kind: ownKind, onDate: s, reason: 'maxTwoFees' });
       return;
     }

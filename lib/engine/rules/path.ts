@@ -23,8 +23,6 @@ export const STAGE_OF_LETTER: Record<EngineLetterKind, EngineStage> = {
   surveillance_notice: 'surveillance',
 };
 
-/** Fees for at most two letters before the demand (two reminders, or one reminder and one notice). */
-export const MAX_FEE_LETTERS_BEFORE_DEMAND = 2;
 /** Legal collection must start within this many months of the demand, otherwise a new demand (domain.md §1). */
 export const DEMAND_VALID_MONTHS = 6;
 
