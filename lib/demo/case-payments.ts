@@ -1,7 +1,8 @@
 import type { Tx } from '@/db/client';
 import type { WriteActor } from '@/lib/auth/gate/checks';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
-import { reconcileCase } from '@/lib/engine/reconcile';
+import { claimOfLoaded, loadClaimCase } from '@/lib/engine/reconcile';
+import { loadTables } from '@/lib/engine/tables';
 import type { Tables } from '@/lib/engine/rules';
 import { lockCase, sumLedgerOre } from '@/lib/ledger';
 import { registerPayment } from '@/lib/payments/mutations';
@@ -29,10 +30,11 @@ type PaymentAction = Extract<Action, { kind: 'pay' | 'instalment' }>;
 /** The amount of a payment on its day: the whole balance with interest to the day, or a share of the balance. */
 async function amountOf(tx: Tx, actors: Actors, plan: CasePlan, action: PaymentAction): Promise<number> {
   if (action.kind === 'pay') {
-    // What the agency tells the debtor is owed today: the claim on the day, booked as the payment itself would.
+    // What the agency tells the debtor is owed today: the claim on the day (the payment itself books it).
     await lockCase(tx, plan.company.id, plan.id);
-    await reconcileCase(tx, plan.id, isoDay(action.day), { tables: actors.tables });
-    return sumLedgerOre(tx, plan.company.id, plan.id);
+    const loaded = await loadClaimCase(tx, plan.id, isoDay(action.day));
+    const claim = loaded ? claimOfLoaded(loaded, isoDay(action.day), actors.tables ?? (await loadTables(tx))) : null;
+    return claim ? claim.totalOre : sumLedgerOre(tx, plan.company.id, plan.id);
   }
   const balanceOre = await sumLedgerOre(tx, plan.company.id, plan.id);
   const amountOre = Math.round((balanceOre * action.percent) / 10_000) * 100;

@@ -14,8 +14,8 @@ import { loadTables } from './tables';
 
 export type Reconciliation = { loaded: LoadedCase; plan: LetterPlan | ReconcilePlan; letterId?: string };
 
-/** Posts the plans' entries (keyed by the letter when there is one) and records their corrections, for many cases at once. */
-export async function writeReconciliations(tx: Tx, items: Reconciliation[], now: Date): Promise<{ ledgerRows: number; events: number }> {
+/** Posts the plans' entries (keyed by the letter when there is one) and records their corrections, for many cases at once; `letters`: the plans are letters'. */
+export async function writeReconciliations(tx: Tx, items: Reconciliation[], now: Date, letters = false): Promise<{ ledgerRows: number; events: number }> {
   if (items.length === 0) return { ledgerRows: 0, events: 0 };
   const postings: (LedgerPosting & { companyId: string; caseId: string })[] = items.flatMap(({ loaded, plan, letterId }) =>
     plan.postings.map((posting, index) => ({
@@ -44,7 +44,11 @@ export async function writeReconciliations(tx: Tx, items: Reconciliation[], now:
   await tx
     .insert(caseCollection)
     .values(items.map(({ loaded, plan }) => ({ caseId: loaded.id, companyId: loaded.companyId, interestBookedToOn: plan.claim.day, updatedAt: now })))
-    .onConflictDoUpdate({ target: caseCollection.caseId, set: { interestBookedToOn: sql`excluded.interest_booked_to_on`, errorCode: null, errorOn: null, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: caseCollection.caseId,
+      // After a letter the next deadline counts from it: the pause before it is spent.
+      set: { interestBookedToOn: sql`excluded.interest_booked_to_on`, errorCode: null, errorOn: null, updatedAt: now, ...(letters ? { pausedDays: 0 } : {}) },
+    });
   await storeSplits(tx, items);
   return { ledgerRows: postings.length, events: events.length };
 }
@@ -64,24 +68,43 @@ async function storeSplits(tx: Tx, items: Reconciliation[]) {
   }
 }
 
-/**
- * Brings one case's ledger to its claim on `day` (or the day the ledger already stands at, if later), in the
- * caller's transaction and under its lock. Only for cases the engine has started (their first letter books
- * everything up to it). A missing rate or fee figure leaves the ledger as it is and puts the error on the desk.
- * Returns the claim, or null when nothing was reconciled.
- */
-export async function reconcileCase(tx: Tx, caseId: string, day: string, options: { tables?: Tables; paymentId?: string; now?: Date } = {}): Promise<Claim | null> {
+/** The case as the claim needs it, locked; null when the engine has not started it (its first letter books everything). */
+export async function loadClaimCase(tx: Tx, caseId: string, day: string): Promise<LoadedCase | null> {
   const [loaded] = await loadLockedCases(tx, [caseId], day, ['active', 'paused']);
-  if (!loaded?.snapshot.reconciledOn) return null;
-  const tables = options.tables ?? (await loadTables(tx));
+  return loaded?.snapshot.reconciledOn ? loaded : null;
+}
+
+/** The claim on `day` (or the day the ledger stands at, if later) without writing anything; null when a table lacks a figure. */
+export function claimOfLoaded(loaded: LoadedCase, day: string, tables: Tables): Claim | null {
   try {
-    const plan = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn), tables, { paymentId: options.paymentId });
+    return reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn ?? day), tables).claim;
+  } catch (error) {
+    if (error instanceof MissingInterestRateError || error instanceof MissingFeeTableError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Brings a loaded case's ledger to its claim on `day` (or the day the ledger already stands at, if later), in the
+ * caller's transaction and under its lock. A missing rate or fee figure leaves the ledger as it is and puts the
+ * error on the desk. Returns the claim, or null when nothing was reconciled.
+ */
+export async function reconcileLoaded(tx: Tx, loaded: LoadedCase, day: string, tables: Tables, options: { paymentId?: string; now?: Date } = {}): Promise<Claim | null> {
+  try {
+    const plan = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn ?? day), tables, { paymentId: options.paymentId });
     await writeReconciliations(tx, [{ loaded, plan }], options.now ?? new Date());
     return plan.claim;
   } catch (error) {
     if (!(error instanceof MissingInterestRateError || error instanceof MissingFeeTableError)) throw error;
     const code = error instanceof MissingInterestRateError ? 'missingInterestRate' : 'missingFeeTable';
-    await tx.update(caseCollection).set({ errorCode: code, errorOn: error.onDate }).where(eq(caseCollection.caseId, caseId));
+    await tx.update(caseCollection).set({ errorCode: code, errorOn: error.onDate }).where(eq(caseCollection.caseId, loaded.id));
     return null;
   }
+}
+
+/** loadClaimCase + reconcileLoaded: one case's ledger brought to its claim (payments, withdrawal). */
+export async function reconcileCase(tx: Tx, caseId: string, day: string, options: { tables?: Tables; paymentId?: string; now?: Date } = {}): Promise<Claim | null> {
+  const loaded = await loadClaimCase(tx, caseId, day);
+  if (!loaded) return null;
+  return reconcileLoaded(tx, loaded, day, options.tables ?? (await loadTables(tx)), options);
 }

@@ -128,7 +128,7 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
     .returning({ id: letters.id, caseId: letters.caseId });
   const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
   const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
-  const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now);
+  const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now, true);
   const events: { actor: { userId: null; companyId: string }; event: CaseEvent; occurredAt: Date }[] = [];
   for (const { loaded: item, plan } of sent) {
     const actor = { userId: null, companyId: item.companyId };
@@ -152,7 +152,5 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
       sql`, `,
     )}) as v(id, stage) where c.id = v.id`);
   }
-  // The next deadline counts from this letter: the pause before it is spent.
-  await tx.update(caseCollection).set({ pausedDays: 0 }).where(inArray(caseCollection.caseId, sent.map(({ loaded: item }) => item.id)));
   return { letters: sent.length, ledgerRows: booked.ledgerRows, events: events.length + booked.events };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
@@ -58,20 +58,18 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
     .for('update', { of: cases, skipLocked: true });
   if (rows.length === 0) return [];
   const locked = rows.map((row) => row.id);
-  const [states, sent, ledgerRows, directRows, paymentRows, invoiceRows] = await Promise.all([
+  const [states, sent, ledgerRows, paymentRows, invoiceRows] = await Promise.all([
     tx.select().from(caseCollection).where(inArray(caseCollection.caseId, locked)),
     tx
       .select({ caseId: letters.caseId, kind: letters.kind, sentOn: letters.sentOn, deadlineOn: letters.deadlineOn })
       .from(letters)
       .where(inArray(letters.caseId, locked))
       .orderBy(asc(letters.sentOn), asc(letters.createdAt)),
-    tx.execute<LedgerSum>(sql`select case_id, kind, fee_kind, covers, debtor_payment_id, sum(amount_ore) as total
-      from ${ledgerEntries} where case_id in (${ids(locked)}) group by 1, 2, 3, 4, 5`),
-    // The creditor's own payments and credit notes: each row is the fact, by its value date.
-    tx
-      .select({ caseId: ledgerEntries.caseId, id: ledgerEntries.id, kind: ledgerEntries.kind, bookedOn: ledgerEntries.bookedOn, amountOre: ledgerEntries.amountOre })
-      .from(ledgerEntries)
-      .where(and(inArray(ledgerEntries.caseId, locked), inArray(ledgerEntries.kind, ['payment', 'credit_note']), isNull(ledgerEntries.debtorPaymentId))),
+    // The ledger's sums; the creditor's own payments and credit notes one by one (each row is the fact, by its value date).
+    tx.execute<LedgerSum>(sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
+      from (select *, case when kind in ('payment', 'credit_note') and debtor_payment_id is null then id end as direct_id,
+        case when kind in ('payment', 'credit_note') and debtor_payment_id is null then booked_on::text end as direct_on
+        from ${ledgerEntries} where case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`),
     tx
       .select({ caseId: debtorPayments.caseId, id: debtorPayments.id, paidOn: debtorPayments.paidOn, amountOre: debtorPayments.amountOre })
       .from(debtorPayments)
@@ -83,10 +81,13 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .orderBy(asc(invoices.dueOn)),
   ]);
   const stateOf = new Map(states.map((state) => [state.caseId, state]));
-  const ledgerOf = bookedByCase((ledgerRows as unknown as { rows?: LedgerSum[] }).rows ?? (ledgerRows as unknown as LedgerSum[]));
+  const sums = (ledgerRows as unknown as { rows?: LedgerSum[] }).rows ?? (ledgerRows as unknown as LedgerSum[]);
+  const ledgerOf = bookedByCase(sums);
   const paymentsOf = new Map<string, ClaimPayment[]>();
   const addPayment = (caseId: string, payment: ClaimPayment) => paymentsOf.set(caseId, [...(paymentsOf.get(caseId) ?? []), payment]);
-  for (const row of directRows) addPayment(row.caseId, { id: row.id, source: row.kind === 'credit_note' ? 'credit_note' : 'direct', valueOn: row.bookedOn, amountOre: -row.amountOre });
+  for (const row of sums) {
+    if (row.direct_id && row.direct_on) addPayment(row.case_id, { id: row.direct_id, source: row.kind === 'credit_note' ? 'credit_note' : 'direct', valueOn: row.direct_on, amountOre: -Number(row.total) });
+  }
   for (const row of paymentRows) if (row.caseId) addPayment(row.caseId, { id: row.id, source: 'debtor', valueOn: row.paidOn, amountOre: row.amountOre });
   return rows.map((row) => {
     const state = stateOf.get(row.id);
@@ -126,7 +127,16 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
   });
 }
 
-type LedgerSum = { case_id: string; kind: string; fee_kind: FeeKind | null; covers: PaymentComponent | null; debtor_payment_id: string | null; total: string | number };
+type LedgerSum = {
+  case_id: string;
+  kind: string;
+  fee_kind: FeeKind | null;
+  covers: PaymentComponent | null;
+  debtor_payment_id: string | null;
+  direct_id: string | null;
+  direct_on: string | null;
+  total: string | number;
+};
 
 /** The ledger's sums per case: the principal registered, and what it holds of interest, fees and debtor payments' splits. */
 function bookedByCase(rows: LedgerSum[]): Map<string, { principalOre: number; booked: Booked }> {

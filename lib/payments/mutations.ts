@@ -5,7 +5,8 @@ import { companies, invoices } from '@/db/schema';
 import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { findByIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
 import { acceptsPayments } from '@/lib/cases/status-rules';
-import { reconcileCase } from '@/lib/engine/reconcile';
+import { claimOfLoaded, loadClaimCase, reconcileLoaded } from '@/lib/engine/reconcile';
+import { loadTables } from '@/lib/engine/tables';
 import type { Tables } from '@/lib/engine/rules';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
@@ -69,9 +70,11 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   const invoice = await findInvoice(tx, actor.companyId, debtCase.id, input.invoiceId);
   if (invoice && input.paidOn < invoice.issuedOn) throw new DomainError('payments.errors.dateBeforeInvoice');
 
-  // The claim up to the payment's date is booked first (cases the collection engine has started).
-  await reconcileCase(tx, debtCase.id, input.paidOn, { tables, now });
-  const outstandingOre = await sumLedgerOre(tx, actor.companyId, debtCase.id);
+  // What is owed on the payment's date, by the claim (cases the collection engine has started), else by the ledger.
+  const loaded = await loadClaimCase(tx, debtCase.id, input.paidOn);
+  const claimTables = loaded ? (tables ?? (await loadTables(tx))) : null;
+  const before = loaded && claimTables ? claimOfLoaded(loaded, input.paidOn, claimTables) : null;
+  const outstandingOre = before ? before.totalOre : await sumLedgerOre(tx, actor.companyId, debtCase.id);
   // More than is owed only after the explicit confirmation step, for exactly this amount.
   if (input.amountOre > outstandingOre && input.confirmedOverpaymentOre !== input.amountOre) throw new DomainError('payments.errors.overpayment');
 
@@ -89,8 +92,12 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   const source = actor.userId === null ? 'autocollect' : 'creditor';
   await recordEvent(tx, eventActorOf(actor), registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null, source), now);
   // From its value date: a payment dated back takes back the interest and fees the claim no longer carries.
-  const claim = await reconcileCase(tx, debtCase.id, input.paidOn, { tables, now });
-  if (claim) balanceOre = claim.totalOre;
+  if (loaded && claimTables) {
+    const registered = { id: 'registered', source: input.kind === 'credit' ? ('credit_note' as const) : ('direct' as const), valueOn: input.paidOn, amountOre: input.amountOre };
+    const withPayment = { ...loaded, snapshot: { ...loaded.snapshot, payments: [...loaded.snapshot.payments, registered] } };
+    const claim = await reconcileLoaded(tx, withPayment, input.paidOn, claimTables, { now });
+    if (claim) balanceOre = claim.totalOre;
+  }
   const caseClosed = balanceOre <= 0;
   if (caseClosed) await closePaidCase(tx, eventActorOf(actor), debtCase.id, debtCase.stage, now);
   return { outcome: 'registered', caseClosed, balanceOre };
