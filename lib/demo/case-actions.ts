@@ -5,7 +5,7 @@ import { lockCase, outstandingByComponent } from '@/lib/ledger';
 import { registerPayment } from '@/lib/payments/mutations';
 import { creditorUser, type CasePlan, type Context } from '@/lib/demo/context';
 import { creditorActor, pay, type Actors, type PaymentSource } from '@/lib/demo/case-payments';
-import { isoDay } from '@/lib/demo/dates';
+import { isoFromDay } from '@/lib/dates';
 
 // What the creditor and the debtor do on a demo case, planned up front with the seeded random source and played
 // on its day through the portal's own mutations (the collection engine does everything else).
@@ -73,7 +73,7 @@ async function creditNote(tx: Tx, actors: Actors, plan: CasePlan, action: Extrac
   await registerPayment(
     tx,
     creditorActor(actors, plan, action.actor),
-    { caseId: plan.id, invoiceId: invoice.id, kind: 'credit', paidOn: isoDay(action.day), amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
+    { caseId: plan.id, invoiceId: invoice.id, kind: 'credit', paidOn: isoFromDay(action.day), amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
     at,
   );
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
 import { caseCollection, cases, letters } from '@/db/schema';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { recordCaseEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
 import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';

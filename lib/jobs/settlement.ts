@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { addDays, todayInOslo } from '@/lib/cases/dates';
+import { addDays, todayInOslo } from '@/lib/dates';
 import { dispatchOutbox } from '@/lib/email/dispatch';
 import { companiesSettlingOn, runSettlement, type SettlementResult } from '@/lib/settlements/run';
 

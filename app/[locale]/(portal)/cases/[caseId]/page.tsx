@@ -18,7 +18,7 @@ import { CaseTasksPanel } from '@/components/tasks/case-tasks-panel';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { requireCaseRole } from '@/lib/auth/gate';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { eventTypesFor } from '@/lib/cases/history-activities';
 import { parseCasePageQuery } from '@/lib/cases/page-query';
 import { paymentInfoFor } from '@/lib/cases/payment-info';
