@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';

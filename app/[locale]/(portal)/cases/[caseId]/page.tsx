@@ -17,7 +17,7 @@ import { MessageForm } from '@/components/messages/message-form';
 import { CaseTasksPanel } from '@/components/tasks/case-tasks-panel';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { requireCaseRole } from '@/lib/auth/gate';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { roleAtLeast } from '@/lib/roles';
 import { todayInOslo } from '@/lib/dates';
 import { eventTypesFor } from '@/lib/cases/history-activities';
 import { parseCasePageQuery } from '@/lib/cases/page-query';
