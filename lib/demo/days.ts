@@ -6,7 +6,7 @@ import { afterLetter, decide, type Tables } from '@/lib/engine/rules';
 import { runEngine } from '@/lib/engine/run';
 import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
-import { recordCaseEvents } from '@/lib/events/record';
+import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases } from '@/lib/ledger';
 import { applyAction, type Action } from '@/lib/demo/case-actions';
 import type { Actors } from '@/lib/demo/case-payments';
@@ -80,7 +80,7 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       createdByUserId: plan.registeredBy,
     })),
   );
-  await recordCaseEvents(
+  await recordEvents(
     tx,
     registered.map(({ plan, at }) => ({
       actor: { userId: plan.registeredBy, companyId: plan.company.id, apiKeyId: plan.registeredBy ? null : clock.actors.apiKeyId },
