@@ -4,15 +4,13 @@ import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { bookInterestBefore } from '@/lib/engine/accrual';
 import { lockCase, sumLedgerOre } from '@/lib/ledger';
 import { registerPayment } from '@/lib/payments/mutations';
-import type { Action } from '@/lib/demo/case-actions';
-import type { CasePlan } from '@/lib/demo/context';
+import type { Action, CasePlan } from '@/lib/demo/context';
 import { isoFromDay } from '@/lib/dates';
 
 // Payments on a demo case: most reach the agency by KID (the desk's receipt of a debtor payment), some are paid
 // to the creditor and registered by the creditor or by AutoCollect. Each goes through the portal's own mutation,
 // which books the interest up to the payment's day, allocates it and closes the case when nothing is left.
 
-export type PaymentSource = 'agency' | 'creditor' | 'autocollect';
 
 /** What the demo's actions need besides their plan: fresh ids, and AutoCollect's API key (Nordlys Elektro AS). */
 export type Actors = { newId: () => string; apiKeyId: string };

@@ -8,9 +8,9 @@ import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
 import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases } from '@/lib/ledger';
-import { applyAction, type Action } from '@/lib/demo/case-actions';
+import { applyAction } from '@/lib/demo/case-actions';
 import type { Actors } from '@/lib/demo/case-payments';
-import type { CaseOutcome, CasePlan, Context, Stage, Status } from '@/lib/demo/context';
+import type { Action, CaseOutcome, CasePlan, Context, Stage, Status } from '@/lib/demo/context';
 import { DAY_MS, MINUTE_MS, dayNumber, isoFromDay } from '@/lib/dates';
 
 // The demo's clock, moved day by day from the first registration to today. Every morning the collection engine

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
-import { invalidForm } from '@/lib/form-state';
+import { invalidForm } from '@/lib/form-errors';
 import { dispatchOutbox } from '@/lib/queue/kicks';
 import { DomainError } from '@/lib/errors';
 import { failed, succeeded, type FormState } from '@/lib/form-state';

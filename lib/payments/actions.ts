@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { requireCaseRole } from '@/lib/auth/gate';
 import { isUniqueViolation } from '@/lib/errors';
-import { invalidForm } from '@/lib/form-state';
+import { invalidForm } from '@/lib/form-errors';
 import { DomainError } from '@/lib/errors';
 import { failed, type FormState } from '@/lib/form-state';
 import { registerPayment } from './mutations';
