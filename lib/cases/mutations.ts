@@ -9,7 +9,7 @@ import { reconcileCase } from '@/lib/engine/reconcile';
 import type { Tables } from '@/lib/engine/rules';
 import { recordPause } from '@/lib/engine/pause';
 import { lockCase } from '@/lib/ledger';
-import { todayInOslo } from './dates';
+import { todayInOslo } from '@/lib/dates';
 import type { ChangeCaseStatusInput } from './schemas';
 import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from './status-rules';
 

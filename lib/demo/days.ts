@@ -7,12 +7,12 @@ import { runEngine } from '@/lib/engine/run';
 import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
 import { withAssumedCompensation } from '@/lib/demo/rates';
-import { recordCaseEvents } from '@/lib/events/record';
+import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases } from '@/lib/ledger';
-import { applyAction, type Action } from '@/lib/demo/case-actions';
+import { applyAction } from '@/lib/demo/case-actions';
 import type { Actors } from '@/lib/demo/case-payments';
-import type { CaseOutcome, CasePlan, Context, Stage, Status } from '@/lib/demo/context';
-import { DAY_MS, MINUTE_MS, dayNumber, isoDay } from '@/lib/demo/dates';
+import type { Action, CaseOutcome, CasePlan, Context, Stage, Status } from '@/lib/demo/context';
+import { DAY_MS, MINUTE_MS, dayNumber, isoFromDay } from '@/lib/dates';
 
 // The demo's clock, moved day by day from the first registration to today. Every morning the collection engine
 // runs for that day (at 05:30 Oslo time, as the daily job does); during office hours the creditors, the debtors
@@ -49,7 +49,7 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       source: plan.source,
       originalAmountOre: plan.invoices.reduce((sum, invoice) => sum + invoice.amountOre, 0),
       balanceOre: 0,
-      dueOn: isoDay(Math.min(...plan.invoices.map((invoice) => invoice.dueDay))),
+      dueOn: isoFromDay(Math.min(...plan.invoices.map((invoice) => invoice.dueDay))),
       registeredAt: at,
       updatedAt: at,
     })),
@@ -61,8 +61,8 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       companyId: plan.company.id,
       caseId: plan.id,
       invoiceNumber: invoice.number,
-      issuedOn: isoDay(invoice.issuedDay),
-      dueOn: isoDay(invoice.dueDay),
+      issuedOn: isoFromDay(invoice.issuedDay),
+      dueOn: isoFromDay(invoice.dueDay),
       amountOre: invoice.amountOre,
       description: invoice.description,
       createdAt: at,
@@ -76,12 +76,12 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       caseId: plan.id,
       kind: 'principal' as const,
       amountOre: invoice.amountOre,
-      bookedOn: isoDay(invoice.issuedDay),
+      bookedOn: isoFromDay(invoice.issuedDay),
       invoiceId: invoice.id,
       createdByUserId: plan.registeredBy,
     })),
   );
-  await recordCaseEvents(
+  await recordEvents(
     tx,
     registered.map(({ plan, at }) => ({
       actor: { userId: plan.registeredBy, companyId: plan.company.id, apiKeyId: plan.registeredBy ? null : clock.actors.apiKeyId },
@@ -104,7 +104,7 @@ type Schedule = { dueDay: number | null; awaitingFrom: number | null };
  * starts waiting for the desk's legal confirmation.
  */
 function lookAhead(clock: Clock, item: LoadedCase, day: number): Schedule {
-  let on = isoDay(day);
+  let on = isoFromDay(day);
   for (;;) {
     const decision = decide(item.snapshot, item.agreement, on, clock.tables);
     if (decision.kind !== 'wait') return { dueDay: dayNumber(on), awaitingFrom: null };
@@ -132,7 +132,7 @@ const RELOAD_AFTER: ReadonlySet<Action['kind']> = new Set(['pay', 'withdraw', 'p
  * reads it again after every action that changes its status or deadlines. A second run today finds nothing.
  */
 export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActors: Actors): Promise<CaseOutcome[]> {
-  const tables = withAssumedCompensation(await loadTables(tx), isoDay(ctx.today));
+  const tables = withAssumedCompensation(await loadTables(tx), isoFromDay(ctx.today));
   const actors: Actors = { ...demoActors, tables };
   const clock: Clock = { tx, ctx, actors, tables, lastMs: new Map() };
   const byId = new Map(plans.map((plan) => [plan.id, plan]));
@@ -153,7 +153,7 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActo
       open.delete(id);
       due.delete(id);
     }
-    for (const item of await loadLockedCases(tx, caseIds, isoDay(day + 1))) {
+    for (const item of await loadLockedCases(tx, caseIds, isoFromDay(day + 1))) {
       open.set(item.id, item);
       schedule(item, day + 1);
     }
@@ -161,7 +161,7 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActo
 
   // Registered cases are invisible to the engine until their first letter is due: every run names its cases.
   await registerCases(clock, plans);
-  for (const item of await loadLockedCases(tx, plans.map((plan) => plan.id), isoDay(ctx.today))) {
+  for (const item of await loadLockedCases(tx, plans.map((plan) => plan.id), isoFromDay(ctx.today))) {
     open.set(item.id, item);
     schedule(item, (byId.get(item.id)?.registeredDay ?? 0) + 1);
   }
@@ -173,7 +173,7 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActo
       let predicted = 0;
       for (const id of dueToday) {
         const item = open.get(id)!;
-        const decision = decide(item.snapshot, item.agreement, isoDay(day), clock.tables);
+        const decision = decide(item.snapshot, item.agreement, isoFromDay(day), clock.tables);
         if (decision.kind === 'letter' || decision.kind === 'reconcile') {
           item.snapshot = afterPlan(item.snapshot, decision.plan);
           predicted += 1;

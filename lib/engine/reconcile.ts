@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { caseCollection, debtorPayments } from '@/db/schema';
-import { recordCaseEvents } from '@/lib/events/record';
+import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';
 import { laterOf, MissingFeeTableError, MissingInterestRateError, reconcilePlan, type Claim, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
 import { loadLockedCases, type LoadedCase } from './snapshot';
@@ -40,7 +40,7 @@ export async function writeReconciliations(tx: Tx, items: Reconciliation[], now:
       occurredAt: new Date(now.getTime() + 2),
     })),
   );
-  await recordCaseEvents(tx, events);
+  await recordEvents(tx, events);
   await tx
     .insert(caseCollection)
     .values(items.map(({ loaded, plan }) => ({ caseId: loaded.id, companyId: loaded.companyId, interestBookedToOn: plan.claim.day, updatedAt: now })))

@@ -3,7 +3,7 @@ import type { Tx } from '@/db';
 import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
 import { orderForStage, type AllocationOrder, type Stage } from '@/lib/allocation/order';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import type { PaymentComponent, Split } from '@/lib/ledger/components';
 import { agreementFrom, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
 

@@ -4,7 +4,7 @@ import { databaseHandle, db } from '@/db';
 import { caseCollection, cases, events, interestRates, ledgerEntries, letters } from '@/db/schema';
 import { changeCaseStatus } from '@/lib/cases/mutations';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { plusDays } from '@/lib/engine/rules';
 import { runEngine } from '@/lib/engine/run';
 import { ENGINE_JOB } from '@/lib/jobs/engine';
