@@ -8,7 +8,7 @@ import { importsOf, ROOT, sourceFiles } from '@/tests/helpers/import-graph';
 const LAYERS = ['kernel', 'db', 'infrastructure', 'domain', 'jobs', 'programs', 'components', 'app'] as const;
 type Layer = (typeof LAYERS)[number];
 
-const INFRASTRUCTURE = ['env', 'i18n', 'http', 'email', 'sms', 'queue', 'events'];
+const INFRASTRUCTURE = ['env', 'i18n', 'http', 'email', 'sms', 'queue', 'events', 'pdf'];
 
 /** The unit the folder-cycle check works on: a folder of lib/ (lib/cases), a kernel file (lib/money), db, … */
 function unitOf(file: string): string {
