@@ -1,4 +1,3 @@
-// No 'server-only': debtor payments are also booked from the CLI and the seed.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { caseCollection, cases } from '@/db/schema';
