@@ -44,4 +44,4 @@ export async function authenticatePassword(db: Database, email: string, password
   return { ok: true, sessionId: await createSession(db, checked.user, client) };
 }
 
-export { verifySecondFactor, type SecondFactorInput, type VerifyResult } from './second-factor';
+export { verifySecondFactor } from './second-factor';
