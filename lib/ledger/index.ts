@@ -1,4 +1,3 @@
-// No 'server-only': the job worker and the CLIs post through this outside Next.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cases, ledgerEntries } from '@/db/schema';
