@@ -122,7 +122,7 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     await insertChunked(tx, memberships, rows.memberships);
     await insertChunked(tx, secondFactors, rows.secondFactors);
     await insertChunked(tx, debtors, rows.debtors);
-    await tx.insert(interestRates).values(assumedRates(isoToday).map((rate) => ({ ...rate, note: 'demo assumption (not a published rate)' }))).onConflictDoNothing();
+    await tx.insert(interestRates).values(assumedRates(isoToday).map((rate) => ({ ...rate, source: 'Demo: antatt rente (styringsrenten + 8 prosentpoeng som i 1. halvår 2026), ikke publisert', assumption: true }))).onConflictDoNothing();
     // AutoCollect's writes in Nordlys Elektro AS come through its API key, as they do in the portal.
     await ensureDemoApiKey(tx);
     const [key] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.companyId, DEMO_API_KEY_COMPANY_ID));

@@ -144,7 +144,7 @@ describe('the collection engine (moved clock)', () => {
     expect(result).toMatchObject({ letters: 0, errors: 1 });
     const [state] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
     expect(state).toMatchObject({ errorCode: 'missingInterestRate', errorOn: '2026-07-01' });
-    await db.insert(interestRates).values({ validFrom: '2026-07-01', rateBasisPoints: 1_200, note: 'test' }).onConflictDoNothing();
+    await db.insert(interestRates).values({ validFrom: '2026-07-01', rateBasisPoints: 1_200, source: 'test' }).onConflictDoNothing();
     try {
       expect((await runEngine(db, { now: onDay('2026-07-05'), companyId: company.id })).letters).toBe(1);
       const [cleared] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
