@@ -55,6 +55,7 @@ export const DESK_PAGES: ScreenPage[] = [
   { name: 'desk, tasks', path: () => '/desk/tasks' },
   { name: 'desk, payments', path: () => '/desk/payments' },
   { name: 'desk, settlements', path: () => '/desk/settlements' },
+  { name: 'desk, rates', path: () => '/desk/rates' },
 ];
 
 /** Pages before sign-in; `/login/verify` is visited by the test after the password step. */
