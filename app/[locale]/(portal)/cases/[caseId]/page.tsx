@@ -113,7 +113,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
                 <div>
                   <PaymentInfoPanel
                     info={paymentInfoFor(
-                      { status: detail.status, kid: detail.kid, outstandingOre: detail.totals.outstandingOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
+                      { status: detail.status, kid: detail.kid, outstandingOre: detail.claim.totalOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
                       AGENCY_ACCOUNT_NUMBER,
                       todayInOslo(),
                     )}
