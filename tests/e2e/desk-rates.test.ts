@@ -55,8 +55,12 @@ describe('desk → Satser', () => {
     expect(await db.select().from(feeRates).where(and(eq(feeRates.kind, 'standard_compensation'), eq(feeRates.validFrom, target.halfYearFrom)))).toHaveLength(0);
 
     await page.getByLabel('Sats', { exact: true }).fill('470');
+    // The refused values came back in the fields (the form works without JavaScript too).
+    expect(await page.getByLabel('Hva satsen gjelder').inputValue()).toBe('standard_compensation');
+    expect(await page.getByLabel('Kilde').inputValue()).toBe('Finansdepartementet, forskrift om standardkompensasjon');
     await page.getByRole('button', { name: 'Lagre satsen' }).click();
-    await page.getByText('Satsen er lagret.').waitFor();
+    const status = page.locator('form [role=status]');
+    await expect.poll(async () => (await status.innerText()).trim(), { timeout: 30_000 }).toMatch(/^Satsen er lagret\./);
     await expect.poll(async () => (await db.select().from(feeRates).where(eq(feeRates.validFrom, target.halfYearFrom)))[0]?.amountOre).toBe(47_000);
     await page.reload();
     await page.getByRole('cell', { name: 'Finansdepartementet, forskrift om standardkompensasjon' }).waitFor();

@@ -50,7 +50,8 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
                   <td className={`${CELL} whitespace-nowrap text-right tabular-nums`}>
                     {row.kind === 'interest' ? t('percent', { value: formatOreNumber(row.value, locale) }) : formatOre(row.value, locale)}
                   </td>
-                  <td className={CELL}>
+                  {/* Wide enough to read: the table box scrolls sideways on a phone instead. */}
+                  <td className={`${CELL} min-w-56`}>
                     {row.origin === 'code' ? t('builtIn') : row.source}
                     {row.assumption ? <strong className="mt-1 block text-amber-800">{t('assumption')}</strong> : null}
                   </td>
