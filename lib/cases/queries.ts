@@ -4,8 +4,8 @@ import { db } from '@/db';
 import { apiKeys, caseCollection, cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
 import { pauseShiftDays } from '@/lib/engine/rules/dates';
 import type { LetterPaymentInfo } from '@/lib/events/types';
+import { todayInOslo } from '@/lib/dates';
 import { claimToday } from './claim-today';
-import { todayInOslo } from './dates';
 
 const HISTORY_LIMIT = 500;
 

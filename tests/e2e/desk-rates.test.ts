@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { feeRates, users } from '@/db/schema';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { halfYearsAround, missingRates } from '@/lib/desk/rates/warnings';
 import { loadTables } from '@/lib/engine/tables';
 import { browserSuite } from '@/tests/helpers/browser-suite';

@@ -1,7 +1,7 @@
 import { DeskShell } from '@/components/desk/desk-shell';
 import { RateWarning } from '@/components/desk/rate-warning';
 import { requireStaff } from '@/lib/auth/gate';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { rateWarnings } from '@/lib/desk/rates/queries';
 import { enterLocale } from '@/lib/i18n/page-locale';
 

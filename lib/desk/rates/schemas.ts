@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/cases/dates';
+import { isIsoDate } from '@/lib/dates';
 import { parseKroner } from '@/lib/money';
 
 export const RATE_KINDS = ['interest', 'standard_compensation', 'collection_rate'] as const;

@@ -5,7 +5,7 @@ import { ClientMessages } from '@/components/layout/client-messages';
 import { PageHeader } from '@/components/layout/page-header';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { requireStaff } from '@/lib/auth/gate';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { casesStoppedForRate, listRates } from '@/lib/desk/rates/queries';
 import { halfYearsAround } from '@/lib/desk/rates/warnings';
 import { formatDate } from '@/lib/i18n/format';
@@ -25,7 +25,7 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
   const t = await getTranslations('desk.rates');
   const [rows, stopped] = await Promise.all([listRates(), casesStoppedForRate()]);
   return (
-    <ClientMessages paths={['desk.rates', 'validation']}>
+    <ClientMessages paths={['desk.rates', 'users.errors', 'validation']}>
       <>
         <PageHeader title={t('title')} />
         <p className="mb-2 max-w-3xl text-slate-700">{t('intro')}</p>
