@@ -19,7 +19,8 @@ export function AddRateForm({ suggestedFrom }: { suggestedFrom: string }) {
   return (
     <form action={formAction} className="grid max-w-xl gap-4" noValidate>
       <Field label={t('kindLabel')} error={msg.field('kind')}>
-        <select name="kind" defaultValue={msg.value('kind') ?? 'interest'} className="block min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        {/* Keyed on the echoed choice: React's form reset after an action keeps a select's first default only. */}
+        <select key={msg.value('kind') ?? 'interest'} name="kind" defaultValue={msg.value('kind') ?? 'interest'} className="block min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
           {RATE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kinds.${kind}`)}
