@@ -11,7 +11,7 @@ export async function CaseSummary({ detail, locale }: { detail: CaseDetail; loca
   const rows = [
     { label: t('detail.status'), value: <span className={statusBadgeClass(detail.status)}>{t(`status.${detail.status}`)}</span> },
     { label: t('detail.stage'), value: t(`stage.${detail.stage}`) },
-    { label: t('detail.outstanding'), value: formatOre(detail.totals.outstandingOre, locale, detail.currency) },
+    { label: t('detail.outstandingToday'), value: formatOre(detail.claim.totalOre, locale, detail.currency) },
     { label: t('detail.registeredAt'), value: formatDate(detail.registeredAt, locale) },
     ...(detail.closedAt ? [{ label: t('detail.closedAt'), value: formatDate(detail.closedAt, locale) }] : []),
     { label: t('detail.company'), value: detail.companyName },

@@ -23,6 +23,9 @@ export function slipPdfWords(locale: Locale): SlipPdfText {
     directPayments: t('directPayments'),
     directNote: t('directNote'),
     totals: t('totals'),
+    carriedIn: t('carriedIn'),
+    carriedOut: t('carriedOut'),
+    paidOut: t('paidOut'),
     columns: {
       caseNumber: c('caseNumber'),
       invoiceNumber: c('invoiceNumber'),

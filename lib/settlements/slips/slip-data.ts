@@ -19,6 +19,8 @@ export const slipColumns = {
   vatOre: remittanceSlips.vatOre,
   netOre: remittanceSlips.netOre,
   directPaymentsOre: remittanceSlips.directPaymentsOre,
+  carriedInOre: remittanceSlips.carriedInOre,
+  carriedOutOre: remittanceSlips.carriedOutOre,
 };
 
 /** Slips with their lines by id, only among the given companies: another company's id is simply not there. */
