@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { apiKeys, events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { browserSuite } from '@/tests/helpers/browser-suite';
@@ -53,6 +53,13 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByLabel('Endepunkt (https-adresse)').fill('http://erp.example.com/hook');
     await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
     await page.getByText('Adressen må begynne med https://.').first().waitFor();
+    // The agency's own network is refused when saving, in any spelling of the address.
+    for (const inside of ['https://169.254.169.254/latest/meta-data', 'https://0x7f000001/hook', 'https://[::1]/hook', 'https://intranet/hook']) {
+      await page.getByLabel('Endepunkt (https-adresse)').fill(inside);
+      await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
+      await page.getByText('Adressen peker til et internt nettverk. Bruk en offentlig https-adresse.').first().waitFor();
+    }
+    expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id))).toEqual([]);
     await page.getByLabel('Endepunkt (https-adresse)').fill('https://erp.example.com/hook');
     await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
     const secret = await page.getByLabel('Signeringshemmelighet').inputValue();
@@ -68,14 +75,27 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
       status: 'failed',
       attempts: 8,
       lastStatusCode: 503,
-      lastResponse: 'Service Unavailable',
+      lastError: 'http',
+    });
+    // A row written before this release, with a raw error text: only a fixed reason is shown.
+    await db.insert(webhookDeliveries).values({
+      companyId: company.id,
+      endpointId: endpoint?.id ?? '',
+      eventId: crypto.randomUUID(),
+      eventType: 'case.resumed',
+      payload: {},
+      status: 'failed',
+      attempts: 8,
+      lastError: 'connect ECONNREFUSED 10.0.0.5:5432',
     });
     await page.reload();
-    await page.getByRole('cell', { name: 'HTTP 503: Service Unavailable' }).waitFor();
-    await page.getByRole('cell', { name: 'Feilet (forsøk: 8)' }).waitFor();
-    await page.getByRole('button', { name: 'Send igjen' }).click();
+    await page.getByRole('cell', { name: 'HTTP 503', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Feilet', exact: true }).waitFor();
+    expect(await page.content()).not.toContain('ECONNREFUSED');
+    await page.getByRole('cell', { name: 'Feilet (forsøk: 8)' }).first().waitFor();
+    await page.getByRole('row', { name: /case\.paused/ }).getByRole('button', { name: 'Send igjen' }).click();
     await page.getByText('Leveransen sendes igjen.').waitFor();
-    const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.companyId, company.id));
+    const [delivery] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.companyId, company.id), eq(webhookDeliveries.eventType, 'case.paused')));
     expect(delivery?.status).toBe('pending');
   });
 
