@@ -21,8 +21,10 @@ export type Principal = SessionPrincipal | ApiKeyPrincipal;
  * their own account. `read`/`write`/`admin`: that role in the object's company (company A of the fixture).
  * `staff`: agency staff (the desk). `apiKey`: a live API key of company A, for company A's object (another
  * company's key: not found). `apiKeyOwnCompany`: any live key, acting in its own company (POST /invoices).
+ * `creditorAccount`: any signed-in account that is not agency staff, for itself (accepting an invitation to a
+ * company); staff: not found.
  */
-export type Needs = 'public' | 'signedIn' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany';
+export type Needs = 'public' | 'signedIn' | 'creditorAccount' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany';
 
 export type Outcome = 'allowed' | 'signIn' | 'notFound' | 'refused';
 
