@@ -186,8 +186,10 @@ describe('invitation links that no longer work', () => {
       expect(renewed).not.toBe(original);
       await page.goto(original);
       await page.getByRole('heading', { name: 'Lenken virker ikke' }).waitFor();
+      // The new link works (for its address: the signed-in inviter is told it is not theirs).
       await page.goto(renewed);
-      await page.getByRole('heading', { name: 'Opprett brukeren din' }).waitFor();
+      await page.getByRole('heading', { name: 'Godta invitasjonen' }).waitFor();
+      await page.getByText(`Invitasjonen gjelder ${email}, men du er logget inn som ${admin.email}.`).waitFor();
 
       await page.goto(`/nb/settings/users?company=${first.id}`);
       await page.getByLabel(`Valg for invitasjonen til ${email}`).click();
