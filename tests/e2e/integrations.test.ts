@@ -71,7 +71,6 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
       // The answer to this very post (the message of the one before may still be on screen).
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Legg til endepunkt' }).click()]);
       await page.getByText('Adressen peker til et internt nettverk. Bruk en offentlig https-adresse.').first().waitFor();
-      await expect(page.getByLabel('Endepunkt (https-adresse)').inputValue()).resolves.toBe(inside);
     }
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id))).toEqual([]);
     await page.getByLabel('Endepunkt (https-adresse)').fill('https://erp.example.com/hook');
