@@ -2,8 +2,8 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { deliverWebhook, listPendingDeliveryIds } from '@/lib/integrations/webhooks/deliver';
 import type { Resolver, WebhookPost } from '@/lib/integrations/webhooks/post';
+import { queueWebhookDeliveries, WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob } from '@/lib/queue/kicks';
 
-export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
 export const WEBHOOK_SWEEP_JOB = 'webhook-sweep';
 
 /** Deliveries this process sends at once (each waits at most the timeout); per company the limit is in deliver.ts. */
@@ -23,8 +23,6 @@ export type WebhookDeliveryOptions = {
   sweepCron?: string;
 };
 
-type DeliveryJob = { deliveryId: string };
-
 /**
  * The webhook outbox's worker: one job per delivery (retries with backoff), several at once so that one slow
  * receiver does not hold the others, and the sweep that queues them.
@@ -35,7 +33,7 @@ export async function registerWebhookDelivery(boss: PgBoss, db: Database, option
   await boss.createQueue(WEBHOOK_DELIVERY_JOB, queue);
   await boss.updateQueue(WEBHOOK_DELIVERY_JOB, queue);
   for (let worker = 0; worker < WORKERS; worker++) {
-    await boss.work<DeliveryJob>(WEBHOOK_DELIVERY_JOB, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await boss.work<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (!job) return;
       const outcome = await deliverWebhook(db, job.data.deliveryId, {
         post: options.post,
@@ -51,10 +49,4 @@ export async function registerWebhookDelivery(boss: PgBoss, db: Database, option
     await queueWebhookDeliveries(boss, await listPendingDeliveryIds(db, options.idleMs ?? 0));
   });
   await boss.schedule(WEBHOOK_SWEEP_JOB, options.sweepCron ?? '* * * * *');
-}
-
-export async function queueWebhookDeliveries(boss: PgBoss, deliveryIds: string[], startAfterSeconds?: number) {
-  for (const deliveryId of deliveryIds) {
-    await boss.send(WEBHOOK_DELIVERY_JOB, { deliveryId } satisfies DeliveryJob, { singletonKey: deliveryId, ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}) });
-  }
 }

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { databaseHandle, db } from '@/db';
 import { deliverWebhook } from '@/lib/integrations/webhooks/deliver';
-import { queueWebhookDeliveries } from '@/lib/jobs/webhook-delivery';
+import { queueWebhookDeliveries } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { deliveryRow, localReceiver, makeDelivery } from '@/tests/helpers/webhook-fixtures';
 
