@@ -75,4 +75,9 @@ export type MatrixRow = {
   input: (fx: MatrixFixture, principal: SessionPrincipal) => Promise<CallInput> | CallInput;
   /** Why a row is not called as every principal (Auth.js's own routes): the runner then only checks it is listed. */
   notCalled?: string;
+  /**
+   * Server actions used on several pages: the page (as the build names it, `app/[locale]/(portal)/settings/security/page`)
+   * to post it to, when the others are not open to every principal the row allows.
+   */
+  page?: string;
 };
