@@ -5,6 +5,7 @@ import { apiKeys, caseCollection, cases, companies, debtors, events, invoices, l
 import { pauseShiftDays } from '@/lib/engine/rules/dates';
 import type { LetterPaymentInfo } from '@/lib/events/types';
 import { todayInOslo } from '@/lib/dates';
+import { eventActorName } from '@/lib/events/actor-name';
 
 const HISTORY_LIMIT = 500;
 
@@ -122,9 +123,7 @@ export async function listCaseHistory(companyId: string, caseId: string, eventTy
       id: events.id,
       type: events.type,
       occurredAt: events.occurredAt,
-      // The agency's case handlers act as the agency: the creditor sees the agency's name, not the person's.
-      // AutoCollect's writes name the key they came through.
-      actorName: sql<string | null>`case when ${apiKeys.id} is not null then 'AutoCollect (' || ${apiKeys.name} || ')' when ${users.isAgencyStaff} then null else ${users.name} end`,
+      actorName: eventActorName(),
       data: events.data,
       messageBody: messages.body,
     })

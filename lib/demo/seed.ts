@@ -35,7 +35,6 @@ function addAccounts(rows: DemoRows, options: BuildOptions, newId: () => string)
       organisationNumber: company.organisationNumber,
       payoutAccountNumber: company.payoutAccountNumber,
       autocollectEnabled: index === 1,
-      accountingSystem: index === 1 ? 'tripletex' : null,
       createdAt: setupAt,
     });
   });

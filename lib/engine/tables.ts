@@ -1,4 +1,3 @@
-// No 'server-only': the job worker, the seed and the bench run the engine outside Next.
 import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { interestRates } from '@/db/schema';

@@ -1,9 +1,11 @@
-// No 'server-only': the job worker and the CLIs post through this outside Next.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cases, ledgerEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { ClaimComponent, Outstanding, PaymentComponent } from './components';
+
+/** The fee kinds a fee row may name (the claim's rules, lib/engine/rules/claim.ts, say which is allowed). */
+export type FeeKind = (typeof ledgerEntries.$inferInsert)['feeKind'] & string;
 
 /**
  * The one home of a case's money: lock the case, sum the ledger, post entries, and keep the cached
@@ -58,6 +60,7 @@ export type LedgerPosting = {
   currency?: string;
   invoiceId?: string | null;
   covers?: PaymentComponent | null;
+  feeKind?: FeeKind | null;
   debtorPaymentId?: string | null;
   createdByUserId?: string | null;
   idempotencyKey?: string | null;
@@ -76,6 +79,7 @@ export async function postEntries(tx: Tx, locked: LockedCase, postings: LedgerPo
         currency: p.currency ?? locked.currency,
         invoiceId: p.invoiceId ?? null,
         covers: p.covers ?? null,
+        feeKind: p.feeKind ?? null,
         debtorPaymentId: p.debtorPaymentId ?? null,
         createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
@@ -124,6 +128,9 @@ export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (
         bookedOn: p.bookedOn,
         currency: p.currency ?? 'NOK',
         invoiceId: p.invoiceId ?? null,
+        covers: p.covers ?? null,
+        feeKind: p.feeKind ?? null,
+        debtorPaymentId: p.debtorPaymentId ?? null,
         createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
       })),

@@ -1,4 +1,3 @@
-// No 'server-only': the seed and the job worker run this outside Next.
 import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { enqueueWebhooks } from '@/lib/events/webhooks';

@@ -1,4 +1,3 @@
-// No 'server-only': the email delivery job renders slips outside Next, so the words come from the messages directly.
 import { createTranslator } from 'next-intl';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { formatAccountNumber, formatOrganisationNumber } from '@/lib/norwegian-ids';
 import { formatOreNumber, type MoneyLocale } from '@/lib/money';
+import { createPdfDocument } from '@/lib/pdf/document';
 import type { SlipWithLines } from './slip-data';
 
 /** Every word the PDF prints, from messages/<locale>.json (the route fills it), so the lib holds no prose. */
@@ -24,8 +23,6 @@ export type SlipPdfText = {
 
 export type SlipPdfInput = { slip: SlipWithLines; agency: { name: string; organisationNumber: string }; locale: MoneyLocale; text: SlipPdfText };
 
-// DejaVu Sans ships in an npm package (no download at run time) and covers æøå; the standard PDF fonts do not embed.
-const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 const MARGIN = 40;
 // A4 landscape; the widths add up to the printable width (842 − 2 × 40).
 const WIDTHS = [58, 80, 70, 164, 80, 70, 70, 70, 100] as const;
@@ -37,15 +34,7 @@ function formatDate(iso: string, locale: MoneyLocale): string {
 
 /** A remittance slip an accountant can file: both parties with org. numbers, payout account, lines, totals, pages. */
 export function renderSlipPdf({ slip, agency, locale, text }: SlipPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `${text.title} ${slip.slipNumber}` } });
-  doc.registerFont('body', path.join(FONT_DIR, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = createPdfDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `${text.title} ${slip.slipNumber}` } });
   const money = (ore: number) => formatOreNumber(ore, locale);
   const left = MARGIN;
 

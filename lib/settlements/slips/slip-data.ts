@@ -1,4 +1,3 @@
-// No 'server-only': the email delivery job renders slips outside Next.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { companies, remittanceLines, remittanceSlips } from '@/db/schema';

@@ -1,2 +1,0 @@
-ALTER TABLE "invitations" ADD COLUMN "created_user_id" uuid;--> statement-breakpoint
-ALTER TABLE "invitations" ADD CONSTRAINT "invitations_created_user_id_users_id_fk" FOREIGN KEY ("created_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
