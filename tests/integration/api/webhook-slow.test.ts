@@ -4,6 +4,7 @@ import { databaseHandle, db } from '@/db';
 import { deliverWebhook } from '@/lib/integrations/webhooks/deliver';
 import { queueWebhookDeliveries } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
+import { waitFor } from '@/tests/helpers/wait';
 import { deliveryRow, localReceiver, makeDelivery } from '@/tests/helpers/webhook-fixtures';
 
 vi.hoisted(() => {
@@ -17,14 +18,6 @@ afterEach(async () => {
   await boss?.stop({ graceful: false, wait: true });
   boss = undefined;
 });
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A receiver that answers 200 at once and then streams its body a kilobyte at a time, without end. */
 async function endlessStream() {
@@ -56,7 +49,7 @@ describe('a slow or endless webhook receiver', () => {
     const stream = await endlessStream();
     const { deliveryId } = await makeDelivery(db, `http://127.0.0.1:${stream.port}/hook`);
     await expect(deliverWebhook(db, deliveryId, { timeoutMs: 30_000 })).resolves.toBe('delivered');
-    await until(() => stream.state.closedByPortal, 5_000, 'the portal closes the stream');
+    await waitFor(() => stream.state.closedByPortal, { timeoutMs: 5_000, what: 'the portal closes the stream' });
     expect(stream.state.written).toBeLessThan(64 * 1024);
     expect(await deliveryRow(db, deliveryId)).toMatchObject({ status: 'delivered', lastStatusCode: 200, sendingUntil: null });
   });
@@ -85,10 +78,10 @@ describe('a slow or endless webhook receiver', () => {
     boss = await startWorker(databaseHandle(), { emailSender: null, smsSender: null, webhookDelivery: { timeoutMs: 30_000, retryDelaySeconds: 60 } });
     await queueWebhookDeliveries(boss, slowIds);
     // The slow company's receiver holds two requests open: its third delivery waits for a free slot.
-    await until(() => quiet.requests.length >= 2, 20_000, 'two requests reach the silent receiver');
+    await waitFor(() => quiet.requests.length >= 2, { timeoutMs: 20_000, what: 'two requests reach the silent receiver' });
     await queueWebhookDeliveries(boss, [other.deliveryId]);
     // Well within the slow requests' 30-second deadline, the other company's delivery is through.
-    await until(async () => (await deliveryRow(db, other.deliveryId)).status === 'delivered', 15_000, 'the other company is delivered');
+    await waitFor(async () => (await deliveryRow(db, other.deliveryId)).status === 'delivered', { timeoutMs: 15_000, what: 'the other company is delivered' });
     expect(quiet.requests).toHaveLength(2);
     const slowRows = await Promise.all(slowIds.map((id) => deliveryRow(db, id)));
     expect(slowRows.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
