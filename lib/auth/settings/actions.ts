@@ -27,7 +27,9 @@ import {
   type SecurityActor,
 } from './mutations';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { getSecurityOverview } from './queries';
 import { changePasswordSchema, confirmSmsSchema, confirmTotpSchema, methodSchema, reauthenticateSchema, removePasskeySchema, sendSmsSetupSchema } from './schemas';
+import { pendingTotpSecret } from './totp-setup';
 
 /** A form state that may carry freshly made recovery codes, shown once. */
 export type RecoveryCodesState = FormState & { codes?: string[] };

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { gatedRoute, requireSignedIn } from '@/lib/auth/gate';
 import { renderAttachments } from '@/lib/email/attachments';
 import { devMailboxEnabled, getMailboxAttachment } from '@/lib/email/mailbox';
+import { attachmentDisposition } from '@/lib/http/content-disposition';
 
 const NOT_FOUND = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
@@ -25,7 +26,7 @@ export const GET = gatedRoute(async (_request: NextRequest, context: { params: P
   return new Response(new Uint8Array(file.content), {
     headers: {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Content-Disposition': attachmentDisposition(file.filename),
       'Content-Length': String(file.content.byteLength),
       'Cache-Control': 'no-store',
     },
