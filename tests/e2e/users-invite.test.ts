@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import { currentTotp } from '@/lib/auth/totp';
-import { openBrowser, signIn } from '@/tests/helpers/browser';
+import { closeBrowser, openBrowser, openMailboxReader, signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { chooseCompany, companyOptions, LABELS, linkInMailbox, openUsersPage, roleRadio, userRow, type Locale } from '@/tests/helpers/users-ui';
 
@@ -217,8 +217,14 @@ describe('invitation links that no longer work', () => {
       await page.getByRole('button', { name: 'Send invitasjon' }).click();
       await page.getByRole('status').filter({ hasText: 'Brukeren finnes fra før og har fått tilgang med en gang.' }).waitFor();
       await expect(userRow(page, existing.email).getByRole('cell').nth(1).textContent()).resolves.toBe('Administrator');
-      const { mail } = await linkInMailbox(page, existing.email, '/en/login');
-      await expect(mail.getByRole('heading').textContent()).resolves.toBe(`You now have access to ${second.name} in Creditor portal`);
+      // The mailbox shows a user only their own mail: the existing user reads it.
+      const reader = await openMailboxReader(db, existing.email);
+      try {
+        const { mail } = await linkInMailbox(reader.page, existing.email, '/en/login');
+        await expect(mail.getByRole('heading').textContent()).resolves.toBe(`You now have access to ${second.name} in Creditor portal`);
+      } finally {
+        await closeBrowser(reader.context);
+      }
       expect(await db.select().from(invitations).where(eq(invitations.email, existing.email))).toEqual([]);
       const rows = await db.select().from(memberships).where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)));
       expect(rows.map((r) => r.role)).toEqual(['admin']);
