@@ -79,7 +79,7 @@ describe('+ Ny faktura and a PDF deflate bomb (a few KB that inflate to 8 MB)', 
 describe('body limits', () => {
   const bytes = (n: number) => 'a'.repeat(n);
 
-  it('the public unsubscribe form: 413 with a problem document past a few KB, 411 for a body without a length', async () => {
+  it('the public unsubscribe form: 413 with a problem document past a few KB, also for a body sent without a length', async () => {
     const big = await fetch(new URL('/api/notifications/unsubscribe?token=x', base()), {
       method: 'POST',
       redirect: 'manual',
@@ -101,7 +101,9 @@ describe('body limits', () => {
       }),
       duplex: 'half',
     } as RequestInit);
-    expect(chunked.status).toBe(411);
+    // Refused either way: by the proxy for having no length (411), or by the handler counting while it reads (413).
+    expect([411, 413]).toContain(chunked.status);
+    expect(chunked.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it("Auth.js's routes: 413 past a few KB", async () => {
