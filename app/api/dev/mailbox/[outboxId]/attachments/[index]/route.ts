@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { db } from '@/db';
 import { gatedRoute, requireSignedIn } from '@/lib/auth/gate';
-import { renderAttachments } from '@/lib/email/attachments';
+import { renderAttachments } from '@/lib/settlements/slips/attachments';
 import { devMailboxEnabled, getMailboxAttachment } from '@/lib/email/mailbox';
 import { attachmentDisposition } from '@/lib/http/content-disposition';
 
