@@ -13,6 +13,9 @@ export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
  */
 export function relyingParty(portalUrl = env().PORTAL_URL) {
   const url = new URL(portalUrl);
+  // WebAuthn refuses an IP address as relying party: a portal on the loopback address (the tests, a local demo) is
+  // "localhost", the one name a browser accepts for it.
+  if (url.hostname === '127.0.0.1' || url.hostname === '[::1]') url.hostname = 'localhost';
   return { rpID: url.hostname, origin: url.origin };
 }
 
