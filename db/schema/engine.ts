@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
@@ -48,7 +47,7 @@ export const letters = pgTable(
 );
 
 /**
- * The engine's state per case: how far interest is booked (and the unrounded rest), the pause that moves the
+ * The engine's state per case: the day the ledger stands reconciled at, the pause that moves the
  * deadlines, the dispute that holds the case, the handler's confirmation for legal steps, the last error.
  */
 export const caseCollection = pgTable(
@@ -56,10 +55,8 @@ export const caseCollection = pgTable(
   {
     caseId: uuid('case_id').primaryKey().references(() => cases.id),
     companyId: uuid('company_id').notNull().references(() => companies.id),
+    // The day the ledger was last reconciled to the claim (interest booked through it): lib/engine/reconcile.ts.
     interestBookedToOn: date('interest_booked_to_on', { mode: 'string' }),
-    // Exact interest not yet booked, in 1 / (10 000 × 365 × 366) øre (lib/engine/rules/interest.ts).
-    interestCarryUnits: bigint('interest_carry_units', { mode: 'bigint' }).notNull().default(sql`0`),
-    compensationBooked: boolean('compensation_booked').notNull().default(false),
     pausedOn: date('paused_on', { mode: 'string' }),
     // Days paused since the newest letter: the next deadline moves by this much.
     pausedDays: integer('paused_days').notNull().default(0),

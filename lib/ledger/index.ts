@@ -5,6 +5,9 @@ import { cases, ledgerEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { ClaimComponent, Outstanding, PaymentComponent } from './components';
 
+/** The fee kinds a fee row may name (the claim's rules, lib/engine/rules/claim.ts, say which is allowed). */
+export type FeeKind = (typeof ledgerEntries.$inferInsert)['feeKind'] & string;
+
 /**
  * The one home of a case's money: lock the case, sum the ledger, post entries, and keep the cached
  * cases.balance_ore equal to the ledger's sum in the same transaction. Nothing else writes ledger_entries
@@ -58,6 +61,7 @@ export type LedgerPosting = {
   currency?: string;
   invoiceId?: string | null;
   covers?: PaymentComponent | null;
+  feeKind?: FeeKind | null;
   debtorPaymentId?: string | null;
   createdByUserId?: string | null;
   idempotencyKey?: string | null;
@@ -76,6 +80,7 @@ export async function postEntries(tx: Tx, locked: LockedCase, postings: LedgerPo
         currency: p.currency ?? locked.currency,
         invoiceId: p.invoiceId ?? null,
         covers: p.covers ?? null,
+        feeKind: p.feeKind ?? null,
         debtorPaymentId: p.debtorPaymentId ?? null,
         createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
@@ -124,6 +129,9 @@ export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (
         bookedOn: p.bookedOn,
         currency: p.currency ?? 'NOK',
         invoiceId: p.invoiceId ?? null,
+        covers: p.covers ?? null,
+        feeKind: p.feeKind ?? null,
+        debtorPaymentId: p.debtorPaymentId ?? null,
         createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
       })),
