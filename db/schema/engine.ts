@@ -1,4 +1,5 @@
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
@@ -71,13 +72,36 @@ export const caseCollection = pgTable(
   (t) => [index('case_collection_company_error_idx').on(t.companyId, t.errorCode)],
 );
 
-/** Interest rates the agency added for half-years after the code's table (lib/engine/rules/tables.ts). */
+/**
+ * Interest rates the agency entered on the desk for half-years after the code's table (lib/engine/rules/tables.ts),
+ * each with its source; the demo's assumed rate is marked as an assumption.
+ */
 export const interestRates = pgTable('interest_rates', {
   validFrom: date('valid_from', { mode: 'string' }).primaryKey(),
   rateBasisPoints: smallint('rate_basis_points').notNull(),
-  note: text('note'),
+  // Where the figure comes from (the column kept its first name, note; the desk requires it).
+  source: text('note'),
+  assumption: boolean('assumption').notNull().default(false),
+  createdByUserId: uuid('created_by_user_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const feeRateKindEnum = pgEnum('fee_rate_kind', ['standard_compensation', 'collection_rate']);
+
+/** Standardkompensasjon (per half-year) and inkassosats (by valid-from date) the agency entered on the desk. */
+export const feeRates = pgTable(
+  'fee_rates',
+  {
+    kind: feeRateKindEnum('kind').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    amountOre: integer('amount_ore').notNull(),
+    source: text('source').notNull(),
+    assumption: boolean('assumption').notNull().default(false),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.validFrom] })],
+);
 
 export type Letter = typeof letters.$inferSelect;
 export type CaseCollection = typeof caseCollection.$inferSelect;

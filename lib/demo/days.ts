@@ -6,7 +6,6 @@ import { afterPlan, decide, type Tables } from '@/lib/engine/rules';
 import { runEngine } from '@/lib/engine/run';
 import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
-import { withAssumedCompensation } from '@/lib/demo/rates';
 import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases } from '@/lib/ledger';
 import { applyAction } from '@/lib/demo/case-actions';
@@ -132,7 +131,7 @@ const RELOAD_AFTER: ReadonlySet<Action['kind']> = new Set(['pay', 'withdraw', 'p
  * reads it again after every action that changes its status or deadlines. A second run today finds nothing.
  */
 export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActors: Actors): Promise<CaseOutcome[]> {
-  const tables = withAssumedCompensation(await loadTables(tx), isoFromDay(ctx.today));
+  const tables = await loadTables(tx);
   const actors: Actors = { ...demoActors, tables };
   const clock: Clock = { tx, ctx, actors, tables, lastMs: new Map() };
   const byId = new Map(plans.map((plan) => [plan.id, plan]));

@@ -1,5 +1,4 @@
-import type { Tables } from '@/lib/engine/rules';
-import { INTEREST_RATES, halfYearRow, type InterestRate } from '@/lib/engine/rules/tables';
+import { INTEREST_RATES, STANDARD_COMPENSATION, halfYearRow, type DatedAmount, type InterestRate } from '@/lib/engine/rules/tables';
 
 /** The demo's assumed rate (Norges Bank's policy rate + 8 points as in 1H 2026): not a published figure. */
 const ASSUMED_BASIS_POINTS = 1200;
@@ -26,19 +25,19 @@ export function assumedRates(today: string): InterestRate[] {
 const ASSUMED_COMPENSATION_ORE = 46_000;
 
 /**
- * The demo's tables with an assumed standardkompensasjon for the half-years of its span (from 2025, up to `today`,
- * and 2H 2026 always) that the law's table lacks (2H 2025, 2H 2026 …): clearly an assumption, like the rates
- * above, so the demo's business cases run. Passed to the engine and the payment paths the seed calls; not stored.
+ * The demo's assumed standardkompensasjon for the half-years of its span (from 2025, up to `today`, and 2H 2026
+ * always) that the law's table lacks (2H 2025, 2H 2026 …): stored as agency-entered figures (fee_rates), clearly
+ * marked as an assumption like the rates above, so the demo's business cases run. Not legal figures.
  */
-export function withAssumedCompensation(tables: Tables, today: string): Tables {
-  const added = [];
+export function assumedCompensation(today: string): DatedAmount[] {
+  const rows: DatedAmount[] = [];
   for (let year = 2025; `${year}-01-01` <= laterOfDates(today, '2026-07-01'); year += 1) {
     for (const validFrom of [`${year}-01-01`, `${year}-07-01`]) {
       const needed = validFrom <= today || validFrom === '2026-07-01';
-      if (needed && !halfYearRow(tables.compensation, validFrom)) added.push({ validFrom, amountOre: ASSUMED_COMPENSATION_ORE });
+      if (needed && !halfYearRow(STANDARD_COMPENSATION, validFrom)) rows.push({ validFrom, amountOre: ASSUMED_COMPENSATION_ORE });
     }
   }
-  return { ...tables, compensation: [...tables.compensation, ...added].sort((a, b) => a.validFrom.localeCompare(b.validFrom)) };
+  return rows;
 }
 
 function laterOfDates(a: string, b: string): string {

@@ -1,4 +1,3 @@
-// No 'server-only': the job worker, the seed and the bench run the engine outside Next.
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
 import { caseCollection, cases, letters } from '@/db/schema';

@@ -9,7 +9,6 @@ const reason = z.string().trim().max(DISPUTE_REASON_MAX, 'validation.tooLong').d
 export const deskCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(DESK_INTENTS), reason });
 export const creditorCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(CREDITOR_INTENTS), reason });
 
-export type CollectionIntent = (typeof DESK_INTENTS)[number];
 
 const days = (min: number, message = 'validation.invalid') =>
   z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, message).max(365, 'validation.invalid');

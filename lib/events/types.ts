@@ -69,5 +69,4 @@ export type PortalEvent =
   | { type: 'invitation.accepted'; invitationId: string; data: { email: string; userId: string } }
   | { type: 'company.settlement_email_changed'; companyId: string; data: { from: string | null; to: string | null; locale: 'nb' | 'en' } };
 
-export type PortalEventType = PortalEvent['type'];
 export type CaseEvent = Extract<PortalEvent, { caseId: string }>;

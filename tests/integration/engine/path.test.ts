@@ -155,7 +155,7 @@ describe('the collection engine (moved clock)', () => {
     expect(result).toMatchObject({ letters: 0, errors: 1 });
     const [state] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
     expect(state).toMatchObject({ errorCode: 'missingInterestRate', errorOn: '2026-07-01' });
-    await db.insert(interestRates).values({ validFrom: '2026-07-01', rateBasisPoints: 1_200, note: 'test' }).onConflictDoNothing();
+    await db.insert(interestRates).values({ validFrom: '2026-07-01', rateBasisPoints: 1_200, source: 'test' }).onConflictDoNothing();
     try {
       expect((await runEngine(db, { now: onDay('2026-07-05'), companyId: company.id })).letters).toBe(1);
       const [cleared] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
@@ -174,7 +174,7 @@ describe('the collection engine (moved clock)', () => {
     for (let year = 2026; `${year}-01-01` <= todayInOslo(); year += 1) {
       for (const validFrom of [`${year}-01-01`, `${year}-07-01`]) if (validFrom <= todayInOslo() && validFrom > '2026-01-01') added.push(validFrom);
     }
-    const inserted = added.length ? await db.insert(interestRates).values(added.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, note: 'test' }))).onConflictDoNothing().returning() : [];
+    const inserted = added.length ? await db.insert(interestRates).values(added.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, source: 'test' }))).onConflictDoNothing().returning() : [];
     const boss = await startWorker(databaseHandle(), { emailSender: null });
     try {
       const jobId = await boss.send(ENGINE_JOB, {});
