@@ -69,10 +69,10 @@ export async function closeBrowser(context: BrowserContext) {
   await context.close();
 }
 
-/** A browser signed in as the demo's Lese user, to read the demo mailbox (it opens only to a live session). */
-export async function openMailboxReader(db: Executor) {
+/** A browser signed in as `email`, to read that user's own mail in the demo mailbox (it shows nobody else's). */
+export async function openMailboxReader(db: Executor, email: string) {
   const opened = await openBrowser();
-  const cookie = await sessionCookieFor(db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET, { userAgent: 'mailbox reader' });
+  const cookie = await sessionCookieFor(db, email, E2E_SECRETS.AUTH_SECRET, { userAgent: 'mailbox reader' });
   const separator = cookie.indexOf('=');
   await opened.context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: inject('baseUrl') }]);
   return opened;

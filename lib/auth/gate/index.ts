@@ -53,14 +53,6 @@ export const requireSignedIn = cache(async (): Promise<LiveSession> => {
   return live;
 });
 
-/**
- * A live session whose second factor may still be pending: only the demo's development mailbox, because there
- * a user at the SMS step reads the code that signs them in.
- */
-export async function requireAnySession(): Promise<LiveSession> {
-  return (await getCurrentSession()) ?? refuse('signIn');
-}
-
 /** The user's memberships, read from the database on every request (never from the token). */
 export const listMyMemberships = cache(async (userId: string) =>
   db
