@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import { currentTotp } from '@/lib/auth/totp';
-import { closeBrowser, openBrowser, openMailboxReader, signIn } from '@/tests/helpers/browser';
+import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { chooseCompany, companyOptions, LABELS, linkInMailbox, openUsersPage, roleRadio, userRow, type Locale } from '@/tests/helpers/users-ui';
 
