@@ -170,6 +170,24 @@ describe('without JavaScript at 360 × 740', () => {
       await plain.context.close();
     }
   }, SLOW);
+
+  it('every signed-in page fits on the demo data (admin@demo.no, nb)', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const fx = await demoScreens(db);
+      await plain.page.setViewportSize(PHONE);
+      await signInByCookie(plain.context, db, 'admin@demo.no');
+      const problems: string[] = [];
+      for (const screen of PORTAL_PAGES) {
+        await visit(plain.page, 'nb', screen, fx);
+        problems.push(...(await sidewaysProblems(plain.page, screen.name)));
+        problems.push(...(await disclosureProblems(plain.page, screen.name)));
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await plain.context.close();
+    }
+  }, SLOW);
 });
 
 // A 1280 px wide desktop window at 400 % zoom is 320 CSS px wide (WCAG 1.4.10), at 200 % it is 640 (WCAG 1.4.4).
@@ -178,6 +196,18 @@ describe.each([320, 640])('reflow at %i px', (width) => {
     const fx = await arrangeScreens(db, 'nb');
     await page.setViewportSize({ width, height: 640 });
     await signIn(page, db, fx.admin, 'nb');
+    const problems: string[] = [];
+    for (const screen of PORTAL_PAGES) {
+      await visit(page, 'nb', screen, fx);
+      problems.push(...(await sidewaysProblems(page, screen.name)));
+    }
+    expect(problems).toEqual([]);
+  }, SLOW);
+
+  it('no signed-in page scrolls sideways on the demo data (admin@demo.no)', async () => {
+    const fx = await demoScreens(db);
+    await page.setViewportSize({ width, height: 640 });
+    await signInByCookie(context, db, 'admin@demo.no');
     const problems: string[] = [];
     for (const screen of PORTAL_PAGES) {
       await visit(page, 'nb', screen, fx);
