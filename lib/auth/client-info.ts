@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
-import { clientAddress } from './client-address';
+import { clientAddress } from '@/lib/client-address';
 
 /** The caller's address (see client-address.ts) and user agent, for throttling and the sessions list. */
 export async function getClientInfo() {

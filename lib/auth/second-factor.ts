@@ -11,7 +11,7 @@ import { rotateToVerified } from './session';
 import { checkSmsCode } from './sms-codes';
 import { claimAttempt, markAttemptSucceeded } from './throttle';
 import { verifyTotp } from './totp';
-import type { Client } from './sign-in';
+import type { Client } from '@/lib/client-address';
 
 export type SecondFactorInput = { method: 'totp' | 'sms' | 'recovery'; code: string };
 export type SignInMethod = SecondFactorInput['method'] | 'passkey';

@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { getTranslations } from 'next-intl/server';
 import type { Database } from '@/db';
 import { secondFactors } from '@/db/schema';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import type { Locale } from '@/lib/i18n/routing';
 import { enqueueSms } from '@/lib/sms/outbox';
 import { createSmsCode, maySendSmsCode } from './sms-codes';

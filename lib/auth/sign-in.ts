@@ -7,7 +7,9 @@ import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '
 import { createSession } from './session';
 import { claimAttempt, markAttemptSucceeded } from './throttle';
 
-export type Client = { ipAddress: string; userAgent: string | null };
+import type { Client } from '@/lib/client-address';
+
+export type { Client } from '@/lib/client-address';
 export type SignInResult = { ok: true; sessionId: string } | { ok: false; reason: 'throttled' | 'invalid' };
 
 /**
