@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { signInByCookie } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { insideScreen, PHONE, sidewaysOverflow } from '@/tests/helpers/layout-checks';
