@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
 import { recordEvent } from '@/lib/events/record';
-import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession } from './session';
 import { claimAttempt, markAttemptSucceeded } from './throttle';
 
@@ -23,7 +23,7 @@ export async function checkPasswordThrottled(db: Database, email: string, passwo
     .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.deletedAt)));
-  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  const matches = await verifyPassword(password, user?.passwordHash ?? dummyPasswordHash());
   if (!user || !matches) {
     if (user) await recordEvent(db, { userId: user.id, companyId: null }, { type: 'user.sign_in_failed', userId: user.id, data: { step: 'password' } });
     return { ok: false as const, reason: 'invalid' as const };
@@ -44,4 +44,4 @@ export async function authenticatePassword(db: Database, email: string, password
   return { ok: true, sessionId: await createSession(db, checked.user, client) };
 }
 
-export { verifySecondFactor, type SecondFactorInput, type VerifyResult } from './second-factor';
+export { verifySecondFactor } from './second-factor';
