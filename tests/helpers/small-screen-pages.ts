@@ -122,7 +122,14 @@ export async function demoScreens(db: Executor): Promise<ScreenPaths> {
     .groupBy(cases.id, debtors.name)
     .orderBy(desc(sql`length(${debtors.name})`))
     .limit(1);
+  // The closed case with the largest claim: the longest lines on its § 15 statement.
+  const [closed] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.companyId, companyId), eq(cases.status, 'closed')))
+    .orderBy(desc(cases.originalAmountOre), cases.id)
+    .limit(1);
   const [colleague] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'skriv@demo.no'));
-  if (!found || !colleague) throw new Error('the demo has no case with an open task and a letter, or no skriv@demo.no');
-  return { companyId, caseId: found.caseId, letterId: found.letterId, colleagueId: colleague.id, invitationToken: '' };
+  if (!found || !closed || !colleague) throw new Error('the demo has no case with an open task and a letter, no closed case, or no skriv@demo.no');
+  return { companyId, caseId: found.caseId, closedCaseId: closed.id, letterId: found.letterId, colleagueId: colleague.id, invitationToken: '' };
 }
