@@ -37,7 +37,7 @@ export async function CaseHistory({ companyId, caseId, entries, activities, open
           {entries.map((entry) => {
             const invoiceNumber = invoiceOf(entry);
             return (
-              <li key={entry.id} id={`event-${entry.id}`} className="grid gap-1 px-5 py-3 text-sm sm:grid-cols-[7rem_12rem_1fr] sm:gap-4">
+              <li key={entry.id} id={`event-${entry.id}`} className="grid gap-1 px-5 py-3 text-sm sm:grid-cols-[7rem_12rem_minmax(0,1fr)] sm:gap-4">
                 <time dateTime={entry.occurredAt.toISOString()} className="tabular-nums text-slate-600">
                   {formatDate(entry.occurredAt, locale)}
                 </time>

@@ -4,7 +4,7 @@ import { getKeyFigures } from '@/lib/insights/queries';
 import { formatOre } from '@/lib/money';
 import { CollectedChart } from './collected-chart';
 
-/** Key figures for the chosen companies, above the task list (in its own Suspense boundary). */
+/** Key figures for the chosen companies, after the task list (beside it on a wide screen; in its own Suspense boundary). */
 export async function KeyFigures({ companyIds, today, locale }: { companyIds: readonly string[]; today: string; locale: Locale }) {
   const t = await getTranslations('insights.figures');
   const figures = await getKeyFigures(companyIds, today);
@@ -18,11 +18,11 @@ export async function KeyFigures({ companyIds, today, locale }: { companyIds: re
     { label: t('daysToPayment'), value: figures.averageDaysToPayment == null ? '–' : t('days', { count: figures.averageDaysToPayment }) },
   ];
   return (
-    <section aria-labelledby="figures-heading" className="mb-8 grid gap-4">
+    <section aria-labelledby="figures-heading" className="grid min-w-0 gap-3">
       <h2 id="figures-heading" className="text-lg font-semibold">
         {t('heading')}
       </h2>
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-2">
         {items.map((item) => (
           <div key={item.label} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-xs font-medium text-slate-600">{item.label}</dt>
@@ -36,5 +36,5 @@ export async function KeyFigures({ companyIds, today, locale }: { companyIds: re
 }
 
 export function KeyFiguresSkeleton() {
-  return <div aria-hidden="true" className="mb-8 h-96 animate-pulse rounded-lg bg-slate-100" />;
+  return <div aria-hidden="true" className="h-96 animate-pulse rounded-lg bg-slate-100" />;
 }

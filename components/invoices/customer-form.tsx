@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { idleState, type FormState } from '@/lib/form-state';
 import type { Locale } from '@/lib/i18n/routing';
 import { saveCustomerAction } from '@/lib/invoices/actions';
@@ -65,14 +66,14 @@ export function CustomerForm({ locale, companies, draftId, initial }: Props) {
       {draftId ? <input type="hidden" name="draftId" value={draftId} /> : null}
       {companies.length > 1 ? (
         <Field label={t('wizard.company')} error={msg.field('companyId')}>
-          <select name="companyId" defaultValue={value('companyId')} className={SELECT} required>
+          <Select name="companyId" defaultValue={value('companyId')} className={SELECT} required>
             <option value="">{t('wizard.chooseCompany')}</option>
             {companies.map((company) => (
               <option key={company.id} value={company.id}>
                 {company.name}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       ) : (
         <input type="hidden" name="companyId" value={companies[0]?.id ?? ''} />
@@ -131,13 +132,13 @@ export function CustomerForm({ locale, companies, draftId, initial }: Props) {
         </Field>
       </div>
       <Field label={t('wizard.country')} error={msg.field('countryCode')}>
-        <select name="countryCode" defaultValue={value('countryCode') || 'NO'} className={SELECT}>
+        <Select name="countryCode" defaultValue={value('countryCode') || 'NO'} className={SELECT}>
           {DEBTOR_COUNTRIES.map((code) => (
             <option key={code} value={code}>
               {t(`countries.${code}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field label={t('wizard.email')} error={msg.field('email')}>
         <Input name="email" type="email" maxLength={254} defaultValue={value('email')} />

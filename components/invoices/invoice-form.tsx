@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { idleState } from '@/lib/form-state';
 import type { Locale } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
@@ -49,13 +50,13 @@ export function InvoiceForm({ locale, draftId, initial, attachmentName }: Props)
           <Input name="amount" inputMode="decimal" required maxLength={40} autoComplete="off" defaultValue={value('amount')} />
         </Field>
         <Field label={t('currency')} error={msg.field('currency')}>
-          <select name="currency" defaultValue={value('currency') || 'NOK'} className={SELECT}>
+          <Select name="currency" defaultValue={value('currency') || 'NOK'} className={SELECT}>
             {INVOICE_CURRENCIES.map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       </div>
       <Field label={t('description')} error={msg.field('description')}>

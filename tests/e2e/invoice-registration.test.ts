@@ -232,6 +232,48 @@ describe('+ Ny faktura: who and what is refused', () => {
     expect(draft?.companyId).toBe(two.id);
   });
 
+  it('keeps the chosen company and everything typed through refused steps, and files the invoice without choosing again', async () => {
+    const one = await makeCompany(db);
+    const two = await makeCompany(db);
+    const user = await makeUser(db, { memberships: [one, two].map((c) => ({ companyId: c.id, role: 'write' as const })) });
+    await db.update(users).set({ betaEnabled: true }).where(eq(users.id, user.id));
+    await signIn(page, db, user, 'nb');
+    await page.goto('/nb/cases/new');
+    const company = page.getByLabel('Selskap', { exact: true });
+    await company.selectOption({ label: two.name });
+    await page.getByLabel('Land').selectOption({ label: 'Sverige' });
+    const customerNumber = unique('K');
+    await fillCustomer(page, 'nb', { customerNumber, name: 'Kari Feilskriving', nationalId: '15058512345' });
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.getByText('Fødselsnummeret eller D-nummeret er ikke gyldig').waitFor();
+    await expect(company.inputValue()).resolves.toBe(two.id);
+    await expect(page.getByLabel('Land').inputValue()).resolves.toBe('SE');
+    await expect(page.getByLabel('Kundenummer').inputValue()).resolves.toBe(customerNumber);
+
+    // A second refusal (now as a company with a bad organisation number) keeps it too.
+    await page.getByLabel('Bedrift', { exact: true }).check();
+    await page.getByLabel('Organisasjonsnummer').fill('123456789');
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.getByText('Organisasjonsnummeret er ikke gyldig').waitFor();
+    await expect(company.inputValue()).resolves.toBe(two.id);
+    await expect(page.getByLabel('Bedrift', { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Land').inputValue()).resolves.toBe('SE');
+
+    await page.getByLabel('Organisasjonsnummer').fill('923 609 016');
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await page.waitForURL(/\/cases\/new\?draft=/);
+    const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.id, new URL(page.url()).searchParams.get('draft') ?? ''));
+    expect(draft?.companyId).toBe(two.id);
+    expect(draft?.customer).toMatchObject({ customerNumber, kind: 'company', organisationNumber: '923609016', countryCode: 'SE' });
+
+    // Step 2 keeps its currency through a refusal the same way.
+    await page.getByLabel('Valuta').selectOption('EUR');
+    await fillInvoice(page, 'nb', { invoiceNumber: unique('F'), amount: '0' });
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Registrer' }).click()]);
+    await page.getByText('Beløpet må være større enn 0.').first().waitFor();
+    await expect(page.getByLabel('Valuta').inputValue()).resolves.toBe('EUR');
+  });
+
   it('shows the button disabled with the reason for an AutoCollect company, and the wizard refuses', async () => {
     const { user } = await writerOf({ autocollect: true, beta: true });
     await signIn(page, db, user, 'nb');

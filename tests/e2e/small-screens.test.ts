@@ -3,13 +3,22 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { nextCode, openBrowser, signIn, submitPassword } from '@/tests/helpers/browser';
+import { nextCode, openBrowser, signIn, signInByCookie, submitPassword } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
 import { disclosureProblems, insideScreen, PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
-import { arrangeScreens, DESK_PAGES, PORTAL_PAGES, PUBLIC_PAGES, type ScreenFixture, type ScreenPage } from '@/tests/helpers/small-screen-pages';
+import {
+  arrangeScreens,
+  DEMO_SCREEN_USERS,
+  demoScreens,
+  DESK_PAGES,
+  PORTAL_PAGES,
+  PUBLIC_PAGES,
+  type ScreenPage,
+  type ScreenPaths,
+} from '@/tests/helpers/small-screen-pages';
 
-const { db, page } = browserSuite();
+const { db, context, page } = browserSuite();
 
 type Locale = 'nb' | 'en';
 const L = {
@@ -46,10 +55,32 @@ async function userMenuProblems(target: Page, locale: Locale, name: string, user
   return problems;
 }
 
-async function visit(target: Page, locale: Locale, screen: ScreenPage, fx: ScreenFixture | null) {
-  const response = await target.goto(`/${locale}${screen.path(fx as ScreenFixture)}`);
+async function visit(target: Page, locale: Locale, screen: ScreenPage, fx: ScreenPaths | null) {
+  const response = await target.goto(`/${locale}${screen.path(fx as ScreenPaths)}`);
   if (!response || response.status() >= 500) throw new Error(`${screen.name}: status ${response?.status()}`);
   await target.locator('h1, h2').first().waitFor();
+  return response.status();
+}
+
+/**
+ * Every signed-in page for the user signed in now: the width, axe, the disclosures and the user menu. A page the
+ * user's role may not open must be `notFound` (Lese: Integrasjoner); its 404 page has no menu to check.
+ */
+async function portalPageProblems(locale: Locale, fx: ScreenPaths, userName: string, options: { shotPrefix?: string; notFound?: readonly string[] } = {}) {
+  const problems: string[] = [];
+  for (const screen of PORTAL_PAGES) {
+    const status = await visit(page, locale, screen, fx);
+    await screenshot(page, locale, `${options.shotPrefix ?? ''}${screen.name}`);
+    problems.push(...(await sidewaysProblems(page, screen.name)));
+    problems.push(...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`));
+    const notFound = options.notFound?.includes(screen.name) ?? false;
+    if ((status === 404) !== notFound) problems.push(`${screen.name}: status ${status}`);
+    if (screen.modal || notFound) continue;
+    problems.push(...(await disclosureProblems(page, screen.name)));
+    problems.push(...(await userMenuProblems(page, locale, screen.name, userName)));
+    problems.push(...(await sidewaysProblems(page, `${screen.name} with the menu open`)));
+  }
+  return problems;
 }
 
 describe.each(['nb', 'en'] as const)('at 360 × 740 (%s)', (locale) => {
@@ -57,18 +88,17 @@ describe.each(['nb', 'en'] as const)('at 360 × 740 (%s)', (locale) => {
     const fx = await arrangeScreens(db, locale);
     await page.setViewportSize(PHONE);
     await signIn(page, db, fx.admin, locale);
-    const problems: string[] = [];
-    for (const screen of PORTAL_PAGES) {
-      await visit(page, locale, screen, fx);
-      await screenshot(page, locale, screen.name);
-      problems.push(...(await sidewaysProblems(page, screen.name)));
-      problems.push(...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`));
-      if (screen.modal) continue;
-      problems.push(...(await disclosureProblems(page, screen.name)));
-      problems.push(...(await userMenuProblems(page, locale, screen.name, fx.admin.name)));
-      problems.push(...(await sidewaysProblems(page, `${screen.name} with the menu open`)));
-    }
-    expect(problems).toEqual([]);
+    expect(await portalPageProblems(locale, fx, fx.admin.name)).toEqual([]);
+  }, SLOW);
+
+  // The demo's lists are full: open tasks, long debtor names, cases in every stage, slips, several companies.
+  it.each(DEMO_SCREEN_USERS)('on the demo data as %s, every signed-in page fits, shows Settings on screen and passes axe', async (email) => {
+    const fx = await demoScreens(db);
+    const [user] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
+    await page.setViewportSize(PHONE);
+    await signInByCookie(context, db, email);
+    const notFound = email === 'les@demo.no' ? ['Integrasjoner', 'Integrasjoner, API-referanse'] : [];
+    expect(await portalPageProblems(locale, fx, user?.name ?? email, { shotPrefix: `demo ${email} `, notFound })).toEqual([]);
   }, SLOW);
 
   it('the header collapses: Saker, Innsikt, Rapporter and Hjelp are in the menu beside the name', async () => {
@@ -140,6 +170,24 @@ describe('without JavaScript at 360 × 740', () => {
       await plain.context.close();
     }
   }, SLOW);
+
+  it('every signed-in page fits on the demo data (admin@demo.no, nb)', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const fx = await demoScreens(db);
+      await plain.page.setViewportSize(PHONE);
+      await signInByCookie(plain.context, db, 'admin@demo.no');
+      const problems: string[] = [];
+      for (const screen of PORTAL_PAGES) {
+        await visit(plain.page, 'nb', screen, fx);
+        problems.push(...(await sidewaysProblems(plain.page, screen.name)));
+        problems.push(...(await disclosureProblems(plain.page, screen.name)));
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await plain.context.close();
+    }
+  }, SLOW);
 });
 
 // A 1280 px wide desktop window at 400 % zoom is 320 CSS px wide (WCAG 1.4.10), at 200 % it is 640 (WCAG 1.4.4).
@@ -148,6 +196,18 @@ describe.each([320, 640])('reflow at %i px', (width) => {
     const fx = await arrangeScreens(db, 'nb');
     await page.setViewportSize({ width, height: 640 });
     await signIn(page, db, fx.admin, 'nb');
+    const problems: string[] = [];
+    for (const screen of PORTAL_PAGES) {
+      await visit(page, 'nb', screen, fx);
+      problems.push(...(await sidewaysProblems(page, screen.name)));
+    }
+    expect(problems).toEqual([]);
+  }, SLOW);
+
+  it('no signed-in page scrolls sideways on the demo data (admin@demo.no)', async () => {
+    const fx = await demoScreens(db);
+    await page.setViewportSize({ width, height: 640 });
+    await signInByCookie(context, db, 'admin@demo.no');
     const problems: string[] = [];
     for (const screen of PORTAL_PAGES) {
       await visit(page, 'nb', screen, fx);

@@ -17,7 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insights'))('title') };
 }
 
-/** Innsikt: the tasks the agency gave the user or their companies ("Svare på oppgaver"), and key figures. */
+/**
+ * Innsikt: the tasks the agency gave the user or their companies ("Svare på oppgaver"), and key figures. The tasks
+ * come first (on a wide screen the figures stand beside them), so the article's "Gå til sak" is on the first screen.
+ */
 export default async function InsightsPage({ params, searchParams }: PageProps<'/[locale]/insights'>) {
   const locale = await enterLocale(params);
   const view = parseInsightsParams(await searchParams);
@@ -29,19 +32,21 @@ export default async function InsightsPage({ params, searchParams }: PageProps<'
     <>
       <PageHeader title={t('title')} />
       <InsightsFilters action={getPathname({ href: '/insights', locale })} locale={locale} params={view} companies={scope.companies} />
-      <Suspense fallback={<KeyFiguresSkeleton />}>
-        <KeyFigures companyIds={scope.companyIds} today={today} locale={locale} />
-      </Suspense>
-      <section aria-labelledby="tasks-heading" className="grid gap-3">
-        <h2 id="tasks-heading" className="text-lg font-semibold">
-          {t(view.filter === 'open' ? 'openTasks' : 'answeredTasks')}
-        </h2>
-        {rows.length > 0 ? (
-          <TaskList rows={rows} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
-        ) : (
-          <EmptyState text={t(view.filter === 'open' ? 'empty' : 'emptyAnswered')} />
-        )}
-      </section>
+      <div className="grid gap-8 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] xl:items-start">
+        <section aria-labelledby="tasks-heading" className="grid min-w-0 gap-3">
+          <h2 id="tasks-heading" className="text-lg font-semibold">
+            {t(view.filter === 'open' ? 'openTasks' : 'answeredTasks')}
+          </h2>
+          {rows.length > 0 ? (
+            <TaskList rows={rows} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
+          ) : (
+            <EmptyState text={t(view.filter === 'open' ? 'empty' : 'emptyAnswered')} />
+          )}
+        </section>
+        <Suspense fallback={<KeyFiguresSkeleton />}>
+          <KeyFigures companyIds={scope.companyIds} today={today} locale={locale} />
+        </Suspense>
+      </div>
     </>
   );
 }
