@@ -1,18 +1,21 @@
 import 'server-only';
 import { and, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
-import { getTranslations } from 'next-intl/server';
+import { createTranslator } from 'next-intl';
 import type { Database } from '@/db';
 import { secondFactors, smsCodes } from '@/db/schema';
 import { dispatchOutbox } from '@/lib/email/dispatch';
 import type { Locale } from '@/lib/i18n/routing';
 import { enqueueSms } from '@/lib/sms/outbox';
+import en from '@/messages/en.json';
+import nb from '@/messages/nb.json';
 import { listSignInMethods } from './settings/queries';
 import { recoveryCodeRequired } from './second-factor';
 import { createSmsCode, maySendSmsCode, SMS_CODE_MAX_TRIES } from './sms-codes';
 
 /** Texts a sign-in code to the user's confirmed SMS number, at most once a minute and five times an hour. */
 export async function sendSignInSms(db: Database, session: { userId: string; locale: Locale }, now: Date) {
-  const t = await getTranslations({ locale: session.locale, namespace: 'security.sms' });
+  // Not getTranslations: this also runs straight after the password step, outside a page's request scope.
+  const t = createTranslator({ locale: session.locale, messages: session.locale === 'nb' ? nb : en, namespace: 'security.sms' });
   const result = await db.transaction(async (tx) => {
     const [factor] = await tx
       .select({ phone: secondFactors.phone })
