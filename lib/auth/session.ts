@@ -49,6 +49,7 @@ export async function getLiveSession(db: Executor, sessionId: string, now: Date 
       sessionId: sessions.id,
       secondFactorVerifiedAt: sessions.secondFactorVerifiedAt,
       reauthenticatedAt: sessions.reauthenticatedAt,
+      lastSeenAt: sessions.lastSeenAt,
       userSessionVersion: sessions.userSessionVersion,
       userId: users.id,
       email: users.email,
@@ -69,10 +70,9 @@ export async function getLiveSession(db: Executor, sessionId: string, now: Date 
       ),
     );
   if (!row) return null;
-  await db
-    .update(sessions)
-    .set({ lastSeenAt: now })
-    .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - LAST_SEEN_GRANULARITY_MS))));
+  if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, now)));
+  }
   return row;
 }
 
