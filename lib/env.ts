@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '@/db/data-dir';
-import { parseTrustedProxyHops } from '@/lib/auth/client-address';
+import { parseTrustedProxyHops } from '@/lib/client-address';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),

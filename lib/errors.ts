@@ -13,3 +13,12 @@ export class NotAllowedError extends DomainError {
     this.name = 'NotAllowedError';
   }
 }
+
+/** A unique-index violation from postgres.js, possibly wrapped by drizzle in `cause`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const pgError = current as Error & { code?: string; constraint_name?: string };
+    if (pgError.code === '23505' && pgError.constraint_name === constraint) return true;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import { RolesNote } from '@/components/cases/roles-note';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import type { CaseDetail } from '@/lib/cases/queries';
 import { acceptsPayments } from '@/lib/cases/status-rules';
 import { formatDate } from '@/lib/i18n/format';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { ROLES, type Role } from '@/lib/auth/roles';
+import { ROLES, type Role } from '@/lib/roles';
 
 /** Lese / Skrive / Administrator as radio buttons, each with what the role may do. */
 export function RoleFieldset({ legend, defaultRole, error }: { legend: string; defaultRole: string | undefined; error?: string }) {

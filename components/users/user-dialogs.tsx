@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { Link } from '@/lib/i18n/navigation';
 import { DeleteUserForm } from './delete-user-form';
 import { EditMemberForm } from './edit-member-form';

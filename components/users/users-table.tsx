@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { TableScroll } from '@/components/ui/table-scroll';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { Link } from '@/lib/i18n/navigation';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';

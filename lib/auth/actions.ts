@@ -13,7 +13,7 @@ import { signIn, signOut } from './auth';
 import { getClientInfo } from './client-info';
 import { getCurrentSession } from './current-user';
 import { isStaffUser, requireSignedIn } from './gate';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { setLocaleSchema, signInSchema, verifyCodeSchema, verifyRecoveryCodeSchema } from './schemas';
 import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { env } from '@/lib/env';
-import { clientAddress, warnOnceAboutProxy } from './client-address';
+import { clientAddress, warnOnceAboutProxy } from '@/lib/client-address';
 import { DEVICE_COOKIE } from './device';
 
 /** The caller's address (see client-address.ts), user agent and device cookie, for throttling and the sessions list. */

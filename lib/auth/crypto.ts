@@ -25,3 +25,21 @@ export function decryptSecret(sealed: string, encryptionKey: Buffer = key()): st
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** RFC 4648 base32 without padding, the alphabet of TOTP secrets. */
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export function base32(bytes: Buffer): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return bits > 0 ? out + BASE32[(value << (5 - bits)) & 31] : out;
+}

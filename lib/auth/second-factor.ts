@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '@/db';
 import { secondFactors, users } from '@/db/schema';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { recordEvent } from '@/lib/events/record';
 import { env } from '@/lib/env';
@@ -13,7 +13,7 @@ import { claimSessionTry, revokeSession, rotateToVerified } from './session';
 import { checkSmsCode } from './sms-codes';
 import { claimAttempt, markAttemptSucceeded } from './throttle';
 import { verifyTotp } from './totp';
-import type { Client } from './sign-in';
+import type { Client } from '@/lib/client-address';
 
 export type SecondFactorInput = { method: 'totp' | 'sms' | 'recovery'; code: string };
 export type SignInMethod = SecondFactorInput['method'] | 'passkey';

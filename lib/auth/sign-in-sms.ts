@@ -3,7 +3,7 @@ import { and, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import type { Database } from '@/db';
 import { secondFactors, smsCodes } from '@/db/schema';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import type { Locale } from '@/lib/i18n/routing';
 import { enqueueSms } from '@/lib/sms/outbox';
 import en from '@/messages/en.json';

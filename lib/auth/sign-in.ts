@@ -8,9 +8,9 @@ import { knownDevice } from './device';
 import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession } from './session';
 import { claimAttempt, markAttemptSucceeded } from './throttle';
+import type { Client } from '@/lib/client-address';
 
-/** Who is asking: the address (client-address.ts), the user agent, and the device cookie if the browser has one. */
-export type Client = { ipAddress: string; userAgent: string | null; deviceToken?: string | null };
+export type { Client } from '@/lib/client-address';
 export type SignInResult = { ok: true; sessionId: string; userId: string; locale: Locale } | { ok: false; reason: 'throttled' | 'invalid' };
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { signInAttempts } from '@/db/schema';
-import { throttleAddress } from './client-address';
+import { throttleAddress } from '@/lib/client-address';
 
 export type SignInStep = 'password' | 'second_factor';
 

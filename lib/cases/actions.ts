@@ -7,7 +7,7 @@ import { db } from '@/db';
 import { requireCaseRole } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, type FormState } from '@/lib/form-state';
-import { invalidForm } from './form-errors';
+import { invalidForm } from '@/lib/form-errors';
 import { changeCaseStatus } from './mutations';
 import { changeCaseStatusSchema } from './schemas';
 

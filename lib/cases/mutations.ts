@@ -8,7 +8,7 @@ import { recordEvent } from '@/lib/events/record';
 import { bookInterestBefore } from '@/lib/engine/accrual';
 import { recordPause } from '@/lib/engine/pause';
 import { lockCase } from '@/lib/ledger';
-import { todayInOslo } from './dates';
+import { todayInOslo } from '@/lib/dates';
 import type { ChangeCaseStatusInput } from './schemas';
 import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from './status-rules';
 

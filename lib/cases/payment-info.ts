@@ -1,5 +1,5 @@
 import { formatAccountNumber, isValidKid } from '@/lib/norwegian-ids';
-import { addDays } from './dates';
+import { addDays } from '@/lib/dates';
 import { acceptsPayments, type CaseStatus } from './status-rules';
 
 /** Days the debtor is given when the newest letter's deadline has passed: the same 14 days a letter gives. */

@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { apiKeys, caseCollection, cases, companies, debtors, events, invoices, ledgerEntries, messages, users } from '@/db/schema';
 import { pauseShiftDays } from '@/lib/engine/rules/dates';
 import type { LetterPaymentInfo } from '@/lib/events/types';
-import { todayInOslo } from './dates';
+import { todayInOslo } from '@/lib/dates';
 
 const HISTORY_LIMIT = 500;
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireStaff } from '@/lib/auth/gate';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { importPaymentsFile } from './import';

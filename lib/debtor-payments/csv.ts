@@ -1,4 +1,4 @@
-import { isIsoDate } from '@/lib/cases/dates';
+import { isIsoDate } from '@/lib/dates';
 import { parseKroner } from '@/lib/money';
 import type { IncomingPayment } from './parsed';
 

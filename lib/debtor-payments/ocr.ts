@@ -1,4 +1,4 @@
-import { isIsoDate } from '@/lib/cases/dates';
+import { isIsoDate } from '@/lib/dates';
 import type { LineError, ParsedFile } from './csv';
 
 /**

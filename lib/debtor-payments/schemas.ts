@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, todayInOslo } from '@/lib/cases/dates';
+import { isIsoDate, todayInOslo } from '@/lib/dates';
 import { parseAmountInput } from '@/lib/payments/amount';
 
 const paidOn = z

@@ -3,9 +3,9 @@ import { changeCaseStatus } from '@/lib/cases/mutations';
 import { acceptsPayments, isActionAllowed } from '@/lib/cases/status-rules';
 import { lockCase, outstandingByComponent } from '@/lib/ledger';
 import { registerPayment } from '@/lib/payments/mutations';
-import { creditorUser, type CasePlan, type Context } from '@/lib/demo/context';
-import { creditorActor, pay, type Actors, type PaymentSource } from '@/lib/demo/case-payments';
-import { isoDay } from '@/lib/demo/dates';
+import { creditorUser, type Action, type CasePlan, type Context, type PaymentSource } from '@/lib/demo/context';
+import { creditorActor, pay, type Actors } from '@/lib/demo/case-payments';
+import { isoFromDay } from '@/lib/dates';
 
 // What the creditor and the debtor do on a demo case, planned up front with the seeded random source and played
 // on its day through the portal's own mutations (the collection engine does everything else).
@@ -16,13 +16,6 @@ const WITHDRAW_REASONS = [
   'Vi har avtalt en nedbetalingsplan med kunden',
   'Kunden er en viktig samarbeidspartner, vi løser saken selv',
 ];
-
-export type Action =
-  | { day: number; kind: 'pay'; source: PaymentSource; actor: string }
-  | { day: number; kind: 'instalment'; source: PaymentSource; actor: string; percent: number }
-  | { day: number; kind: 'credit'; actor: string; percent: number }
-  | { day: number; kind: 'withdraw'; actor: string; reason: string }
-  | { day: number; kind: 'pause' | 'resume'; actor: string };
 
 function paymentSource(ctx: Context, companyIndex: number): PaymentSource {
   if (ctx.rng.chance(0.8)) return 'agency';
@@ -73,7 +66,7 @@ async function creditNote(tx: Tx, actors: Actors, plan: CasePlan, action: Extrac
   await registerPayment(
     tx,
     creditorActor(actors, plan, action.actor),
-    { caseId: plan.id, invoiceId: invoice.id, kind: 'credit', paidOn: isoDay(action.day), amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
+    { caseId: plan.id, invoiceId: invoice.id, kind: 'credit', paidOn: isoFromDay(action.day), amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
     at,
   );
 }

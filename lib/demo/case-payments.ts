@@ -4,15 +4,13 @@ import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { bookInterestBefore } from '@/lib/engine/accrual';
 import { lockCase, sumLedgerOre } from '@/lib/ledger';
 import { registerPayment } from '@/lib/payments/mutations';
-import type { Action } from '@/lib/demo/case-actions';
-import type { CasePlan } from '@/lib/demo/context';
-import { isoDay } from '@/lib/demo/dates';
+import type { Action, CasePlan } from '@/lib/demo/context';
+import { isoFromDay } from '@/lib/dates';
 
 // Payments on a demo case: most reach the agency by KID (the desk's receipt of a debtor payment), some are paid
 // to the creditor and registered by the creditor or by AutoCollect. Each goes through the portal's own mutation,
 // which books the interest up to the payment's day, allocates it and closes the case when nothing is left.
 
-export type PaymentSource = 'agency' | 'creditor' | 'autocollect';
 
 /** What the demo's actions need besides their plan: fresh ids, and AutoCollect's API key (Nordlys Elektro AS). */
 export type Actors = { newId: () => string; apiKeyId: string };
@@ -29,7 +27,7 @@ type PaymentAction = Extract<Action, { kind: 'pay' | 'instalment' }>;
 async function amountOf(tx: Tx, plan: CasePlan, action: PaymentAction): Promise<number> {
   if (action.kind === 'pay') {
     // What the agency tells the debtor is owed today: interest to the day, booked as the payment itself would.
-    await bookInterestBefore(tx, await lockCase(tx, plan.company.id, plan.id), isoDay(action.day));
+    await bookInterestBefore(tx, await lockCase(tx, plan.company.id, plan.id), isoFromDay(action.day));
     return sumLedgerOre(tx, plan.company.id, plan.id);
   }
   const balanceOre = await sumLedgerOre(tx, plan.company.id, plan.id);
@@ -40,7 +38,7 @@ async function amountOf(tx: Tx, plan: CasePlan, action: PaymentAction): Promise<
 export async function pay(tx: Tx, actors: Actors, plan: CasePlan, action: PaymentAction, at: Date) {
   const amountOre = await amountOf(tx, plan, action);
   if (amountOre <= 0) return;
-  const paidOn = isoDay(action.day);
+  const paidOn = isoFromDay(action.day);
   if (action.source === 'agency') {
     const bankReference = `DEMO-${plan.kid}-${action.day}-${action.kind}`;
     await receiveDebtorPayment(tx, null, { paidOn, kid: plan.kid, amountOre, payer: String(plan.debtor.name), bankReference }, 'seed', at);

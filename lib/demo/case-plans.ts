@@ -1,7 +1,7 @@
 import { DEMO_COMPANIES } from '@/lib/demo/accounts';
 import { planActions } from '@/lib/demo/case-actions';
 import { creditorUser, type CasePlan, type CaseSource, type Context, type DebtorPlan, type InvoicePlan } from '@/lib/demo/context';
-import { DAY_MS } from '@/lib/demo/dates';
+import { DAY_MS } from '@/lib/dates';
 import { makeDebtor } from '@/lib/demo/debtors';
 import type { Rng } from '@/lib/demo/random';
 

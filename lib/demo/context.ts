@@ -1,12 +1,20 @@
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { companies, debtors, events, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
-import type { Action } from '@/lib/demo/case-actions';
 import type { Rng } from '@/lib/demo/random';
 import type { DEMO_COMPANIES } from '@/lib/demo/accounts';
 
 // What the parts of the demo build share: the plan and outcome of a case, the rows being collected, the context.
 
 export type CaseSource = 'manual' | 'import' | 'autocollect';
+export type PaymentSource = 'agency' | 'creditor' | 'autocollect';
+
+/** What happens to a case besides its letters, in day order (lib/demo/case-actions.ts plans them). */
+export type Action =
+  | { day: number; kind: 'pay'; source: PaymentSource; actor: string }
+  | { day: number; kind: 'instalment'; source: PaymentSource; actor: string; percent: number }
+  | { day: number; kind: 'credit'; actor: string; percent: number }
+  | { day: number; kind: 'withdraw'; actor: string; reason: string }
+  | { day: number; kind: 'pause' | 'resume'; actor: string };
 export type Stage = 'reminder' | 'notice' | 'demand' | 'legal' | 'surveillance' | 'closed';
 export type Status = 'active' | 'paused' | 'withdrawn' | 'closed';
 export type Company = (typeof DEMO_COMPANIES)[number];

@@ -6,12 +6,12 @@ import { afterLetter, decide, type Tables } from '@/lib/engine/rules';
 import { runEngine } from '@/lib/engine/run';
 import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
-import { recordCaseEvents } from '@/lib/events/record';
+import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases } from '@/lib/ledger';
-import { applyAction, type Action } from '@/lib/demo/case-actions';
+import { applyAction } from '@/lib/demo/case-actions';
 import type { Actors } from '@/lib/demo/case-payments';
-import type { CaseOutcome, CasePlan, Context, Stage, Status } from '@/lib/demo/context';
-import { DAY_MS, MINUTE_MS, dayNumber, isoDay } from '@/lib/demo/dates';
+import type { Action, CaseOutcome, CasePlan, Context, Stage, Status } from '@/lib/demo/context';
+import { DAY_MS, MINUTE_MS, dayNumber, isoFromDay } from '@/lib/dates';
 
 // The demo's clock, moved day by day from the first registration to today. Every morning the collection engine
 // runs for that day (at 05:30 Oslo time, as the daily job does); during office hours the creditors, the debtors
@@ -48,7 +48,7 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       source: plan.source,
       originalAmountOre: plan.invoices.reduce((sum, invoice) => sum + invoice.amountOre, 0),
       balanceOre: 0,
-      dueOn: isoDay(Math.min(...plan.invoices.map((invoice) => invoice.dueDay))),
+      dueOn: isoFromDay(Math.min(...plan.invoices.map((invoice) => invoice.dueDay))),
       registeredAt: at,
       updatedAt: at,
     })),
@@ -60,8 +60,8 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       companyId: plan.company.id,
       caseId: plan.id,
       invoiceNumber: invoice.number,
-      issuedOn: isoDay(invoice.issuedDay),
-      dueOn: isoDay(invoice.dueDay),
+      issuedOn: isoFromDay(invoice.issuedDay),
+      dueOn: isoFromDay(invoice.dueDay),
       amountOre: invoice.amountOre,
       description: invoice.description,
       createdAt: at,
@@ -75,12 +75,12 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       caseId: plan.id,
       kind: 'principal' as const,
       amountOre: invoice.amountOre,
-      bookedOn: isoDay(invoice.issuedDay),
+      bookedOn: isoFromDay(invoice.issuedDay),
       invoiceId: invoice.id,
       createdByUserId: plan.registeredBy,
     })),
   );
-  await recordCaseEvents(
+  await recordEvents(
     tx,
     registered.map(({ plan, at }) => ({
       actor: { userId: plan.registeredBy, companyId: plan.company.id, apiKeyId: plan.registeredBy ? null : clock.actors.apiKeyId },
@@ -103,7 +103,7 @@ type Schedule = { dueDay: number | null; awaitingFrom: number | null };
  * starts waiting for the desk's legal confirmation.
  */
 function lookAhead(clock: Clock, item: LoadedCase, day: number): Schedule {
-  let on = isoDay(day);
+  let on = isoFromDay(day);
   for (;;) {
     const decision = decide(item.snapshot, item.agreement, on, clock.tables);
     if (decision.kind !== 'wait') return { dueDay: dayNumber(on), awaitingFrom: null };
@@ -150,7 +150,7 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], actors: 
       open.delete(id);
       due.delete(id);
     }
-    for (const item of await loadLockedCases(tx, caseIds, isoDay(day + 1))) {
+    for (const item of await loadLockedCases(tx, caseIds, isoFromDay(day + 1))) {
       open.set(item.id, item);
       schedule(item, day + 1);
     }
@@ -158,7 +158,7 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], actors: 
 
   // Registered cases are invisible to the engine until their first letter is due: every run names its cases.
   await registerCases(clock, plans);
-  for (const item of await loadLockedCases(tx, plans.map((plan) => plan.id), isoDay(ctx.today))) {
+  for (const item of await loadLockedCases(tx, plans.map((plan) => plan.id), isoFromDay(ctx.today))) {
     open.set(item.id, item);
     schedule(item, (byId.get(item.id)?.registeredDay ?? 0) + 1);
   }
@@ -170,7 +170,7 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], actors: 
       let predicted = 0;
       for (const id of dueToday) {
         const item = open.get(id)!;
-        const decision = decide(item.snapshot, item.agreement, isoDay(day), clock.tables);
+        const decision = decide(item.snapshot, item.agreement, isoFromDay(day), clock.tables);
         if (decision.kind === 'letter') {
           item.snapshot = afterLetter(item.snapshot, decision.plan);
           predicted += 1;

@@ -1,6 +1,6 @@
 import { toSearchText } from '@/lib/search-text';
 import type { Company, Context, DebtorPlan } from '@/lib/demo/context';
-import { DAY_MS } from '@/lib/demo/dates';
+import { DAY_MS } from '@/lib/dates';
 import { COMPANY_NAME_PREFIXES, COMPANY_TRADES, FIRST_NAMES, LAST_NAMES, PLACES, STREETS, makeOrganisationNumber, type Rng } from '@/lib/demo/random';
 
 // A demo debtor: a person (with a valid fødselsnummer half the time) or a company, with a Norwegian address.

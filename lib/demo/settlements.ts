@@ -2,7 +2,7 @@ import type { Tx } from '@/db/client';
 import { runSettlement } from '@/lib/settlements/run';
 import { DEMO_COMPANIES } from '@/lib/demo/accounts';
 import type { Context, DemoRows } from '@/lib/demo/context';
-import { DAY_MS, MINUTE_MS, isoDay } from '@/lib/demo/dates';
+import { DAY_MS, MINUTE_MS, isoFromDay } from '@/lib/dates';
 
 // Remittance to the demo creditors: settlement days in the last six months, settled by the real settlement run.
 
@@ -24,6 +24,6 @@ export function addRemittance(ctx: Context, rows: DemoRows) {
 /** The slips are what the settlement run makes of the seeded debtor payments, day by day, as in production. */
 export async function runSettlements(tx: Tx, rows: DemoRows) {
   for (const { companyId, day } of rows.settlementDays) {
-    await runSettlement(tx, companyId, isoDay(day), new Date(day * DAY_MS + 5 * 60 * MINUTE_MS));
+    await runSettlement(tx, companyId, isoFromDay(day), new Date(day * DAY_MS + 5 * 60 * MINUTE_MS));
   }
 }

@@ -1,5 +1,5 @@
 import { creditorUser, type CaseOutcome, type Context, type DemoRows, type Stage } from '@/lib/demo/context';
-import { DAY_MS, MINUTE_MS, isoDay } from '@/lib/demo/dates';
+import { DAY_MS, MINUTE_MS, isoFromDay } from '@/lib/dates';
 import { MESSAGE_THREADS, TASK_TEMPLATES } from '@/lib/demo/work-texts';
 
 // The work between agency and creditor on the demo cases: 25 open and 25 answered tasks, ~60 messages.
@@ -56,7 +56,7 @@ export function addTasks(ctx: Context, outcomes: CaseOutcome[], rows: DemoRows) 
       title: template.title,
       body: template.body,
       status: isOpen ? 'open' : 'answered',
-      dueOn: isoDay(createdDay + 14),
+      dueOn: isoFromDay(createdDay + 14),
       answer: isOpen ? null : rng.pick(template.answers),
       answeredByUserId: answeredBy,
       answeredAt,

@@ -1,8 +1,11 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { outbox } from '@/db/schema';
-import { renderAttachments } from './attachments';
-import type { EmailSender } from './sender';
+import { outbox, type OutboxAttachment } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/routing';
+import type { EmailAttachment, EmailSender } from './sender';
+
+/** Renders the files an outbox row refers to (the settlement's slips: lib/settlements/slips/attachments.ts). */
+export type AttachmentRenderer = (db: Executor, companyId: string | null, locale: Locale, refs: OutboxAttachment[]) => Promise<EmailAttachment[]>;
 
 export type DeliveryResult = 'sent' | 'skipped';
 
@@ -16,14 +19,16 @@ export async function deliverOutboxEmail(
   db: Executor,
   sender: EmailSender,
   outboxId: string,
-  options: { isLastAttempt?: boolean } = {},
+  options: { isLastAttempt?: boolean; renderAttachments?: AttachmentRenderer } = {},
 ): Promise<DeliveryResult> {
   const [row] = await db.select().from(outbox).where(and(eq(outbox.id, outboxId), eq(outbox.status, 'pending')));
   if (!row || row.channel !== 'email') return 'skipped';
   await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
   try {
     // Rendered now, not stored: the row keeps only the reference, and the file follows the row's language.
-    const attachments = row.attachments?.length ? await renderAttachments(db, row.companyId, row.locale, row.attachments) : [];
+    const refs = row.attachments ?? [];
+    if (refs.length && !options.renderAttachments) throw new Error('attachments without a renderer');
+    const attachments = refs.length && options.renderAttachments ? await options.renderAttachments(db, row.companyId, row.locale, refs) : [];
     const { providerMessageId } = await sender.send({
       idempotencyKey: row.id,
       to: row.recipient,

@@ -16,7 +16,7 @@ export async function enqueueEmail(
     email: EmailTemplate;
     data?: Record<string, unknown>;
     headers?: Record<string, string>;
-    /** References only; the delivery job renders the files (lib/email/attachments.ts). */
+    /** References only; the delivery job renders the files (lib/settlements/slips/attachments.ts). */
     attachments?: OutboxAttachment[];
   },
 ): Promise<string> {

@@ -1,12 +1,13 @@
 import { createTranslator } from 'next-intl';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
+import { layout, type RenderedEmail } from './layout';
 import { renderSettlementReport, type SettlementReportEmail } from './settlement-report';
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+
 
 type Common = { inviterName: string; companyNames: string[]; role: Role };
 
@@ -36,17 +37,6 @@ export type EmailTemplate =
   | SettlementReportEmail;
 
 const MESSAGES = { nb, en } as const;
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-export function layout(paragraphs: string[], action: { label: string; url: string }, closing: string[]): RenderedEmail['html'] {
-  const p = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
-  const button = `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>`;
-  const fallback = `<p style="margin:0 0 16px;font-size:13px;color:#475569">${escapeHtml(action.url)}</p>`;
-  return `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">${paragraphs.map(p).join('')}${button}${fallback}${closing.map(p).join('')}</body></html>`;
-}
 
 type Translate = ReturnType<typeof createTranslator<typeof nb>>;
 

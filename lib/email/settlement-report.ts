@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
-import { layout, type RenderedEmail } from './render';
+import { layout, type RenderedEmail } from './layout';
 
 /** A new remittance slip, mailed to the company's settlement-report address; the PDF goes as an attachment. */
 export type SettlementReportEmail = {

@@ -7,7 +7,7 @@ import { cases } from '@/db/schema';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, succeeded, type FormState } from '@/lib/form-state';
-import { invalidForm } from '@/lib/cases/form-errors';
+import { invalidForm } from '@/lib/form-errors';
 import { changeCollection, updateAgreement } from './mutations';
 import { runEngine } from './run';
 import { AGREEMENT_NUMBER_FIELDS, agreementFormSchema, creditorCollectionSchema, deskCollectionSchema } from './schemas';

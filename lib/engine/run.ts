@@ -2,8 +2,8 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
 import { caseCollection, cases, letters } from '@/db/schema';
-import { todayInOslo } from '@/lib/cases/dates';
-import { recordCaseEvents } from '@/lib/events/record';
+import { todayInOslo } from '@/lib/dates';
+import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
 import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';
 import { decide, type Decision, type LetterPlan, type Tables } from './rules';
@@ -143,7 +143,7 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
       occurredAt: new Date(now.getTime() + 1),
     });
   }
-  await recordCaseEvents(tx, events);
+  await recordEvents(tx, events);
   const stageChanges = sent.filter(({ loaded: item, plan }) => item.stage !== plan.stage);
   if (stageChanges.length > 0) {
     await tx.execute(sql`update ${cases} c set stage = v.stage::case_stage from (values ${sql.join(

@@ -1,53 +1,50 @@
 // No 'server-only': the engine, the job worker and the demo seed record events outside Next.
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
-import { enqueueWebhook, isWebhookEventType } from '@/lib/integrations/webhooks/outbox';
 import type { PortalEvent } from './types';
+import { enqueueWebhooks, isWebhookEventType, type WebhookEvent } from './webhooks';
 
 /** Who acted: a portal user, or AutoCollect through one of the company's API keys (`apiKeyId`). */
 export type EventActor = { userId: string | null; companyId: string | null; apiKeyId?: string | null };
 
-/** The only writer of the append-only events table; call it inside the transaction of the change. */
-export async function recordEvent(tx: Executor, actor: EventActor, event: PortalEvent, occurredAt?: Date) {
-  const subject =
-    'caseId' in event
-      ? { subjectType: 'case', subjectId: event.caseId, caseId: event.caseId }
-      : 'invitationId' in event
-        ? { subjectType: 'invitation', subjectId: event.invitationId, caseId: null }
-        : 'apiKeyId' in event
-          ? { subjectType: 'api_key', subjectId: event.apiKeyId, caseId: null }
-          : 'companyId' in event
-            ? { subjectType: 'company', subjectId: event.companyId, caseId: null }
-            : { subjectType: 'user', subjectId: event.userId, caseId: null };
-  const [row] = await tx.insert(events).values({
-    companyId: actor.companyId,
-    actorUserId: actor.userId,
-    actorApiKeyId: actor.apiKeyId ?? null,
-    type: event.type,
-    data: event.data,
-    ...subject,
-    ...(occurredAt ? { occurredAt } : {}),
-  }).returning({ id: events.id, occurredAt: events.occurredAt });
-  // Case status changes and letters also go to the company's webhook endpoints (the same transaction).
-  if (row && actor.companyId && isWebhookEventType(event.type)) {
-    await enqueueWebhook(tx, { id: row.id, companyId: actor.companyId, type: event.type, occurredAt: row.occurredAt, caseId: subject.caseId, data: event.data });
-  }
+export type EventRecord = { actor: EventActor; event: PortalEvent; occurredAt?: Date };
+
+function subjectOf(event: PortalEvent) {
+  if ('caseId' in event) return { subjectType: 'case', subjectId: event.caseId, caseId: event.caseId };
+  if ('invitationId' in event) return { subjectType: 'invitation', subjectId: event.invitationId, caseId: null };
+  if ('apiKeyId' in event) return { subjectType: 'api_key', subjectId: event.apiKeyId, caseId: null };
+  if ('companyId' in event) return { subjectType: 'company', subjectId: event.companyId, caseId: null };
+  return { subjectType: 'user', subjectId: event.userId, caseId: null };
 }
 
-/** Many events in one insert (the collection engine's batches, the demo's registrations); unlike recordEvent, no webhooks. */
-export async function recordCaseEvents(tx: Executor, rows: { actor: EventActor; event: Extract<PortalEvent, { caseId: string }>; occurredAt: Date }[]) {
-  if (rows.length === 0) return;
-  await tx.insert(events).values(
-    rows.map(({ actor, event, occurredAt }) => ({
-      companyId: actor.companyId,
-      actorUserId: actor.userId,
-      actorApiKeyId: actor.apiKeyId ?? null,
-      type: event.type,
-      data: event.data,
-      subjectType: 'case',
-      subjectId: event.caseId,
-      caseId: event.caseId,
-      occurredAt,
-    })),
-  );
+/**
+ * The only writer of the append-only events table, for one event or a batch (the engine's, the demo's), inside the
+ * transaction of the change. Case status changes and letters also go to the company's webhook endpoints, in the
+ * same transaction, whichever way they were written.
+ */
+export async function recordEvents(tx: Executor, records: EventRecord[]) {
+  if (records.length === 0) return;
+  const rows = await tx
+    .insert(events)
+    .values(
+      records.map(({ actor, event, occurredAt }) => ({
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        actorApiKeyId: actor.apiKeyId ?? null,
+        type: event.type,
+        data: event.data,
+        ...subjectOf(event),
+        ...(occurredAt ? { occurredAt } : {}),
+      })),
+    )
+    .returning({ id: events.id, companyId: events.companyId, type: events.type, caseId: events.caseId, data: events.data, occurredAt: events.occurredAt });
+  const hooks: WebhookEvent[] = [];
+  for (const row of rows) {
+    if (row.companyId && isWebhookEventType(row.type)) hooks.push({ ...row, companyId: row.companyId, type: row.type });
+  }
+  await enqueueWebhooks(tx, hooks);
+}
+
+export async function recordEvent(tx: Executor, actor: EventActor, event: PortalEvent, occurredAt?: Date) {
+  await recordEvents(tx, [{ actor, event, occurredAt }]);
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 
 export type LetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice';
 export type PaymentSource = 'creditor' | 'agency' | 'autocollect';

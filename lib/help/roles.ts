@@ -1,4 +1,4 @@
-import { ROLES } from '@/lib/auth/roles';
+import { ROLES } from '@/lib/roles';
 
 /** One row per role on the roles page, in the order of lib/auth/roles.ts; keys in the `help` namespace. */
 export const ROLE_ROWS = ROLES.map((role) => ({ role, nameKey: `roles.${role}` as const, mayKey: `roles.${role}May` as const }));

@@ -7,7 +7,7 @@ import { db } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
 import { requireRole } from '@/lib/auth/gate';
 import { verifyTotp } from '@/lib/auth/totp';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, type FormState } from '@/lib/form-state';
 import { withCheckedCompanies } from '@/lib/users/form-values';

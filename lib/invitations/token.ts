@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { sha256 } from '@/lib/auth/crypto';
+import { base32, sha256 } from '@/lib/auth/crypto';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
 
@@ -17,23 +17,6 @@ export function invitationExpiry(now = new Date()) {
 
 export function invitationUrl(locale: Locale, token: string) {
   return `${env().PORTAL_URL}/${locale}/invitation/${token}`;
-}
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-export function base32(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return bits > 0 ? out + BASE32[(value << (5 - bits)) & 31] : out;
 }
 
 /**

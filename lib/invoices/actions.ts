@@ -7,7 +7,7 @@ import { requireRole, requireSignedIn } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, succeeded, type FormState } from '@/lib/form-state';
 import { formLocaleSchema } from '@/lib/payments/schemas';
-import { queueInvoiceRegistration } from './dispatch';
+import { queueInvoiceRegistration } from '@/lib/queue/kicks';
 import { setBetaEnabled, saveCustomerStep, submitInvoiceStep } from './mutations';
 import { checkPdf, chosenFile } from './pdf';
 import { getDebtorByCustomerNumber, getMyDraft } from './queries';

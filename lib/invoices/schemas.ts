@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DraftCustomer, DraftInvoice } from '@/db/schema/invoice-drafts';
-import { isIsoDate } from '@/lib/cases/dates';
+import { isIsoDate } from '@/lib/dates';
 import { isValidNationalId, isValidOrganisationNumber, normaliseNorwegianMobile } from '@/lib/norwegian-ids';
 import type { MoneyLocale } from '@/lib/money';
 import { parseAmountInput } from '@/lib/payments/amount';

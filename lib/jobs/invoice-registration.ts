@@ -1,9 +1,8 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox, INVOICE_REGISTRATION_JOB, sendInvoiceRegistration, type InvoiceRegistrationJob } from '@/lib/queue/kicks';
 import { listStaleSubmittedDrafts, registerInvoiceDraft, type RegistrationOptions } from '@/lib/invoices/registration';
 
-export const INVOICE_REGISTRATION_JOB = 'invoice-registration';
 export const INVOICE_SWEEP_JOB = 'invoice-registration-sweep';
 
 export type InvoiceRegistrationOptions = RegistrationOptions & {
@@ -13,8 +12,6 @@ export type InvoiceRegistrationOptions = RegistrationOptions & {
   sweepAfterMs?: number;
 };
 
-type RegistrationJob = { draftId: string };
-
 /** The worker that turns submitted drafts into cases, and the once-a-minute sweep for drafts whose job was lost. */
 export async function registerInvoiceRegistration(boss: PgBoss, db: Database, options: InvoiceRegistrationOptions = {}) {
   // 'stately' + singletonKey: at most one queued job per draft however often it is asked for; the draft's row
@@ -22,7 +19,7 @@ export async function registerInvoiceRegistration(boss: PgBoss, db: Database, op
   const queue = { name: INVOICE_REGISTRATION_JOB, policy: 'stately' as const, retryLimit: options.retryLimit ?? 10, retryDelay: options.retryDelaySeconds ?? 15, retryBackoff: true };
   await boss.createQueue(INVOICE_REGISTRATION_JOB, queue);
   await boss.updateQueue(INVOICE_REGISTRATION_JOB, queue);
-  await boss.work<RegistrationJob>(INVOICE_REGISTRATION_JOB, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  await boss.work<InvoiceRegistrationJob>(INVOICE_REGISTRATION_JOB, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     const result = await registerInvoiceDraft(db, job.data.draftId, options);
     if (result.outcome === 'failed' && result.outboxId) await dispatchOutbox([result.outboxId]);
@@ -34,8 +31,4 @@ export async function registerInvoiceRegistration(boss: PgBoss, db: Database, op
     for (const draftId of await listStaleSubmittedDrafts(db, sweepAfterMs)) await sendInvoiceRegistration(boss, draftId);
   });
   await boss.schedule(INVOICE_SWEEP_JOB, '* * * * *');
-}
-
-export async function sendInvoiceRegistration(boss: PgBoss, draftId: string) {
-  return boss.send(INVOICE_REGISTRATION_JOB, { draftId } satisfies RegistrationJob, { singletonKey: draftId });
 }

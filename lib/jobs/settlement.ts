@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
-import { addDays, todayInOslo } from '@/lib/cases/dates';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { addDays, todayInOslo } from '@/lib/dates';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { companiesSettlingOn, runSettlement, type SettlementResult } from '@/lib/settlements/run';
 
 export const SETTLEMENT_JOB = 'settlement-run';

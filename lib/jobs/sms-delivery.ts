@@ -2,18 +2,16 @@ import type PgBoss from 'pg-boss';
 import type { Executor } from '@/db/client';
 import { deliverOutboxSms, listUndeliveredSmsIds } from '@/lib/sms/deliver';
 import type { SmsSender } from '@/lib/sms/sender';
+import { queueSmsDelivery, SMS_DELIVERY_JOB, type OutboxJob } from '@/lib/queue/kicks';
 
-export const SMS_DELIVERY_JOB = 'sms-delivery';
 export const SMS_SWEEP_JOB = 'sms-sweep';
-
-type DeliveryJob = { outboxId: string };
 
 /** SMS codes expire in 5 minutes: a short retry ladder, and a sweep for rows whose job was never queued. */
 export async function registerSmsDelivery(boss: PgBoss, db: Executor, sender: SmsSender) {
   const queue = { name: SMS_DELIVERY_JOB, policy: 'stately' as const, retryLimit: 4, retryDelay: 5, retryBackoff: true };
   await boss.createQueue(SMS_DELIVERY_JOB, queue);
   await boss.updateQueue(SMS_DELIVERY_JOB, queue);
-  await boss.work<DeliveryJob>(SMS_DELIVERY_JOB, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  await boss.work<OutboxJob>(SMS_DELIVERY_JOB, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     await deliverOutboxSms(db, sender, job.data.outboxId, { isLastAttempt: job.retryCount >= job.retryLimit });
   });
@@ -22,10 +20,4 @@ export async function registerSmsDelivery(boss: PgBoss, db: Executor, sender: Sm
     await queueSmsDelivery(boss, await listUndeliveredSmsIds(db, 30_000));
   });
   await boss.schedule(SMS_SWEEP_JOB, '* * * * *');
-}
-
-export async function queueSmsDelivery(boss: PgBoss, outboxIds: string[]) {
-  for (const outboxId of outboxIds) {
-    await boss.send(SMS_DELIVERY_JOB, { outboxId } satisfies DeliveryJob, { singletonKey: outboxId });
-  }
 }

@@ -6,15 +6,16 @@ import { env } from '@/lib/env';
 import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';
 import { NOTIFICATION_SUMMARY_JOB, sendDueSummaries } from '@/lib/notifications/summaries';
 import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
-import { queueOutboxDelivery, registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
+import { createQueue } from '@/lib/queue/create';
+import { queueOutboxDelivery } from '@/lib/queue/kicks';
+import { getRunningQueue, setRunningQueue } from '@/lib/queue/running';
+import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
 import { registerSmsDelivery } from './sms-delivery';
 import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
 import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
-import { createQueue } from './queue';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
-import { getRunningQueue, setRunningQueue } from './running';
 
 export type WorkerOptions = {
   /** Defaults to Resend when RESEND_API_KEY is set; null keeps emails in the outbox (development mailbox). */

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
-import { invalidForm } from '@/lib/cases/form-errors';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { invalidForm } from '@/lib/form-errors';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { DomainError } from '@/lib/errors';
 import { failed, succeeded, type FormState } from '@/lib/form-state';
 import { postAgencyMessage, postCreditorMessage, type MessagePosted } from './mutations';

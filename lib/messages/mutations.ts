@@ -2,7 +2,7 @@ import 'server-only';
 import type { Tx } from '@/db';
 import { messages } from '@/db/schema';
 import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gate/checks';
-import { lockCaseRef } from '@/lib/desk/case-ref';
+import { lockCaseRef } from '@/lib/cases/case-ref';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';

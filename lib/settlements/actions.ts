@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireStaff } from '@/lib/auth/gate';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { invalid, succeeded, type FormState } from '@/lib/form-state';
 import { runSettlementSchema } from '@/lib/debtor-payments/schemas';
 import { runSettlement } from './run';

@@ -1,7 +1,7 @@
 // No 'server-only': the seed and the job worker run this outside Next.
 import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { enqueueWebhook } from '@/lib/integrations/webhooks/outbox';
+import { enqueueWebhooks } from '@/lib/events/webhooks';
 import { cases, companies, debtors, invoices, ledgerEntries, remittanceItems, remittanceLines, remittanceSlips } from '@/db/schema';
 import { buildSlipLines, type SettledEntry } from './lines';
 import { enqueueSlipEmail } from '@/lib/settlements/email/slip-email';
@@ -110,13 +110,13 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
   // Same transaction as the slip: the email exists exactly when the slip does (the caller dispatches after commit).
   const outboxId = await enqueueSlipEmail(tx, company, { id: slip.id, slipNumber, settledOn: periodEndOn, netOre: totals.netOre, caseCount: totals.caseCount });
   // AutoCollect companies' endpoints hear of it (GET /api/v1/settlements has the lines).
-  await enqueueWebhook(tx, {
+  await enqueueWebhooks(tx, [{
     id: slip.id,
     companyId,
     type: 'settlement.created',
     occurredAt: now,
     data: { slipNumber, settledOn: periodEndOn, netOre: totals.netOre, lineCount: lines.length },
-  });
+  }]);
   return { outcome: 'created', slipId: slip.id, lineCount: lines.length, outboxId };
 }
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { memberships, tasks } from '@/db/schema';
 import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gate/checks';
-import { lockCaseRef } from '@/lib/desk/case-ref';
+import { lockCaseRef } from '@/lib/cases/case-ref';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/lib/auth/roles';
+import { ROLES } from '@/lib/roles';
 
 export const roleSchema = z.enum(ROLES, 'users.errors.invalidRole');
 

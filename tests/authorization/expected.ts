@@ -1,4 +1,4 @@
-import { roleAtLeast } from '@/lib/auth/roles';
+import { roleAtLeast } from '@/lib/roles';
 import type { ApiKeyPrincipal, MatrixRow, Needs, Outcome, Principal, SessionPrincipal } from './types';
 
 export const SESSION_PRINCIPALS: SessionPrincipal[] = ['anonymous', 'pendingSecondFactor', 'read', 'write', 'admin', 'otherCompanyAdmin', 'staff'];

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, events } from '@/db/schema';
-import { addDays, todayInOslo } from '@/lib/cases/dates';
+import { addDays, todayInOslo } from '@/lib/dates';
 import { formatDate } from '@/lib/i18n/format';
 import { signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, events, ledgerEntries } from '@/db/schema';
-import { addDays, todayInOslo } from '@/lib/cases/dates';
+import { addDays, todayInOslo } from '@/lib/dates';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { arrangeCase, chooseFromMenu, LABELS, openCaseFromList, visibleText } from '@/tests/helpers/case-page';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { cases, debtors, events, invoices, ledgerEntries } from '@/db/schema';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { makeKid } from '@/lib/norwegian-ids';
 import { makeCompany, makeUser } from './factories';
 

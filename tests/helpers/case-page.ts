@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Executor } from '@/db/client';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { makeCase, type CaseOptions } from './case-factories';
 import { makeCompany, makeUser } from './factories';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import type { EmailSender, OutgoingEmail } from '@/lib/email/sender';
 import { makeCompany, makeUser } from './factories';
 

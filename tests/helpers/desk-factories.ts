@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { outbox, users } from '@/db/schema';
 import type { StaffActor } from '@/lib/auth/gate/checks';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { makeCase } from './case-factories';
 import { makeCompany, makeUser } from './factories';
 

@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import { companies, memberships, secondFactors, users } from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { newTotpSecret } from '@/lib/auth/totp';
 import { makeKid } from '@/lib/norwegian-ids';
 

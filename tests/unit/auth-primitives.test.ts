@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptSecret, encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { roleAtLeast } from '@/lib/roles';
 import { verifyTotp } from '@/lib/auth/totp';
 import { loadEnv } from '@/lib/env';
 

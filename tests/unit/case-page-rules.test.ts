@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isIsoDate, todayInOslo } from '@/lib/cases/dates';
+import { addDays, isIsoDate, todayInOslo } from '@/lib/dates';
 import { eventTypesFor, parseActivities } from '@/lib/cases/history-activities';
 import { parseCasePageQuery } from '@/lib/cases/page-query';
 import { paymentInfoFor } from '@/lib/cases/payment-info';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clientAddress, isPrivateAddress, parseTrustedProxyHops, throttleAddress, warnOnceAboutProxy } from '@/lib/auth/client-address';
+import { clientAddress, isPrivateAddress, parseTrustedProxyHops, throttleAddress, warnOnceAboutProxy } from '@/lib/client-address';
 import { loadEnv } from '@/lib/env';
 
 const secrets = { AUTH_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'ab'.repeat(32) };

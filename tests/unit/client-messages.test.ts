@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import nb from '@/messages/nb.json';
 import { pickMessages, SHELL_MESSAGES } from '@/lib/i18n/client-messages';
+import { importsOf, ROOT } from '@/tests/helpers/import-graph';
 
 // Pages send their client components only the messages they name (components/layout/client-messages.tsx). This
 // reads the static import graph of every page and layout: the client components it renders, the keys they
@@ -10,28 +11,8 @@ import { pickMessages, SHELL_MESSAGES } from '@/lib/i18n/client-messages';
 // translate whatever key an action returns, every key literal in the actions' server code. Each must lie under
 // the shell's messages or under a path the file's own <ClientMessages paths={[…]}> names.
 
-const ROOT = process.cwd();
 // Never sent to the browser (texts only server components render): an action's key cannot be one of them.
 const SERVER_ONLY = ['helpArticles', 'email'];
-
-function resolveImport(spec: string, from: string): string | null {
-  let base: string;
-  if (spec.startsWith('@/')) base = path.join(ROOT, spec.slice(2));
-  else if (spec.startsWith('.')) base = path.resolve(path.dirname(from), spec);
-  else return null;
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx'), base]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-const IMPORT = /(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
-function importsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(IMPORT)]
-    .filter((match) => !match[1])
-    .map((match) => resolveImport(match[2] ?? '', file))
-    .filter((resolved): resolved is string => resolved !== null);
-}
 
 const isClient = (file: string) => /^\s*['"]use client['"]/.test(readFileSync(file, 'utf8'));
 const inUi = (file: string) => file.startsWith(path.join(ROOT, 'components')) || file.startsWith(path.join(ROOT, 'app'));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addDays, todayInOslo } from '@/lib/cases/dates';
+import { addDays, todayInOslo } from '@/lib/dates';
 import { parseAmountInput } from '@/lib/payments/amount';
 import { registerPaymentSchema } from '@/lib/payments/schemas';
 

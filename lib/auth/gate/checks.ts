@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { memberships } from '@/db/schema';
 import { DomainError, NotAllowedError } from '@/lib/errors';
-import { roleAtLeast, type Role } from '@/lib/auth/roles';
+import { roleAtLeast, type Role } from '@/lib/roles';
 
 // The gate's shapes and its checks inside a transaction: free of the request (cookies, Auth.js), so that
 // mutations and the jobs that call them can import them.

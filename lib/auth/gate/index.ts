@@ -13,7 +13,7 @@ import { cases, companies, memberships, users } from '@/db/schema';
 import { NotAllowedError } from '@/lib/errors';
 import { routing } from '@/lib/i18n/routing';
 import { getCurrentSession } from '@/lib/auth/current-user';
-import { roleAtLeast, type Role } from '@/lib/auth/roles';
+import { roleAtLeast, type Role } from '@/lib/roles';
 import type { Actor, CaseActor, CompanyScope, StaffActor } from '@/lib/auth/gate/checks';
 import type { LiveSession } from '@/lib/auth/session';
 

@@ -5,7 +5,7 @@ import type { Database } from '@/db';
 import { passkeys } from '@/db/schema';
 import { consumeChallenge, relyingParty, storeChallenge } from '@/lib/auth/passkeys/webauthn';
 import { beginSecondFactorTry, completeSignIn, failSecondFactorTry, type VerifyResult } from '@/lib/auth/second-factor';
-import type { Client } from '@/lib/auth/sign-in';
+import type { Client } from '@/lib/client-address';
 import { markAttemptSucceeded } from '@/lib/auth/throttle';
 
 type PendingSession = { sessionId: string; userId: string; email: string };

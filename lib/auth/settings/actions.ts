@@ -9,7 +9,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { checkPasswordThrottled } from '@/lib/auth/sign-in';
 import { checkSmsCode } from '@/lib/auth/sms-codes';
 import { verifyTotp } from '@/lib/auth/totp';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
 import {

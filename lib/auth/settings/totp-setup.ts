@@ -2,7 +2,7 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import QRCode from 'qrcode';
 import { env } from '@/lib/env';
-import { base32 } from '@/lib/invitations/token';
+import { base32 } from '@/lib/auth/crypto';
 
 /**
  * The secret offered on "Konfigurer → App": derived from the session and the current app's setup time with the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/cases/dates';
+import { isIsoDate } from '@/lib/dates';
 import { CASE_STAGES, CASE_STATUSES } from '@/lib/cases/status-rules';
 import { DEBTOR_COUNTRIES, INVOICE_CURRENCIES } from '@/lib/invoices/schemas';
 

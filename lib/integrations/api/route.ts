@@ -2,7 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { output, ZodType } from 'zod';
 import { db } from '@/db';
-import { clientAddress } from '@/lib/auth/client-address';
+import { clientAddress } from '@/lib/client-address';
 import { DomainError, NotAllowedError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { authenticateApiKey, type ApiPrincipal } from './auth';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { invoices } from '@/db/schema';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { changeCaseStatus } from '@/lib/cases/mutations';
 import { CHANGED_TO_KEYS, type StatusAction } from '@/lib/cases/status-rules';
 import { DomainError } from '@/lib/errors';

@@ -7,8 +7,7 @@ import { requireRole } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
-import { queueWebhookDeliveries } from '@/lib/jobs/webhook-delivery';
-import { getRunningQueue } from '@/lib/jobs/running';
+import { dispatchWebhookDeliveries } from '@/lib/queue/kicks';
 import { addWebhookEndpoint, removeWebhookEndpoint, resendWebhookDelivery } from './mutations';
 
 const PAGE = '/[locale]/(portal)/settings/company/integrations';
@@ -60,8 +59,7 @@ export async function resendWebhookDeliveryAction(_prev: FormState, formData: Fo
     throw error;
   }
   // After the commit; if the worker is not here, the once-a-minute sweep finds the pending row.
-  const running = getRunningQueue();
-  if (running) await queueWebhookDeliveries(running.boss, [deliveryId]).catch((error: unknown) => console.error('[webhooks] queue failed', error));
+  await dispatchWebhookDeliveries([deliveryId]);
   revalidatePath(PAGE, 'page');
   return succeeded('integrations.webhooks.resent');
 }

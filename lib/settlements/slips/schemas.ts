@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/cases/dates';
+import { isIsoDate } from '@/lib/dates';
 
 export const MAX_DOWNLOAD_SLIPS = 200;
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { databaseHandle, db } from '@/db';
 import { webhookDeliveries } from '@/db/schema';
 import { POST as postPause } from '@/app/api/v1/cases/[caseNumber]/pause/route';
-import { queueWebhookDeliveries } from '@/lib/jobs/webhook-delivery';
+import { queueWebhookDeliveries } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { runSettlement } from '@/lib/settlements/run';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';

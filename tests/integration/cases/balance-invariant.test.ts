@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { caseCollection, cases, invoices, users } from '@/db/schema';
 import { seedDemo } from '@/lib/demo/seed';
 import { DEMO_COMPANIES } from '@/lib/demo/accounts';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { changeCaseStatus } from '@/lib/cases/mutations';
 import { registerPayment } from '@/lib/payments/mutations';
 import { casesWithDriftedBalance } from '@/tests/helpers/case-factories';

@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHandle, db } from '@/db';
 import { outbox } from '@/db/schema';
 import { deliverOutboxEmail } from '@/lib/email/deliver';
-import { dispatchOutbox } from '@/lib/email/dispatch';
+import { dispatchOutbox } from '@/lib/queue/kicks';
 import { renderEmail } from '@/lib/email/render';
 import { inviteUsers } from '@/lib/invitations/mutations';
-import { EMAIL_DELIVERY_JOB, EMAIL_SWEEP_JOB } from '@/lib/jobs/email-delivery';
+import { EMAIL_SWEEP_JOB } from '@/lib/jobs/email-delivery';
+import { EMAIL_DELIVERY_JOB } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { fakeEmailSender, makeAdminWithCompanies, outboxRow } from '@/tests/helpers/company-admin';
 

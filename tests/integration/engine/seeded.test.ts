@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { seedDemo } from '@/lib/demo/seed';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { runEngine } from '@/lib/engine/run';
 import { casesWithDriftedBalance } from '@/tests/helpers/case-factories';
 

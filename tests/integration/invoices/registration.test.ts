@@ -6,7 +6,7 @@ import { cases, debtors, events, invoiceAttachments, invoiceDrafts, invoices, le
 import type { Actor } from '@/lib/auth/gate/checks';
 import { isValidKid } from '@/lib/norwegian-ids';
 import { registerInvoiceDraft } from '@/lib/invoices/registration';
-import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/jobs/invoice-registration';
+import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { badNationalId, realPdf, submittedDraft } from '@/tests/helpers/invoice-fixtures';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { cases, ledgerEntries } from '@/db/schema';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { DomainError, NotAllowedError } from '@/lib/errors';
 import { registerPayment } from '@/lib/payments/mutations';
 import type { RegisterPaymentInput } from '@/lib/payments/schemas';

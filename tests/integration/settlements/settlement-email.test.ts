@@ -6,6 +6,7 @@ import { companies, events, outbox, remittanceSlips } from '@/db/schema';
 import { updateSettlementEmail } from '@/lib/settlements/email/mutations';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { deliverOutboxEmail } from '@/lib/email/deliver';
+import { renderAttachments } from '@/lib/settlements/slips/attachments';
 import { NotAllowedError } from '@/lib/errors';
 import { runScheduledSettlements } from '@/lib/jobs/settlement';
 import { formatOreNumber } from '@/lib/money';
@@ -112,8 +113,8 @@ describe('delivering the slip email', () => {
       const result = await db.transaction((tx) => runSettlement(tx, company.id, today));
       if (result.outcome !== 'created' || !result.outboxId) throw new Error('expected a slip email');
       const fake = fakeEmailSender();
-      expect(await deliverOutboxEmail(db, fake.sender, result.outboxId)).toBe('sent');
-      expect(await deliverOutboxEmail(db, fake.sender, result.outboxId)).toBe('skipped');
+      expect(await deliverOutboxEmail(db, fake.sender, result.outboxId, { renderAttachments })).toBe('sent');
+      expect(await deliverOutboxEmail(db, fake.sender, result.outboxId, { renderAttachments })).toBe('skipped');
       expect(fake.delivered).toHaveLength(1);
       const sent = fake.delivered[0];
       const [slip] = await db.select().from(remittanceSlips).where(eq(remittanceSlips.id, result.slipId));
@@ -144,7 +145,7 @@ describe('delivering the slip email', () => {
     const { company: other } = await makeCompanyActor(db, 'admin');
     await db.update(outbox).set({ companyId: other.id }).where(eq(outbox.id, result.outboxId));
     const fake = fakeEmailSender();
-    await expect(deliverOutboxEmail(db, fake.sender, result.outboxId)).rejects.toThrow(/attachment not found/);
+    await expect(deliverOutboxEmail(db, fake.sender, result.outboxId, { renderAttachments })).rejects.toThrow(/attachment not found/);
     expect(fake.attempts).toHaveLength(0);
   });
 });

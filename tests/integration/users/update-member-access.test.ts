@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { events, memberships, users } from '@/db/schema';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/roles';
 import { DomainError, NotAllowedError } from '@/lib/errors';
 import { updateMemberAccess } from '@/lib/users/mutations';
 import { getMemberForEdit, listCompanyMembers } from '@/lib/users/queries';

@@ -5,7 +5,7 @@ import { ImportPaymentsForm } from '@/components/desk/import-payments-form';
 import { RegisterDebtorPaymentForm } from '@/components/desk/register-debtor-payment-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { requireStaff } from '@/lib/auth/gate';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { listAllocatedPayments, listUnmatchedPayments } from '@/lib/debtor-payments/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { RunSettlementForm } from '@/components/desk/run-settlement-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { requireStaff } from '@/lib/auth/gate';
-import { todayInOslo } from '@/lib/cases/dates';
+import { todayInOslo } from '@/lib/dates';
 import { listSettlementCompanies } from '@/lib/debtor-payments/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { db } from '@/db';
 import { gatedRoute, requireSignedIn } from '@/lib/auth/gate';
-import { renderAttachments } from '@/lib/email/attachments';
+import { renderAttachments } from '@/lib/settlements/slips/attachments';
 import { devMailboxEnabled, getMailboxAttachment } from '@/lib/email/mailbox';
 
 const NOT_FOUND = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });

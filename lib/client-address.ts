@@ -4,6 +4,9 @@
  * TRUSTED_PROXY_HOPS = n we trust n proxies in front of us and take the entry n places left of it; entries further
  * left are the client's own claims and never used.
  */
+/** The caller as throttling and the sessions list see it; `deviceToken`: the device cookie, if the browser has one. */
+export type Client = { ipAddress: string; userAgent: string | null; deviceToken?: string | null };
+
 export const MAX_PROXY_HOPS = 10;
 
 export function parseTrustedProxyHops(raw: string | undefined): number {

@@ -1,10 +1,10 @@
 // No 'server-only': the delivery job runs outside Next.
 import type { Executor } from '@/db/client';
 import type { OutboxAttachment } from '@/db/schema';
+import type { EmailAttachment } from '@/lib/email/sender';
 import type { Locale } from '@/lib/i18n/routing';
-import { loadSlips } from '@/lib/settlements/slips/slip-data';
-import { slipFileName, slipPdf } from '@/lib/settlements/slips/slip-file';
-import type { EmailAttachment } from './sender';
+import { loadSlips } from './slip-data';
+import { slipFileName, slipPdf } from './slip-file';
 
 export type { OutboxAttachment } from '@/db/schema';
 

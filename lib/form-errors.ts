@@ -9,12 +9,3 @@ export function invalidForm(error: ZodError, formData: FormData, visibleFields: 
   const hiddenProblem = error.issues.some((issue) => !visibleFields.includes(String(issue.path[0] ?? '')));
   return hiddenProblem ? failed('cases.errors.reloadForm', formData) : invalid(error, formData);
 }
-
-/** A unique-index violation from postgres.js, possibly wrapped by drizzle in `cause`. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    const pgError = current as Error & { code?: string; constraint_name?: string };
-    if (pgError.code === '23505' && pgError.constraint_name === constraint) return true;
-  }
-  return false;
-}
