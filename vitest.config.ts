@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/helpers/database-template.ts'],
-          setupFiles: ['tests/helpers/database-per-file.ts'],
+          setupFiles: ['tests/helpers/database-per-file.ts', 'tests/helpers/password-cost.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { mkdirSync } from 'node:fs';
@@ -11,6 +12,15 @@ import * as schema from './schema';
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Tx;
+
+/**
+ * The rows of a raw SQL statement from either driver. `db.execute` is typed as postgres.js's (an array of rows), but
+ * on PGlite, the embedded default, it returns `{ rows }`: the one place that knows both shapes.
+ */
+export async function executeRows<T = Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
 
 export type DatabaseHandle = {
   db: Database;

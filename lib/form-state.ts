@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { DomainError } from '@/lib/errors';
 
 /** What an action returns to its form: message keys (never prose) and the submitted values to refill fields. */
 export type FormState = {
@@ -41,4 +42,17 @@ export function failed(messageKey: string, formData?: FormData, fieldErrors?: Re
 
 export function succeeded(messageKey: string): FormState {
   return { status: 'success', message: messageKey };
+}
+
+/**
+ * Runs an action's work after its input is parsed: an expected refusal (a DomainError, the gate's "role too low"
+ * included) becomes the form's translated state with the values echoed back; anything else, redirect() too, goes on.
+ */
+export async function guarded(formData: FormData, work: () => Promise<FormState>): Promise<FormState> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
 }

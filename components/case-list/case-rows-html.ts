@@ -4,17 +4,11 @@ import { html, type Html } from '@/lib/html';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOreNumber } from '@/lib/money';
+import { statusBadgeClass } from '@/components/cases/status-badge';
 
 // The case list's 50 rows, twice (cards below md, the table from md), as markup strings: rendered as React
 // elements they were most of the list's server CPU (README "Performance"). Same markup as before; links are plain
 // <a>s that SoftLinks (soft-links.tsx) turns into client-side navigation.
-
-const STATUS_TONE: Record<CaseStatus, string> = {
-  active: 'bg-green-50 text-green-900 ring-green-600/30',
-  paused: 'bg-amber-50 text-amber-900 ring-amber-600/30',
-  withdrawn: 'bg-slate-100 text-slate-800 ring-slate-500/30',
-  closed: 'bg-slate-100 text-slate-700 ring-slate-400/30',
-};
 
 /** The texts the rows need, translated once per page. */
 export type RowTexts = {
@@ -30,7 +24,7 @@ export type RowTexts = {
 export type RowOptions = { locale: Locale; showCompany: boolean; caseHref: (id: string) => string; texts: RowTexts };
 
 function statusBadge(status: CaseStatus, texts: RowTexts): Html {
-  return html`<span class="inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONE[status]}">${texts.status(status)}</span>`;
+  return html`<span class="${statusBadgeClass(status)}">${texts.status(status)}</span>`;
 }
 
 /** <tr>s for the table's <tbody>; its cells take padding and alignment from TABLE_BODY_CLASS. */

@@ -34,7 +34,7 @@ function Facts({ rows }: { rows: { label: string; value: ReactNode }[] }) {
 export async function CaseOverview({ detail, locale }: { detail: CaseDetail; locale: Locale }) {
   const t = await getTranslations('cases');
   const money = (ore: number) => formatOre(ore, locale, detail.currency);
-  const { debtor, totals } = detail;
+  const { debtor, totals, claim } = detail;
   const notGiven = <span className="text-slate-500">{t('detail.notGiven')}</span>;
   const address = [debtor.addressLine, [debtor.postcode, debtor.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
@@ -96,17 +96,25 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
               <dd className="text-right tabular-nums">{money(row.ore)}</dd>
             </div>
           ))}
+          {claim.accruedInterestOre !== 0 ? (
+            // Computed for today, not booked: the engine books it with the next letter or payment.
+            <div className="contents">
+              <dt className="text-slate-600">{t('detail.accruedInterest')}</dt>
+              <dd className="text-right tabular-nums">{money(claim.accruedInterestOre)}</dd>
+            </div>
+          ) : null}
           <div className="contents font-semibold">
-            <dt className="border-t border-slate-200 pt-2">{t('detail.outstanding')}</dt>
-            <dd className="border-t border-slate-200 pt-2 text-right tabular-nums">{money(totals.outstandingOre)}</dd>
+            <dt className="border-t border-slate-200 pt-2">{t('detail.outstandingToday')}</dt>
+            <dd className="border-t border-slate-200 pt-2 text-right tabular-nums">{money(claim.totalOre)}</dd>
           </div>
-          {totals.outstandingOre < 0 ? (
+          {claim.totalOre < 0 ? (
             // An overpayment stays on the case as a credit until the agency refunds or moves it.
             <div className="contents text-emerald-800">
               <dt>{t('detail.creditOnCase')}</dt>
-              <dd className="text-right tabular-nums">{money(-totals.outstandingOre)}</dd>
+              <dd className="text-right tabular-nums">{money(-claim.totalOre)}</dd>
             </div>
           ) : null}
+          {claim.rateMissingFrom ? <p className="col-span-2 text-xs text-amber-800">{t('detail.rateMissing', { date: formatDate(claim.rateMissingFrom, locale) })}</p> : null}
         </dl>
       </Section>
     </div>

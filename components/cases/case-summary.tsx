@@ -3,21 +3,15 @@ import type { CaseDetail } from '@/lib/cases/queries';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
-
-const STATUS_COLOURS: Record<CaseDetail['status'], string> = {
-  active: 'bg-green-100 text-green-900',
-  paused: 'bg-amber-100 text-amber-900',
-  withdrawn: 'bg-slate-200 text-slate-800',
-  closed: 'bg-slate-200 text-slate-800',
-};
+import { statusBadgeClass } from './status-badge';
 
 /** Status, stage and dates: shown above the tabs, so both tabs carry them. */
 export async function CaseSummary({ detail, locale }: { detail: CaseDetail; locale: Locale }) {
   const t = await getTranslations('cases');
   const rows = [
-    { label: t('detail.status'), value: <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_COLOURS[detail.status]}`}>{t(`status.${detail.status}`)}</span> },
+    { label: t('detail.status'), value: <span className={statusBadgeClass(detail.status)}>{t(`status.${detail.status}`)}</span> },
     { label: t('detail.stage'), value: t(`stage.${detail.stage}`) },
-    { label: t('detail.outstanding'), value: formatOre(detail.totals.outstandingOre, locale, detail.currency) },
+    { label: t('detail.outstandingToday'), value: formatOre(detail.claim.totalOre, locale, detail.currency) },
     { label: t('detail.registeredAt'), value: formatDate(detail.registeredAt, locale) },
     ...(detail.closedAt ? [{ label: t('detail.closedAt'), value: formatDate(detail.closedAt, locale) }] : []),
     { label: t('detail.company'), value: detail.companyName },

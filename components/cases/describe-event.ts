@@ -36,6 +36,14 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.paymentRegistered', { source: text(data.source) || 'agency', amount, paidOn: date(data.paidOn) });
     case 'credit_note.registered':
       return t('event.creditNoteRegistered', { amount, creditedOn: date(data.creditedOn) });
+    case 'claim.corrected':
+      return t('event.claimCorrected', {
+        component: text(data.component),
+        direction: typeof data.amountOre === 'number' && data.amountOre < 0 ? 'back' : 'added',
+        feeKind: text(data.feeKind) || 'other',
+        reason: text(data.reason) || 'recalculated',
+        amount: typeof data.amountOre === 'number' ? formatOre(Math.abs(data.amountOre), locale, currency) : '',
+      });
     case 'case.paused':
       return t('event.paused');
     case 'case.resumed':

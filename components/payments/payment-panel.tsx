@@ -51,7 +51,7 @@ export async function PaymentPanel({ detail, canWrite, locale }: { detail: CaseD
             }))}
             today={todayInOslo()}
             currency={detail.currency}
-            outstanding={formatOre(detail.totals.outstandingOre, locale, detail.currency)}
+            outstanding={formatOre(detail.claim.totalOre, locale, detail.currency)}
             isDisabled={detail.autocollectEnabled}
             disabledReasonId={detail.autocollectEnabled ? 'payment-autocollect' : undefined}
           />

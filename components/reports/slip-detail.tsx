@@ -3,10 +3,23 @@ import { formatAccountNumber, formatOrganisationNumber } from '@/lib/norwegian-i
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
+import { linesNetOre } from '@/lib/settlements/lines';
 import type { SlipWithLines } from '@/lib/settlements/slips/queries';
 
 const CELL = 'px-3 py-2 text-left';
 const NUM = 'px-3 py-2 text-right tabular-nums whitespace-nowrap';
+
+/** A row under the totals: a balance carried from or to another slip, or what was paid out. */
+function CarryRow({ label, value }: { label: string; value: string }) {
+  return (
+    <tr>
+      <th scope="row" colSpan={8} className={CELL}>
+        {label}
+      </th>
+      <td className={NUM}>{value}</td>
+    </tr>
+  );
+}
 
 /** The slip's facts and lines, the same as the PDF: collected per case, then direct payments for information. */
 export function SlipDetail({ slip, locale, backHref }: { slip: SlipWithLines; locale: Locale; backHref: string }) {
@@ -77,8 +90,15 @@ export function SlipDetail({ slip, locale, backHref }: { slip: SlipWithLines; lo
                 <td className={NUM}>{money(slip.interestOre)}</td>
                 <td className={NUM}>{money(slip.agencyFeeOre)}</td>
                 <td className={NUM}>{money(slip.vatOre)}</td>
-                <td className={NUM}>{money(slip.netOre)}</td>
+                <td className={NUM}>{money(linesNetOre(slip))}</td>
               </tr>
+              {slip.carriedInOre !== 0 || slip.carriedOutOre !== 0 ? (
+                <>
+                  {slip.carriedInOre !== 0 ? <CarryRow label={t('pdf.carriedIn')} value={money(slip.carriedInOre)} /> : null}
+                  {slip.carriedOutOre !== 0 ? <CarryRow label={t('pdf.carriedOut')} value={money(-slip.carriedOutOre)} /> : null}
+                  <CarryRow label={t('pdf.paidOut')} value={money(slip.netOre)} />
+                </>
+              ) : null}
             </tfoot>
           </table>
         </div>

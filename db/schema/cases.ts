@@ -22,6 +22,8 @@ export const caseSourceEnum = pgEnum('case_source', ['manual', 'autocollect', 'i
 export const ledgerKindEnum = pgEnum('ledger_kind', ['principal', 'interest', 'fee', 'payment', 'credit_note']);
 // What a payment row covered (its allocation); 'credit' is an overpayment left on the case.
 export const ledgerCoversEnum = pgEnum('ledger_covers', ['principal', 'interest', 'fee', 'credit']);
+/** The fee a fee row charges or takes back (lib/engine/rules/claim.ts); null on rows from before fee kinds. */
+export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy']);
 
 export const caseNumberSequence = pgSequence('case_number_seq', { startWith: 100001 });
 
@@ -124,6 +126,7 @@ export const ledgerEntries = pgTable(
     currency: char('currency', { length: 3 }).notNull().default('NOK'),
     bookedOn: date('booked_on', { mode: 'string' }).notNull(),
     covers: ledgerCoversEnum('covers'),
+    feeKind: ledgerFeeKindEnum('fee_kind'),
     // Set on the rows of a debtor payment the agency received (lib/debtor-payments); settlements gather these.
     debtorPaymentId: uuid('debtor_payment_id'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),

@@ -1,12 +1,5 @@
-import { boolean, jsonb, pgEnum, smallint, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, smallint, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { localeEnum } from './enums';
-
-export const accountingSystemEnum = pgEnum('accounting_system', [
-  'tripletex',
-  'poweroffice_go',
-  'visma_business',
-  'visma_net',
-]);
 
 export const companies = pgTable(
   'companies',
@@ -16,7 +9,6 @@ export const companies = pgTable(
     organisationNumber: text('organisation_number').notNull(),
     payoutAccountNumber: text('payout_account_number').notNull(),
     autocollectEnabled: boolean('autocollect_enabled').notNull().default(false),
-    accountingSystem: accountingSystemEnum('accounting_system'),
     // Where settlement reports (remittance slips) are mailed; edited by the company's Administrators.
     settlementEmail: text('settlement_email'),
     // The language of the emails and PDFs sent to that address (an address has no user, so no user locale).

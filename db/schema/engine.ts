@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
@@ -48,7 +48,7 @@ export const letters = pgTable(
 );
 
 /**
- * The engine's state per case: how far interest is booked (and the unrounded rest), the pause that moves the
+ * The engine's state per case: the day the ledger stands reconciled at, the pause that moves the
  * deadlines, the dispute that holds the case, the handler's confirmation for legal steps, the last error.
  */
 export const caseCollection = pgTable(
@@ -56,10 +56,8 @@ export const caseCollection = pgTable(
   {
     caseId: uuid('case_id').primaryKey().references(() => cases.id),
     companyId: uuid('company_id').notNull().references(() => companies.id),
+    // The day the ledger was last reconciled to the claim (interest booked through it): lib/engine/reconcile.ts.
     interestBookedToOn: date('interest_booked_to_on', { mode: 'string' }),
-    // Exact interest not yet booked, in 1 / (10 000 × 365 × 366) øre (lib/engine/rules/interest.ts).
-    interestCarryUnits: bigint('interest_carry_units', { mode: 'bigint' }).notNull().default(sql`0`),
-    compensationBooked: boolean('compensation_booked').notNull().default(false),
     pausedOn: date('paused_on', { mode: 'string' }),
     // Days paused since the newest letter: the next deadline moves by this much.
     pausedDays: integer('paused_days').notNull().default(0),
@@ -74,13 +72,36 @@ export const caseCollection = pgTable(
   (t) => [index('case_collection_company_error_idx').on(t.companyId, t.errorCode)],
 );
 
-/** Interest rates the agency added for half-years after the code's table (lib/engine/rules/tables.ts). */
+/**
+ * Interest rates the agency entered on the desk for half-years after the code's table (lib/engine/rules/tables.ts),
+ * each with its source; the demo's assumed rate is marked as an assumption.
+ */
 export const interestRates = pgTable('interest_rates', {
   validFrom: date('valid_from', { mode: 'string' }).primaryKey(),
   rateBasisPoints: smallint('rate_basis_points').notNull(),
-  note: text('note'),
+  // Where the figure comes from (the column kept its first name, note; the desk requires it).
+  source: text('note'),
+  assumption: boolean('assumption').notNull().default(false),
+  createdByUserId: uuid('created_by_user_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const feeRateKindEnum = pgEnum('fee_rate_kind', ['standard_compensation', 'collection_rate']);
+
+/** Standardkompensasjon (per half-year) and inkassosats (by valid-from date) the agency entered on the desk. */
+export const feeRates = pgTable(
+  'fee_rates',
+  {
+    kind: feeRateKindEnum('kind').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    amountOre: integer('amount_ore').notNull(),
+    source: text('source').notNull(),
+    assumption: boolean('assumption').notNull().default(false),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.validFrom] })],
+);
 
 export type Letter = typeof letters.$inferSelect;
 export type CaseCollection = typeof caseCollection.$inferSelect;

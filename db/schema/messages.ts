@@ -13,7 +13,6 @@ export const messages = pgTable(
     authorUserId: uuid('author_user_id').references(() => users.id),
     fromAgency: boolean('from_agency').notNull(),
     body: text('body').notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('messages_company_case_idx').on(t.companyId, t.caseId, t.createdAt.desc())],

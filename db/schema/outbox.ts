@@ -4,7 +4,7 @@ import { localeEnum } from './enums';
 
 /**
  * A file the delivery job attaches, by reference: the row stays small and the file is rendered at send time in
- * the row's locale (lib/email/attachments.ts).
+ * the row's locale (lib/settlements/slips/attachments.ts).
  */
 export type OutboxAttachment = { kind: 'remittanceSlip'; slipId: string };
 

@@ -2,7 +2,7 @@ import { bigint, boolean, date, index, pgTable, text, timestamp, uniqueIndex, uu
 import { cases, ledgerEntries } from './cases';
 import { companies } from './companies';
 
-/** A settlement paid out to the creditor (remitteringsbilag). Totals are the sums of its lines. */
+/** A settlement paid out to the creditor (remitteringsbilag). Totals are the sums of its lines (net: plus the carries). */
 export const remittanceSlips = pgTable(
   'remittance_slips',
   {
@@ -23,6 +23,10 @@ export const remittanceSlips = pgTable(
     vatOre: bigint('vat_ore', { mode: 'number' }).notNull().default(0),
     netOre: bigint('net_ore', { mode: 'number' }).notNull().default(0),
     directPaymentsOre: bigint('direct_payments_ore', { mode: 'number' }).notNull().default(0),
+    // A negative balance (fees' VAT above what the creditor was owed) is never paid out: the previous slip's carry
+    // is added here, and what is still below zero goes to the next slip. Paid out: net = lines + in − out.
+    carriedInOre: bigint('carried_in_ore', { mode: 'number' }).notNull().default(0),
+    carriedOutOre: bigint('carried_out_ore', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,7 +1,19 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+type Cost = { N: number; r: number; p: number };
+
 // scrypt is memory-hard: N=2^17, r=8 uses 128 MiB per hash (OWASP's minimum for scrypt).
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const PASSWORD_COST: Cost = { N: 2 ** 17, r: 8, p: 1 };
+let PARAMS: Cost = PASSWORD_COST;
+
+/**
+ * Tests only: hash at another cost, so a burst of sign-ins in an integration test takes milliseconds per hash.
+ * Refused in production. Each hash names its own cost, so verifying is unaffected either way.
+ */
+export function setPasswordCostForTests(cost: Cost) {
+  if (process.env.NODE_ENV === 'production') throw new Error('The password cost is fixed in production.');
+  PARAMS = cost;
+}
 // Node refuses 128 MiB at its 32 MiB default; room for one hash at a time per thread.
 const MAXMEM = 256 * 1024 * 1024;
 const KEY_LENGTH = 32;
@@ -33,6 +45,7 @@ export function needsRehash(stored: string): boolean {
   return scheme !== 'scrypt' || Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p;
 }
 
-// Verified against when the email is unknown, so both paths take the same time (no account enumeration).
-export const DUMMY_PASSWORD_HASH =
-  'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** Verified against when the email is unknown, so both paths take the same time (no account enumeration). */
+export function dummyPasswordHash(): string {
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}

@@ -32,4 +32,3 @@ export const setLocaleSchema = z.object({
   returnTo: z.string().max(2000).regex(/^\/(?!\/)[^\s\\]*$/).catch('/cases'),
 });
 
-export type SignInInput = z.infer<typeof signInSchema>;

@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { recordEvent } from '@/lib/events/record';
 import type { Locale } from '@/lib/i18n/routing';
 import { knownDevice } from './device';
-import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession } from './session';
 import { claimAttempt, markAttemptSucceeded } from './throttle';
 import type { Client } from '@/lib/client-address';
@@ -26,7 +26,7 @@ export async function checkPasswordThrottled(db: Database, email: string, passwo
   const device = user ? knownDevice(client.deviceToken, user.id) : null;
   const attemptId = await claimAttempt(db, { step: 'password', email, ipAddress: client.ipAddress, device });
   if (!attemptId) return { ok: false as const, reason: 'throttled' as const };
-  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  const matches = await verifyPassword(password, user?.passwordHash ?? dummyPasswordHash());
   if (!user || !matches) {
     if (user) await recordEvent(db, { userId: user.id, companyId: null }, { type: 'user.sign_in_failed', userId: user.id, data: { step: 'password' } });
     return { ok: false as const, reason: 'invalid' as const };
@@ -48,4 +48,4 @@ export async function authenticatePassword(db: Database, email: string, password
   return { ok: true, sessionId, userId: checked.user.id, locale: checked.user.locale };
 }
 
-export { verifySecondFactor, type SecondFactorInput, type VerifyResult } from './second-factor';
+export { verifySecondFactor } from './second-factor';

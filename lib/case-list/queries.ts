@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { executeRows } from '@/db/client';
 import { countCap, PAGE_SIZE, decodeCursor, encodeCursor, sortKind, type CaseListParams, type CaseStage, type CaseStatus } from './schemas';
 import { caseCountSql, caseListPageSql } from './sql';
 
@@ -33,12 +34,7 @@ export type CaseListPage = {
 
 type RawRow = Record<string, unknown>;
 
-/** Rows from either driver: postgres.js returns an array, PGlite (the embedded default) an object with `rows`. */
-async function selectRows(query: SQL): Promise<RawRow[]> {
-  const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as RawRow[];
-  return ((result as { rows?: RawRow[] }).rows ?? []) as RawRow[];
-}
+const selectRows = (query: SQL) => executeRows<RawRow>(db, query);
 
 function toRow(raw: RawRow, params: CaseListParams): CaseListRow {
   const row = {

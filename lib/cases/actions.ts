@@ -5,8 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { requireCaseRole } from '@/lib/auth/gate';
-import { DomainError } from '@/lib/errors';
-import { failed, type FormState } from '@/lib/form-state';
+import { guarded, type FormState } from '@/lib/form-state';
 import { invalidForm } from '@/lib/form-errors';
 import { changeCaseStatus } from './mutations';
 import { changeCaseStatusSchema } from './schemas';
@@ -15,16 +14,12 @@ import { changeCaseStatusSchema } from './schemas';
 export async function changeCaseStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = changeCaseStatusSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
-  let status: string;
-  try {
-    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+  return guarded(formData, async () => {
+    // Inside guarded(): the gate's "role too low" is a DomainError, answered with the translated state.
     const actor = await requireCaseRole(parsed.data.caseId, 'write');
-    status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidatePath('/[locale]/(portal)/cases/[caseId]', 'page');
-  revalidatePath('/[locale]/(portal)/cases', 'page');
-  redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?done=${status}`);
+    const status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
+    revalidatePath('/[locale]/(portal)/cases/[caseId]', 'page');
+    revalidatePath('/[locale]/(portal)/cases', 'page');
+    redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?done=${status}`);
+  });
 }

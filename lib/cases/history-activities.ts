@@ -5,7 +5,7 @@ export type HistoryActivity = (typeof HISTORY_ACTIVITIES)[number];
 
 export const ACTIVITY_EVENT_TYPES: Record<HistoryActivity, readonly string[]> = {
   letters: ['letter.sent'],
-  payments: ['payment.registered'],
+  payments: ['payment.registered', 'claim.corrected'],
   creditNotes: ['credit_note.registered'],
   status: ['case.registered', 'case.paused', 'case.resumed', 'case.withdrawn', 'case.closed', 'case.disputed', 'case.dispute_resolved', 'case.legal_confirmed'],
   stage: ['case.stage_changed'],

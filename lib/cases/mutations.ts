@@ -1,11 +1,11 @@
-// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases } from '@/db/schema';
 import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
-import { bookInterestBefore } from '@/lib/engine/accrual';
+import { reconcileCase } from '@/lib/engine/reconcile';
+import type { Tables } from '@/lib/engine/rules';
 import { recordPause } from '@/lib/engine/pause';
 import { lockCase } from '@/lib/ledger';
 import { todayInOslo } from '@/lib/dates';
@@ -15,9 +15,9 @@ import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from 
 /**
  * Pause, resume or withdraw. The row lock serialises two users acting at once; the status the user saw must
  * still be the status now, so the second of two concurrent changes is refused with what the case became.
- * A withdrawal ends the case: the interest run up to that day is booked first, so the ledger states the claim.
+ * A withdrawal ends the case: the claim on that day is booked first, so the ledger states it.
  */
-export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput, now = new Date()): Promise<CaseStatus> {
+export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput, now = new Date(), tables?: Tables): Promise<CaseStatus> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   if (debtCase.status !== input.expectedStatus || !isActionAllowed(input.action, debtCase.status)) {
@@ -25,7 +25,7 @@ export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeC
   }
   const status = STATUS_AFTER[input.action];
   const today = todayInOslo(now);
-  if (input.action === 'withdraw') await bookInterestBefore(tx, debtCase, today);
+  if (input.action === 'withdraw') await reconcileCase(tx, debtCase.id, today, { tables, now });
   await tx
     .update(cases)
     .set({ status, updatedAt: now })

@@ -5,6 +5,8 @@ import { apiKeys, caseCollection, cases, companies, debtors, events, invoices, l
 import { pauseShiftDays } from '@/lib/engine/rules/dates';
 import type { LetterPaymentInfo } from '@/lib/events/types';
 import { todayInOslo } from '@/lib/dates';
+import { eventActorName } from '@/lib/events/actor-name';
+import { claimToday } from './claim-today';
 
 const HISTORY_LIMIT = 500;
 
@@ -61,7 +63,8 @@ export async function getCaseDetail(companyId: string, caseId: string) {
     .innerJoin(debtors, and(eq(debtors.id, cases.debtorId), eq(debtors.companyId, cases.companyId)))
     .where(and(eq(cases.companyId, companyId), eq(cases.id, caseId)));
   if (!row) return null;
-  const [caseInvoices, totals, latestLetter, pause] = await Promise.all([
+  const today = todayInOslo();
+  const [caseInvoices, totals, latestLetter, pause, claim] = await Promise.all([
     listCaseInvoices(companyId, caseId),
     sumCaseLedger(companyId, caseId),
     getLatestLetter(companyId, caseId),
@@ -69,10 +72,12 @@ export async function getCaseDetail(companyId: string, caseId: string) {
       .select({ pausedDays: caseCollection.pausedDays, pausedOn: caseCollection.pausedOn })
       .from(caseCollection)
       .where(and(eq(caseCollection.companyId, companyId), eq(caseCollection.caseId, caseId))),
+    claimToday(db, companyId, caseId, today),
   ]);
   // The engine moves the newest letter's deadline by the days paused since it (the pause running now included).
-  const pausedDaysSinceLetter = pauseShiftDays(pause[0]?.pausedDays ?? 0, pause[0]?.pausedOn ?? null, todayInOslo());
-  return { ...row, invoices: caseInvoices, totals, latestLetter, pausedDaysSinceLetter };
+  const pausedDaysSinceLetter = pauseShiftDays(pause[0]?.pausedDays ?? 0, pause[0]?.pausedOn ?? null, today);
+  // Utestående and Betalingsinformasjon show today's claim: the ledger plus interest accrued to today.
+  return { ...row, invoices: caseInvoices, totals, claim, latestLetter, pausedDaysSinceLetter };
 }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
@@ -122,9 +127,7 @@ export async function listCaseHistory(companyId: string, caseId: string, eventTy
       id: events.id,
       type: events.type,
       occurredAt: events.occurredAt,
-      // The agency's case handlers act as the agency: the creditor sees the agency's name, not the person's.
-      // AutoCollect's writes name the key they came through.
-      actorName: sql<string | null>`case when ${apiKeys.id} is not null then 'AutoCollect (' || ${apiKeys.name} || ')' when ${users.isAgencyStaff} then null else ${users.name} end`,
+      actorName: eventActorName(),
       data: events.data,
       messageBody: messages.body,
     })

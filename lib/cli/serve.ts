@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 /**
  * Serves the built portal like `next start`, but as a well-behaved proxy would: the socket address is appended to
  * X-Forwarded-For. `next start` only fills that header when it is missing, so a client could otherwise choose its
- * own address for the throttle; lib/auth/client-address.ts relies on the last entry being the real peer.
+ * own address for the throttle; lib/client-address.ts relies on the last entry being the real peer.
  * Usage: tsx lib/cli/serve.ts [port] [host]
  * SERVE_PROCESSES=N (the benchmark's --processes): N server processes share the port through Node's cluster module,
  * which hands out connections in turn, so that a second core renders pages too. One process unless asked.

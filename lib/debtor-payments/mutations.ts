@@ -1,14 +1,14 @@
-// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases, companies, debtorPayments } from '@/db/schema';
 import type { StaffActor } from '@/lib/auth/gate/checks';
 import { allocatePayment } from '@/lib/allocation/allocate';
 import { orderForStage, type Stage } from '@/lib/allocation/order';
-import { bookInterestBefore } from '@/lib/engine/accrual';
+import { reconcileCase } from '@/lib/engine/reconcile';
+import type { Tables } from '@/lib/engine/rules';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
-import { lockCase, outstandingByComponent, postEntries, type LedgerPosting } from '@/lib/ledger';
+import { lockCase, outstandingByComponent, postEntries, sumLedgerOre, type LedgerPosting, type LockedCase } from '@/lib/ledger';
 import type { PaymentComponent, Split } from '@/lib/ledger/components';
 import { closePaidCase } from '@/lib/payments/close';
 
@@ -35,38 +35,20 @@ async function matchByKid(tx: Tx, kid: string): Promise<{ caseId: string; compan
 }
 
 /**
- * Allocates a stored debtor payment to a case: lock the case, split the amount in the stage's agreed order, post
- * one ledger row per covered component (the split is the ledger), store the split on the payment, record the
- * history, and close the case when nothing is left. All in the caller's transaction.
+ * Allocates a stored debtor payment to a case: lock the case, split the amount in the stage's agreed order (from its
+ * value date, by the claim: lib/engine/rules/claim.ts), post one ledger row per covered component (the split is the
+ * ledger), store the split on the payment, record the history, and close the case when nothing is left. A payment
+ * dated back takes back what the claim no longer carries (interest after it, a fee it came in time for).
  */
-async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: string, target: { caseId: string; companyId: string }, paidAt: Date) {
+async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: string, target: { caseId: string; companyId: string }, paidAt: Date, tables?: Tables) {
   const locked = await lockCase(tx, target.companyId, target.caseId);
   if (!(OPEN_STATUSES as readonly string[]).includes(locked.status)) throw new DomainError('debtorPayments.errors.caseNotOpen');
   const [payment] = await tx.select().from(debtorPayments).where(eq(debtorPayments.id, paymentId)).for('update');
   if (!payment) throw new DomainError('debtorPayments.errors.notFound');
   if (payment.status !== 'unmatched') throw new DomainError('debtorPayments.errors.alreadyAllocated');
-  const [company] = await tx.select({ order: companies.allocationOrder }).from(companies).where(eq(companies.id, locked.companyId));
-  // Interest up to the payment's date first, so the split and the ledger explain the amount paid.
-  await bookInterestBefore(tx, locked, payment.paidOn);
-  const owed = await outstandingByComponent(tx, locked.companyId, locked.id);
-  const split = allocatePayment(payment.amountOre, owed, orderForStage(locked.stage as Stage, company?.order));
-  const postings: LedgerPosting[] = (['fee', 'interest', 'principal', 'credit'] as PaymentComponent[])
-    .filter((component) => split[component] > 0)
-    .map((component) => ({ kind: 'payment', amountOre: -split[component], bookedOn: payment.paidOn, covers: component, debtorPaymentId: payment.id }));
-  const balanceOre = await postEntries(tx, locked, postings);
   await tx
     .update(debtorPayments)
-    .set({
-      companyId: locked.companyId,
-      caseId: locked.id,
-      status: 'allocated',
-      unmatchedReason: null,
-      principalOre: split.principal,
-      interestOre: split.interest,
-      feeOre: split.fee,
-      creditOre: split.credit,
-      allocatedAt: paidAt,
-    })
+    .set({ companyId: locked.companyId, caseId: locked.id, status: 'allocated', unmatchedReason: null, allocatedAt: paidAt })
     .where(eq(debtorPayments.id, payment.id));
   const eventActor = { userId: staff?.userId ?? null, companyId: locked.companyId };
   await recordEvent(
@@ -75,16 +57,32 @@ async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: strin
     { type: 'payment.registered', caseId: locked.id, data: { amountOre: payment.amountOre, paidOn: payment.paidOn, currency: locked.currency, invoiceNumber: null, source: 'agency' } },
     paidAt,
   );
+  const claim = await reconcileCase(tx, locked.id, payment.paidOn, { tables, paymentId: payment.id, now: paidAt });
+  const split = claim?.allocations.get(payment.id) ?? (await allocateWithoutClaim(tx, locked, payment));
+  const balanceOre = claim ? claim.totalOre : await sumLedgerOre(tx, locked.companyId, locked.id);
   const caseClosed = balanceOre <= 0;
   if (caseClosed) await closePaidCase(tx, eventActor, locked.id, locked.stage, paidAt);
   return { split, caseClosed };
+}
+
+/** A case the engine has not started (or whose claim a missing rate stops): the split of what the ledger holds now. */
+async function allocateWithoutClaim(tx: Tx, locked: LockedCase, payment: { id: string; amountOre: number; paidOn: string }): Promise<Split> {
+  const [company] = await tx.select({ order: companies.allocationOrder }).from(companies).where(eq(companies.id, locked.companyId));
+  const owed = await outstandingByComponent(tx, locked.companyId, locked.id);
+  const split = allocatePayment(payment.amountOre, owed, orderForStage(locked.stage as Stage, company?.order));
+  const postings: LedgerPosting[] = (['fee', 'interest', 'principal', 'credit'] as PaymentComponent[])
+    .filter((component) => split[component] > 0)
+    .map((component) => ({ kind: 'payment', amountOre: -split[component], bookedOn: payment.paidOn, covers: component, debtorPaymentId: payment.id }));
+  await postEntries(tx, locked, postings);
+  await tx.update(debtorPayments).set({ principalOre: split.principal, interestOre: split.interest, feeOre: split.fee, creditOre: split.credit }).where(eq(debtorPayments.id, payment.id));
+  return split;
 }
 
 /**
  * Receives one debtor payment (desk form, bank file, seed): stores it, matches it by KID and allocates it, or
  * leaves it in the unmatched list. The bank reference is unique, so the same payment imported twice books once.
  */
-export async function receiveDebtorPayment(tx: Tx, staff: StaffActor | null, input: IncomingPayment, source: Source, now = new Date()): Promise<ReceiveResult> {
+export async function receiveDebtorPayment(tx: Tx, staff: StaffActor | null, input: IncomingPayment, source: Source, now = new Date(), tables?: Tables): Promise<ReceiveResult> {
   const [inserted] = await tx
     .insert(debtorPayments)
     .values({ ...input, status: 'unmatched', source, registeredByUserId: staff?.userId ?? null, createdAt: now })
@@ -99,7 +97,7 @@ export async function receiveDebtorPayment(tx: Tx, staff: StaffActor | null, inp
     await tx.update(debtorPayments).set({ unmatchedReason: match }).where(eq(debtorPayments.id, inserted.id));
     return { outcome: 'unmatched', paymentId: inserted.id, reason: match };
   }
-  const { split, caseClosed } = await allocateToCase(tx, staff, inserted.id, match, now);
+  const { split, caseClosed } = await allocateToCase(tx, staff, inserted.id, match, now, tables);
   return { outcome: 'allocated', paymentId: inserted.id, caseId: match.caseId, split, caseClosed };
 }
 

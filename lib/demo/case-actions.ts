@@ -68,6 +68,7 @@ async function creditNote(tx: Tx, actors: Actors, plan: CasePlan, action: Extrac
     creditorActor(actors, plan, action.actor),
     { caseId: plan.id, invoiceId: invoice.id, kind: 'credit', paidOn: isoFromDay(action.day), amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
     at,
+    actors.tables,
   );
 }
 
@@ -80,6 +81,6 @@ export async function applyAction(tx: Tx, actors: Actors, plan: CasePlan, action
     if (acceptsPayments(locked.status)) await creditNote(tx, actors, plan, action, at);
   } else if (isActionAllowed(action.kind, locked.status)) {
     const reason = action.kind === 'withdraw' ? action.reason : undefined;
-    await changeCaseStatus(tx, { userId: action.actor, companyId: plan.company.id, role: 'write' }, { caseId: plan.id, action: action.kind, expectedStatus: locked.status, reason }, at);
+    await changeCaseStatus(tx, { userId: action.actor, companyId: plan.company.id, role: 'write' }, { caseId: plan.id, action: action.kind, expectedStatus: locked.status, reason }, at, actors.tables);
   }
 }

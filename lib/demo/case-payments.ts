@@ -1,7 +1,9 @@
 import type { Tx } from '@/db/client';
 import type { WriteActor } from '@/lib/auth/gate/checks';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
-import { bookInterestBefore } from '@/lib/engine/accrual';
+import { claimOfLoaded, loadClaimCase } from '@/lib/engine/reconcile';
+import { loadTables } from '@/lib/engine/tables';
+import type { Tables } from '@/lib/engine/rules';
 import { lockCase, sumLedgerOre } from '@/lib/ledger';
 import { registerPayment } from '@/lib/payments/mutations';
 import type { Action, CasePlan } from '@/lib/demo/context';
@@ -13,7 +15,7 @@ import { isoFromDay } from '@/lib/dates';
 
 
 /** What the demo's actions need besides their plan: fresh ids, and AutoCollect's API key (Nordlys Elektro AS). */
-export type Actors = { newId: () => string; apiKeyId: string };
+export type Actors = { newId: () => string; apiKeyId: string; tables?: Tables };
 
 /** Who registers what the creditor received: the user, or AutoCollect in the company connected to it. */
 export function creditorActor(actors: Actors, plan: CasePlan, userId: string): WriteActor {
@@ -24,11 +26,13 @@ export function creditorActor(actors: Actors, plan: CasePlan, userId: string): W
 type PaymentAction = Extract<Action, { kind: 'pay' | 'instalment' }>;
 
 /** The amount of a payment on its day: the whole balance with interest to the day, or a share of the balance. */
-async function amountOf(tx: Tx, plan: CasePlan, action: PaymentAction): Promise<number> {
+async function amountOf(tx: Tx, actors: Actors, plan: CasePlan, action: PaymentAction): Promise<number> {
   if (action.kind === 'pay') {
-    // What the agency tells the debtor is owed today: interest to the day, booked as the payment itself would.
-    await bookInterestBefore(tx, await lockCase(tx, plan.company.id, plan.id), isoFromDay(action.day));
-    return sumLedgerOre(tx, plan.company.id, plan.id);
+    // What the agency tells the debtor is owed today: the claim on the day (the payment itself books it).
+    await lockCase(tx, plan.company.id, plan.id);
+    const loaded = await loadClaimCase(tx, plan.id, isoFromDay(action.day));
+    const claim = loaded ? claimOfLoaded(loaded, isoFromDay(action.day), actors.tables ?? (await loadTables(tx))) : null;
+    return claim ? claim.totalOre : sumLedgerOre(tx, plan.company.id, plan.id);
   }
   const balanceOre = await sumLedgerOre(tx, plan.company.id, plan.id);
   const amountOre = Math.round((balanceOre * action.percent) / 10_000) * 100;
@@ -36,12 +40,12 @@ async function amountOf(tx: Tx, plan: CasePlan, action: PaymentAction): Promise<
 }
 
 export async function pay(tx: Tx, actors: Actors, plan: CasePlan, action: PaymentAction, at: Date) {
-  const amountOre = await amountOf(tx, plan, action);
+  const amountOre = await amountOf(tx, actors, plan, action);
   if (amountOre <= 0) return;
   const paidOn = isoFromDay(action.day);
   if (action.source === 'agency') {
     const bankReference = `DEMO-${plan.kid}-${action.day}-${action.kind}`;
-    await receiveDebtorPayment(tx, null, { paidOn, kid: plan.kid, amountOre, payer: String(plan.debtor.name), bankReference }, 'seed', at);
+    await receiveDebtorPayment(tx, null, { paidOn, kid: plan.kid, amountOre, payer: String(plan.debtor.name), bankReference }, 'seed', at, actors.tables);
     return;
   }
   const [invoice] = plan.invoices;
@@ -50,5 +54,6 @@ export async function pay(tx: Tx, actors: Actors, plan: CasePlan, action: Paymen
     creditorActor(actors, plan, action.actor),
     { caseId: plan.id, invoiceId: invoice?.id, kind: 'payment', paidOn, amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
     at,
+    actors.tables,
   );
 }

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cases, events, invoices } from '@/db/schema';
 import { changeCollection } from '@/lib/engine/mutations';
-import { afterLetter, decide, type Tables } from '@/lib/engine/rules';
+import { afterPlan, decide, type Tables } from '@/lib/engine/rules';
 import { runEngine } from '@/lib/engine/run';
 import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
@@ -130,8 +130,10 @@ const RELOAD_AFTER: ReadonlySet<Action['kind']> = new Set(['pay', 'withdraw', 'p
  * due for some case; the seed keeps each open case's state (as the engine reads it) to know when that is, and
  * reads it again after every action that changes its status or deadlines. A second run today finds nothing.
  */
-export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], actors: Actors): Promise<CaseOutcome[]> {
-  const clock: Clock = { tx, ctx, actors, tables: await loadTables(tx), lastMs: new Map() };
+export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActors: Actors): Promise<CaseOutcome[]> {
+  const tables = await loadTables(tx);
+  const actors: Actors = { ...demoActors, tables };
+  const clock: Clock = { tx, ctx, actors, tables, lastMs: new Map() };
   const byId = new Map(plans.map((plan) => [plan.id, plan]));
   const actions = groupByDay(plans.flatMap((plan) => plan.actions.map((action): [CasePlan, Action] => [plan, action])), ([, action]) => action.day);
   /** The open cases as the engine reads them, the day it has something to do for each, the desk's confirmations. */
@@ -171,14 +173,14 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], actors: 
       for (const id of dueToday) {
         const item = open.get(id)!;
         const decision = decide(item.snapshot, item.agreement, isoFromDay(day), clock.tables);
-        if (decision.kind === 'letter') {
-          item.snapshot = afterLetter(item.snapshot, decision.plan);
+        if (decision.kind === 'letter' || decision.kind === 'reconcile') {
+          item.snapshot = afterPlan(item.snapshot, decision.plan);
           predicted += 1;
         }
         schedule(item, day + 1);
       }
       // The engine wrote something else than the rules foresaw (an error on the desk): read the cases again.
-      if (run.letters !== predicted) await reload(dueToday, day);
+      if (run.letters + run.reconciled !== predicted) await reload(dueToday, day);
     }
     if (day > ctx.lastDay) continue;
     const changed = new Set<string>();

@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '@/db/client';
-import { apiKeys, companies, debtors, events, interestRates, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
+import { apiKeys, companies, debtors, events, feeRates, interestRates, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { todayInOslo } from '@/lib/dates';
@@ -13,7 +13,7 @@ import { CASE_COUNTS, planCases } from '@/lib/demo/case-plans';
 import type { CasePlan, Context, DemoRows, DemoUserIds } from '@/lib/demo/context';
 import { playDemo } from '@/lib/demo/days';
 import { DAY_MS, MINUTE_MS, dayNumber } from '@/lib/dates';
-import { assumedRates } from '@/lib/demo/rates';
+import { assumedCompensation, assumedRates } from '@/lib/demo/rates';
 import { addRemittance, runSettlements } from '@/lib/demo/settlements';
 import { addMessages, addTasks } from '@/lib/demo/work';
 import { createRng, uuidFrom } from '@/lib/demo/random';
@@ -35,7 +35,6 @@ function addAccounts(rows: DemoRows, options: BuildOptions, newId: () => string)
       organisationNumber: company.organisationNumber,
       payoutAccountNumber: company.payoutAccountNumber,
       autocollectEnabled: index === 1,
-      accountingSystem: index === 1 ? 'tripletex' : null,
       createdAt: setupAt,
     });
   });
@@ -122,7 +121,11 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     await insertChunked(tx, memberships, rows.memberships);
     await insertChunked(tx, secondFactors, rows.secondFactors);
     await insertChunked(tx, debtors, rows.debtors);
-    await tx.insert(interestRates).values(assumedRates(isoToday).map((rate) => ({ ...rate, note: 'demo assumption (not a published rate)' }))).onConflictDoNothing();
+    await tx.insert(interestRates).values(assumedRates(isoToday).map((rate) => ({ ...rate, source: 'Demo: antatt rente (styringsrenten + 8 prosentpoeng som i 1. halvår 2026), ikke publisert', assumption: true }))).onConflictDoNothing();
+    await tx
+      .insert(feeRates)
+      .values(assumedCompensation(isoToday).map((row) => ({ ...row, kind: 'standard_compensation' as const, source: 'Demo: antatt standardkompensasjon (460 kr som i 1. halvår 2026), ikke publisert', assumption: true })))
+      .onConflictDoNothing();
     // AutoCollect's writes in Nordlys Elektro AS come through its API key, as they do in the portal.
     await ensureDemoApiKey(tx);
     const [key] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.companyId, DEMO_API_KEY_COMPANY_ID));

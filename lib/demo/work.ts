@@ -90,12 +90,13 @@ export function addMessages(ctx: Context, outcomes: CaseOutcome[], rows: DemoRow
       if (ms <= lastMs) ms = lastMs + rng.int(20, 180) * MINUTE_MS;
       lastMs = ms;
       const createdAt = new Date(ms);
+      // The draws of the read times messages no longer store, so the rest of the seeded demo stays the same.
       const readMs = ms + rng.int(60, 36 * 60) * MINUTE_MS;
-      const unread = readMs >= cutoffMs || (fromAgency && day >= lastDay - 21 && rng.chance(0.6));
+      if (readMs < cutoffMs && fromAgency && day >= lastDay - 21) rng.chance(0.6);
       const authorUserId = fromAgency ? null : creditorUser(ctx, outcome.plan.companyIndex);
       const id = ctx.newId();
       const companyId = outcome.plan.company.id;
-      rows.messages.push({ id, companyId, caseId: outcome.plan.id, authorUserId, fromAgency, body, readAt: unread ? null : new Date(readMs), createdAt });
+      rows.messages.push({ id, companyId, caseId: outcome.plan.id, authorUserId, fromAgency, body, createdAt });
       rows.events.push({
         id: ctx.newId(),
         companyId,

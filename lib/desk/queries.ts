@@ -33,7 +33,6 @@ export async function getDeskCase(caseId: string) {
     .where(eq(cases.id, caseId));
   return row ?? null;
 }
-export type DeskCase = NonNullable<Awaited<ReturnType<typeof getDeskCase>>>;
 
 /** The company's users, for "assign to": whom a task is for (not an access decision). */
 export async function listCompanyUsers(companyId: string) {

@@ -1,4 +1,3 @@
-// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { caseCollection, companies } from '@/db/schema';

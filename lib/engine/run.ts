@@ -1,12 +1,11 @@
-// No 'server-only': the job worker, the seed and the bench run the engine outside Next.
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
 import { caseCollection, cases, letters } from '@/db/schema';
 import { todayInOslo } from '@/lib/dates';
 import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
-import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';
-import { decide, type Decision, type LetterPlan, type Tables } from './rules';
+import { decide, type Decision, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
+import { writeReconciliations } from './reconcile';
 import { loadLockedCases, type LoadedCase } from './snapshot';
 import { loadTables } from './tables';
 
@@ -28,7 +27,8 @@ export type EngineRunOptions = {
   tables?: Tables;
 };
 
-export type EngineRunResult = { examined: number; letters: number; errors: number; ledgerRows: number; events: number };
+/** `reconciled`: cases whose claim changed without a letter (the heavy salær fell due). */
+export type EngineRunResult = { examined: number; letters: number; reconciled: number; errors: number; ledgerRows: number; events: number };
 
 const DEFAULT_ACCOUNT = '86011117947';
 
@@ -38,7 +38,7 @@ export async function runEngine(db: Database | Tx, options: EngineRunOptions = {
   const batchSize = options.batchSize ?? 500;
   const account = options.accountNumber ?? process.env.AGENCY_ACCOUNT_NUMBER ?? DEFAULT_ACCOUNT;
   const tables = options.tables ?? (await loadTables(db));
-  const result: EngineRunResult = { examined: 0, letters: 0, errors: 0, ledgerRows: 0, events: 0 };
+  const result: EngineRunResult = { examined: 0, letters: 0, reconciled: 0, errors: 0, ledgerRows: 0, events: 0 };
   let afterId: string | null = null;
   for (;;) {
     const filters = [eq(cases.status, 'active'), gt(cases.balanceOre, 0)];
@@ -53,6 +53,7 @@ export async function runEngine(db: Database | Tx, options: EngineRunOptions = {
     const written = 'rollback' in db ? await runBatch(db, ids, today, now, tables, account) : await db.transaction((tx) => runBatch(tx, ids, today, now, tables, account));
     result.examined += written.examined;
     result.letters += written.letters;
+    result.reconciled += written.reconciled;
     result.errors += written.errors;
     result.ledgerRows += written.ledgerRows;
     result.events += written.events;
@@ -66,15 +67,18 @@ type Planned = { loaded: LoadedCase; plan: LetterPlan };
 async function runBatch(tx: Tx, caseIds: string[], today: string, now: Date, tables: Tables, account: string): Promise<EngineRunResult> {
   const loaded = await loadLockedCases(tx, caseIds, today);
   const planned: Planned[] = [];
+  const reconciled: { loaded: LoadedCase; plan: ReconcilePlan }[] = [];
   const failed: { loaded: LoadedCase; decision: Extract<Decision, { kind: 'error' }> }[] = [];
   const cleared: string[] = [];
   for (const item of loaded) {
     const decision = decide(item.snapshot, item.agreement, today, tables);
     if (decision.kind === 'letter') planned.push({ loaded: item, plan: decision.plan });
+    else if (decision.kind === 'reconcile') reconciled.push({ loaded: item, plan: decision.plan });
     else if (decision.kind === 'error') failed.push({ loaded: item, decision });
     else if (item.hasState) cleared.push(item.id);
   }
   const written = await writeLetters(tx, planned, today, now, account);
+  const corrected = await writeReconciliations(tx, reconciled, now);
   if (failed.length > 0) {
     await tx
       .insert(caseCollection)
@@ -85,7 +89,14 @@ async function runBatch(tx: Tx, caseIds: string[], today: string, now: Date, tab
     // A case that waits without an error (a rate was added since): its old error is gone.
     await tx.update(caseCollection).set({ errorCode: null, errorOn: null }).where(and(inArray(caseCollection.caseId, cleared), sql`${caseCollection.errorCode} is not null`));
   }
-  return { examined: loaded.length, letters: written.letters, errors: failed.length, ledgerRows: written.ledgerRows, events: written.events };
+  return {
+    examined: loaded.length,
+    letters: written.letters,
+    reconciled: reconciled.length,
+    errors: failed.length,
+    ledgerRows: written.ledgerRows + corrected.ledgerRows,
+    events: written.events + corrected.events,
+  };
 }
 
 async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date, account: string) {
@@ -108,7 +119,7 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
         newFeeOre: plan.feeOre,
         interestRateBasisPoints: plan.interestRateBasisPoints,
         interestFromOn: plan.interestFromOn,
-        content: { ...item.content, newFees: plan.postings.filter((p) => p.feeKind).map((p) => ({ feeKind: p.feeKind!, amountOre: p.amountOre })) },
+        content: { ...item.content, newFees: plan.newFees },
         createdAt: now,
       })),
     )
@@ -116,18 +127,7 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
     .returning({ id: letters.id, caseId: letters.caseId });
   const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
   const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
-  const postings: (LedgerPosting & { companyId: string; caseId: string })[] = sent.flatMap(({ loaded: item, plan }) =>
-    plan.postings.map((posting, index) => ({
-      companyId: item.companyId,
-      caseId: item.id,
-      kind: posting.component,
-      amountOre: posting.amountOre,
-      bookedOn: today,
-      currency: item.currency,
-      idempotencyKey: `engine:${letterOf.get(item.id)}:${index}`,
-    })),
-  );
-  await postEntriesForCases(tx, sent.map(({ loaded: item }) => item.id), postings);
+  const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now, true);
   const events: { actor: { userId: null; companyId: string }; event: CaseEvent; occurredAt: Date }[] = [];
   for (const { loaded: item, plan } of sent) {
     const actor = { userId: null, companyId: item.companyId };
@@ -151,30 +151,5 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
       sql`, `,
     )}) as v(id, stage) where c.id = v.id`);
   }
-  await tx
-    .insert(caseCollection)
-    .values(
-      sent.map(({ loaded: item, plan }) => ({
-        caseId: item.id,
-        companyId: item.companyId,
-        interestBookedToOn: plan.interestBookedToOn,
-        interestCarryUnits: plan.interestCarryUnits,
-        compensationBooked: item.snapshot.compensationBooked || plan.postings.some((p) => p.feeKind === 'standard_compensation'),
-        pausedDays: 0,
-        updatedAt: now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: caseCollection.caseId,
-      set: {
-        interestBookedToOn: sql`excluded.interest_booked_to_on`,
-        interestCarryUnits: sql`excluded.interest_carry_units`,
-        compensationBooked: sql`excluded.compensation_booked`,
-        pausedDays: 0,
-        errorCode: null,
-        errorOn: null,
-        updatedAt: now,
-      },
-    });
-  return { letters: sent.length, ledgerRows: postings.length, events: events.length };
+  return { letters: sent.length, ledgerRows: booked.ledgerRows, events: events.length + booked.events };
 }

@@ -9,7 +9,6 @@ const reason = z.string().trim().max(DISPUTE_REASON_MAX, 'validation.tooLong').d
 export const deskCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(DESK_INTENTS), reason });
 export const creditorCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(CREDITOR_INTENTS), reason });
 
-export type CollectionIntent = (typeof DESK_INTENTS)[number];
 
 const days = (min: number, message = 'validation.invalid') =>
   z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, message).max(365, 'validation.invalid');
@@ -18,13 +17,13 @@ const days = (min: number, message = 'validation.invalid') =>
 export const agreementFormSchema = z.object({
   companyId: z.uuid(),
   reminderEnabled: z.literal('on').optional().transform((value) => value === 'on'),
-  firstLetterAfterDueDays: days(0),
+  firstLetterAfterDueDays: days(1, 'engine.errors.afterDueDate'),
   reminderDeadlineDays: days(0),
   noticeAfterReminderDays: days(0),
   noticeDeadlineDays: days(14, 'engine.errors.legalMinimum'),
   demandAfterNoticeDeadlineDays: days(1),
   demandDeadlineDays: days(14, 'engine.errors.legalMinimum'),
-  heavyFeeAfterOverrunDays: days(0),
+  heavyFeeAfterOverrunDays: days(28, 'engine.errors.heavyMinimum'),
   surveillanceAfterLegalMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(120, 'validation.invalid'),
   standardCompensation: z.literal('on').optional().transform((value) => value === 'on'),
   vatRegistered: z.literal('on').optional().transform((value) => value === 'on'),

@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { caseCollection, cases, companies, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
+import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
-import type { Outstanding } from '@/lib/ledger/components';
-import { agreementFrom, pauseShiftDays, type CaseSnapshot, type CollectionAgreement, type EngineLetterKind } from './rules';
+import { orderForStage, type AllocationOrder, type Stage } from '@/lib/allocation/order';
+import { todayInOslo } from '@/lib/dates';
+import type { PaymentComponent, Split } from '@/lib/ledger/components';
+import { agreementFrom, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
 
 // Reads a batch of cases, locked, into the pure module's snapshots (one query per table for the whole batch).
 
@@ -40,7 +42,13 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       dueOn: cases.dueOn,
       balanceOre: cases.balanceOre,
       debtor: { name: debtors.name, kind: debtors.kind, addressLine: debtors.addressLine, postcode: debtors.postcode, city: debtors.city },
-      company: { name: companies.name, organisationNumber: companies.organisationNumber, vatRegistered: companies.vatRegistered, agreement: companies.collectionAgreement },
+      company: {
+        name: companies.name,
+        organisationNumber: companies.organisationNumber,
+        vatRegistered: companies.vatRegistered,
+        agreement: companies.collectionAgreement,
+        allocationOrder: companies.allocationOrder,
+      },
     })
     .from(cases)
     .innerJoin(debtors, eq(debtors.id, cases.debtorId))
@@ -50,16 +58,22 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
     .for('update', { of: cases, skipLocked: true });
   if (rows.length === 0) return [];
   const locked = rows.map((row) => row.id);
-  const [states, sent, owedRows, invoiceRows] = await Promise.all([
+  const [states, sent, ledgerRows, paymentRows, invoiceRows] = await Promise.all([
     tx.select().from(caseCollection).where(inArray(caseCollection.caseId, locked)),
     tx
-      .select({ caseId: letters.caseId, kind: letters.kind, sentOn: letters.sentOn, deadlineOn: letters.deadlineOn, feeOre: letters.newFeeOre })
+      .select({ caseId: letters.caseId, kind: letters.kind, sentOn: letters.sentOn, deadlineOn: letters.deadlineOn })
       .from(letters)
       .where(inArray(letters.caseId, locked))
       .orderBy(asc(letters.sentOn), asc(letters.createdAt)),
-    tx.execute<{ case_id: string; component: string; total: string }>(sql`select case_id, case when kind in ('principal', 'interest', 'fee') then kind::text
-        else coalesce(covers::text, 'principal') end as component, sum(amount_ore) as total
-      from ${ledgerEntries} where case_id in (${ids(locked)}) group by 1, 2`),
+    // The ledger's sums; the creditor's own payments and credit notes one by one (each row is the fact, by its value date).
+    tx.execute<LedgerSum>(sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
+      from (select *, case when kind in ('payment', 'credit_note') and debtor_payment_id is null then id end as direct_id,
+        case when kind in ('payment', 'credit_note') and debtor_payment_id is null then booked_on::text end as direct_on
+        from ${ledgerEntries} where case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`),
+    tx
+      .select({ caseId: debtorPayments.caseId, id: debtorPayments.id, paidOn: debtorPayments.paidOn, amountOre: debtorPayments.amountOre })
+      .from(debtorPayments)
+      .where(and(inArray(debtorPayments.caseId, locked), eq(debtorPayments.status, 'allocated'))),
     tx
       .select({ caseId: invoices.caseId, invoiceNumber: invoices.invoiceNumber, issuedOn: invoices.issuedOn, dueOn: invoices.dueOn, amountOre: invoices.amountOre })
       .from(invoices)
@@ -67,13 +81,14 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .orderBy(asc(invoices.dueOn)),
   ]);
   const stateOf = new Map(states.map((state) => [state.caseId, state]));
-  const owedOf = new Map<string, Outstanding>();
-  for (const row of (owedRows as unknown as { rows?: unknown[] }).rows ?? (owedRows as unknown as unknown[])) {
-    const { case_id: caseId, component, total } = row as { case_id: string; component: string; total: string };
-    const owed = owedOf.get(caseId) ?? { principal: 0, interest: 0, fee: 0 };
-    if (component in owed) owed[component as keyof Outstanding] = Math.max(0, Number(total));
-    owedOf.set(caseId, owed);
+  const sums = (ledgerRows as unknown as { rows?: LedgerSum[] }).rows ?? (ledgerRows as unknown as LedgerSum[]);
+  const ledgerOf = bookedByCase(sums);
+  const paymentsOf = new Map<string, ClaimPayment[]>();
+  const addPayment = (caseId: string, payment: ClaimPayment) => paymentsOf.set(caseId, [...(paymentsOf.get(caseId) ?? []), payment]);
+  for (const row of sums) {
+    if (row.direct_id && row.direct_on) addPayment(row.case_id, { id: row.direct_id, source: row.kind === 'credit_note' ? 'credit_note' : 'direct', valueOn: row.direct_on, amountOre: -Number(row.total) });
   }
+  for (const row of paymentRows) if (row.caseId) addPayment(row.caseId, { id: row.id, source: 'debtor', valueOn: row.paidOn, amountOre: row.amountOre });
   return rows.map((row) => {
     const state = stateOf.get(row.id);
     return {
@@ -99,13 +114,56 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
         disputed: Boolean(state?.disputedAt),
         legalConfirmed: Boolean(state?.legalConfirmedAt),
         pausedDays: pauseShiftDays(state?.pausedDays ?? 0, state?.pausedOn ?? null, today),
-        letters: sent.filter((letter) => letter.caseId === row.id).map((letter) => ({ ...letter, kind: letter.kind as EngineLetterKind })),
-        owed: owedOf.get(row.id) ?? { principal: 0, interest: 0, fee: 0 },
+        disputedOn: state?.disputedAt ? todayInOslo(state.disputedAt) : null,
+        letters: sent.filter((letter) => letter.caseId === row.id).map((letter) => ({ kind: letter.kind as EngineLetterKind, sentOn: letter.sentOn, deadlineOn: letter.deadlineOn })),
+        principalOre: ledgerOf.get(row.id)?.principalOre ?? 0,
+        payments: paymentsOf.get(row.id) ?? [],
+        allocationOrder: allocationOrderOf(row.company.allocationOrder),
+        booked: ledgerOf.get(row.id)?.booked ?? EMPTY_BOOKED,
         balanceOre: row.balanceOre,
-        interestBookedToOn: state?.interestBookedToOn ?? null,
-        interestCarryUnits: state?.interestCarryUnits ?? 0n,
-        compensationBooked: state?.compensationBooked ?? false,
+        reconciledOn: state?.interestBookedToOn ?? null,
       },
     };
   });
+}
+
+type LedgerSum = {
+  case_id: string;
+  kind: string;
+  fee_kind: FeeKind | null;
+  covers: PaymentComponent | null;
+  debtor_payment_id: string | null;
+  direct_id: string | null;
+  direct_on: string | null;
+  total: string | number;
+};
+
+/** The ledger's sums per case: the principal registered, and what it holds of interest, fees and debtor payments' splits. */
+function bookedByCase(rows: LedgerSum[]): Map<string, { principalOre: number; booked: Booked }> {
+  const result = new Map<string, { principalOre: number; booked: Booked }>();
+  for (const row of rows) {
+    let entry = result.get(row.case_id);
+    if (!entry) {
+      entry = { principalOre: 0, booked: { interestOre: 0, fees: { ...EMPTY_BOOKED.fees }, allocations: new Map<string, Split>() } };
+      result.set(row.case_id, entry);
+    }
+    const total = Number(row.total);
+    if (row.kind === 'principal') entry.principalOre += total;
+    else if (row.kind === 'interest') entry.booked.interestOre += total;
+    else if (row.kind === 'fee') entry.booked.fees[row.fee_kind && FEE_KINDS.includes(row.fee_kind) ? row.fee_kind : 'unknown'] += total;
+    else if (row.kind === 'payment' && row.debtor_payment_id) {
+      const allocations = entry.booked.allocations as Map<string, Split>;
+      const split = allocations.get(row.debtor_payment_id) ?? { principal: 0, interest: 0, fee: 0, credit: 0 };
+      split[row.covers ?? 'principal'] -= total;
+      allocations.set(row.debtor_payment_id, split);
+    }
+  }
+  return result;
+}
+
+const STAGES: readonly Stage[] = ['reminder', 'notice', 'demand', 'legal', 'surveillance', 'closed'];
+
+function allocationOrderOf(agreed: unknown): AllocationOrder {
+  const stored = agreed && typeof agreed === 'object' ? (agreed as Record<string, unknown>) : null;
+  return Object.fromEntries(STAGES.map((stage) => [stage, orderForStage(stage, stored)])) as AllocationOrder;
 }

@@ -1,16 +1,24 @@
-// No 'server-only': the job worker, the seed and the bench run the engine outside Next.
 import { asc } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { interestRates } from '@/db/schema';
-import { COLLECTION_RATE, INTEREST_RATES, STANDARD_COMPENSATION, type Tables } from './rules';
+import { feeRates, interestRates } from '@/db/schema';
+import { COLLECTION_RATE, INTEREST_RATES, STANDARD_COMPENSATION, type DatedAmount, type Tables } from './rules';
 
-/** The code's tables plus the half-years the agency added after them (a code row always wins its date). */
+/** A code table plus the rows the agency entered on the desk; a code row always wins its date. */
+function merged<T extends { validFrom: string }>(code: readonly T[], added: readonly T[]): T[] {
+  const known = new Set(code.map((row) => row.validFrom));
+  return [...code, ...added.filter((row) => !known.has(row.validFrom))].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+}
+
+/** The code's tables plus the rates, standardkompensasjon and inkassosats the agency entered on the desk. */
 export async function loadTables(tx: Executor): Promise<Tables> {
-  const added = await tx.select({ validFrom: interestRates.validFrom, rateBasisPoints: interestRates.rateBasisPoints }).from(interestRates).orderBy(asc(interestRates.validFrom));
-  const known = new Set(INTEREST_RATES.map((rate) => rate.validFrom));
+  const [rates, fees] = await Promise.all([
+    tx.select({ validFrom: interestRates.validFrom, rateBasisPoints: interestRates.rateBasisPoints }).from(interestRates).orderBy(asc(interestRates.validFrom)),
+    tx.select({ kind: feeRates.kind, validFrom: feeRates.validFrom, amountOre: feeRates.amountOre }).from(feeRates).orderBy(asc(feeRates.validFrom)),
+  ]);
+  const ofKind = (kind: (typeof fees)[number]['kind']): DatedAmount[] => fees.filter((row) => row.kind === kind).map(({ validFrom, amountOre }) => ({ validFrom, amountOre }));
   return {
-    rates: [...INTEREST_RATES, ...added.filter((rate) => !known.has(rate.validFrom))],
-    collectionRate: COLLECTION_RATE,
-    compensation: STANDARD_COMPENSATION,
+    rates: merged(INTEREST_RATES, rates),
+    collectionRate: merged(COLLECTION_RATE, ofKind('collection_rate')),
+    compensation: merged(STANDARD_COMPENSATION, ofKind('standard_compensation')),
   };
 }

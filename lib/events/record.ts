@@ -1,4 +1,3 @@
-// No 'server-only': the engine, the job worker and the demo seed record events outside Next.
 import type { Executor } from '@/db';
 import { events } from '@/db/schema';
 import type { PortalEvent } from './types';

@@ -6,10 +6,14 @@ export type PaymentSource = 'creditor' | 'agency' | 'autocollect';
 /** What a letter carried when it was sent: shown again when the letter is opened in the history. */
 export type LetterPaymentInfo = { accountNumber: string; kid: string; amountOre: number; dueOn: string };
 
+/** A correcting ledger entry the engine posted to bring the ledger to the claim (lib/engine/rules/reconcile.ts). */
+export type ClaimCorrection = { component: 'interest' | 'fee' | 'payment'; feeKind: string | null; amountOre: number; reason: string };
+
 /** Every event the portal records, by type. The payload keeps what the timeline needs; never secrets. */
 export type PortalEvent =
   | { type: 'case.registered'; caseId: string; data: { invoiceNumber: string; amountOre: number; source: string } }
   | { type: 'letter.sent'; caseId: string; data: LetterPaymentInfo & { letterKind: LetterKind; letterId?: string } }
+  | { type: 'claim.corrected'; caseId: string; data: ClaimCorrection }
   | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
   | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
@@ -65,5 +69,4 @@ export type PortalEvent =
   | { type: 'invitation.accepted'; invitationId: string; data: { email: string; userId: string } }
   | { type: 'company.settlement_email_changed'; companyId: string; data: { from: string | null; to: string | null; locale: 'nb' | 'en' } };
 
-export type PortalEventType = PortalEvent['type'];
 export type CaseEvent = Extract<PortalEvent, { caseId: string }>;

@@ -1,6 +1,6 @@
 import { ROLES } from '@/lib/roles';
 
-/** One row per role on the roles page, in the order of lib/auth/roles.ts; keys in the `help` namespace. */
+/** One row per role on the roles page, in the order of lib/roles.ts; keys in the `help` namespace. */
 export const ROLE_ROWS = ROLES.map((role) => ({ role, nameKey: `roles.${role}` as const, mayKey: `roles.${role}May` as const }));
 
 /** The roles page's text in reading order (for search), keys in the `help` namespace. */

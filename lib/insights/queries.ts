@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { executeRows } from '@/db/client';
 import { lastTwelveMonths } from './months';
 import { caseFiguresSql, collectedByMonthSql } from './sql';
 
@@ -19,11 +20,7 @@ export type KeyFigures = {
 
 type RawRow = Record<string, unknown>;
 
-async function selectRows(query: SQL): Promise<RawRow[]> {
-  const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as RawRow[];
-  return ((result as { rows?: RawRow[] }).rows ?? []) as RawRow[];
-}
+const selectRows = (query: SQL) => executeRows<RawRow>(db, query);
 
 /** Innsikt's key figures for `companyIds` (authorised by the caller), as of `today` in Oslo. */
 export async function getKeyFigures(companyIds: readonly string[], today: string): Promise<KeyFigures> {

@@ -45,7 +45,6 @@ export const acceptInvitationSchema = z.object({
 
 export type InviteUsersInput = z.infer<typeof inviteUsersSchema>;
 export type InvitationRefInput = z.infer<typeof invitationRefSchema>;
-export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 /** The invite form's fields as the schema reads them (checkboxes repeat). */
 export function inviteFormInput(formData: FormData) {

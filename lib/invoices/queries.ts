@@ -64,7 +64,6 @@ export async function getMyDraft(userId: string, draftId: string) {
   return { ...row, attachmentName: attachment?.fileName ?? null };
 }
 
-export type PendingDraft = Awaited<ReturnType<typeof listMyPendingDrafts>>[number];
 
 /** The user's invoices still on their way (submitted) or refused by the job (failed), for the case list. */
 export async function listMyPendingDrafts(userId: string, companyIds: string[]) {

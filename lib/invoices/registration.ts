@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Database, Tx } from '@/db/client';
+import { executeRows, type Database, type Tx } from '@/db/client';
 import { cases, debtors, invoiceAttachments, invoiceDrafts, invoices, users, type InvoiceDraft } from '@/db/schema';
 import type { DraftCustomer, DraftInvoice } from '@/db/schema/invoice-drafts';
 import { recheckRoleInTransaction } from '@/lib/auth/gate/checks';
@@ -89,8 +89,8 @@ async function upsertDebtor(tx: Tx, companyId: string, customer: DraftCustomer):
 async function createCase(tx: Tx, draft: InvoiceDraft, checked: Checked): Promise<string> {
   const { invoice } = checked;
   const debtorId = await upsertDebtor(tx, draft.companyId, checked.customer);
-  const next = await tx.execute(sql`select nextval('case_number_seq') as "caseNumber"`);
-  const number = Number(rowsOf<{ caseNumber: string | number }>(next)[0]?.caseNumber);
+  const [next] = await executeRows<{ caseNumber: string | number }>(tx, sql`select nextval('case_number_seq') as "caseNumber"`);
+  const number = Number(next?.caseNumber);
   if (!Number.isSafeInteger(number) || number <= 0) throw new Error('no case number from case_number_seq');
   const [created] = await tx
     .insert(cases)
@@ -128,10 +128,6 @@ async function createCase(tx: Tx, draft: InvoiceDraft, checked: Checked): Promis
     .set({ status: 'registered', caseId: created.id, invoiceId: invoiceRow.id, registeredAt: now, updatedAt: now })
     .where(eq(invoiceDrafts.id, draft.id));
   return created.id;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 /** Marks the draft failed with the reason, and emails the user (the outbox row commits with it). */

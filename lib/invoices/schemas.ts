@@ -10,7 +10,6 @@ export const DEBTOR_COUNTRIES = ['NO', 'SE', 'DK', 'FI', 'IS', 'DE', 'GB', 'US']
 export const CUSTOMER_FIELDS = [
   'customerNumber', 'kind', 'name', 'nationalId', 'organisationNumber', 'addressLine', 'postcode', 'city', 'countryCode', 'email', 'phone',
 ] as const;
-export const INVOICE_FIELDS = ['invoiceNumber', 'issuedOn', 'dueOn', 'amount', 'currency', 'description', 'attachment'] as const;
 
 const digitsOnly = (value: string) => value.replace(/[\s.]/g, '');
 const text = (max: number) => z.string('validation.required').trim().min(1, 'validation.required').max(max, 'invoices.errors.tooLong');

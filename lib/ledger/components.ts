@@ -5,4 +5,3 @@ export type PaymentComponent = ClaimComponent | 'credit';
 export type Outstanding = Record<ClaimComponent, number>;
 export type Split = Record<PaymentComponent, number>;
 
-export const CLAIM_COMPONENTS: readonly ClaimComponent[] = ['principal', 'interest', 'fee'];

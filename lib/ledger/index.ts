@@ -1,9 +1,11 @@
-// No 'server-only': the job worker and the CLIs post through this outside Next.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Executor, Tx } from '@/db/client';
 import { cases, ledgerEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { ClaimComponent, Outstanding, PaymentComponent } from './components';
+
+/** The fee kinds a fee row may name (the claim's rules, lib/engine/rules/claim.ts, say which is allowed). */
+export type FeeKind = (typeof ledgerEntries.$inferInsert)['feeKind'] & string;
 
 /**
  * The one home of a case's money: lock the case, sum the ledger, post entries, and keep the cached
@@ -25,7 +27,7 @@ export async function lockCase(tx: Tx, companyId: string, caseId: string) {
 }
 
 /** The ledger's sum for a case: what the debtor owes now (negative = a credit on the case). */
-export async function sumLedgerOre(tx: Tx, companyId: string, caseId: string): Promise<number> {
+export async function sumLedgerOre(tx: Executor, companyId: string, caseId: string): Promise<number> {
   const [row] = await tx
     .select({ total: sql<number>`coalesce(sum(${ledgerEntries.amountOre}), 0)`.mapWith(Number) })
     .from(ledgerEntries)
@@ -37,7 +39,7 @@ export async function sumLedgerOre(tx: Tx, companyId: string, caseId: string): P
  * What is still owed per component. Claims are posted by kind; a payment row says what it covered. Payments
  * and credit notes from before allocation existed (covers is null) reduce the principal, as the creditor meant.
  */
-export async function outstandingByComponent(tx: Tx, companyId: string, caseId: string): Promise<Outstanding> {
+export async function outstandingByComponent(tx: Executor, companyId: string, caseId: string): Promise<Outstanding> {
   const component = sql<string>`case
     when ${ledgerEntries.kind} in ('principal', 'interest', 'fee') then ${ledgerEntries.kind}::text
     else coalesce(${ledgerEntries.covers}::text, 'principal') end`;
@@ -58,6 +60,7 @@ export type LedgerPosting = {
   currency?: string;
   invoiceId?: string | null;
   covers?: PaymentComponent | null;
+  feeKind?: FeeKind | null;
   debtorPaymentId?: string | null;
   createdByUserId?: string | null;
   idempotencyKey?: string | null;
@@ -76,6 +79,7 @@ export async function postEntries(tx: Tx, locked: LockedCase, postings: LedgerPo
         currency: p.currency ?? locked.currency,
         invoiceId: p.invoiceId ?? null,
         covers: p.covers ?? null,
+        feeKind: p.feeKind ?? null,
         debtorPaymentId: p.debtorPaymentId ?? null,
         createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
@@ -124,6 +128,9 @@ export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (
         bookedOn: p.bookedOn,
         currency: p.currency ?? 'NOK',
         invoiceId: p.invoiceId ?? null,
+        covers: p.covers ?? null,
+        feeKind: p.feeKind ?? null,
+        debtorPaymentId: p.debtorPaymentId ?? null,
         createdByUserId: p.createdByUserId ?? null,
         idempotencyKey: p.idempotencyKey ?? null,
       })),

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { createPdfDocument } from '@/lib/pdf/document';
 
 /** The letter as lines the route filled in the reader's locale, so this file holds no prose. */
 export type LetterPdfText = {
@@ -12,21 +11,11 @@ export type LetterPdfText = {
   payment: [string, string][];
 };
 
-// DejaVu Sans from npm (no download at run time), as on the remittance slips; it covers æøå.
-const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 const MARGIN = 56;
 
 /** One A4 page (or more for a long claim list): header, claim, amounts, the law's texts, the payment slip. */
 export function renderLetterPdf(text: LetterPdfText): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: text.title } });
-  doc.registerFont('body', path.join(FONT_DIR, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = createPdfDocument({ size: 'A4', margin: MARGIN, info: { Title: text.title } });
   doc.font('bold').fontSize(15).text(text.title);
   doc.font('body').fontSize(9).fillColor('#475569').text(text.sentOn).fillColor('black').moveDown();
   doc.fontSize(10);

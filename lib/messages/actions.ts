@@ -5,9 +5,8 @@ import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { invalidForm } from '@/lib/form-errors';
 import { dispatchOutbox } from '@/lib/queue/kicks';
-import { DomainError } from '@/lib/errors';
-import { failed, succeeded, type FormState } from '@/lib/form-state';
-import { postAgencyMessage, postCreditorMessage, type MessagePosted } from './mutations';
+import { guarded, succeeded, type FormState } from '@/lib/form-state';
+import { postAgencyMessage, postCreditorMessage } from './mutations';
 import { postMessageSchema } from './schemas';
 
 function revalidateThreads() {
@@ -20,30 +19,23 @@ export async function postAgencyMessageAction(_prev: FormState, formData: FormDa
   const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
   const staff = await requireStaff();
-  let posted: MessagePosted;
-  try {
-    posted = await db.transaction((tx) => postAgencyMessage(tx, staff, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  await dispatchOutbox(posted.outboxIds);
-  revalidateThreads();
-  return succeeded('caseMessages.sent');
+  return guarded(formData, async () => {
+    const posted = await db.transaction((tx) => postAgencyMessage(tx, staff, parsed.data));
+    await dispatchOutbox(posted.outboxIds);
+    revalidateThreads();
+    return succeeded('caseMessages.sent');
+  });
 }
 
 /** Saker → a case → Historikk → Send melding (Skrive and Administrator). */
 export async function postCreditorMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
-  try {
-    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+  return guarded(formData, async () => {
+    // Inside guarded(): the gate's "role too low" is a DomainError, answered with the translated state.
     const actor = await requireCaseRole(parsed.data.caseId, 'write');
     await db.transaction((tx) => postCreditorMessage(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateThreads();
-  return succeeded('caseMessages.sent');
+    revalidateThreads();
+    return succeeded('caseMessages.sent');
+  });
 }

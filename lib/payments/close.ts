@@ -1,4 +1,3 @@
-// No 'server-only': the payment mutations also run outside Next (the demo seed).
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases } from '@/db/schema';

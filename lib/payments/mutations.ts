@@ -1,11 +1,12 @@
-// No 'server-only': the demo seed plays the creditors' and the desk's actions through this outside Next.
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { companies, invoices } from '@/db/schema';
 import { assertActorRole, eventActorOf, type WriteActor } from '@/lib/auth/gate/checks';
 import { findByIdempotencyKey, lockCase, postEntries, sumLedgerOre } from '@/lib/ledger';
 import { acceptsPayments } from '@/lib/cases/status-rules';
-import { bookInterestBefore } from '@/lib/engine/accrual';
+import { claimOfLoaded, loadClaimCase, reconcileLoaded } from '@/lib/engine/reconcile';
+import { loadTables } from '@/lib/engine/tables';
+import type { Tables } from '@/lib/engine/rules';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
@@ -50,7 +51,7 @@ function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceN
  * the history event, and closing the case when nothing is left — all in the caller's transaction. The same
  * idempotency key twice (double submit, two tabs, a retry) books once; the second call reports 'duplicate'.
  */
-export async function registerPayment(tx: Tx, actor: WriteActor, input: RegisterPaymentInput, now = new Date()): Promise<RegisterPaymentResult> {
+export async function registerPayment(tx: Tx, actor: WriteActor, input: RegisterPaymentInput, now = new Date(), tables?: Tables): Promise<RegisterPaymentResult> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now. The same
@@ -68,13 +69,15 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   const invoice = await findInvoice(tx, actor.companyId, debtCase.id, input.invoiceId);
   if (invoice && input.paidOn < invoice.issuedOn) throw new DomainError('payments.errors.dateBeforeInvoice');
 
-  // The interest run up to the payment's date is booked first (cases the collection engine has started).
-  await bookInterestBefore(tx, debtCase, input.paidOn);
-  const outstandingOre = await sumLedgerOre(tx, actor.companyId, debtCase.id);
+  // What is owed on the payment's date, by the claim (cases the collection engine has started), else by the ledger.
+  const loaded = await loadClaimCase(tx, debtCase.id, input.paidOn);
+  const claimTables = loaded ? (tables ?? (await loadTables(tx))) : null;
+  const before = loaded && claimTables ? claimOfLoaded(loaded, input.paidOn, claimTables) : null;
+  const outstandingOre = before ? before.totalOre : await sumLedgerOre(tx, actor.companyId, debtCase.id);
   // More than is owed only after the explicit confirmation step, for exactly this amount.
   if (input.amountOre > outstandingOre && input.confirmedOverpaymentOre !== input.amountOre) throw new DomainError('payments.errors.overpayment');
 
-  const balanceOre = await postEntries(tx, debtCase, [
+  let balanceOre = await postEntries(tx, debtCase, [
     {
       kind: ledgerKind(input),
       amountOre: -input.amountOre,
@@ -87,6 +90,13 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   ]);
   const source = actor.userId === null ? 'autocollect' : 'creditor';
   await recordEvent(tx, eventActorOf(actor), registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null, source), now);
+  // From its value date: a payment dated back takes back the interest and fees the claim no longer carries.
+  if (loaded && claimTables) {
+    const registered = { id: 'registered', source: input.kind === 'credit' ? ('credit_note' as const) : ('direct' as const), valueOn: input.paidOn, amountOre: input.amountOre };
+    const withPayment = { ...loaded, snapshot: { ...loaded.snapshot, payments: [...loaded.snapshot.payments, registered] } };
+    const claim = await reconcileLoaded(tx, withPayment, input.paidOn, claimTables, { now });
+    if (claim) balanceOre = claim.totalOre;
+  }
   const caseClosed = balanceOre <= 0;
   if (caseClosed) await closePaidCase(tx, eventActorOf(actor), debtCase.id, debtCase.stage, now);
   return { outcome: 'registered', caseClosed, balanceOre };

@@ -4,7 +4,6 @@ import type { MoneyLocale } from '@/lib/money';
 import { parseAmountInput } from './amount';
 
 export const PAYMENT_KINDS = ['payment', 'credit'] as const;
-export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 
 export const formLocaleSchema = z.enum(['nb', 'en']).catch('nb');
 

@@ -14,12 +14,17 @@ export type InvoiceRegistrationJob = { draftId: string };
 export type WebhookDeliveryJob = { deliveryId: string };
 
 // 'stately' queues + singletonKey: at most one queued job per row, however often it is asked for.
+// Each returns the queued jobs' ids (null where one is already waiting).
 export async function queueOutboxDelivery(boss: PgBoss, outboxIds: string[]) {
-  for (const outboxId of outboxIds) await boss.send(EMAIL_DELIVERY_JOB, { outboxId } satisfies OutboxJob, { singletonKey: outboxId });
+  const jobIds: (string | null)[] = [];
+  for (const outboxId of outboxIds) jobIds.push(await boss.send(EMAIL_DELIVERY_JOB, { outboxId } satisfies OutboxJob, { singletonKey: outboxId }));
+  return jobIds;
 }
 
 export async function queueSmsDelivery(boss: PgBoss, outboxIds: string[]) {
-  for (const outboxId of outboxIds) await boss.send(SMS_DELIVERY_JOB, { outboxId } satisfies OutboxJob, { singletonKey: outboxId });
+  const jobIds: (string | null)[] = [];
+  for (const outboxId of outboxIds) jobIds.push(await boss.send(SMS_DELIVERY_JOB, { outboxId } satisfies OutboxJob, { singletonKey: outboxId }));
+  return jobIds;
 }
 
 export async function sendInvoiceRegistration(boss: PgBoss, draftId: string) {
@@ -27,7 +32,11 @@ export async function sendInvoiceRegistration(boss: PgBoss, draftId: string) {
 }
 
 export async function queueWebhookDeliveries(boss: PgBoss, deliveryIds: string[]) {
-  for (const deliveryId of deliveryIds) await boss.send(WEBHOOK_DELIVERY_JOB, { deliveryId } satisfies WebhookDeliveryJob, { singletonKey: deliveryId });
+  const jobIds: (string | null)[] = [];
+  for (const deliveryId of deliveryIds) {
+    jobIds.push(await boss.send(WEBHOOK_DELIVERY_JOB, { deliveryId } satisfies WebhookDeliveryJob, { singletonKey: deliveryId }));
+  }
+  return jobIds;
 }
 
 /**

@@ -12,9 +12,9 @@ const OUTCOME_KEYS = { created: 'desk.settlements.created', exists: 'desk.settle
 
 /** Desk → Oppgjør → Kjør oppgjør nå: the settlement run for one company and cut-off, on demand. */
 export async function runSettlementAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
   const parsed = runSettlementSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
-  await requireStaff();
   const result = await db.transaction((tx) => runSettlement(tx, parsed.data.companyId, parsed.data.periodEndOn));
   if (result.outcome === 'created' && result.outboxId) await dispatchOutbox([result.outboxId]);
   revalidatePath('/[locale]/desk/settlements', 'page');

@@ -1,5 +1,4 @@
-// No 'server-only': the seed and the job worker run this outside Next.
-import { and, asc, count, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { enqueueWebhooks } from '@/lib/events/webhooks';
 import { cases, companies, debtors, invoices, ledgerEntries, remittanceItems, remittanceLines, remittanceSlips } from '@/db/schema';
@@ -59,7 +58,7 @@ async function caseDetails(tx: Tx, companyId: string, caseIds: string[]) {
  */
 export async function runSettlement(tx: Tx, companyId: string, periodEndOn: string, now = new Date()): Promise<SettlementResult> {
   const [company] = await tx
-    .select({ id: companies.id, name: companies.name, payoutAccountNumber: companies.payoutAccountNumber, settlementEmail: companies.settlementEmail, settlementEmailLocale: companies.settlementEmailLocale })
+    .select({ id: companies.id, name: companies.name, payoutAccountNumber: companies.payoutAccountNumber, settlementEmail: companies.settlementEmail, settlementEmailLocale: companies.settlementEmailLocale, vatRegistered: companies.vatRegistered })
     .from(companies)
     .where(eq(companies.id, companyId))
     .for('update');
@@ -78,7 +77,14 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
     amountOre: -e.amountOre,
     direct: e.debtorPaymentId === null,
   }));
-  const { lines, totals } = buildSlipLines(settled);
+  // What the previous slip could not pay (≤ 0) is set against this one.
+  const [previousSlip] = await tx
+    .select({ carriedOutOre: remittanceSlips.carriedOutOre })
+    .from(remittanceSlips)
+    .where(eq(remittanceSlips.companyId, companyId))
+    .orderBy(desc(remittanceSlips.periodEndOn))
+    .limit(1);
+  const { lines, totals } = buildSlipLines(settled, { vatRegistered: company.vatRegistered, carriedInOre: previousSlip?.carriedOutOre ?? 0 });
   // Only the creditor's own (direct) payments: nothing is paid out, so no slip of 0 cases and kr 0. They stay
   // unsettled and are listed on the next slip that pays something.
   if (totals.caseCount === 0) return { outcome: 'nothing' };
@@ -108,7 +114,8 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
   );
   await tx.insert(remittanceItems).values(entries.map((e) => ({ ledgerEntryId: e.id, companyId, slipId: slip.id })));
   // Same transaction as the slip: the email exists exactly when the slip does (the caller dispatches after commit).
-  const outboxId = await enqueueSlipEmail(tx, company, { id: slip.id, slipNumber, settledOn: periodEndOn, netOre: totals.netOre, caseCount: totals.caseCount });
+  // A slip that pays nothing out (its balance carried to the next) is not mailed as a payout; Rapporter lists it.
+  const outboxId = totals.netOre === 0 ? null : await enqueueSlipEmail(tx, company, { id: slip.id, slipNumber, settledOn: periodEndOn, netOre: totals.netOre, caseCount: totals.caseCount });
   // AutoCollect companies' endpoints hear of it (GET /api/v1/settlements has the lines).
   await enqueueWebhooks(tx, [{
     id: slip.id,

@@ -7,9 +7,8 @@ import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { invalidForm } from '@/lib/form-errors';
 import { dispatchOutbox } from '@/lib/queue/kicks';
-import { DomainError } from '@/lib/errors';
-import { failed, succeeded, type FormState } from '@/lib/form-state';
-import { answerTask, changeTaskStatus, createTask, type TaskChange } from './mutations';
+import { failed, guarded, succeeded, type FormState } from '@/lib/form-state';
+import { answerTask, changeTaskStatus, createTask } from './mutations';
 import { answerTaskSchema, changeTaskStatusSchema, createTaskSchema } from './schemas';
 
 function revalidateTaskPages() {
@@ -22,16 +21,12 @@ export async function createTaskAction(_prev: FormState, formData: FormData): Pr
   const parsed = createTaskSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['title', 'body', 'dueOn', 'assignee']);
   const staff = await requireStaff();
-  let change: TaskChange;
-  try {
-    change = await db.transaction((tx) => createTask(tx, staff, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  await dispatchOutbox(change.outboxIds);
-  revalidateTaskPages();
-  return succeeded('desk.tasks.created');
+  return guarded(formData, async () => {
+    const change = await db.transaction((tx) => createTask(tx, staff, parsed.data));
+    await dispatchOutbox(change.outboxIds);
+    revalidateTaskPages();
+    return succeeded('desk.tasks.created');
+  });
 }
 
 /** Desk → a task → Lukk / Gjenåpne. */
@@ -39,29 +34,23 @@ export async function changeTaskStatusAction(_prev: FormState, formData: FormDat
   const parsed = changeTaskStatusSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return failed('cases.errors.reloadForm', formData);
   const staff = await requireStaff();
-  try {
+  return guarded(formData, async () => {
     await db.transaction((tx) => changeTaskStatus(tx, staff, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateTaskPages();
-  return succeeded(parsed.data.action === 'close' ? 'desk.tasks.closed' : 'desk.tasks.reopened');
+    revalidateTaskPages();
+    return succeeded(parsed.data.action === 'close' ? 'desk.tasks.closed' : 'desk.tasks.reopened');
+  });
 }
 
 /** Innsikt → Gå til sak → Svar (Skrive and Administrator). */
 export async function answerTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = answerTaskSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error, formData, ['answer']);
-  try {
-    // Inside the try: the gate's "role too low" is a DomainError, answered with the translated state.
+  return guarded(formData, async () => {
+    // Inside guarded(): the gate's "role too low" is a DomainError, answered with the translated state.
     const actor = await requireCaseRole(parsed.data.caseId, 'write');
     await db.transaction((tx) => answerTask(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateTaskPages();
-  // The answered task replaces its form, so the outcome is told on the page the redirect lands on.
-  redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?task=${parsed.data.taskId}&done=answered`);
+    revalidateTaskPages();
+    // The answered task replaces its form, so the outcome is told on the page the redirect lands on.
+    redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?task=${parsed.data.taskId}&done=answered`);
+  });
 }

@@ -7,6 +7,7 @@ import { makeCase } from '@/tests/helpers/case-factories';
 import { arrangeCase, openCaseFromList, visibleText } from '@/tests/helpers/case-page';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
+import { todayInOslo } from '@/lib/dates';
 
 const { db, context, page } = browserSuite();
 
@@ -67,7 +68,7 @@ describe('a Lese (read) user', () => {
         ...(await hiddenFields(writerBrowser.page.locator('form', { has: writerBrowser.page.getByRole('button', { name: 'Registrer betaling' }) }))),
         kind: 'payment',
         invoiceId: debtCase.invoices[0]?.id ?? '',
-        paidOn: new Date().toISOString().slice(0, 10),
+        paidOn: todayInOslo(),
         currency: 'NOK',
         amount: '100',
       };

@@ -14,7 +14,7 @@ function unique(prefix: string) {
 }
 
 async function writerOf(options: { locale?: 'nb' | 'en'; role?: 'read' | 'write' | 'admin'; autocollect?: boolean; beta?: boolean } = {}) {
-  const company = await makeCompany(db, options.autocollect ? { autocollectEnabled: true, accountingSystem: 'tripletex' } : {});
+  const company = await makeCompany(db, options.autocollect ? { autocollectEnabled: true } : {});
   const user = await makeUser(db, { memberships: [{ companyId: company.id, role: options.role ?? 'write' }], locale: options.locale ?? 'nb' });
   if (options.beta) await db.update(users).set({ betaEnabled: true }).where(eq(users.id, user.id));
   return { company, user };
@@ -214,7 +214,7 @@ describe('+ Ny faktura: who and what is refused', () => {
   it('asks which company when the user may write to several, and files the invoice there', async () => {
     const one = await makeCompany(db);
     const two = await makeCompany(db);
-    const auto = await makeCompany(db, { autocollectEnabled: true, accountingSystem: 'tripletex' });
+    const auto = await makeCompany(db, { autocollectEnabled: true });
     const user = await makeUser(db, { memberships: [one, two, auto].map((c) => ({ companyId: c.id, role: 'admin' as const })) });
     await db.update(users).set({ betaEnabled: true }).where(eq(users.id, user.id));
     await signIn(page, db, user, 'nb');

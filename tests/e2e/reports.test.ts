@@ -13,11 +13,12 @@ import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { addDays, todayInOslo } from '@/lib/dates';
 
 const { db, page } = browserSuite();
 
 function isoDaysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInOslo(), -days);
 }
 
 let company: Awaited<ReturnType<typeof makeCompany>>;

@@ -11,6 +11,7 @@ import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { todayInOslo } from '@/lib/dates';
 
 const { db, page } = browserSuite();
 
@@ -43,7 +44,7 @@ async function setAddressAndSettle(p: Page, locale: 'nb' | 'en') {
 
   const staff = await makeStaff(db);
   const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [500_000], feeOre: 70_000 });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInOslo();
   await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid: debtCase.kid, amountOre: 300_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
   const result = await db.transaction((tx) => runSettlement(tx, company.id, today));
   if (result.outcome !== 'created') throw new Error('no slip');
@@ -103,7 +104,7 @@ describe('Desk → Oppgjør', () => {
     expect(await db.select().from(remittanceSlips).where(eq(remittanceSlips.companyId, company.id))).toHaveLength(0);
 
     const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [200_000] });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInOslo();
     await db.transaction(async (tx) => receiveDebtorPayment(tx, await makeStaff(tx), { paidOn: today, kid: debtCase.kid, amountOre: 100_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
     await row.getByRole('button', { name: 'Kjør oppgjør nå' }).click();
     await expect.poll(() => row.getByText('Remitteringsbilaget er laget.').count()).toBe(1);

@@ -5,6 +5,7 @@ import { cases, debtors, events, invoices, ledgerEntries } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { makeKid } from '@/lib/norwegian-ids';
 import { makeCompany, makeUser } from './factories';
+import { addDays, todayInOslo } from '@/lib/dates';
 
 type CaseStatus = 'active' | 'paused' | 'withdrawn' | 'closed';
 type CaseStage = 'reminder' | 'notice' | 'demand' | 'legal' | 'surveillance' | 'closed';
@@ -23,7 +24,7 @@ export type CaseOptions = {
 };
 
 function isoDaysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInOslo(), -days);
 }
 
 /**

@@ -10,6 +10,8 @@ export type ScreenFixture = {
   admin: Awaited<ReturnType<typeof makeUser>>;
   companyId: string;
   caseId: string;
+  /** A closed case with large amounts: the § 15 statement. */
+  closedCaseId: string;
   letterId: string;
   colleagueId: string;
   invitationToken: string;
@@ -29,6 +31,7 @@ export const PORTAL_PAGES: ScreenPage[] = [
   { name: 'a case, Historikk with a letter open', path: (fx) => `/cases/${fx.caseId}?tab=history&letter=${fx.letterId}` },
   { name: 'a case, Registrer betaling', path: (fx) => `/cases/${fx.caseId}?action=payment` },
   { name: 'a case, Pause sak', path: (fx) => `/cases/${fx.caseId}?confirm=pause` },
+  { name: 'a closed case, § 15 statement', path: (fx) => `/cases/${fx.closedCaseId}/statement` },
   { name: 'Innsikt', path: () => '/insights' },
   { name: 'Rapporter', path: () => '/reports' },
   { name: 'Innstillinger', path: () => '/settings' },
@@ -55,6 +58,8 @@ export const DESK_PAGES: ScreenPage[] = [
   { name: 'desk, tasks', path: () => '/desk/tasks' },
   { name: 'desk, payments', path: () => '/desk/payments' },
   { name: 'desk, settlements', path: () => '/desk/settlements' },
+  { name: 'desk, rates', path: () => '/desk/rates' },
+  { name: 'desk, a closed case’s § 15 statement', path: (fx) => `/desk/cases/${fx.closedCaseId}/statement` },
 ];
 
 /** Pages before sign-in; `/login/verify` is visited by the test after the password step. */
@@ -75,6 +80,7 @@ export async function arrangeScreens(db: Executor, locale: 'nb' | 'en'): Promise
   const admin = await makeUser(db, { locale, name: 'Kristoffer Johannessen-Bakkeli', memberships: [{ companyId: company.id, role: 'admin' }] });
   const colleague = await makeUser(db, { locale, name: 'Ingrid Marie Solheim-Haugland', memberships: [{ companyId: company.id, role: 'read' }] });
   const debtCase = await makeCase(db, { companyId: company.id, debtorName: 'Hordaland Eiendomsforvaltning og Utleie Aksjeselskap', invoiceAmountsOre: [123_456_789, 9_876_500] });
+  const closed = await makeCase(db, { companyId: company.id, status: 'closed', stage: 'closed', debtorName: 'Hordaland Eiendomsforvaltning og Utleie Aksjeselskap', invoiceAmountsOre: [123_456_789], feeOre: 504_000, interestOre: 1_234_567 });
   const [letter] = await db
     .select({ id: events.id })
     .from(events)
@@ -87,5 +93,5 @@ export async function arrangeScreens(db: Executor, locale: 'nb' | 'en'): Promise
     .returning({ id: invitations.id });
   if (!invitation) throw new Error('invitation insert failed');
   await db.insert(invitationCompanies).values({ companyId: company.id, invitationId: invitation.id });
-  return { admin, companyId: company.id, caseId: debtCase.id, letterId: letter.id, colleagueId: colleague.id, invitationToken: token };
+  return { admin, companyId: company.id, caseId: debtCase.id, closedCaseId: closed.id, letterId: letter.id, colleagueId: colleague.id, invitationToken: token };
 }

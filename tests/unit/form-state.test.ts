@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInSchema, verifyCodeSchema } from '@/lib/auth/schemas';
-import { failed, invalid } from '@/lib/form-state';
+import { DomainError, NotAllowedError } from '@/lib/errors';
+import { failed, guarded, invalid, succeeded } from '@/lib/form-state';
 
 function form(values: Record<string, string>) {
   const data = new FormData();
@@ -27,5 +28,22 @@ describe('form state', () => {
     expect(signInSchema.parse({ email: ' Admin@Demo.NO ', password: 'x' }).email).toBe('admin@demo.no');
     expect(verifyCodeSchema.parse({ code: '123 456' }).code).toBe('123456');
     expect(verifyCodeSchema.safeParse({ code: '12345a' }).success).toBe(false);
+  });
+});
+
+describe('guarded()', () => {
+  it("answers an expected refusal (the gate's too) with its key and the typed values, never the password", async () => {
+    const data = form({ reason: 'Betalt direkte', password: 'hemmelig' });
+    await expect(guarded(data, async () => { throw new DomainError('cases.errors.closed'); })).resolves.toEqual({
+      status: 'error',
+      message: 'cases.errors.closed',
+      values: { reason: 'Betalt direkte' },
+    });
+    await expect(guarded(data, async () => { throw new NotAllowedError(); })).resolves.toMatchObject({ message: 'common.errors.notAllowed' });
+  });
+
+  it('passes the work’s own state through, and lets anything else (a bug, a redirect) go on', async () => {
+    await expect(guarded(form({}), async () => succeeded('payments.registered'))).resolves.toEqual({ status: 'success', message: 'payments.registered' });
+    await expect(guarded(form({}), async () => { throw new TypeError('boom'); })).rejects.toThrow('boom');
   });
 });

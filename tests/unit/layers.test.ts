@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importsOf, ROOT, sourceFiles } from '@/tests/helpers/import-graph';
@@ -8,7 +9,7 @@ import { importsOf, ROOT, sourceFiles } from '@/tests/helpers/import-graph';
 const LAYERS = ['kernel', 'db', 'infrastructure', 'domain', 'jobs', 'programs', 'components', 'app'] as const;
 type Layer = (typeof LAYERS)[number];
 
-const INFRASTRUCTURE = ['env', 'i18n', 'http', 'email', 'sms', 'queue', 'events'];
+const INFRASTRUCTURE = ['env', 'i18n', 'http', 'email', 'sms', 'queue', 'events', 'pdf'];
 
 /** The unit the folder-cycle check works on: a folder of lib/ (lib/cases), a kernel file (lib/money), db, … */
 function unitOf(file: string): string {
@@ -82,6 +83,28 @@ describe('layers', () => {
     const edges = new Map<string, Set<string>>();
     for (const [file, imports] of GRAPH) if (/^(lib|db)\//.test(relative(file))) edges.set(relative(file), new Set(imports.map(relative)));
     expect(circles(edges)).toEqual([]);
+  });
+
+  it('keeps the server out of client components: none reaches db/, a mutation, the ledger or the engine', () => {
+    // The browser bundle's graph: runtime imports from each 'use client' file, stopping at server actions
+    // ('use server' modules, which the client calls over HTTP). This test is the server-only policy: modules need
+    // no `import 'server-only'` to be safe, so the job worker, the programs and the seed can load them outside Next.
+    // A feature's schemas.ts is shared with its forms by design (its own imports are still followed).
+    const SERVER = /^(db\/|lib\/ledger\/|lib\/engine\/(?!schemas\.ts$)|lib\/.*mutations\.ts$)/;
+    const directive = (file: string, name: string) => new RegExp(`^\\s*['"]use ${name}['"]`).test(readFileSync(file, 'utf8'));
+    const leaks: string[] = [];
+    for (const client of FILES.filter((file) => directive(file, 'client'))) {
+      const seen = new Set<string>();
+      const visit = (file: string, via: string[]) => {
+        if (seen.has(file) || (file !== client && directive(file, 'server'))) return;
+        seen.add(file);
+        if (SERVER.test(relative(file))) leaks.push([...via, relative(file)].join(' → '));
+        for (const imported of importsOf(file)) visit(imported, [...via, relative(file)]);
+      };
+      visit(client, []);
+    }
+    expect(leaks).toEqual([]);
+    expect(FILES.filter((file) => directive(file, 'client')).length).toBeGreaterThan(30);
   });
 
   it('reads the real graph: every layer has files and imports, and a circle is found', () => {

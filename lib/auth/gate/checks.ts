@@ -1,4 +1,3 @@
-// No 'server-only': the mutations that take these shapes also run outside Next (the demo seed).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { memberships } from '@/db/schema';

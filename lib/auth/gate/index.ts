@@ -25,7 +25,6 @@ import type { LiveSession } from '@/lib/auth/session';
  */
 
 export type { Actor, CaseActor, CompanyScope, StaffActor } from '@/lib/auth/gate/checks';
-export { assertActorRole, recheckRoleInTransaction } from '@/lib/auth/gate/checks';
 
 type Refusal = 'signIn' | 'secondFactor' | 'notFound' | 'forbidden';
 

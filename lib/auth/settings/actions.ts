@@ -10,8 +10,7 @@ import { checkPasswordThrottled } from '@/lib/auth/sign-in';
 import { checkSmsCode } from '@/lib/auth/sms-codes';
 import { verifyTotp } from '@/lib/auth/totp';
 import { dispatchOutbox } from '@/lib/queue/kicks';
-import { DomainError } from '@/lib/errors';
-import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, invalid, succeeded, type FormState } from '@/lib/form-state';
 import {
   assertRecentlyAuthenticated,
   changePassword,
@@ -36,15 +35,6 @@ const PAGE = '/[locale]/(portal)/settings/security';
 
 function actorOf(live: Awaited<ReturnType<typeof requireSignedIn>>): SecurityActor {
   return { userId: live.userId, sessionId: live.sessionId, email: live.email, locale: live.locale, reauthenticatedAt: live.reauthenticatedAt };
-}
-
-async function guarded(formData: FormData, work: () => Promise<FormState>): Promise<FormState> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -165,15 +155,12 @@ export async function setPreferredMethodAction(_prev: FormState, formData: FormD
 
 export async function regenerateRecoveryCodesAction(_prev: RecoveryCodesState, formData: FormData): Promise<RecoveryCodesState> {
   const live = await requireSignedIn();
-  try {
+  return guarded(formData, async () => {
     assertRecentlyAuthenticated(actorOf(live), new Date());
     const codes = await db.transaction((tx) => regenerateRecoveryCodes(tx, actorOf(live)));
     revalidatePath(PAGE, 'page');
     return { ...succeeded('security.recovery.regenerated'), codes };
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
+  });
 }
 
 export async function signOutOtherSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -7,11 +7,11 @@ import { z } from 'zod';
 export type CollectionAgreement = {
   /** Send a reminder (purring) before the notice. */
   reminderEnabled: boolean;
-  /** Days after the due date the first letter goes out (a reminder or notice fee needs ≥ 14). */
+  /** Days after the due date the first letter goes out (≥ 1: never on the due date; a fee needs ≥ 14). */
   firstLetterAfterDueDays: number;
-  /** Days the reminder gives the debtor. */
+  /** Days the reminder gives the debtor (a second fee needs ≥ 14, overrun: inkassoforskriften § 1-3). */
   reminderDeadlineDays: number;
-  /** Days after the reminder the notice goes out. */
+  /** Days after the reminder the notice goes out (its fee only after the reminder's deadline day). */
   noticeAfterReminderDays: number;
   /** Days the notice gives the debtor (the law: ≥ 14). */
   noticeDeadlineDays: number;
@@ -19,7 +19,7 @@ export type CollectionAgreement = {
   demandAfterNoticeDeadlineDays: number;
   /** Days the demand gives the debtor to pay or object (the law: ≥ 14). */
   demandDeadlineDays: number;
-  /** The heavy collection fee applies when the demand's deadline is overrun by more than this. */
+  /** The heavy collection fee applies when the demand's deadline is overrun by more than this (the law: ≥ 28). */
   heavyFeeAfterOverrunDays: number;
   /** Months after the legal step the case moves to surveillance. */
   surveillanceAfterLegalMonths: number;
@@ -31,11 +31,12 @@ export const DEFAULT_AGREEMENT: CollectionAgreement = {
   reminderEnabled: true,
   firstLetterAfterDueDays: 14,
   reminderDeadlineDays: 14,
-  noticeAfterReminderDays: 14,
+  // The day after the reminder's deadline: the deadline day itself is still in time (inkassoloven § 9).
+  noticeAfterReminderDays: 15,
   noticeDeadlineDays: 14,
   demandAfterNoticeDeadlineDays: 3,
   demandDeadlineDays: 14,
-  heavyFeeAfterOverrunDays: 14,
+  heavyFeeAfterOverrunDays: 28,
   surveillanceAfterLegalMonths: 12,
   standardCompensation: true,
 };
@@ -45,13 +46,13 @@ const days = (min: number) => z.coerce.number().int().min(min).max(365);
 /** What the desk may set; the legal minimums are in the schema, so no agreement can undercut them. */
 export const agreementSchema = z.object({
   reminderEnabled: z.boolean(),
-  firstLetterAfterDueDays: days(0),
+  firstLetterAfterDueDays: days(1),
   reminderDeadlineDays: days(0),
   noticeAfterReminderDays: days(0),
   noticeDeadlineDays: days(14),
   demandAfterNoticeDeadlineDays: days(1),
   demandDeadlineDays: days(14),
-  heavyFeeAfterOverrunDays: days(0),
+  heavyFeeAfterOverrunDays: days(28),
   surveillanceAfterLegalMonths: z.coerce.number().int().min(1).max(120),
   standardCompensation: z.boolean(),
 });

@@ -1,5 +1,5 @@
 import { dayNumber } from './dates';
-import { COLLECTION_RATE, HEAVY_FEE_FACTOR, LIGHT_FEE_STEPS, STANDARD_COMPENSATION, validOn, type DatedAmount } from './tables';
+import { COLLECTION_RATE, HEAVY_FEE_FACTOR, LIGHT_FEE_STEPS, STANDARD_COMPENSATION, halfYearRow, validOn, type DatedAmount } from './tables';
 
 /** A fee date before the first row of its table. */
 export class MissingFeeTableError extends RangeError {
@@ -9,9 +9,9 @@ export class MissingFeeTableError extends RangeError {
   }
 }
 
-function datedAmount(table: readonly DatedAmount[], name: string, onDate: string): number {
+function datedAmount(table: readonly DatedAmount[], name: string, onDate: string, find = validOn<DatedAmount>): number {
   dayNumber(onDate); // validates the date
-  const row = validOn(table, onDate);
+  const row = find(table, onDate);
   if (!row) throw new MissingFeeTableError(name, onDate);
   return row.amountOre;
 }
@@ -21,19 +21,19 @@ export function collectionRateOre(onDate: string, rates: readonly DatedAmount[] 
   return datedAmount(rates, 'inkassosats', onDate);
 }
 
-/** Rounding rule for every derived fee: the exact fraction of øre is rounded half up to whole øre, once. */
-function roundHalfUp(numerator: number, denominator: number): number {
-  return Math.floor((numerator * 2 + denominator) / (denominator * 2));
+/** Rounding rule for every derived fee: a legal maximum is a ceiling, so the exact fraction of øre is rounded down, once. */
+function roundDown(numerator: number, denominator: number): number {
+  return Math.floor(numerator / denominator);
 }
 
 /** Reminder fee and notice fee (purregebyr, inkassovarselgebyr): 1/20 of the inkassosats on the letter's date. */
 export function reminderFeeOre(onDate: string, rates: readonly DatedAmount[] = COLLECTION_RATE): number {
-  return roundHalfUp(collectionRateOre(onDate, rates), 20);
+  return roundDown(collectionRateOre(onDate, rates), 20);
 }
 
-/** The standardkompensasjon for a business debtor on `onDate`. */
+/** The standardkompensasjon for a business debtor on `onDate`: the figure of that half-year, or MissingFeeTableError. */
 export function standardCompensationOre(onDate: string, table: readonly DatedAmount[] = STANDARD_COMPENSATION): number {
-  return datedAmount(table, 'standardkompensasjon', onDate);
+  return datedAmount(table, 'standardkompensasjon', onDate, halfYearRow<DatedAmount>);
 }
 
 export type CollectionFeeInput = {
@@ -47,7 +47,7 @@ export type CollectionFeeInput = {
 /**
  * The maximum collection fee (salær) in øre: the light step for the principal as a factor of the inkassosats on
  * the date; × 2 for the heavy rate; × 1.5 for a business debtor; + 25 % when the creditor is not VAT-registered
- * (the creditor cannot deduct the VAT on it). The factors multiply exactly and round once, half up.
+ * (the creditor cannot deduct the VAT on it). The factors multiply exactly and round once, down (a ceiling).
  */
 export function collectionFeeOre(input: CollectionFeeInput, rates: readonly DatedAmount[] = COLLECTION_RATE): number {
   const { principalOre } = input;
@@ -66,7 +66,7 @@ export function collectionFeeOre(input: CollectionFeeInput, rates: readonly Date
     numerator *= 5;
     denominator *= 4;
   }
-  return roundHalfUp(numerator, denominator);
+  return roundDown(numerator, denominator);
 }
 
 /** Light-rate fee for a VAT-registered creditor and a consumer debtor on `onDate` (the table's own figures). */

@@ -1,12 +1,15 @@
+import type { AllocationOrder } from '@/lib/allocation/order';
 import type { Outstanding } from '@/lib/ledger/components';
 import type { CollectionAgreement } from './agreement';
-import { daysBetween, laterOf, plusDays, plusMonths } from './dates';
-import { collectionFeeOre, MissingFeeTableError, reminderFeeOre, standardCompensationOre } from './fees';
-import { accrueInterest, MissingInterestRateError, rateOn } from './interest';
-import type { DatedAmount, InterestRate } from './tables';
+import { claimOn, heavySalaerOn, type Claim, type ClaimFacts, type ClaimPayment, type ClaimTables, type FeeKind } from './claim';
+import { laterOf, plusDays, plusMonths } from './dates';
+import { MissingFeeTableError } from './fees';
+import { MissingInterestRateError, rateOn } from './interest';
+import { bookedFromClaim, reconcile, type Booked, type Correction, type ReconcilePosting } from './reconcile';
 
-// The collection path as one pure decision: given a case as it stands and today's date, which letter is due now,
-// with the interest and fees to book with it. No database, no clock: the job reads, calls this, and writes.
+// The collection path as one pure decision: given a case as it stands and today's date, which letter is due now
+// (or that the claim changed by itself: the heavy salær fell due), with the ledger entries that bring the ledger to
+// claimOn's claim. No database, no clock: the job reads, calls this, and writes.
 
 export const ENGINE_LETTER_KINDS = ['reminder', 'notice', 'demand', 'legal_notice', 'surveillance_notice'] as const;
 export type EngineLetterKind = (typeof ENGINE_LETTER_KINDS)[number];
@@ -20,14 +23,10 @@ export const STAGE_OF_LETTER: Record<EngineLetterKind, EngineStage> = {
   surveillance_notice: 'surveillance',
 };
 
-/** The law's minimum a reminder or notice fee needs: sent at least 14 days after the due date. */
-export const FEE_MIN_DAYS_AFTER_DUE = 14;
-/** Fees for at most two letters before the demand (two reminders, or one reminder and one notice). */
-export const MAX_FEE_LETTERS_BEFORE_DEMAND = 2;
 /** Legal collection must start within this many months of the demand, otherwise a new demand (domain.md §1). */
 export const DEMAND_VALID_MONTHS = 6;
 
-export type SentLetter = { kind: EngineLetterKind; sentOn: string; deadlineOn: string | null; feeOre: number };
+export type SentLetter = { kind: EngineLetterKind; sentOn: string; deadlineOn: string | null };
 
 export type CaseSnapshot = {
   status: 'active' | 'paused' | 'withdrawn' | 'closed';
@@ -35,42 +34,51 @@ export type CaseSnapshot = {
   businessDebtor: boolean;
   creditorVatRegistered: boolean;
   disputed: boolean;
+  /** The day the open dispute started (holds the heavy salær), or null. */
+  disputedOn?: string | null;
   legalConfirmed: boolean;
   /** Days the case was paused since its newest letter: every deadline after it moves by this much. */
   pausedDays: number;
   /** The engine's letters, oldest first. */
   letters: readonly SentLetter[];
-  owed: Outstanding;
+  /** The principal registered (the ledger's principal rows). */
+  principalOre: number;
+  /** Payments and credit notes by value date. */
+  payments: readonly ClaimPayment[];
+  allocationOrder?: AllocationOrder;
+  /** What the ledger holds, to reconcile from. */
+  booked: Booked;
   balanceOre: number;
-  /** Interest is booked for the days before this date; null: nothing booked yet (it runs from the day after due). */
-  interestBookedToOn: string | null;
-  interestCarryUnits: bigint;
-  compensationBooked: boolean;
+  /** The last day the ledger was reconciled to the claim (interest booked through it); null before the first letter. */
+  reconciledOn: string | null;
 };
 
-export type Tables = { rates: readonly InterestRate[]; collectionRate: readonly DatedAmount[]; compensation: readonly DatedAmount[] };
-
-export type FeeKind = 'reminder_fee' | 'notice_fee' | 'standard_compensation' | 'collection_fee_light' | 'collection_fee_heavy';
-export type Posting = { component: 'interest' | 'fee'; amountOre: number; feeKind: FeeKind | null };
+export type Tables = ClaimTables;
+export type { FeeKind };
 
 export type LetterPlan = {
   kind: EngineLetterKind;
   sentOn: string;
   deadlineOn: string | null;
   stage: EngineStage;
-  postings: Posting[];
+  claim: Claim;
+  postings: ReconcilePosting[];
+  corrections: Correction[];
   /** What the letter prints: the amounts owed on its date, after its own postings. */
   amountDueOre: number;
   owedAfter: Outstanding;
+  /** The fees this letter adds (by kind), and their sum. */
+  newFees: { feeKind: FeeKind; amountOre: number }[];
   feeOre: number;
   interestRateBasisPoints: number | null;
   interestFromOn: string;
-  interestBookedToOn: string;
-  interestCarryUnits: bigint;
 };
+
+export type ReconcilePlan = { claim: Claim; postings: ReconcilePosting[]; corrections: Correction[] };
 
 export type Decision =
   | { kind: 'letter'; plan: LetterPlan }
+  | { kind: 'reconcile'; plan: ReconcilePlan }
   | { kind: 'wait'; reason: 'inactive' | 'nothingOwed' | 'disputed' | 'notYet' | 'awaitingLegalConfirmation' | 'done'; nextOn: string | null }
   | { kind: 'error'; code: 'missingInterestRate' | 'missingFeeTable'; onDate: string };
 
@@ -79,12 +87,32 @@ export function interestStartOn(dueOn: string): string {
   return plusDays(dueOn, 1);
 }
 
-/** Interest from what is booked up to `toOn` (exclusive) on the open principal, with the rounding carry. */
-export function interestUpTo(snapshot: Pick<CaseSnapshot, 'dueOn' | 'interestBookedToOn' | 'interestCarryUnits' | 'owed'>, toOn: string, rates: readonly InterestRate[]) {
-  const fromOn = snapshot.interestBookedToOn ?? interestStartOn(snapshot.dueOn);
-  if (toOn <= fromOn) return { interestOre: 0, carryUnits: snapshot.interestCarryUnits, bookedToOn: fromOn };
-  const accrual = accrueInterest(snapshot.owed.principal, fromOn, toOn, snapshot.interestCarryUnits, rates);
-  return { interestOre: accrual.interestOre, carryUnits: accrual.carryUnits, bookedToOn: toOn };
+/** The facts claimOn needs, from the case as the engine reads it. */
+export function factsOf(snapshot: CaseSnapshot, agreement: CollectionAgreement, extraLetter?: SentLetter): ClaimFacts {
+  return {
+    dueOn: snapshot.dueOn,
+    principalOre: snapshot.principalOre,
+    businessDebtor: snapshot.businessDebtor,
+    creditorVatRegistered: snapshot.creditorVatRegistered,
+    agreement,
+    allocationOrder: snapshot.allocationOrder,
+    letters: extraLetter ? [...snapshot.letters, extraLetter] : snapshot.letters,
+    payments: snapshot.payments,
+    disputedOn: snapshot.disputed ? (snapshot.disputedOn ?? null) : null,
+  };
+}
+
+/** The claim on `day` and the entries that bring the ledger to it (throws on a missing table). */
+export function reconcilePlan(snapshot: CaseSnapshot, agreement: CollectionAgreement, day: string, tables: Tables, fresh: { paymentId?: string } = {}): ReconcilePlan {
+  const claim = claimOn(factsOf(snapshot, agreement), day, tables);
+  return { claim, ...reconcile(claim, snapshot.booked, fresh) };
+}
+
+/** The day the heavy salær falls due while the ledger has none, or null. */
+function heavyDueOn(snapshot: CaseSnapshot, agreement: CollectionAgreement): string | null {
+  const demand = snapshot.letters.find((letter) => letter.kind === 'demand' && letter.deadlineOn);
+  if (!demand?.deadlineOn || snapshot.booked.fees.collection_fee_heavy > 0 || snapshot.disputed) return null;
+  return heavySalaerOn(demand.deadlineOn, agreement);
 }
 
 /** The next step and the first day it may happen; after a demand, also the day the demand runs out (`renewOn`). */
@@ -95,7 +123,8 @@ function nextStep(snapshot: CaseSnapshot, agreement: CollectionAgreement, today:
   const last = snapshot.letters.at(-1);
   const shift = snapshot.pausedDays;
   if (!last) {
-    const on = plusDays(snapshot.dueOn, agreement.firstLetterAfterDueDays + shift);
+    // Never on the due date itself: a notice goes out only after it (domain.md §1).
+    const on = plusDays(snapshot.dueOn, Math.max(1, agreement.firstLetterAfterDueDays) + shift);
     return { kind: agreement.reminderEnabled ? 'reminder' : 'notice', on };
   }
   switch (last.kind) {
@@ -126,47 +155,27 @@ function deadlineFor(kind: EngineLetterKind, today: string, agreement: Collectio
   return null;
 }
 
-/** The fees that go with a letter of `kind` sent `today`, by the tables valid today. */
-function feesFor(kind: EngineLetterKind, snapshot: CaseSnapshot, agreement: CollectionAgreement, today: string, tables: Tables): Posting[] {
-  const fee = (feeKind: FeeKind, amountOre: number): Posting[] => (amountOre > 0 ? [{ component: 'fee', amountOre, feeKind }] : []);
-  if (kind === 'reminder' || kind === 'notice') {
-    const feeLetters = snapshot.letters.filter((letter) => (letter.kind === 'reminder' || letter.kind === 'notice') && letter.feeOre > 0).length;
-    if (daysBetween(snapshot.dueOn, today) < FEE_MIN_DAYS_AFTER_DUE) return [];
-    if (snapshot.businessDebtor && agreement.standardCompensation) {
-      return snapshot.compensationBooked ? [] : fee('standard_compensation', standardCompensationOre(today, tables.compensation));
-    }
-    if (feeLetters >= MAX_FEE_LETTERS_BEFORE_DEMAND) return [];
-    return fee(kind === 'reminder' ? 'reminder_fee' : 'notice_fee', reminderFeeOre(today, tables.collectionRate));
-  }
-  const base = { principalOre: snapshot.owed.principal, onDate: today, businessDebtor: snapshot.businessDebtor, creditorVatRegistered: snapshot.creditorVatRegistered };
-  const demands = snapshot.letters.filter((letter) => letter.kind === 'demand');
-  // The salær once per case: a renewed demand (the first ran out before legal collection) books no second one.
-  if (kind === 'demand') return demands.length > 0 ? [] : fee('collection_fee_light', collectionFeeOre({ ...base, heavy: false }, tables.collectionRate));
-  if (kind === 'legal_notice') {
-    const demand = demands.at(-1);
-    if (!demand) return [];
-    // A renewed demand means the first one's deadline was overrun by months.
-    const deadline = plusDays(demand.deadlineOn ?? today, snapshot.pausedDays);
-    if (demands.length === 1 && daysBetween(deadline, today) <= agreement.heavyFeeAfterOverrunDays) return [];
-    // The heavy rate replaces the light one: book the difference, so the fees never pass the heavy maximum.
-    const heavy = collectionFeeOre({ ...base, heavy: true }, tables.collectionRate);
-    const light = demands.reduce((sum, letter) => sum + letter.feeOre, 0);
-    return fee('collection_fee_heavy', Math.max(0, heavy - light));
-  }
-  return [];
-}
-
 /** What the engine does for a case today. */
 export function decide(snapshot: CaseSnapshot, agreement: CollectionAgreement, today: string, tables: Tables): Decision {
   if (snapshot.status !== 'active') return { kind: 'wait', reason: 'inactive', nextOn: null };
   if (snapshot.balanceOre <= 0) return { kind: 'wait', reason: 'nothingOwed', nextOn: null };
   if (snapshot.disputed) return { kind: 'wait', reason: 'disputed', nextOn: null };
-  const next = nextStep(snapshot, agreement, today);
-  if (!next) return { kind: 'wait', reason: 'done', nextOn: null };
-  if (next.on > today) return { kind: 'wait', reason: 'notYet', nextOn: next.renewOn && next.renewOn < next.on ? next.renewOn : next.on };
-  // Waiting for the desk, until the demand runs out (then a new demand).
-  if (next.kind === 'awaitingLegalConfirmation') return { kind: 'wait', reason: 'awaitingLegalConfirmation', nextOn: next.renewOn ?? null };
   try {
+    const heavyOn = heavyDueOn(snapshot, agreement);
+    if (heavyOn && heavyOn <= today) {
+      const plan = reconcilePlan(snapshot, agreement, laterOf(today, snapshot.reconciledOn ?? today), tables);
+      if (plan.claim.feesByKind.collection_fee_heavy > 0) return { kind: 'reconcile', plan };
+    }
+    const wait = (reason: 'notYet' | 'awaitingLegalConfirmation' | 'done', nextOn: string | null) => {
+      const pendingHeavy = heavyOn && heavyOn > today ? heavyOn : null;
+      const earliest = [nextOn, pendingHeavy].filter((on): on is string => on !== null).sort()[0] ?? null;
+      return { kind: 'wait' as const, reason, nextOn: earliest };
+    };
+    const next = nextStep(snapshot, agreement, today);
+    if (!next) return wait('done', null);
+    if (next.on > today) return wait('notYet', next.renewOn && next.renewOn < next.on ? next.renewOn : next.on);
+    // Waiting for the desk, until the demand runs out (then a new demand).
+    if (next.kind === 'awaitingLegalConfirmation') return wait('awaitingLegalConfirmation', next.renewOn ?? null);
     return { kind: 'letter', plan: planLetter(next.kind, snapshot, agreement, today, tables) };
   } catch (error) {
     if (error instanceof MissingInterestRateError) return { kind: 'error', code: 'missingInterestRate', onDate: error.onDate };
@@ -176,39 +185,34 @@ export function decide(snapshot: CaseSnapshot, agreement: CollectionAgreement, t
 }
 
 function planLetter(kind: EngineLetterKind, snapshot: CaseSnapshot, agreement: CollectionAgreement, today: string, tables: Tables): LetterPlan {
-  const interest = interestUpTo(snapshot, today, tables.rates);
-  const postings: Posting[] = [];
-  if (interest.interestOre > 0) postings.push({ component: 'interest', amountOre: interest.interestOre, feeKind: null });
-  const fees = feesFor(kind, snapshot, agreement, today, tables);
-  postings.push(...fees);
-  const feeOre = fees.reduce((sum, posting) => sum + posting.amountOre, 0);
-  const owedAfter = { principal: snapshot.owed.principal, interest: snapshot.owed.interest + interest.interestOre, fee: snapshot.owed.fee + feeOre };
+  const letter: SentLetter = { kind, sentOn: today, deadlineOn: deadlineFor(kind, today, agreement) };
+  const claim = claimOn(factsOf(snapshot, agreement, letter), today, tables);
+  const { postings, corrections } = reconcile(claim, snapshot.booked, { letterOn: today });
+  const newFees = claim.fees.filter((fee) => fee.onDate === today).map((fee) => ({ feeKind: fee.kind, amountOre: fee.amountOre }));
   return {
-    kind,
-    sentOn: today,
-    deadlineOn: deadlineFor(kind, today, agreement),
+    ...letter,
     stage: STAGE_OF_LETTER[kind],
+    claim,
     postings,
-    amountDueOre: snapshot.balanceOre + interest.interestOre + feeOre,
-    owedAfter,
-    feeOre,
+    corrections,
+    amountDueOre: claim.totalOre,
+    owedAfter: claim.outstanding,
+    newFees,
+    feeOre: newFees.reduce((sum, fee) => sum + fee.amountOre, 0),
     interestRateBasisPoints: rateOn(laterOf(today, interestStartOn(snapshot.dueOn)), tables.rates),
     interestFromOn: interestStartOn(snapshot.dueOn),
-    interestBookedToOn: interest.bookedToOn,
-    interestCarryUnits: interest.carryUnits,
   };
 }
 
-/** The case as the job leaves it after writing `plan`'s letter (for planning ahead without the database). */
-export function afterLetter(snapshot: CaseSnapshot, plan: LetterPlan): CaseSnapshot {
+/** The case as the job leaves it after writing a letter or a reconciliation on `day` (planning ahead without the database). */
+export function afterPlan(snapshot: CaseSnapshot, plan: LetterPlan | ReconcilePlan): CaseSnapshot {
+  const letter = 'kind' in plan ? [{ kind: plan.kind, sentOn: plan.sentOn, deadlineOn: plan.deadlineOn }] : [];
   return {
     ...snapshot,
-    letters: [...snapshot.letters, { kind: plan.kind, sentOn: plan.sentOn, deadlineOn: plan.deadlineOn, feeOre: plan.feeOre }],
-    owed: plan.owedAfter,
-    balanceOre: plan.amountDueOre,
-    pausedDays: 0,
-    interestBookedToOn: plan.interestBookedToOn,
-    interestCarryUnits: plan.interestCarryUnits,
-    compensationBooked: snapshot.compensationBooked || plan.postings.some((posting) => posting.feeKind === 'standard_compensation'),
+    letters: [...snapshot.letters, ...letter],
+    booked: bookedFromClaim(plan.claim),
+    balanceOre: plan.claim.totalOre,
+    pausedDays: letter.length > 0 ? 0 : snapshot.pausedDays,
+    reconciledOn: plan.claim.day,
   };
 }

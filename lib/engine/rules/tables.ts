@@ -48,12 +48,31 @@ export const HEAVY_FEE_FACTOR = 2;
 
 /**
  * Standardkompensasjon a business debtor owes instead of reminder and notice fees (forsinkelsesrenteloven § 3 a,
- * 40 euro in kroner). Configurable: the figure is "about 460–470 kr" in the sources.
+ * 40 euro in kroner), set by the Ministry of Finance per half-year (domain.md §2). Like a rate, a row covers its
+ * own half-year only: a half-year without a published figure here (1H/2H 2021, 2H 2024, 2H 2025, 2H 2026 …) stops
+ * the engine for the case until the agency adds it, never a guess.
  */
 export const STANDARD_COMPENSATION: readonly DatedAmount[] = [
-  { validFrom: '2020-01-01', amountOre: 46_000 },
-  { validFrom: '2026-01-01', amountOre: 47_000 },
+  { validFrom: '2020-07-01', amountOre: 43_000 },
+  { validFrom: '2022-01-01', amountOre: 39_000 },
+  { validFrom: '2022-07-01', amountOre: 40_000 },
+  { validFrom: '2023-01-01', amountOre: 41_000 },
+  { validFrom: '2023-07-01', amountOre: 46_000 },
+  { validFrom: '2024-01-01', amountOre: 47_000 },
+  { validFrom: '2025-01-01', amountOre: 47_000 },
+  { validFrom: '2026-01-01', amountOre: 46_000 },
 ];
+
+/** The first day of the half-year `onDate` lies in (1 January or 1 July). */
+export function halfYearStart(onDate: string): string {
+  return `${onDate.slice(0, 4)}-${onDate.slice(5, 7) < '07' ? '01' : '07'}-01`;
+}
+
+/** The row of a per-half-year table for `onDate`: only a row from the same half-year counts. */
+export function halfYearRow<T extends { validFrom: string }>(table: readonly T[], onDate: string): T | null {
+  const row = validOn(table, onDate);
+  return row && row.validFrom >= halfYearStart(onDate) ? row : null;
+}
 
 /** The valid row on `onDate` from a dated table, or null before its first row. ISO dates compare as strings. */
 export function validOn<T extends { validFrom: string }>(table: readonly T[], onDate: string): T | null {

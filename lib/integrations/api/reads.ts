@@ -4,6 +4,7 @@ import { apiKeys, cases, debtors, events, remittanceLines, remittanceSlips, user
 import type { CaseStatus } from '@/lib/cases/status-rules';
 import type { CaseDetail, CaseSummary } from './contract';
 import { ApiProblem } from './problem';
+import { eventActorName } from '@/lib/events/actor-name';
 
 const HISTORY_LIMIT = 500;
 
@@ -74,7 +75,7 @@ export async function getCaseDetail(db: Executor, companyId: string, caseNumber:
     .select({
       type: events.type,
       occurredAt: events.occurredAt,
-      actor: sql<string | null>`case when ${apiKeys.id} is not null then 'AutoCollect (' || ${apiKeys.name} || ')' when ${users.isAgencyStaff} then null else ${users.name} end`,
+      actor: eventActorName(),
       data: events.data,
     })
     .from(events)

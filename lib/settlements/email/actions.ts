@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireRole } from '@/lib/auth/gate';
-import { DomainError } from '@/lib/errors';
-import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { guarded, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { updateSettlementEmail } from './mutations';
 import { settlementEmailSchema } from './schemas';
 
@@ -12,13 +11,10 @@ import { settlementEmailSchema } from './schemas';
 export async function updateSettlementEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = settlementEmailSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
-  try {
+  return guarded(formData, async () => {
     const actor = await requireRole(parsed.data.companyId, 'admin');
     await db.transaction((tx) => updateSettlementEmail(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidatePath('/[locale]/(portal)/settings/company/settlement', 'page');
-  return succeeded('companySettings.settlement.saved');
+    revalidatePath('/[locale]/(portal)/settings/company/settlement', 'page');
+    return succeeded('companySettings.settlement.saved');
+  });
 }

@@ -1,4 +1,3 @@
-// No 'server-only': the settlement job runs outside Next.
 import type { Tx } from '@/db/client';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';

@@ -1,4 +1,3 @@
-// No 'server-only': the delivery job runs outside Next.
 import type { Executor } from '@/db/client';
 import type { OutboxAttachment } from '@/db/schema';
 import type { EmailAttachment } from '@/lib/email/sender';

@@ -1,4 +1,3 @@
-// No 'server-only': the email delivery job renders slips outside Next, so the words come from the messages directly.
 import { createTranslator } from 'next-intl';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';
@@ -24,6 +23,9 @@ export function slipPdfWords(locale: Locale): SlipPdfText {
     directPayments: t('directPayments'),
     directNote: t('directNote'),
     totals: t('totals'),
+    carriedIn: t('carriedIn'),
+    carriedOut: t('carriedOut'),
+    paidOut: t('paidOut'),
     columns: {
       caseNumber: c('caseNumber'),
       invoiceNumber: c('invoiceNumber'),

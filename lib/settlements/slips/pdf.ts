@@ -1,7 +1,7 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { formatAccountNumber, formatOrganisationNumber } from '@/lib/norwegian-ids';
 import { formatOreNumber, type MoneyLocale } from '@/lib/money';
+import { createPdfDocument } from '@/lib/pdf/document';
+import { linesNetOre } from '@/lib/settlements/lines';
 import type { SlipWithLines } from './slip-data';
 
 /** Every word the PDF prints, from messages/<locale>.json (the route fills it), so the lib holds no prose. */
@@ -18,14 +18,15 @@ export type SlipPdfText = {
   directPayments: string;
   directNote: string;
   totals: string;
+  carriedIn: string;
+  carriedOut: string;
+  paidOut: string;
   columns: { caseNumber: string; invoiceNumber: string; customerNumber: string; debtor: string; principal: string; interest: string; fee: string; vat: string; net: string };
   page: (page: number, pages: number) => string;
 };
 
 export type SlipPdfInput = { slip: SlipWithLines; agency: { name: string; organisationNumber: string }; locale: MoneyLocale; text: SlipPdfText };
 
-// DejaVu Sans ships in an npm package (no download at run time) and covers æøå; the standard PDF fonts do not embed.
-const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 const MARGIN = 40;
 // A4 landscape; the widths add up to the printable width (842 − 2 × 40).
 const WIDTHS = [58, 80, 70, 164, 80, 70, 70, 70, 100] as const;
@@ -37,15 +38,7 @@ function formatDate(iso: string, locale: MoneyLocale): string {
 
 /** A remittance slip an accountant can file: both parties with org. numbers, payout account, lines, totals, pages. */
 export function renderSlipPdf({ slip, agency, locale, text }: SlipPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `${text.title} ${slip.slipNumber}` } });
-  doc.registerFont('body', path.join(FONT_DIR, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = createPdfDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `${text.title} ${slip.slipNumber}` } });
   const money = (ore: number) => formatOreNumber(ore, locale);
   const left = MARGIN;
 
@@ -80,6 +73,17 @@ export function renderSlipPdf({ slip, agency, locale, text }: SlipPdfInput): Pro
     });
     y += rowHeight;
   }
+  /** A label across the first columns and an amount in the last (the rows under the totals). */
+  function labelRow(label: string, value: string, font: 'body' | 'bold') {
+    if (y + rowHeight > bottom) {
+      doc.addPage();
+      y = MARGIN;
+    }
+    const labelWidth = WIDTHS.slice(0, -1).reduce((sum, width) => sum + width, 0);
+    doc.font(font).fontSize(8).text(label, left + 2, y, { width: labelWidth - 4, lineBreak: false, ellipsis: true });
+    doc.text(value, left + labelWidth + 2, y, { width: (WIDTHS.at(-1) ?? 60) - 4, align: 'right', lineBreak: false });
+    y += rowHeight;
+  }
   function heading(label: string) {
     if (y + rowHeight * 3 > bottom) {
       doc.addPage();
@@ -96,7 +100,13 @@ export function renderSlipPdf({ slip, agency, locale, text }: SlipPdfInput): Pro
   for (const line of paid) {
     row([String(line.caseNumber), line.invoiceNumber, line.customerNumber, line.debtorName, money(line.principalOre), money(line.interestOre), money(line.agencyFeeOre), money(line.vatOre), money(line.netOre)], 'body');
   }
-  row([text.totals, '', '', '', money(slip.principalOre), money(slip.interestOre), money(slip.agencyFeeOre), money(slip.vatOre), money(slip.netOre)], 'bold');
+  row([text.totals, '', '', '', money(slip.principalOre), money(slip.interestOre), money(slip.agencyFeeOre), money(slip.vatOre), money(linesNetOre(slip))], 'bold');
+  // A negative balance is never paid out: it is set against the next slip (lib/settlements/lines.ts).
+  if (slip.carriedInOre !== 0 || slip.carriedOutOre !== 0) {
+    if (slip.carriedInOre !== 0) labelRow(text.carriedIn, money(slip.carriedInOre), 'body');
+    if (slip.carriedOutOre !== 0) labelRow(text.carriedOut, money(-slip.carriedOutOre), 'body');
+    labelRow(text.paidOut, money(slip.netOre), 'bold');
+  }
 
   if (direct.length > 0) {
     heading(text.directPayments);

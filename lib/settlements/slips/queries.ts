@@ -10,7 +10,6 @@ export type { SlipWithLines } from './slip-data';
 const LIST_LIMIT = 500;
 
 
-export type SlipSummary = Awaited<ReturnType<typeof listSlips>>[number];
 
 /** The slips of the given companies (the gate's companyIds) in the date range, newest first. */
 export async function listSlips(companyIds: string[], params: SlipListParams) {

@@ -1,4 +1,3 @@
-// No 'server-only': the email delivery job renders slips outside Next.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { companies, remittanceLines, remittanceSlips } from '@/db/schema';
@@ -20,6 +19,8 @@ export const slipColumns = {
   vatOre: remittanceSlips.vatOre,
   netOre: remittanceSlips.netOre,
   directPaymentsOre: remittanceSlips.directPaymentsOre,
+  carriedInOre: remittanceSlips.carriedInOre,
+  carriedOutOre: remittanceSlips.carriedOutOre,
 };
 
 /** Slips with their lines by id, only among the given companies: another company's id is simply not there. */

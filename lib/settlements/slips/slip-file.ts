@@ -1,4 +1,3 @@
-// No 'server-only': the download route and the email delivery job both make the same file.
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderSlipPdf } from './pdf';

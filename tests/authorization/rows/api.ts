@@ -3,6 +3,7 @@ import { generateApiKey } from '@/lib/integrations/keys/keys';
 import { connectAutocollect } from '@/tests/authorization/fixture';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 import { invoiceBody } from '@/tests/helpers/api-fixtures';
+import { todayInOslo } from '@/lib/dates';
 
 const idempotencyKey = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
@@ -21,7 +22,7 @@ async function liveKeyOfCompanyA(fx: MatrixFixture) {
   return row?.id ?? '';
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInOslo();
 
 export const rows: MatrixRow[] = [
   // Innstillinger → Selskap → Integrasjoner (Administrators of the company).

@@ -1,4 +1,5 @@
 import type { MatrixRow } from '@/tests/authorization/types';
+import { todayInOslo } from '@/lib/dates';
 
 export const rows: MatrixRow[] = [
   {
@@ -14,7 +15,7 @@ export const rows: MatrixRow[] = [
     needs: 'write',
     writes: true,
     input: (fx) => ({
-      form: { locale: 'nb', caseId: fx.caseId, kind: 'payment', invoiceId: fx.invoiceId, paidOn: new Date().toISOString().slice(0, 10), currency: 'NOK', amount: '100', idempotencyKey: crypto.randomUUID() },
+      form: { locale: 'nb', caseId: fx.caseId, kind: 'payment', invoiceId: fx.invoiceId, paidOn: todayInOslo(), currency: 'NOK', amount: '100', idempotencyKey: crypto.randomUUID() },
     }),
   },
   {

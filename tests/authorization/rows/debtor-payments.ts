@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { cases, debtorPayments, ledgerEntries } from '@/db/schema';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
+import { todayInOslo } from '@/lib/dates';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInOslo();
 
 async function caseOfA(fx: MatrixFixture) {
   const [row] = await fx.db.select({ kid: cases.kid, caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, fx.caseId));

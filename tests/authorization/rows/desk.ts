@@ -49,6 +49,14 @@ export const rows: MatrixRow[] = [
     input: (fx) => ({ form: { caseId: fx.caseId, body: 'Takk for beskjed.' } }),
   },
   {
+    file: 'lib/desk/rates/actions.ts',
+    name: 'addRateAction',
+    needs: 'staff',
+    writes: true,
+    // A half-year far ahead, so the staff cell's one insert is the row it changes.
+    input: () => ({ form: { kind: 'interest', validFrom: '2031-01-01', value: '12,25', source: 'Matrisetest: Norges Bank' } }),
+  },
+  {
     file: 'lib/notifications/actions.ts',
     name: 'updateNotificationSettingsAction',
     needs: 'signedIn',

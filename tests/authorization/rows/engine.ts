@@ -53,7 +53,7 @@ rows.push({
   input: (fx) => ({
     form: {
       companyId: fx.companyId, reminderEnabled: 'on', firstLetterAfterDueDays: '15', reminderDeadlineDays: '14', noticeAfterReminderDays: '14',
-      noticeDeadlineDays: '21', demandAfterNoticeDeadlineDays: '3', demandDeadlineDays: '14', heavyFeeAfterOverrunDays: '14', surveillanceAfterLegalMonths: '12',
+      noticeDeadlineDays: '21', demandAfterNoticeDeadlineDays: '3', demandDeadlineDays: '14', heavyFeeAfterOverrunDays: '28', surveillanceAfterLegalMonths: '12',
       standardCompensation: 'on', vatRegistered: 'on',
     },
   }),

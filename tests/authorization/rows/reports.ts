@@ -1,9 +1,10 @@
 import { remittanceLines, remittanceSlips } from '@/db/schema';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
+import { todayInOslo } from '@/lib/dates';
 
 /** A slip of company A with one line on the fixture's case, as the settlement run writes it. */
 async function slipOfCompanyA(fx: MatrixFixture): Promise<string> {
-  const periodEndOn = new Date().toISOString().slice(0, 10);
+  const periodEndOn = todayInOslo();
   const [slip] = await fx.db
     .insert(remittanceSlips)
     .values({

@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { databaseHandle, db } from '@/db';
 import { webhookDeliveries } from '@/db/schema';
 import { POST as postPause } from '@/app/api/v1/cases/[caseNumber]/pause/route';
-import { queueWebhookDeliveries } from '@/lib/queue/kicks';
+import { todayInOslo } from '@/lib/dates';
+import { WEBHOOK_SWEEP_JOB } from '@/lib/jobs/webhook-delivery';
+import { queueWebhookDeliveries, WEBHOOK_DELIVERY_JOB } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { runSettlement } from '@/lib/settlements/run';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
@@ -16,6 +18,7 @@ import { addWebhookEndpoint } from '@/lib/integrations/webhooks/mutations';
 import { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from '@/lib/integrations/webhooks/signing';
 import { callApi, makeApiCompany } from '@/tests/helpers/api-fixtures';
 import { makeCase } from '@/tests/helpers/case-factories';
+import { waitFor, waitForJob } from '@/tests/helpers/wait';
 
 vi.hoisted(() => {
   // Tests deliver to a local receiver over plain http: the explicit switch, never on in production.
@@ -61,15 +64,7 @@ afterEach(async () => {
   boss = undefined;
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 25_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInOslo();
 const worker = () => startWorker(databaseHandle(), { emailSender: null, smsSender: null, webhookDelivery: { retryDelaySeconds: 1, retryLimit: 4 } });
 
 describe('webhooks through the outbox', () => {
@@ -97,9 +92,11 @@ describe('webhooks through the outbox', () => {
     // A new worker, the same delivery asked for again (a duplicate job, the sweep): nothing is sent twice.
     await boss.stop({ graceful: false, wait: true });
     boss = await worker();
-    await queueWebhookDeliveries(boss, [delivery?.id ?? '']);
-    await boss.send('webhook-sweep', {});
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const [duplicate] = await queueWebhookDeliveries(boss, [delivery?.id ?? '']);
+    const sweep = await boss.send(WEBHOOK_SWEEP_JOB, {});
+    // Both jobs ran to the end (the positive signal) and posted nothing.
+    expect(await waitForJob(boss, WEBHOOK_DELIVERY_JOB, duplicate ?? null)).toBe('completed');
+    expect(await waitForJob(boss, WEBHOOK_SWEEP_JOB, sweep)).toBe('completed');
     expect(mine()).toHaveLength(3);
   }, 60_000);
 

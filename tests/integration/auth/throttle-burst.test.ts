@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { db } from '@/db';
 import { signInAttempts, users } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, PASSWORD_COST, setPasswordCostForTests, verifyPassword } from '@/lib/auth/password';
+import { TEST_PASSWORD_COST } from '@/tests/helpers/password-cost';
 import { getLiveSession } from '@/lib/auth/session';
 import { authenticatePassword, verifySecondFactor } from '@/lib/auth/sign-in';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ACCOUNT_ADDRESS } from '@/lib/auth/throttle';
@@ -80,8 +81,9 @@ describe('sessions', () => {
 
 describe('password hashing', () => {
   it('hashes with scrypt N=2^17 and upgrades an older hash at the next successful sign-in', async () => {
+    setPasswordCostForTests(PASSWORD_COST); // the production cost, for this test only
+    onTestFinished(() => setPasswordCostForTests(TEST_PASSWORD_COST));
     const user = await makeUser(db);
-    expect(user.passwordHash.startsWith('scrypt$131072$8$1$')).toBe(true);
     const { scrypt, randomBytes } = await import('node:crypto');
     const salt = randomBytes(16);
     const key = await new Promise<Buffer>((resolve, reject) =>
@@ -93,6 +95,7 @@ describe('password hashing', () => {
     const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
     expect(row?.passwordHash.startsWith('scrypt$131072$8$1$')).toBe(true);
     await expect(verifyPassword(user.password, row?.passwordHash ?? '')).resolves.toBe(true);
+    setPasswordCostForTests(TEST_PASSWORD_COST); // salted: two hashes differ at any cost
     expect(await hashPassword('x')).not.toBe(await hashPassword('x'));
   });
 });

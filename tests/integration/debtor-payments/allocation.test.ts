@@ -7,8 +7,9 @@ import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { balanceAndLedger, caseEvents, makeCase } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeCompany } from '@/tests/helpers/factories';
+import { todayInOslo } from '@/lib/dates';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInOslo();
 
 function receive(staff: Awaited<ReturnType<typeof makeStaff>>, kid: string, amountOre: number) {
   return db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'));

@@ -1,16 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseHandle, db } from '@/db';
+import { executeRows } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { deliverOutboxEmail } from '@/lib/email/deliver';
-import { dispatchOutbox } from '@/lib/queue/kicks';
 import { renderEmail } from '@/lib/email/render';
 import { inviteUsers } from '@/lib/invitations/mutations';
 import { EMAIL_SWEEP_JOB } from '@/lib/jobs/email-delivery';
-import { EMAIL_DELIVERY_JOB } from '@/lib/queue/kicks';
+import { dispatchOutbox, EMAIL_DELIVERY_JOB } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { fakeEmailSender, makeAdminWithCompanies, outboxRow } from '@/tests/helpers/company-admin';
+import { waitFor, waitForJob } from '@/tests/helpers/wait';
 
 let boss: PgBoss | undefined;
 afterEach(async () => {
@@ -25,14 +26,6 @@ async function invitationEmail(inviterName = 'Anne Admin') {
   const email = `post-${crypto.randomUUID().slice(0, 8)}@test.no`;
   const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, actor(id), { companyId: id, emails: [email], role: 'read', locale: 'nb', companyIds: [id] }));
   return { outboxId: outboxIds[0] ?? '', email };
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const FAST = { retryDelaySeconds: 1, retryLimit: 3 };
@@ -65,7 +58,7 @@ describe('delivering the outbox through the pg-boss job', () => {
     await dispatchOutbox([outboxId]);
     await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
     const lateJob = await boss.send(EMAIL_DELIVERY_JOB, { outboxId });
-    await waitFor(async () => (await boss?.getJobById(EMAIL_DELIVERY_JOB, lateJob ?? ''))?.state === 'completed');
+    expect(await waitForJob(boss, EMAIL_DELIVERY_JOB, lateJob)).toBe('completed');
     await expect(deliverOutboxEmail(db, fake.sender, outboxId)).resolves.toBe('skipped');
     expect(fake.attempts).toHaveLength(1);
     expect((await outboxRow(db, outboxId)).attempts).toBe(1);
@@ -96,7 +89,9 @@ describe('delivering the outbox through the pg-boss job', () => {
     boss = await startWorker(databaseHandle(), { emailSender: null });
     const { outboxId } = await invitationEmail();
     await dispatchOutbox([outboxId]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // dispatchOutbox has returned: had it queued a delivery, pg-boss would hold the job now.
+    const jobs = await executeRows(db, sql`select id from pgboss.job where data->>'outboxId' = ${outboxId}`);
+    expect(jobs).toEqual([]);
     expect(await outboxRow(db, outboxId)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 });

@@ -28,6 +28,6 @@ describe("a letter's PDF", () => {
     expect(text).toContain(String(letter!.amountDueOre));
     expect(text).toContain('2025-03-29');
     expect(text).toContain('Æ ø å');
-    expect(letter!.amountDueOre).toBe(1_000_000 + 3_500 + 4_452); // 13 days of 12.5 % on 10 000 kr = 44.52 kr
+    expect(letter!.amountDueOre).toBe(1_000_000 + 3_500 + 4_795); // P − D = 14 days of 12.5 % on 10 000 kr = 47.95 kr
   });
 });

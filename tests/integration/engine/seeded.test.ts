@@ -5,6 +5,7 @@ import { seedDemo } from '@/lib/demo/seed';
 import { todayInOslo } from '@/lib/dates';
 import { runEngine } from '@/lib/engine/run';
 import { casesWithDriftedBalance } from '@/tests/helpers/case-factories';
+import { referenceFees } from '@/tests/unit/engine/reference';
 
 async function rows<T>(query: SQL): Promise<T[]> {
   const result = await db.execute(query);
@@ -17,6 +18,7 @@ async function count(query: SQL): Promise<number> {
 }
 
 const today = todayInOslo();
+const DEMO_ASSUMED_COMPENSATION: Record<string, number> = { '2025-H2': 46_000, '2026-H2': 46_000, '2027-H1': 46_000, '2027-H2': 46_000 };
 
 describe('the demo seed, played by the collection engine over a moved clock', () => {
   beforeAll(async () => {
@@ -31,20 +33,55 @@ describe('the demo seed, played by the collection engine over a moved clock', ()
       (select 1 from events e where e.type = 'letter.sent' and e.data->>'letterId' = l.id::text)`)).toBe(0);
   });
 
-  it('booked every fee and interest row through the engine: keyed by a letter of the case on its date, or by its accrual', async () => {
+  it('booked every fee and interest row through the engine: keyed by a letter of the case on its date, or by a reconciliation', async () => {
     expect(await count(sql`select count(*) as n from ledger_entries where kind = 'fee'`)).toBeGreaterThan(300);
     expect(await count(sql`select count(*) as n from ledger_entries where kind = 'interest'`)).toBeGreaterThan(300);
-    // Interest the engine's accrual booked before a payment or a withdrawal, not with a letter.
-    expect(await count(sql`select count(*) as n from ledger_entries where idempotency_key like 'engine:interest:%'`)).toBeGreaterThan(20);
+    // Interest the claim's reconciliation booked before a payment or a withdrawal, not with a letter (no key).
+    expect(await count(sql`select count(*) as n from ledger_entries where kind = 'interest' and idempotency_key is null`)).toBeGreaterThan(20);
     const foreign = await rows<{ kind: string; key: string | null }>(sql`select e.kind, e.idempotency_key as key from ledger_entries e
       where e.kind in ('fee', 'interest') and not (
         exists (select 1 from letters l where l.case_id = e.case_id and l.sent_on = e.booked_on and e.idempotency_key like 'engine:' || l.id || ':%')
-        or (e.kind = 'interest' and e.idempotency_key = 'engine:interest:' || e.case_id || ':' || e.booked_on))`);
+        or e.idempotency_key is null)`);
     expect(foreign).toEqual([]);
+    // Every fee row names its fee.
+    expect(await count(sql`select count(*) as n from ledger_entries where kind = 'fee' and fee_kind is null`)).toBe(0);
     // Every stage change but a closing came with the engine's letter (no actor; the letter a millisecond later).
     expect(await count(sql`select count(*) as n from events s where s.type = 'case.stage_changed' and s.data->>'to' <> 'closed'
       and (s.actor_user_id is not null or not exists (select 1 from events l where l.case_id = s.case_id and l.type = 'letter.sent'
         and l.occurred_at = s.occurred_at + interval '1 millisecond'))`)).toBe(0);
+  });
+
+  it('charges no fee the law forbids: per case, each fee group within what domain.md allows for its letters', async () => {
+    const facts = await rows<{ id: string; due_on: string; principal: string; business: boolean; vat: boolean; agreement: Record<string, unknown> | null }>(sql`select c.id,
+      c.due_on::text, (select sum(amount_ore) from ledger_entries p where p.case_id = c.id and p.kind = 'principal') as principal,
+      d.kind = 'company' as business, co.vat_registered as vat, co.collection_agreement as agreement
+      from cases c join debtors d on d.id = c.debtor_id join companies co on co.id = c.company_id`);
+    const sent = await rows<{ case_id: string; kind: 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice'; sent_on: string; deadline_on: string | null }>(
+      sql`select case_id, kind, sent_on::text, deadline_on::text from letters order by sent_on, created_at`,
+    );
+    const fees = await rows<{ case_id: string; fee_kind: string; total: string }>(sql`select case_id, fee_kind, sum(amount_ore) as total from ledger_entries where kind = 'fee' group by 1, 2`);
+    let checked = 0;
+    for (const c of facts) {
+      const own = sent.filter((letter) => letter.case_id === c.id);
+      for (const letter of own) expect(letter.sent_on > c.due_on, `${c.id} ${letter.kind}`).toBe(true);
+      const fee = (kind: string) => Number(fees.find((row) => row.case_id === c.id && row.fee_kind === kind)?.total ?? 0);
+      // Payments only lower what is allowed, so the allowance without them is an upper bound.
+      const allowed = referenceFees(
+        {
+          dueOn: c.due_on, principalOre: Number(c.principal), business: c.business, compensationAgreed: (c.agreement?.standardCompensation ?? true) !== false,
+          vatRegistered: c.vat, letters: own.map((letter) => ({ kind: letter.kind, sentOn: letter.sent_on, deadlineOn: letter.deadline_on })), reductions: [],
+          // The demo's assumption for the half-years without a published figure (lib/demo/rates.ts).
+          assumedCompensation: DEMO_ASSUMED_COMPENSATION,
+        },
+        today,
+      );
+      expect(fee('reminder_fee') + fee('notice_fee'), c.id).toBeLessThanOrEqual(allowed.reminderFees);
+      expect(fee('standard_compensation'), c.id).toBeLessThanOrEqual(allowed.compensation);
+      expect(fee('collection_fee_light') + fee('collection_fee_heavy'), c.id).toBeLessThanOrEqual(allowed.salaer);
+      for (const kind of ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy']) expect(fee(kind)).toBeGreaterThanOrEqual(0);
+      checked += own.length;
+    }
+    expect(checked).toBeGreaterThan(500);
   });
 
   it('changes nothing when the engine runs again today, and the ledger explains every balance', async () => {

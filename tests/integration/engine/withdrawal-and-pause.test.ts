@@ -29,8 +29,8 @@ describe('the engine around withdrawals and pauses', () => {
       .from(ledgerEntries)
       .where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'interest')))
       .orderBy(asc(ledgerEntries.bookedOn));
-    // With the reminder: 2–14 March; at the withdrawal: 15–24 March, 10 days × 12.5 % on 10 000 kr = 34.25 kr.
-    expect(interest.at(-1)).toEqual({ amountOre: 3_425, bookedOn: '2025-03-25', key: `engine:interest:${debtCase.id}:2025-03-25` });
+    // P − D days: with the reminder 2–15 March (47.95 kr), at the withdrawal 2–25 March (24 days, 82.19 kr): 34.24 kr more.
+    expect(interest.at(-1)).toEqual({ amountOre: 3_424, bookedOn: '2025-03-25', key: null });
     const [state] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
     expect(state!.interestBookedToOn).toBe('2025-03-25');
     const after = await runEngine(db, { now: onDay('2025-05-01'), companyId: company.id });
@@ -45,10 +45,10 @@ describe('the engine around withdrawals and pauses', () => {
     expect(detail.latestLetter?.dueOn).toBe('2025-03-29'); // what the letter printed
     const source = { status: detail.status, kid: detail.kid, outstandingOre: detail.totals.outstandingOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter };
     expect(paymentInfoFor(source, '86011117947', '2025-03-28')?.dueOn).toBe('2025-04-05'); // 7 days paused
-    // The engine agrees: the notice (14 days after the reminder) goes out 7 days later, on 5 April.
+    // The engine agrees: the notice (the day after the reminder's deadline) goes out 7 days later, on 6 April.
     for (let day = 0; day < 10; day += 1) await runEngine(db, { now: onDay(plusDays('2025-03-28', day)), companyId: company.id });
     const sent = await db.select({ kind: letters.kind, sentOn: letters.sentOn }).from(letters).where(eq(letters.caseId, debtCase.id)).orderBy(asc(letters.sentOn));
-    expect(sent.at(-1)).toEqual({ kind: 'notice', sentOn: '2025-04-05' });
+    expect(sent.at(-1)).toEqual({ kind: 'notice', sentOn: '2025-04-06' });
     // The new letter's own deadline is shown from then on: the shift belongs to the letter before it.
     const later = (await getCaseDetail(company.id, debtCase.id))!;
     expect(later.pausedDaysSinceLetter).toBe(0);

@@ -10,6 +10,7 @@ import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/queue/k
 import { startWorker } from '@/lib/jobs/worker';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { badNationalId, realPdf, submittedDraft } from '@/tests/helpers/invoice-fixtures';
+import { waitFor, waitForJob } from '@/tests/helpers/wait';
 
 async function writer(role: 'write' | 'admin' = 'write', companyOverrides = {}) {
   const company = await makeCompany(db, companyOverrides);
@@ -29,14 +30,6 @@ async function draftRow(draftId: string) {
   const [row] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.id, draftId));
   if (!row) throw new Error('no draft');
   return row;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 25_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 let boss: PgBoss | undefined;
@@ -148,9 +141,9 @@ describe('the registration job on the real queue', () => {
     const { draftId } = await submittedDraft(db, actor);
     const jobId = await sendInvoiceRegistration(boss, draftId);
     await waitFor(async () => (await draftRow(draftId)).status === 'registered');
-    await waitFor(async () => (await boss?.getJobById(INVOICE_REGISTRATION_JOB, jobId ?? ''))?.state === 'completed');
+    expect(await waitForJob(boss, INVOICE_REGISTRATION_JOB, jobId ?? null)).toBe('completed');
     const late = await boss.send(INVOICE_REGISTRATION_JOB, { draftId });
-    await waitFor(async () => (await boss?.getJobById(INVOICE_REGISTRATION_JOB, late ?? ''))?.state === 'completed');
+    expect(await waitForJob(boss, INVOICE_REGISTRATION_JOB, late)).toBe('completed');
     expect(crashes).toBe(2);
     expect(await countsFor(company.id)).toEqual({ cases: 1, invoices: 1, debtors: 1, ledger: 1, caseEvents: 1 });
   });

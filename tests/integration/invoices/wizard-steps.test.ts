@@ -23,7 +23,7 @@ describe('the wizard steps', () => {
     const company = await makeCompany(db);
     const reader = await actorIn(company.id, 'read');
     await expect(db.transaction((tx) => saveCustomerStep(tx, reader, { companyId: company.id, draftId: null, customer: customer() }))).rejects.toBeInstanceOf(NotAllowedError);
-    const auto = await makeCompany(db, { autocollectEnabled: true, accountingSystem: 'tripletex' });
+    const auto = await makeCompany(db, { autocollectEnabled: true });
     const writer = await actorIn(auto.id);
     await expect(db.transaction((tx) => saveCustomerStep(tx, writer, { companyId: auto.id, draftId: null, customer: customer() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.autocollect' });
     expect(await drafts(company.id)).toEqual([]);

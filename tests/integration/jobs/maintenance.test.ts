@@ -4,6 +4,7 @@ import { databaseHandle, db } from '@/db';
 import { signInAttempts } from '@/db/schema';
 import { MAINTENANCE_JOB } from '@/lib/jobs/maintenance';
 import { startWorker } from '@/lib/jobs/worker';
+import { waitForJob } from '@/tests/helpers/wait';
 
 describe('the job queue', () => {
   it('runs the maintenance job through pg-boss: old sign-in attempts go, recent ones stay', async () => {
@@ -12,14 +13,7 @@ describe('the job queue', () => {
     const [recent] = await db.insert(signInAttempts).values({ step: 'password', email: 'ny@test.no', ipAddress: '10.0.0.1', succeeded: false }).returning();
     const boss = await startWorker(databaseHandle());
     try {
-      const jobId = await boss.send(MAINTENANCE_JOB, {});
-      expect(jobId).toBeTruthy();
-      let job = null;
-      for (let i = 0; i < 60 && job?.state !== 'completed'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        job = await boss.getJobById(MAINTENANCE_JOB, jobId ?? '');
-      }
-      expect(job?.state).toBe('completed');
+      expect(await waitForJob(boss, MAINTENANCE_JOB, await boss.send(MAINTENANCE_JOB, {}))).toBe('completed');
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

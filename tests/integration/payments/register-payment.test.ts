@@ -179,7 +179,7 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
   });
 
   it('refuses payments and credit notes for an AutoCollect company (AutoCollect keeps them in sync)', async () => {
-    const { company, actor } = await makeCompanyActor(db, 'admin', { autocollectEnabled: true, accountingSystem: 'tripletex' });
+    const { company, actor } = await makeCompanyActor(db, 'admin', { autocollectEnabled: true });
     const debtCase = await makeCase(db, { companyId: company.id });
     for (const kind of ['payment', 'credit'] as const) {
       expect(await refusal(register(actor, paymentInput(debtCase.id, debtCase.invoices[0]?.id, { kind })))).toBe('payments.errors.autocollect');

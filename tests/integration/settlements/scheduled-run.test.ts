@@ -8,6 +8,8 @@ import { startWorker } from '@/lib/jobs/worker';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeCompany } from '@/tests/helpers/factories';
+import { addDays, todayInOslo } from '@/lib/dates';
+import { waitForJob } from '@/tests/helpers/wait';
 
 async function companyWithPayment(weekday: number, paidOn: string) {
   const company = await makeCompany(db, { settlementWeekday: weekday });
@@ -36,19 +38,13 @@ describe('the scheduled settlement run', () => {
 
   it('runs as a pg-boss job', async () => {
     // Today's weekday, so the job (which uses the real clock) picks this company.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const today = todayInOslo();
+    const yesterday = addDays(today, -1);
     const company = await companyWithPayment(isoWeekday(today), yesterday);
     await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(eq(companies.id, company.id));
     const boss = await startWorker(databaseHandle(), { emailSender: null });
     try {
-      const jobId = await boss.send(SETTLEMENT_JOB, {});
-      let job = null;
-      for (let i = 0; i < 80 && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        job = await boss.getJobById(SETTLEMENT_JOB, jobId ?? '');
-      }
-      expect(job?.state).toBe('completed');
+      expect(await waitForJob(boss, SETTLEMENT_JOB, await boss.send(SETTLEMENT_JOB, {}))).toBe('completed');
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

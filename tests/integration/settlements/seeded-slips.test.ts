@@ -13,7 +13,7 @@ describe('the demo seed’s remittance slips', () => {
       select
         (select count(*)::int from remittance_slips) as slips,
         (select count(*)::int from remittance_slips s where not exists (select 1 from remittance_items i where i.slip_id = s.id)) as without_items,
-        (select count(*)::int from remittance_slips s where s.net_ore <> (select coalesce(sum(l.net_ore), 0) from remittance_lines l where l.slip_id = s.id and not l.is_direct_payment)
+        (select count(*)::int from remittance_slips s where s.net_ore - s.carried_in_ore + s.carried_out_ore <> (select coalesce(sum(l.net_ore), 0) from remittance_lines l where l.slip_id = s.id and not l.is_direct_payment)
            or s.agency_fee_ore <> (select coalesce(sum(l.agency_fee_ore), 0) from remittance_lines l where l.slip_id = s.id and not l.is_direct_payment)
            or s.principal_ore <> (select coalesce(sum(l.principal_ore), 0) from remittance_lines l where l.slip_id = s.id and not l.is_direct_payment)) as mismatched,
         (select count(*)::int from remittance_items i join ledger_entries e on e.id = i.ledger_entry_id where e.kind <> 'payment') as unbacked,

@@ -16,8 +16,9 @@ import { makeCase, makeCompanyActor } from '@/tests/helpers/case-factories';
 import { fakeEmailSender } from '@/tests/helpers/company-admin';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeUser } from '@/tests/helpers/factories';
+import { addDays, todayInOslo } from '@/lib/dates';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInOslo();
 
 /** A company (with the given settlement address) and one debtor payment of 2 050 kr on a notice-stage case. */
 async function companyWithPayment(settlement: { settlementEmail?: string | null; settlementEmailLocale?: 'nb' | 'en' } = {}) {
@@ -74,7 +75,7 @@ describe('the settlement run mails the slip', () => {
     expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'exists', 'exists']);
     expect((await db.transaction((tx) => runSettlement(tx, company.id, today))).outcome).toBe('exists');
     // The scheduled job for the next day finds nothing new to settle.
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(todayInOslo(), 1);
     expect((await db.transaction((tx) => runSettlement(tx, company.id, tomorrow))).outcome).toBe('nothing');
     expect(await outboxOf(company.id)).toHaveLength(1);
     expect(await db.select().from(remittanceSlips).where(eq(remittanceSlips.companyId, company.id))).toHaveLength(1);

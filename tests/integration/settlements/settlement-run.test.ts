@@ -7,8 +7,9 @@ import { registerPayment } from '@/lib/payments/mutations';
 import { runSettlement } from '@/lib/settlements/run';
 import { makeCase, makeCompanyActor } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
+import { addDays, todayInOslo } from '@/lib/dates';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInOslo();
 
 async function companyWithPayments() {
   const { company, actor } = await makeCompanyActor(db, 'write');
@@ -64,7 +65,7 @@ describe('the settlement run', () => {
     expect((await db.transaction((tx) => runSettlement(tx, company.id, today))).outcome).toBe('created');
     expect((await db.transaction((tx) => runSettlement(tx, company.id, today))).outcome).toBe('exists');
     expect(await slipsOf(company.id)).toHaveLength(1);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(todayInOslo(), 1);
     expect(await db.transaction((tx) => runSettlement(tx, company.id, tomorrow))).toEqual({ outcome: 'nothing' });
   });
 

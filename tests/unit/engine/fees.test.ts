@@ -52,14 +52,20 @@ describe('reminder and notice fee, standard compensation', () => {
     expect(collectionRateOre('2024-06-15')).toBe(70_000);
   });
 
-  it('rounds a non-even twentieth half up', () => {
-    expect(reminderFeeOre('2030-01-01', [{ validFrom: '2030-01-01', amountOre: 70_010 }])).toBe(3_501);
-    expect(reminderFeeOre('2030-01-01', [{ validFrom: '2030-01-01', amountOre: 70_009 }])).toBe(3_500);
+  it('rounds a legal maximum down, never above it (a twentieth of 700.10 kr is 35.005 kr → 35.00)', () => {
+    expect(reminderFeeOre('2030-01-01', [{ validFrom: '2030-01-01', amountOre: 70_010 }])).toBe(3_500);
+    expect(reminderFeeOre('2030-01-01', [{ validFrom: '2030-01-01', amountOre: 70_039 }])).toBe(3_501);
+    expect(reminderFeeOre('2030-01-01', [{ validFrom: '2030-01-01', amountOre: 70_020 }])).toBe(3_501);
   });
 
   it('has the standard compensation dated', () => {
-    expect(standardCompensationOre('2025-03-01')).toBe(46_000);
-    expect(standardCompensationOre('2026-03-01')).toBe(47_000);
+    // Per half-year (domain.md §2): 1H 2025 470, 1H 2026 460; 2H 2025 has no figure here, so it stops.
+    expect(standardCompensationOre('2025-03-01')).toBe(47_000);
+    expect(standardCompensationOre('2026-03-01')).toBe(46_000);
+    expect(standardCompensationOre('2023-12-31')).toBe(46_000);
+    expect(standardCompensationOre('2020-07-01')).toBe(43_000);
+    expect(() => standardCompensationOre('2025-07-01')).toThrow(MissingFeeTableError);
+    expect(() => standardCompensationOre('2026-07-01')).toThrow(MissingFeeTableError);
   });
 
   it('refuses dates before the tables or malformed dates', () => {

@@ -25,6 +25,7 @@ import { paymentInfoFor } from '@/lib/cases/payment-info';
 import { getCaseDetail, listCaseHistory } from '@/lib/cases/queries';
 import { acceptsPayments, allowedActions } from '@/lib/cases/status-rules';
 import { env } from '@/lib/env';
+import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { listCaseTasks } from '@/lib/tasks/queries';
 import { ClientMessages } from '@/components/layout/client-messages';
@@ -72,6 +73,13 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
           </div>
         )}
         <CaseSummary detail={detail} locale={locale} />
+        {detail.status === 'closed' || detail.status === 'withdrawn' ? (
+          <p className="-mt-3 mb-6">
+            <Link href={`/cases/${detail.id}/statement`} className="font-medium text-brand-700 underline">
+              {(await getTranslations('statement'))('link')}
+            </Link>
+          </p>
+        ) : null}
         {actionView === 'payment' ? <PaymentPanel detail={detail} canWrite={canWrite} locale={locale} /> : null}
         {actionView && actionView !== 'payment' ? <StatusChangePanel caseId={detail.id} action={actionView} status={detail.status} canWrite={canWrite} /> : null}
         {actionView ? null : (
@@ -113,7 +121,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
                 <div>
                   <PaymentInfoPanel
                     info={paymentInfoFor(
-                      { status: detail.status, kid: detail.kid, outstandingOre: detail.totals.outstandingOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
+                      { status: detail.status, kid: detail.kid, outstandingOre: detail.claim.totalOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
                       AGENCY_ACCOUNT_NUMBER,
                       todayInOslo(),
                     )}

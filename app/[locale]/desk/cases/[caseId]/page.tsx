@@ -12,6 +12,7 @@ import { MessageThread } from '@/components/messages/message-thread';
 import { requireStaff } from '@/lib/auth/gate';
 import { getDeskCase, listCaseThread, listCompanyUsers, listDeskCaseTasks } from '@/lib/desk/queries';
 import { formatDate } from '@/lib/i18n/format';
+import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
 import { z } from 'zod';
@@ -59,6 +60,13 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
             <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
           </div>
         </dl>
+        {found.status === 'closed' || found.status === 'withdrawn' ? (
+          <p className="mb-6">
+            <Link href={`/desk/cases/${found.id}/statement`} className="font-medium text-brand-700 underline">
+              {(await getTranslations('statement'))('link')}
+            </Link>
+          </p>
+        ) : null}
         <div className="mb-6">
           <CollectionPanel companyId={found.companyId} caseId={found.id} side="agency" canWrite locale={locale} />
         </div>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { gatedRoute, requireCaseRole } from '@/lib/auth/gate';
 import { routing } from '@/lib/i18n/routing';
 import { renderLetterPdf } from '@/lib/letters/pdf';
-import { letterPdfText } from '@/lib/letters/pdf-text';
+import { loadLetterWords } from '@/lib/letters/pdf-text';
 import { getLetter } from '@/lib/letters/queries';
 
 type Context = RouteContext<'/api/cases/[caseId]/letters/[letterId]'>;
@@ -17,7 +17,7 @@ export const GET = gatedRoute(async (request: NextRequest, context: Context): Pr
   const locale = hasLocale(routing.locales, asked) ? asked : routing.defaultLocale;
   const letter = z.uuid().safeParse(letterId).success ? await getLetter(actor.companyId, caseId, letterId) : null;
   if (!letter) return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
-  const bytes = new Uint8Array(await renderLetterPdf(await letterPdfText(letter, 'NOK', locale)));
+  const bytes = new Uint8Array(await renderLetterPdf(await loadLetterWords(letter, 'NOK', locale)));
   const fileName = `${letter.kind}-${letter.content.caseNumber}-${letter.sentOn}.pdf`;
   return new Response(bytes, {
     headers: {
