@@ -125,6 +125,14 @@ export const requireStaff = cache(async (): Promise<StaffActor> => {
   return { userId: user.userId, name: user.name, staff: true };
 });
 
+/** A creditor-side account acting for itself (accepting an invitation to a company): agency staff get not found. */
+export async function requireCreditorAccount(): Promise<LiveSession> {
+  const user = await requireSignedIn();
+  const [row] = await db.select({ staff: users.isAgencyStaff }).from(users).where(eq(users.id, user.userId));
+  if (!row || row.staff) return refuse('notFound');
+  return user;
+}
+
 /** Whether the signed-in user is agency staff, for showing the desk link; access itself is requireStaff. */
 export async function isStaffUser(userId: string): Promise<boolean> {
   const [row] = await db.select({ staff: users.isAgencyStaff }).from(users).where(eq(users.id, userId));

@@ -33,6 +33,8 @@ export const rows: MatrixRow[] = [
     name: 'reauthenticateAction',
     needs: 'signedIn',
     writes: true,
+    // Also on Integrasjoner, a page for Administrators only: the matrix posts it where every user may be.
+    page: 'app/[locale]/(portal)/settings/security/page',
     input: () => ({ form: { currentPassword: TEST_PASSWORD } }),
   },
   {
