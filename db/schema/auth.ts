@@ -29,6 +29,8 @@ export const sessions = pgTable(
     // Last time the password or a second factor was entered in this session: security changes need it recent.
     reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    // Second-factor tries in this pending session (password done): a few, then the password again.
+    secondFactorTries: integer('second_factor_tries').notNull().default(0),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
   },
@@ -46,6 +48,8 @@ export const signInAttempts = pgTable(
     step: text('step', { enum: ['password', 'second_factor'] }).notNull(),
     email: text('email').notNull(),
     ipAddress: text('ip_address').notNull(),
+    // A device that signed this account in before (signed cookie): counted on its own, not by account or address.
+    device: text('device'),
     succeeded: boolean('succeeded').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -30,6 +30,8 @@ export const users = pgTable(
     // The agency's case handlers: set only by the agency's own tooling (seed, CLI), never by a creditor screen.
     isAgencyStaff: boolean('is_agency_staff').notNull().default(false),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    // Second-factor failures since the last completed sign-in: at the cap only a recovery code is accepted.
+    secondFactorFailures: integer('second_factor_failures').notNull().default(0),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

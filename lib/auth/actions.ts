@@ -17,7 +17,8 @@ import { dispatchOutbox } from '@/lib/queue/kicks';
 import { setLocaleSchema, signInSchema, verifyCodeSchema, verifyRecoveryCodeSchema } from './schemas';
 import { authenticatePassword, verifySecondFactor } from './sign-in';
 import { revokeSession, sessionHandoff } from './session';
-import { sendSignInSms } from './sign-in-sms';
+import { sendSmsIfFirstMethod, sendSignInSms } from './sign-in-sms';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, deviceToken } from './device';
 import { passkeySignInOptions, verifyPasskeySignIn } from '@/lib/auth/passkeys/sign-in';
 import { ceremonyResponse } from '@/lib/auth/passkeys/webauthn';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
@@ -35,6 +36,9 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const previous = await getCurrentSession();
   if (previous) await revokeSession(db, previous.sessionId);
   await signIn('credentials', { sessionId: result.sessionId, handoff: sessionHandoff(result.sessionId), redirect: false });
+  // The second step opens with SMS when that is the first method: the code goes now, on this POST (never on the
+  // page's GET, which a prefetch could repeat), within the resend limit; the page says whether one is on its way.
+  await sendSmsIfFirstMethod(db, result, new Date());
   redirect(`/${await getLocale()}/login/verify`);
 }
 
@@ -54,21 +58,32 @@ export async function verifySecondFactorAction(_prev: FormState, formData: FormD
   const method = codeMethod(formData.get('method'));
   const parsed = (method === 'recovery' ? verifyRecoveryCodeSchema : verifyCodeSchema).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
-  const result = await verifySecondFactor(db, live, { method, code: parsed.data.code }, await getClientInfo());
+  const client = await getClientInfo();
+  const result = await verifySecondFactor(db, live, { method, code: parsed.data.code }, client);
   if (!result.ok) {
     const key = result.reason === 'invalid' ? (method === 'recovery' ? 'invalidRecoveryCode' : 'invalidCode') : result.reason;
     return failed(`auth.errors.${key}`, formData);
   }
   await dispatchOutbox(result.outboxIds);
-  await finishSignIn(result.sessionId, live);
+  await finishSignIn(result.sessionId, live, client.deviceToken);
   redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
 }
 
-/** Puts the rotated session id in the Auth.js cookie and remembers the user's language. */
-async function finishSignIn(sessionId: string, live: { locale: string }) {
+/** Puts the rotated session id in the Auth.js cookie, remembers the user's language and this browser as known. */
+async function finishSignIn(sessionId: string, live: { locale: string; userId: string }, currentDevice: string | null) {
   await signIn('credentials', { sessionId, handoff: sessionHandoff(sessionId), redirect: false });
-  (await cookies()).set(LOCALE_COOKIE, live.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  const jar = await cookies();
+  jar.set(LOCALE_COOKIE, live.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  jar.set(DEVICE_COOKIE, deviceToken(live.userId, currentDevice), {
+    path: '/',
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: isProductionDeployment(),
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
 }
+
+const PASSKEY_REFUSALS = { throttled: 'throttled', signInAgain: 'signInAgain', recoveryRequired: 'recoveryRequired' } as const;
 
 /** Passkey on the second step, part 1: the options and a server-side challenge (called from the page's script). */
 export async function passkeySignInOptionsAction() {
@@ -87,9 +102,13 @@ export async function passkeySignInAction(_prev: FormState, formData: FormData):
   const parsed = passkeySignInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return failed('auth.errors.passkeyFailed', formData);
   const response = parsed.data.response as unknown as AuthenticationResponseJSON;
-  const result = await verifyPasskeySignIn(db, live, parsed.data.challengeId, response, await getClientInfo());
-  if (!result.ok) return failed(result.reason === 'throttled' ? 'auth.errors.throttled' : 'auth.errors.passkeyFailed', formData);
-  await finishSignIn(result.sessionId, live);
+  const client = await getClientInfo();
+  const result = await verifyPasskeySignIn(db, live, parsed.data.challengeId, response, client);
+  if (!result.ok) {
+    const key = result.reason in PASSKEY_REFUSALS ? PASSKEY_REFUSALS[result.reason as keyof typeof PASSKEY_REFUSALS] : 'passkeyFailed';
+    return failed(`auth.errors.${key}`, formData);
+  }
+  await finishSignIn(result.sessionId, live, client.deviceToken);
   redirect(`/${live.locale}/${(await isStaffUser(live.userId)) ? 'desk' : 'cases'}`);
 }
 

@@ -1,10 +1,17 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { env } from '@/lib/env';
-import { clientAddress } from '@/lib/client-address';
+import { clientAddress, warnOnceAboutProxy } from '@/lib/client-address';
+import { DEVICE_COOKIE } from './device';
 
-/** The caller's address (see client-address.ts) and user agent, for throttling and the sessions list. */
+/** The caller's address (see client-address.ts), user agent and device cookie, for throttling and the sessions list. */
 export async function getClientInfo() {
   const h = await headers();
-  return { ipAddress: clientAddress(h.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS) ?? 'unknown', userAgent: h.get('user-agent') };
+  const forwardedFor = h.get('x-forwarded-for');
+  warnOnceAboutProxy(forwardedFor, env().TRUSTED_PROXY_HOPS);
+  return {
+    ipAddress: clientAddress(forwardedFor, env().TRUSTED_PROXY_HOPS) ?? 'unknown',
+    userAgent: h.get('user-agent'),
+    deviceToken: (await cookies()).get(DEVICE_COOKIE)?.value ?? null,
+  };
 }

@@ -21,7 +21,7 @@ export function decryptSecret(sealed: string, encryptionKey: Buffer = key()): st
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }
 
-/** For high-entropy tokens (invitation links, recovery codes): a fast hash is enough, no salt needed. */
+/** For high-entropy tokens (invitation links, 256 bits): a fast hash is enough. Short codes use code-hash.ts. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }

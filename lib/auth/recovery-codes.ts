@@ -3,13 +3,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import type { Executor } from '@/db';
 import { recoveryCodes } from '@/db/schema';
-import { sha256 } from './crypto';
+import { hashCode, matchesCode } from './code-hash';
 
 export const RECOVERY_CODE_COUNT = 10;
 // No 0/O or 1/I/L: read from paper.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-/** A code like `k7m2p-x9q4t` (50 bits): high entropy, so a plain SHA-256 is enough at rest. */
+/** A code like `k7m2p-x9q4t` (50 bits), stored peppered and salted (code-hash.ts). */
 function newCode(): string {
   const part = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return `${part()}-${part()}`;
@@ -24,16 +24,26 @@ export function normaliseRecoveryCode(code: string): string {
 export async function replaceRecoveryCodes(tx: Executor, userId: string): Promise<string[]> {
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
-  await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: sha256(code) })));
+  await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashCode(code) })));
   return codes;
 }
 
-/** Uses one code: the conditional update makes two simultaneous uses count once. */
+/**
+ * Uses one code: each stored code has its own salt, so the user's (at most ten) open codes are compared one by
+ * one; the conditional update then makes two simultaneous uses of the same code count once.
+ */
 export async function consumeRecoveryCode(tx: Executor, userId: string, code: string, now: Date): Promise<boolean> {
+  const normalised = normaliseRecoveryCode(code);
+  const open = await tx
+    .select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  const match = open.find((row) => matchesCode(normalised, row.codeHash, { legacySha256: true }));
+  if (!match) return false;
   const used = await tx
     .update(recoveryCodes)
     .set({ usedAt: now })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, sha256(normaliseRecoveryCode(code))), isNull(recoveryCodes.usedAt)))
+    .where(and(eq(recoveryCodes.id, match.id), isNull(recoveryCodes.usedAt)))
     .returning({ id: recoveryCodes.id });
   return used.length > 0;
 }

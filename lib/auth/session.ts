@@ -1,11 +1,17 @@
 import 'server-only';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '@/db';
 import { sessions, users } from '@/db/schema';
 import { env } from '@/lib/env';
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+// A password-only session waits for the second factor this long, then the password is needed again.
+export const PENDING_SESSION_TTL_MS = 10 * 60 * 1000;
+// A signed-in session unused this long is over (ASVS 3.3.2: re-authentication after 30 minutes idle at L2).
+export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+// lastSeenAt is written at most once a minute per session: enough for the idle check, cheap per request.
+const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
 
 export async function createSession(
   db: Executor,
@@ -14,12 +20,13 @@ export async function createSession(
   verifiedAt: Date | null = null,
 ) {
   const now = verifiedAt ?? new Date();
+  const lifetimeMs = verifiedAt ? SESSION_MAX_AGE_SECONDS * 1000 : PENDING_SESSION_TTL_MS;
   const [row] = await db
     .insert(sessions)
     .values({
       userId: user.id,
       userSessionVersion: user.sessionVersion,
-      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      expiresAt: new Date(now.getTime() + lifetimeMs),
       ipAddress: client.ipAddress,
       userAgent: client.userAgent,
       secondFactorVerifiedAt: verifiedAt,
@@ -32,15 +39,17 @@ export async function createSession(
 }
 
 /**
- * The live session behind a session id, or null when it was revoked, expired, issued before the
- * user's last password change or removal, or its user is deleted. Checked on every request.
+ * The live session behind a session id, or null when it was revoked, expired, idle for 30 minutes, issued
+ * before the user's last password change or removal, or its user is deleted. Checked on every request, which
+ * also counts as activity (in the database, so the idle timeout holds across instances).
  */
-export async function getLiveSession(db: Executor, sessionId: string) {
+export async function getLiveSession(db: Executor, sessionId: string, now: Date = new Date()) {
   const [row] = await db
     .select({
       sessionId: sessions.id,
       secondFactorVerifiedAt: sessions.secondFactorVerifiedAt,
       reauthenticatedAt: sessions.reauthenticatedAt,
+      lastSeenAt: sessions.lastSeenAt,
       userSessionVersion: sessions.userSessionVersion,
       userId: users.id,
       email: users.email,
@@ -54,12 +63,17 @@ export async function getLiveSession(db: Executor, sessionId: string) {
       and(
         eq(sessions.id, sessionId),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS)),
         eq(sessions.userSessionVersion, users.sessionVersion),
         isNull(users.deletedAt),
       ),
     );
-  return row ?? null;
+  if (!row) return null;
+  if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, now)));
+  }
+  return row;
 }
 
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>;
@@ -80,6 +94,27 @@ export async function rotateToVerified(tx: Executor, pendingSessionId: string, c
     .returning({ userId: sessions.userId, version: sessions.userSessionVersion });
   if (!old) return null;
   return createSession(tx, { id: old.userId, sessionVersion: old.version }, client, now);
+}
+
+/**
+ * Claims one second-factor try in a pending session (atomically, so a parallel burst cannot pass the limit).
+ * Returns the tries used including this one, or null when the session has none left (or is no longer pending).
+ */
+export async function claimSessionTry(db: Executor, sessionId: string, maxTries: number, now: Date): Promise<number | null> {
+  const [row] = await db
+    .update(sessions)
+    .set({ secondFactorTries: sql`${sessions.secondFactorTries} + 1` })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.revokedAt),
+        isNull(sessions.secondFactorVerifiedAt),
+        gt(sessions.expiresAt, now),
+        lt(sessions.secondFactorTries, maxTries),
+      ),
+    )
+    .returning({ tries: sessions.secondFactorTries });
+  return row?.tries ?? null;
 }
 
 /** Proof, for Auth.js's credentials callback, that our own sign-in action created this session. */

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Database, Executor } from '@/db';
 import { smsCodes } from '@/db/schema';
-import { sha256 } from './crypto';
+import { hashCode, matchesCode } from './code-hash';
 
 export const SMS_CODE_TTL_MS = 5 * 60 * 1000;
 export const SMS_CODE_MAX_TRIES = 5;
@@ -34,7 +34,7 @@ export async function createSmsCode(tx: Executor, userId: string, purpose: SmsPu
     .update(smsCodes)
     .set({ consumedAt: now })
     .where(and(eq(smsCodes.userId, userId), eq(smsCodes.purpose, purpose), isNull(smsCodes.consumedAt)));
-  await tx.insert(smsCodes).values({ userId, purpose, phone, codeHash: sha256(code), expiresAt: new Date(now.getTime() + SMS_CODE_TTL_MS), createdAt: now });
+  await tx.insert(smsCodes).values({ userId, purpose, phone, codeHash: hashCode(code), expiresAt: new Date(now.getTime() + SMS_CODE_TTL_MS), createdAt: now });
   return code;
 }
 
@@ -53,7 +53,8 @@ export async function checkSmsCode(db: Database, userId: string, purpose: SmsPur
       .for('update');
     if (!open || open.expiresAt.getTime() <= now.getTime()) return { result: 'expired' };
     if (open.attempts >= SMS_CODE_MAX_TRIES) return { result: 'tooManyTries' };
-    const matches = timingSafeEqual(Buffer.from(sha256(code)), Buffer.from(open.codeHash));
+    // Codes hashed before the pepper (bare SHA-256) are not accepted: they lived five minutes, a resend replaces them.
+    const matches = matchesCode(code, open.codeHash);
     await tx
       .update(smsCodes)
       .set({ attempts: open.attempts + 1, ...(matches ? { consumedAt: now } : {}) })

@@ -28,6 +28,8 @@ export async function sessionCookieFor(
       // As a sign-in that just finished: the password counts as entered now (Sikkerhet asks for it within 10 minutes).
       reauthenticatedAt: options.secondFactorPending ? null : now,
       expiresAt: new Date(now.getTime() + 12 * 3_600_000),
+      // Activity now: the idle timeout (lib/auth/session.ts) counts from here.
+      lastSeenAt: now,
       ipAddress: '127.0.0.1',
       userAgent: options.userAgent ?? 'session-cookie',
     })

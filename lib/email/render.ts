@@ -31,6 +31,7 @@ export type EmailTemplate =
   | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string }
   | { template: 'password_changed'; securityUrl: string; at: Date }
   | { template: 'recovery_code_used'; securityUrl: string; at: Date }
+  | { template: 'second_factor_failures'; securityUrl: string; at: Date; recoveryOnly: boolean }
   | NotificationEmail
   | SettlementReportEmail;
 
@@ -51,15 +52,18 @@ function renderInvoiceFailed(t: Translate, appName: string, email: Extract<Email
   };
 }
 
-/** "Your password was changed" / "a recovery code was used": when, and what to do if it was not you. */
+const SECURITY_NOTICE_KEYS = { password_changed: 'passwordChanged', recovery_code_used: 'recoveryCodeUsed', second_factor_failures: 'secondFactorFailures' } as const;
+
+/** "Your password was changed" / "a recovery code was used" / "wrong codes after your password": when, and what to do if it was not you. */
 function renderSecurityNotice(
   t: Translate,
   locale: Locale,
-  email: Extract<EmailTemplate, { template: 'password_changed' | 'recovery_code_used' }>,
+  email: Extract<EmailTemplate, { template: keyof typeof SECURITY_NOTICE_KEYS }>,
 ): RenderedEmail {
-  const key = email.template === 'password_changed' ? 'passwordChanged' : 'recoveryCodeUsed';
+  const key = SECURITY_NOTICE_KEYS[email.template];
   const appName = t('common.appName');
-  const lines = [t('email.greeting'), t(`email.${key}.intro`, { appName, at: formatDateTime(email.at, locale) }), t('email.security.notYou')];
+  const recoveryOnly = email.template === 'second_factor_failures' && email.recoveryOnly ? [t('email.secondFactorFailures.recoveryOnly')] : [];
+  const lines = [t('email.greeting'), t(`email.${key}.intro`, { appName, at: formatDateTime(email.at, locale) }), ...recoveryOnly, t('email.security.notYou')];
   const action = { label: t('email.security.action'), url: email.securityUrl };
   const closing = [t('email.signature', { appName })];
   return {
@@ -120,6 +124,8 @@ export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
   if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);
-  if (email.template === 'password_changed' || email.template === 'recovery_code_used') return renderSecurityNotice(t, locale, email);
+  if (email.template === 'password_changed' || email.template === 'recovery_code_used' || email.template === 'second_factor_failures') {
+    return renderSecurityNotice(t, locale, email);
+  }
   return renderInvitation(t, locale, appName, email);
 }

@@ -76,6 +76,26 @@ describe('signing in with a second factor', () => {
     expect(new URL(page.url()).pathname).toBe('/nb/login');
   });
 
+  it('remembers a signed-in browser: locked out from this address, the owner still signs in from that browser', async () => {
+    const user = await makeUser(db);
+    await signIn(page, db, user, 'nb');
+    const device = (await page.context().cookies()).find((cookie) => cookie.name === 'amili_device');
+    expect(device?.httpOnly).toBe(true);
+    // Someone else at this address guesses five times (a browser without the cookie) and locks the pair.
+    await page.context().clearCookies();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await submitPassword(page, 'nb', user.email, `feil-${attempt}`);
+      await page.getByText('Feil e-post eller passord.').waitFor();
+    }
+    await submitPassword(page, 'nb', user.email, user.password);
+    await page.getByText('For mange mislykkede forsøk').waitFor();
+    // The owner's own browser, with its device cookie, is counted on its own.
+    if (!device) throw new Error('no device cookie');
+    await page.context().addCookies([device]);
+    await signIn(page, db, user, 'nb');
+    expect(new URL(page.url()).pathname).toBe('/nb/cases');
+  });
+
   it('shows a translated error next to an empty field', async () => {
     await page.goto('/nb/login');
     await page.getByRole('button', { name: 'Logg inn' }).click();

@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { passkeys } from '@/db/schema';
 import { consumeChallenge, relyingParty, storeChallenge } from '@/lib/auth/passkeys/webauthn';
-import { completeSignIn, type VerifyResult } from '@/lib/auth/second-factor';
+import { beginSecondFactorTry, completeSignIn, failSecondFactorTry, type VerifyResult } from '@/lib/auth/second-factor';
 import type { Client } from '@/lib/client-address';
-import { claimAttempt, markAttemptSucceeded } from '@/lib/auth/throttle';
+import { markAttemptSucceeded } from '@/lib/auth/throttle';
 
 type PendingSession = { sessionId: string; userId: string; email: string };
 
@@ -23,7 +23,7 @@ export async function passkeySignInOptions(db: Database, session: PendingSession
   return { challengeId: await storeChallenge(db, session.userId, 'authentication', options.challenge, now), options };
 }
 
-/** The second step by passkey, behind the same throttle as codes; the challenge is consumed before verifying. */
+/** The second step by passkey, behind the same throttle and escalation as codes; the challenge is consumed before verifying. */
 export async function verifyPasskeySignIn(
   db: Database,
   session: PendingSession,
@@ -32,11 +32,12 @@ export async function verifyPasskeySignIn(
   client: Client,
   now: Date = new Date(),
 ): Promise<VerifyResult> {
-  const attemptId = await claimAttempt(db, { step: 'second_factor', email: session.email, ipAddress: client.ipAddress }, now);
-  if (!attemptId) return { ok: false, reason: 'throttled' };
+  const begun = await beginSecondFactorTry(db, session, 'passkey', client, now);
+  if (!begun.ok) return begun;
+  const fail = () => failSecondFactorTry(db, session, begun.attempt, 'invalid', now);
   const challenge = await consumeChallenge(db, challengeId, session.userId, 'authentication', now);
   const [key] = await db.select().from(passkeys).where(and(eq(passkeys.userId, session.userId), eq(passkeys.credentialId, response.id)));
-  if (!challenge || !key) return { ok: false, reason: 'invalid' };
+  if (!challenge || !key) return fail();
   const { rpID, origin } = relyingParty();
   const verified = await verifyAuthenticationResponse({
     response,
@@ -46,12 +47,12 @@ export async function verifyPasskeySignIn(
     credential: { id: key.credentialId, publicKey: new Uint8Array(key.publicKey), counter: key.counter, transports: (key.transports ?? undefined) as never },
     requireUserVerification: false,
   }).catch(() => null);
-  if (!verified?.verified) return { ok: false, reason: 'invalid' };
+  if (!verified?.verified) return fail();
   const done = await db.transaction(async (tx) => {
     await tx.update(passkeys).set({ counter: verified.authenticationInfo.newCounter, lastUsedAt: now }).where(eq(passkeys.id, key.id));
     return completeSignIn(tx, session, 'passkey', client, now);
   });
-  if (!done) return { ok: false, reason: 'invalid' };
-  await markAttemptSucceeded(db, attemptId);
+  if (!done) return fail();
+  await markAttemptSucceeded(db, begun.attempt.attemptId);
   return { ok: true, ...done };
 }

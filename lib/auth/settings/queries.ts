@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { passkeys, recoveryCodes, secondFactors, sessions, users } from '@/db/schema';
+import { SESSION_IDLE_TIMEOUT_MS } from '@/lib/auth/session';
 import type { Method } from './schemas';
 
 /** What Sikkerhet shows about the user's own account; never secrets. */
@@ -50,6 +51,7 @@ export async function listActiveSessions(db: Executor, userId: string, now: Date
         isNull(sessions.revokedAt),
         isNotNull(sessions.secondFactorVerifiedAt),
         gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS)),
         eq(sessions.userSessionVersion, users.sessionVersion),
       ),
     )

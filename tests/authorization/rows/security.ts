@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { passkeys, secondFactors, sessions, smsCodes } from '@/db/schema';
-import { sha256 } from '@/lib/auth/crypto';
+import { hashCode } from '@/lib/auth/code-hash';
 import { pendingTotpSecret } from '@/lib/auth/settings/totp-setup';
 import { currentTotp, newTotpSecret } from '@/lib/auth/totp';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
@@ -68,7 +68,7 @@ export const rows: MatrixRow[] = [
     writes: true,
     input: async (fx) => {
       const expiresAt = new Date(Date.now() + 5 * 60 * 1000);
-      await fx.db.insert(smsCodes).values(everyone(fx).map((userId) => ({ userId, purpose: 'setup' as const, phone: '+4791234567', codeHash: sha256(SMS_CODE), expiresAt })));
+      await fx.db.insert(smsCodes).values(everyone(fx).map((userId) => ({ userId, purpose: 'setup' as const, phone: '+4791234567', codeHash: hashCode(SMS_CODE), expiresAt })));
       return { form: { code: SMS_CODE } };
     },
   },

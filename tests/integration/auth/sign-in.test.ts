@@ -70,13 +70,15 @@ describe('second factor step', () => {
     expect((await getLiveSession(db, second))?.secondFactorVerifiedAt).toBeNull();
   });
 
-  it('refuses a wrong code and throttles after five', async () => {
+  it('refuses a wrong code, ends the pending session at the fifth and throttles the address', async () => {
     const user = await makeUser(db);
     const sessionId = await passwordStep(user);
     const session = { sessionId, userId: user.id, email: user.email };
     const right = await generate({ secret: user.totpSecret });
     const wrong = right === '123456' ? '654321' : '123456';
-    for (let i = 0; i < 5; i++) await expect(verifySecondFactor(db, session, wrong, client)).resolves.toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < 4; i++) await expect(verifySecondFactor(db, session, wrong, client)).resolves.toEqual({ ok: false, reason: 'invalid' });
+    await expect(verifySecondFactor(db, session, wrong, client)).resolves.toEqual({ ok: false, reason: 'signInAgain' });
+    expect(await getLiveSession(db, sessionId)).toBeNull();
     await expect(verifySecondFactor(db, session, right, client)).resolves.toEqual({ ok: false, reason: 'throttled' });
   });
 

@@ -38,12 +38,14 @@ describe('throttling under a parallel burst', () => {
     const right = await generate({ secret: user.totpSecret });
     const wrong = right === '123456' ? '654321' : '123456';
     const results = await Promise.all(Array.from({ length: BURST }, () => verifySecondFactor(db, session, wrong, client)));
-    const evaluated = results.filter((r) => !r.ok && r.reason === 'invalid').length;
+    // A checked code is refused as wrong, or (the pending session's last try) with "sign in again".
+    const evaluated = results.filter((r) => !r.ok && (r.reason === 'invalid' || r.reason === 'signInAgain')).length;
     expect(evaluated).toBeGreaterThan(0);
     expect(evaluated).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT_ADDRESS);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(BURST - evaluated);
     await expect(verifySecondFactor(db, session, right, client)).resolves.toEqual({ ok: false, reason: 'throttled' });
-    expect((await getLiveSession(db, session.sessionId))?.secondFactorVerifiedAt).toBeNull();
+    // The pending session spent its tries: it is over, not signed in.
+    expect(await getLiveSession(db, session.sessionId)).toBeNull();
   });
 });
 
@@ -59,7 +61,8 @@ describe('lockout is not a weapon', () => {
     const spread = MAX_FAILURES_PER_ACCOUNT - MAX_FAILURES_PER_ACCOUNT_ADDRESS;
     for (let i = 0; i < spread; i++) await authenticatePassword(db, user.email, 'feil', { ipAddress: `10.61.0.${i}`, userAgent: null });
     await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.60.0.3', userAgent: 'owner' })).resolves.toEqual({ ok: false, reason: 'throttled' });
-  });
+    // Twenty deliberate password hashes in a row: room for a loaded machine.
+  }, 120_000);
 });
 
 describe('sessions', () => {
