@@ -1,7 +1,10 @@
-// Checks the environment (a bad value stops the start with its name) and starts the background job worker
-// once per server process (not during `next build`).
+// Keeps debtor data out of the logs, checks the environment (a bad value stops the start with its name) and starts
+// the background job worker once per server process (not during `next build`).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Before anything can fail: database errors are logged without their parameters (debtor data).
+  const { installSafeLogging } = await import('@/lib/safe-logging');
+  installSafeLogging();
   const { env } = await import('@/lib/env');
   env();
   if (process.env.JOBS_DISABLED === '1') return;

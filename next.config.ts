@@ -12,10 +12,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'pdfkit'],
   poweredByHeader: false,
   experimental: {
-    // + Ny faktura uploads the invoice as a PDF of up to 10 MB through a server action (default limit 1 MB);
-    // a little more room so that a file just over 10 MB reaches the action and is refused with a message.
-    serverActions: { bodySizeLimit: '12mb' },
-    proxyClientMaxBodySize: '12mb',
+    // + Ny faktura uploads the invoice as a PDF of up to 10 MB through a server action; one setting for every
+    // action, so it is the upload's size (BODY_LIMITS.upload), and proxy.ts holds every other page to 1 MB by
+    // Content-Length before the body is read (lib/http/body-limit.ts).
+    serverActions: { bodySizeLimit: '11mb' },
+    proxyClientMaxBodySize: '11mb',
   },
   async headers() {
     // Pages get their nonce-based CSP from proxy.ts; route handlers (files, JSON) get one that allows nothing.

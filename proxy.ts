@@ -1,6 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
+import { localeOfRequest, refuseBody } from '@/lib/http/body-limit';
 import { contentSecurityPolicy, HSTS, isProductionDeployment } from '@/lib/http/security-headers';
 
 const intl = createMiddleware(routing);
@@ -13,6 +14,11 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  * routing, and a cheap redirect when there is no session cookie at all. Access is decided on the server.
  */
 export default function proxy(incoming: NextRequest) {
+  const { pathname } = incoming.nextUrl;
+  const refusal = refuseBody(incoming.method, pathname, incoming.headers, localeOfRequest(pathname, incoming.cookies.get('NEXT_LOCALE')?.value));
+  if (refusal) return withTransportSecurity(new NextResponse(refusal.body, refusal));
+  // Route handlers set their own CSP (next.config.ts); the proxy adds HSTS and leaves locale routing to pages.
+  if (pathname.startsWith('/api/')) return withTransportSecurity(NextResponse.next());
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, { isDev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(incoming.headers);
@@ -21,7 +27,11 @@ export default function proxy(incoming: NextRequest) {
   const request = new NextRequest(incoming, { headers });
   const response = route(request);
   response.headers.set('Content-Security-Policy', policy);
-  // Decided when the server runs, not at build: the demo on plain http:// must not pin HTTPS.
+  return withTransportSecurity(response);
+}
+
+/** Decided when the server runs, not at build: the demo on plain http:// must not pin HTTPS. */
+function withTransportSecurity(response: NextResponse): NextResponse {
   if (isProductionDeployment()) response.headers.set('Strict-Transport-Security', HSTS);
   return response;
 }
@@ -37,5 +47,6 @@ function route(request: NextRequest) {
   return intl(request);
 }
 
-// bench-floor: the benchmark's bare floor page (app/bench-floor) runs without the proxy, like a bare Next.js app.
-export const config = { matcher: '/((?!api|_next|_vercel|bench-floor|.*\\..*).*)' };
+// Everything but Next's built files and the files in public/ (a path with a dot may still be a page or a route, and
+// needs its headers). bench-floor: the benchmark's bare floor page runs without the proxy, like a bare Next.js app.
+export const config = { matcher: '/((?!_next/static/|_next/image|favicon\\.ico|favicon\\.svg|logo\\.svg|robots\\.txt|bench-floor).*)' };

@@ -5,10 +5,18 @@ import type { Locale } from '@/lib/i18n/routing';
 import { listWebhookDeliveries, listWebhookEndpoints } from '@/lib/integrations/webhooks/queries';
 import { AddEndpointForm, RemoveEndpointForm, ResendDeliveryForm } from './webhook-forms';
 
+const REASONS = ['refusedUrl', 'refusedAddress', 'unresolved', 'timeout', 'unreachable'] as const;
+
 /** Integrasjoner → Webhooks: the endpoints, and the latest deliveries with the receiver's answer. */
 export async function WebhooksSection({ companyId, locale }: { companyId: string; locale: Locale }) {
   const t = await getTranslations('integrations.webhooks');
   const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(companyId), listWebhookDeliveries(companyId)]);
+  // Only the status code or a fixed reason is shown (and stored): never what the receiver wrote back.
+  const answer = (status: number | null, reason: string | null) => {
+    if (status !== null) return t('reasons.http', { status });
+    if (reason === null) return '–';
+    return (REASONS as readonly string[]).includes(reason) ? t(`reasons.${reason as (typeof REASONS)[number]}`) : t('reasons.other');
+  };
   return (
     <section aria-labelledby="webhooks-heading" className="grid gap-3">
       <h3 id="webhooks-heading" className="text-lg font-semibold">
@@ -47,7 +55,7 @@ export async function WebhooksSection({ companyId, locale }: { companyId: string
                   <td className="px-3 py-2 font-mono">{d.eventType}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(d.createdAt, locale)}</td>
                   <td className="px-3 py-2">{t(`status.${d.status}`, { attempts: d.attempts })}</td>
-                  <td className="px-3 py-2 break-all">{d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '–')}{d.lastResponse ? `: ${d.lastResponse.slice(0, 120)}` : ''}</td>
+                  <td className="px-3 py-2 break-all">{answer(d.lastStatusCode, d.lastError)}</td>
                   <td className="px-3 py-2">
                     <ResendDeliveryForm companyId={companyId} deliveryId={d.id} canResend={d.status !== 'pending'} />
                   </td>

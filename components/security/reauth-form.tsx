@@ -10,15 +10,15 @@ import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
 import { reauthenticateAction } from '@/lib/auth/settings/actions';
 
-/** "Bekreft at det er deg": the password again, for ten minutes of security changes. */
-export function ReauthForm() {
+/** "Bekreft at det er deg": the password again, for ten minutes of security changes (`intro` says which). */
+export function ReauthForm({ intro }: { intro?: string }) {
   const t = useTranslations('security');
   const [state, formAction, pending] = useActionState(reauthenticateAction, idleState);
   const msg = useFormMessages(state);
   return (
     <form action={formAction} className="grid max-w-md gap-3 rounded-md border border-amber-300 bg-amber-50 p-4" noValidate>
       <h3 className="font-semibold">{t('reauth.title')}</h3>
-      <p className="text-sm text-slate-700">{t('reauth.intro')}</p>
+      <p className="text-sm text-slate-700">{intro ?? t('reauth.intro')}</p>
       <Field label={t('password.current')} error={msg.field('currentPassword')}>
         <Input name="currentPassword" type="password" autoComplete="current-password" required maxLength={200} />
       </Field>

@@ -23,7 +23,6 @@ export function TotpSetupForm({ secret, qrSrc, replacing }: Props) {
       {replacing ? <p className="text-sm text-slate-700">{t('replaceNote')}</p> : null}
       {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server; nothing to optimise */}
       <img src={qrSrc} alt={t('qrAlt')} width={200} height={200} className="rounded border border-slate-200 bg-white" />
-      <input type="hidden" name="secret" value={secret} />
       <Field label={t('secret')}>
         <Input value={secret} readOnly spellCheck={false} className="bg-slate-100 font-mono tracking-wider" data-testid="totp-secret" />
       </Field>

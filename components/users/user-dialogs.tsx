@@ -8,7 +8,7 @@ import { InviteForm } from './invite-form';
 import { PageDialog } from './page-dialog';
 
 type Company = { companyId: string; companyName: string };
-type Target = { id: string; name: string; email: string; memberships: { companyId: string; role: Role }[]; hasOtherCompanies: boolean };
+type Target = { id: string; name: string; email: string; memberships: { companyId: string; role: Role }[] };
 
 export async function InviteDialog({ companyId, administered, defaultLocale, closeHref }: { companyId: string; administered: Company[]; defaultLocale: string; closeHref: string }) {
   const t = await getTranslations('users');
@@ -45,9 +45,7 @@ export async function EditUserDialog(props: { companyId: string; target: Target 
           hasMixedRoles={roles.size > 1}
           closeHref={closeHref}
         />
-        {isSelf ? null : target.hasOtherCompanies ? (
-          <p className="border-t border-slate-200 pt-4 text-sm text-slate-600">{t('editForm.cannotDelete')}</p>
-        ) : (
+        {isSelf ? null : (
           <div className="border-t border-slate-200 pt-4">
             <Link href={{ pathname: '/settings/users', query: { company: companyId, delete: target.id } }} className="text-sm font-medium text-red-700 underline">
               {t('editForm.deleteUser')}

@@ -50,4 +50,18 @@ export const apiRateWindows = pgTable(
   (t) => [primaryKey({ columns: [t.apiKeyId, t.windowStart] })],
 );
 
+/**
+ * Unknown API keys presented per client address and fixed window: past the limit the address gets 429 before any
+ * key is looked up, so keys cannot be guessed at speed. Counted under a per-address advisory lock.
+ */
+export const apiAuthFailures = pgTable(
+  'api_auth_failures',
+  {
+    address: text('address').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.windowStart] })],
+);
+
 export type ApiKey = typeof apiKeys.$inferSelect;

@@ -36,8 +36,10 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastStatusCode: integer('last_status_code'),
-    lastResponse: text('last_response'),
+    /** A fixed reason (`http`, `timeout`, `refusedAddress`, …), never the receiver's reply or an error text. */
     lastError: text('last_error'),
+    /** Set while a worker sends it: the per-company in-flight limit counts these (a lease, in case a worker dies). */
+    sendingUntil: timestamp('sending_until', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -25,8 +25,8 @@ async function main(args: readonly string[]) {
   try {
     await migrateDatabase(handle);
     const outcome = await importPaymentsFile(handle.db, null, new Uint8Array(readFileSync(file)), { importValidLines: args.includes('--valid-lines'), today: todayInOslo() });
-    if (outcome.status === 'notText' || outcome.status === 'empty') {
-      console.error(outcome.status === 'notText' ? nb.desk.payments.notText : nb.desk.payments.emptyFile);
+    if (outcome.status === 'notText' || outcome.status === 'empty' || outcome.status === 'tooLarge') {
+      console.error({ notText: nb.desk.payments.notText, empty: nb.desk.payments.emptyFile, tooLarge: nb.desk.payments.tooLarge }[outcome.status]);
       process.exitCode = 1;
       return;
     }

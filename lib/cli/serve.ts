@@ -39,12 +39,16 @@ async function serve() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const { HSTS, isProductionDeployment } = await import('@/lib/http/security-headers');
+  // HSTS on every response, files from public/ and _next/ included (the proxy does not see those).
+  const pinHttps = isProductionDeployment();
 
   createServer((request, response) => {
     const claimed = request.headers['x-forwarded-for'];
     const peer = request.socket.remoteAddress ?? 'unknown';
     const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
     request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
+    if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
     void handle(request, response);
   }).listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
 }

@@ -6,7 +6,7 @@ import { requireStaff } from '@/lib/auth/gate';
 import { todayInOslo } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
-import { importPaymentsFile } from './import';
+import { importPaymentsFile, MAX_IMPORT_BYTES } from './import';
 import { assignDebtorPayment, receiveDebtorPayment } from './mutations';
 import { assignDebtorPaymentSchema, registerDebtorPaymentSchema } from './schemas';
 
@@ -50,9 +50,12 @@ export async function importDebtorPaymentsAction(_prev: ImportState, formData: F
   const hasText = typeof pasted === 'string' && pasted.trim() !== '';
   if (!hasFile && !hasText) return { status: 'error', message: 'desk.payments.fileMissing', fieldErrors: { file: 'desk.payments.fileMissing' } };
   const staff = await requireStaff();
+  // Refused by its size before its bytes are read.
+  if (hasFile && file.size > MAX_IMPORT_BYTES) return { status: 'error', message: 'desk.payments.tooLarge', fieldErrors: { file: 'desk.payments.tooLarge' } };
   const bytes = hasFile ? new Uint8Array(await file.arrayBuffer()) : new TextEncoder().encode(String(pasted));
   const outcome = await importPaymentsFile(db, staff, bytes, { importValidLines, today: todayInOslo() });
   revalidatePath(DESK_PAYMENTS, 'page');
+  if (outcome.status === 'tooLarge') return { status: 'error', message: 'desk.payments.tooLarge', fieldErrors: { file: 'desk.payments.tooLarge' } };
   if (outcome.status === 'notText') return { status: 'error', message: 'desk.payments.notText', fieldErrors: { file: 'desk.payments.notText' } };
   if (outcome.status === 'empty') return { status: 'error', message: 'desk.payments.emptyFile', fieldErrors: { file: 'desk.payments.emptyFile' } };
   if (outcome.status === 'refused') return { status: 'error', message: 'desk.payments.refused', lines: outcome.errors };

@@ -1,6 +1,7 @@
 import { isIsoDate } from '@/lib/dates';
 import { parseKroner } from '@/lib/money';
 import type { IncomingPayment } from './parsed';
+import { MAX_AMOUNT_ORE } from '@/lib/payments/amount';
 
 export type LineError = { line: number; reason: string };
 export type ParsedFile = { payments: (IncomingPayment & { line: number })[]; errors: LineError[] };
@@ -53,6 +54,7 @@ export function parsePaymentsCsv(text: string, today: string): ParsedFile {
     const amountOre = parseKroner(amountCell, 'nb');
     if (amountOre === null) return errors.push({ line, reason: 'debtorPayments.import.amountInvalid' });
     if (amountOre <= 0) return errors.push({ line, reason: 'debtorPayments.import.amountNotPositive' });
+    if (amountOre > MAX_AMOUNT_ORE) return errors.push({ line, reason: 'debtorPayments.import.amountTooLarge' });
     if (bankReference === '' || bankReference.length > 60) return errors.push({ line, reason: 'debtorPayments.import.referenceMissing' });
     if (seen.has(bankReference)) return errors.push({ line, reason: 'debtorPayments.import.referenceRepeated' });
     seen.add(bankReference);

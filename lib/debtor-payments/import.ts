@@ -4,7 +4,11 @@ import { decodeText, parsePaymentsCsv, type LineError } from './csv';
 import { receiveDebtorPayment, type ReceiveResult } from './mutations';
 import { looksLikeOcr, parseOcrGiro } from './ocr';
 
+/** A bank file larger than this is refused before it is read: a day's OCR file for the agency is far smaller. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
 export type ImportOutcome =
+  | { status: 'tooLarge' }
   | { status: 'notText' }
   | { status: 'empty' }
   | { status: 'refused'; errors: LineError[]; validCount: number }
@@ -20,6 +24,7 @@ export async function importPaymentsFile(
   bytes: Uint8Array,
   options: { importValidLines: boolean; today: string; now?: Date },
 ): Promise<ImportOutcome> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return { status: 'tooLarge' };
   const ocr = looksLikeOcr(bytes);
   const text = ocr ? '' : decodeText(bytes);
   if (text === null) return { status: 'notText' };

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@/lib/dates';
 import type { LineError, ParsedFile } from './csv';
+import { MAX_AMOUNT_ORE } from '@/lib/payments/amount';
 
 /**
  * Nets "OCR Giro" (service code 09): fixed 80-character records, each starting `NY`. Per payment an amount item 1
@@ -34,6 +35,7 @@ export function parseOcrGiro(bytes: Uint8Array, today: string): ParsedFile {
     pending = null;
     if (p.paidOn > today) return errors.push({ line: p.line, reason: 'debtorPayments.import.dateFuture' });
     if (p.amountOre <= 0) return errors.push({ line: p.line, reason: 'debtorPayments.import.amountNotPositive' });
+    if (p.amountOre > MAX_AMOUNT_ORE) return errors.push({ line: p.line, reason: 'debtorPayments.import.amountTooLarge' });
     if (!/^\d{2,25}$/.test(p.kid)) return errors.push({ line: p.line, reason: 'debtorPayments.import.kidInvalid' });
     payments.push({ line: p.line, paidOn: p.paidOn, kid: p.kid, amountOre: p.amountOre, payer: p.payer, bankReference: `OCR-${p.paidOn}-${p.archive}-${p.transaction}` });
   };

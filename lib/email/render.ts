@@ -9,7 +9,6 @@ import { renderSettlementReport, type SettlementReportEmail } from './settlement
 
 
 
-type Common = { inviterName: string; companyNames: string[]; role: Role };
 
 /** The emails we send, with what each needs. Links are absolute (PORTAL_URL), never secrets in `data`. */
 /** One case a notification names: a new task (with its title) or a new message. */
@@ -27,8 +26,8 @@ export type NotificationEmail = {
 };
 
 export type EmailTemplate =
-  | ({ template: 'invitation'; acceptUrl: string; expiresAt: Date } & Common)
-  | ({ template: 'access_granted'; signInUrl: string } & Common)
+  // The inviter by their address, not their name: a name is free text, and this email comes from the agency's domain.
+  | { template: 'invitation'; inviterEmail: string; companyNames: string[]; role: Role; acceptUrl: string; expiresAt: Date }
   | { template: 'invoice_failed'; invoiceNumber: string; reasonKey: string; reasonValues: Record<string, string>; fixUrl: string }
   | { template: 'password_changed'; securityUrl: string; at: Date }
   | { template: 'recovery_code_used'; securityUrl: string; at: Date }
@@ -101,6 +100,19 @@ function renderNotification(locale: Locale, email: NotificationEmail): RenderedE
   };
 }
 
+function renderInvitation(t: Translate, locale: Locale, appName: string, email: Extract<EmailTemplate, { template: 'invitation' }>): RenderedEmail {
+  const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);
+  const values = { appName, inviter: email.inviterEmail, companies, role: t(`users.roles.${email.role}`) };
+  const lines = [t('email.greeting'), t('email.invitation.intro', values), t('email.invitation.role', values), t('email.invitation.steps')];
+  const after = [t('email.invitation.expiry', { expiresAt: formatDateTime(email.expiresAt, locale) }), t('email.invitation.ignore'), t('email.signature', { appName })];
+  const action = { label: t('email.invitation.action'), url: email.acceptUrl };
+  return {
+    subject: t('email.invitation.subject', values),
+    text: [...lines, `${action.label}: ${action.url}`, ...after].join('\n\n'),
+    html: layout(lines, action, after),
+  };
+}
+
 /** Renders an email in the recipient's language: subject, plain text and HTML from the 'email' messages. */
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
   if (email.template === 'notification') return renderNotification(locale, email);
@@ -109,30 +121,5 @@ export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail
   const appName = t('common.appName');
   if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);
   if (email.template === 'password_changed' || email.template === 'recovery_code_used') return renderSecurityNotice(t, locale, email);
-  const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);
-  const values = { appName, inviter: email.inviterName, companies, role: t(`users.roles.${email.role}`) };
-  const closing = [t('email.signature', { appName })];
-
-  if (email.template === 'invitation') {
-    const lines = [
-      t('email.greeting'),
-      t('email.invitation.intro', values),
-      t('email.invitation.role', values),
-      t('email.invitation.steps'),
-    ];
-    const after = [t('email.invitation.expiry', { expiresAt: formatDateTime(email.expiresAt, locale) }), t('email.invitation.ignore'), ...closing];
-    const action = { label: t('email.invitation.action'), url: email.acceptUrl };
-    return {
-      subject: t('email.invitation.subject', values),
-      text: [...lines, `${action.label}: ${action.url}`, ...after].join('\n\n'),
-      html: layout(lines, action, after),
-    };
-  }
-  const lines = [t('email.greeting'), t('email.accessGranted.intro', values), t('email.accessGranted.role', values)];
-  const action = { label: t('email.accessGranted.action'), url: email.signInUrl };
-  return {
-    subject: t('email.accessGranted.subject', values),
-    text: [...lines, `${action.label}: ${action.url}`, ...closing].join('\n\n'),
-    html: layout(lines, action, closing),
-  };
+  return renderInvitation(t, locale, appName, email);
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { executeRows } from '@/db/client';
 import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
 import { orderForStage, type AllocationOrder, type Stage } from '@/lib/allocation/order';
@@ -66,7 +67,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .where(inArray(letters.caseId, locked))
       .orderBy(asc(letters.sentOn), asc(letters.createdAt)),
     // The ledger's sums; the creditor's own payments and credit notes one by one (each row is the fact, by its value date).
-    tx.execute<LedgerSum>(sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
+    executeRows<LedgerSum>(tx, sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
       from (select *, case when kind in ('payment', 'credit_note') and debtor_payment_id is null then id end as direct_id,
         case when kind in ('payment', 'credit_note') and debtor_payment_id is null then booked_on::text end as direct_on
         from ${ledgerEntries} where case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`),
@@ -81,7 +82,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .orderBy(asc(invoices.dueOn)),
   ]);
   const stateOf = new Map(states.map((state) => [state.caseId, state]));
-  const sums = (ledgerRows as unknown as { rows?: LedgerSum[] }).rows ?? (ledgerRows as unknown as LedgerSum[]);
+  const sums = ledgerRows;
   const ledgerOf = bookedByCase(sums);
   const paymentsOf = new Map<string, ClaimPayment[]>();
   const addPayment = (caseId: string, payment: ClaimPayment) => paymentsOf.set(caseId, [...(paymentsOf.get(caseId) ?? []), payment]);

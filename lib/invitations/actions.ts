@@ -5,18 +5,18 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { hashPassword } from '@/lib/auth/password';
-import { requireRole } from '@/lib/auth/gate';
+import { requireCreditorAccount, requireRole } from '@/lib/auth/gate';
 import { verifyTotp } from '@/lib/auth/totp';
 import { dispatchOutbox } from '@/lib/queue/kicks';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, type FormState } from '@/lib/form-state';
 import { withCheckedCompanies } from '@/lib/users/form-values';
-import { usersPagePath, type UserNotice } from '@/lib/users/notices';
+import { usersPagePath } from '@/lib/users/notices';
 import { passwordProblem } from '@/lib/auth/password-policy';
-import { acceptInvitation } from './accept';
+import { acceptInvitation, acceptInvitationAsMember } from './accept';
 import { getInvitationByToken } from './queries';
 import { inviteUsers, resendInvitation, revokeInvitation } from './mutations';
-import { acceptInvitationSchema, inviteFormInput, invitationRefSchema, inviteUsersSchema } from './schemas';
+import { acceptAsMemberSchema, acceptInvitationSchema, inviteFormInput, invitationRefSchema, inviteUsersSchema } from './schemas';
 import { invitationTotpSecret } from './token';
 
 const USERS_PAGE = '/[locale]/(portal)/settings/users';
@@ -24,18 +24,17 @@ const USERS_PAGE = '/[locale]/(portal)/settings/users';
 export async function inviteUsersAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = inviteUsersSchema.safeParse(inviteFormInput(formData));
   if (!parsed.success) return withCheckedCompanies(invalid(parsed.error, formData), formData);
-  let notice: UserNotice;
   try {
     const actor = await requireRole(parsed.data.companyId, 'admin');
     const result = await db.transaction((tx) => inviteUsers(tx, actor, parsed.data));
     await dispatchOutbox(result.outboxIds);
-    notice = result.invited && result.added ? 'invitedAndAdded' : result.added ? 'added' : 'invited';
   } catch (error) {
     if (error instanceof DomainError) return withCheckedCompanies(failed(error.messageKey, formData), formData);
     throw error;
   }
   revalidatePath(USERS_PAGE, 'page');
-  redirect(usersPagePath(await getLocale(), parsed.data.companyId, notice));
+  // The same answer whether or not an address already has an account.
+  redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'invited'));
 }
 
 export async function resendInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -93,4 +92,22 @@ export async function acceptInvitationAction(_prev: FormState, formData: FormDat
     throw error;
   }
   redirect(`/${locale}/invitation/accepted`);
+}
+
+/**
+ * An existing account accepts an invitation, signed in as the invited address (its owner's consent): the
+ * memberships exist only from now on. Agency staff get not found from the gate.
+ */
+export async function acceptInvitationAsMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireCreditorAccount();
+  const parsed = acceptAsMemberSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  try {
+    await db.transaction((tx) => acceptInvitationAsMember(tx, { userId: user.userId, email: user.email }, parsed.data.token));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidatePath('/[locale]/(portal)', 'layout');
+  redirect(`/${user.locale}/cases`);
 }

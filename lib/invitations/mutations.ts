@@ -4,86 +4,64 @@ import type { Tx } from '@/db';
 import { companies, invitationCompanies, invitations, memberships, users } from '@/db/schema';
 import { recheckRoleInTransaction, type Actor } from '@/lib/auth/gate/checks';
 import { enqueueEmail } from '@/lib/email/outbox';
-import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import type { Locale } from '@/lib/i18n/routing';
 import { lockCompanies } from '@/lib/users/access';
 import type { InvitationRefInput, InviteUsersInput } from './schemas';
+import { assertInvitationBudget } from './budget';
 import { invitationExpiry, invitationUrl, newInvitationToken } from './token';
 
-export type InviteResult = { outboxIds: string[]; invited: number; added: number };
+export type InviteResult = { outboxIds: string[]; invited: number };
 
-async function actorName(tx: Tx, userId: string) {
-  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
-  return row?.name ?? '';
+/** The invitation comes from the inviter's address: no free text (a name is whatever its owner typed) in an email sent from the agency's domain. */
+async function actorEmail(tx: Tx, userId: string) {
+  const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? '';
 }
 
 /**
- * Invites each address to the chosen companies with one role: a new address gets an invitation email with a
- * single-use link; an existing account gets the memberships at once and a notification. All or nothing: one
- * address that is already a member everywhere, or already invited, refuses the whole request.
+ * Invites each address to the chosen companies with one role: every address gets an invitation email with a
+ * single-use link, whether or not it already has an account (the answer must not tell which). An existing
+ * account joins only when its owner, signed in, accepts. All or nothing: an address that is already a member of
+ * every chosen company, or already invited to one of them, refuses the whole request. Agency staff are no members
+ * of creditor companies: their accounts count as none here, and acceptance refuses them.
  */
 export async function inviteUsers(tx: Tx, actor: Actor, input: InviteUsersInput): Promise<InviteResult> {
   const locked = await lockCompanies(tx, [actor.companyId, ...input.companyIds]);
   await recheckRoleInTransaction(tx, actor, 'admin', input.companyIds);
-  const companyNames = input.companyIds.map((id) => locked.find((c) => c.id === id)?.name ?? '');
-  const inviterName = await actorName(tx, actor.userId);
   // Addresses compare lower-cased everywhere (the users' unique index is on lower(email)).
   const emails = [...new Set(input.emails.map((email) => email.toLowerCase()))];
+  await assertInvitationBudget(tx, actor.userId, [actor.companyId, ...input.companyIds], emails.length);
+  const companyNames = input.companyIds.map((id) => locked.find((c) => c.id === id)?.name ?? '');
+  const inviterEmail = await actorEmail(tx, actor.userId);
 
-  const existing = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
+  const members = await tx
+    .select({ email: users.email, companyId: memberships.companyId })
     .from(users)
-    .where(and(inArray(sql`lower(${users.email})`, emails), isNull(users.deletedAt)));
-  const existingIds = existing.map((user) => user.id);
-  const current = existingIds.length
-    ? await tx
-        .select({ userId: memberships.userId, companyId: memberships.companyId })
-        .from(memberships)
-        .where(and(inArray(memberships.userId, existingIds), inArray(memberships.companyId, input.companyIds)))
-    : [];
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(inArray(sql`lower(${users.email})`, emails), isNull(users.deletedAt), eq(users.isAgencyStaff, false), inArray(memberships.companyId, input.companyIds)));
   const pending = await tx
     .select({ email: invitations.email })
     .from(invitations)
-    .where(and(inArray(invitations.email, emails), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
-
-  const byEmail = new Map(existing.map((user) => [user.email.toLowerCase(), user]));
+    .innerJoin(invitationCompanies, eq(invitationCompanies.invitationId, invitations.id))
+    .where(
+      and(
+        inArray(invitations.email, emails),
+        inArray(invitationCompanies.companyId, input.companyIds),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
   for (const email of emails) {
-    const user = byEmail.get(email);
-    if (user && input.companyIds.every((id) => current.some((m) => m.userId === user.id && m.companyId === id))) {
-      throw new DomainError('users.errors.alreadyMember');
-    }
-    if (!user && pending.some((p) => p.email === email)) throw new DomainError('users.errors.alreadyInvited');
+    const memberOf = members.filter((m) => m.email.toLowerCase() === email).map((m) => m.companyId);
+    if (input.companyIds.every((id) => memberOf.includes(id))) throw new DomainError('users.errors.alreadyMember');
+    if (pending.some((p) => p.email === email)) throw new DomainError('users.errors.alreadyInvited');
   }
 
-  const result: InviteResult = { outboxIds: [], invited: 0, added: 0 };
+  const result: InviteResult = { outboxIds: [], invited: 0 };
   for (const email of emails) {
-    const user = byEmail.get(email);
-    if (user) {
-      const newCompanyIds = input.companyIds.filter((id) => !current.some((m) => m.userId === user.id && m.companyId === id));
-      await tx.insert(memberships).values(newCompanyIds.map((companyId) => ({ companyId, userId: user.id, role: input.role }))).onConflictDoNothing();
-      for (const companyId of newCompanyIds) {
-        await recordEvent(tx, { userId: actor.userId, companyId }, { type: 'member.added', userId: user.id, data: { role: input.role, via: 'invitation' } });
-      }
-      result.outboxIds.push(
-        await enqueueEmail(tx, {
-          companyId: actor.companyId,
-          recipient: user.email,
-          locale: user.locale,
-          email: {
-            template: 'access_granted',
-            inviterName,
-            role: input.role,
-            companyNames: newCompanyIds.map((id) => companyNames[input.companyIds.indexOf(id)] ?? ''),
-            signInUrl: `${env().PORTAL_URL}/${user.locale}/login`,
-          },
-          data: { userId: user.id },
-        }),
-      );
-      result.added++;
-      continue;
-    }
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = invitationExpiry();
     const [invitation] = await tx
@@ -95,7 +73,7 @@ export async function inviteUsers(tx: Tx, actor: Actor, input: InviteUsersInput)
     for (const companyId of input.companyIds) {
       await recordEvent(tx, { userId: actor.userId, companyId }, { type: 'invitation.sent', invitationId: invitation.id, data: { email, role: input.role, locale: input.locale } });
     }
-    result.outboxIds.push(await sendInvitationEmail(tx, actor, { id: invitation.id, email, role: input.role, locale: input.locale, expiresAt }, token, companyNames, inviterName));
+    result.outboxIds.push(await sendInvitationEmail(tx, actor, { id: invitation.id, email, role: input.role, locale: input.locale, expiresAt }, token, companyNames, inviterEmail));
     result.invited++;
   }
   return result;
@@ -107,7 +85,7 @@ function sendInvitationEmail(
   invitation: { id: string; email: string; role: InviteUsersInput['role']; locale: Locale; expiresAt: Date },
   token: string,
   companyNames: string[],
-  inviterName: string,
+  inviterEmail: string,
 ) {
   return enqueueEmail(tx, {
     companyId: actor.companyId,
@@ -115,7 +93,7 @@ function sendInvitationEmail(
     locale: invitation.locale,
     email: {
       template: 'invitation',
-      inviterName,
+      inviterEmail,
       role: invitation.role,
       companyNames,
       acceptUrl: invitationUrl(invitation.locale, token),
@@ -152,12 +130,13 @@ export async function resendInvitation(tx: Tx, actor: Actor, input: InvitationRe
   await lockCompanies(tx, [actor.companyId]);
   await recheckRoleInTransaction(tx, actor, 'admin');
   const invitation = await lockOpenInvitation(tx, actor, input.invitationId);
+  await assertInvitationBudget(tx, actor.userId, [actor.companyId], 1);
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry();
   await tx.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, invitation.id));
   await recordEvent(tx, actor, { type: 'invitation.resent', invitationId: invitation.id, data: { email: invitation.email } });
   const names = await invitationCompanyNames(tx, invitation.id);
-  const outboxId = await sendInvitationEmail(tx, actor, { ...invitation, expiresAt }, token, names, await actorName(tx, actor.userId));
+  const outboxId = await sendInvitationEmail(tx, actor, { ...invitation, expiresAt }, token, names, await actorEmail(tx, actor.userId));
   return { outboxIds: [outboxId] };
 }
 

@@ -43,6 +43,9 @@ export const acceptInvitationSchema = z.object({
     .pipe(z.string().min(1, 'validation.required').regex(/^\d{6}$/, 'validation.code')),
 });
 
+/** "Godta invitasjonen" for an account that exists: the link's token only (the session says who). */
+export const acceptAsMemberSchema = z.object({ token: z.string().regex(INVITATION_TOKEN_PATTERN, 'users.errors.invitationInvalid') });
+
 export type InviteUsersInput = z.infer<typeof inviteUsersSchema>;
 export type InvitationRefInput = z.infer<typeof invitationRefSchema>;
 

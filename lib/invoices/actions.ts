@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { db } from '@/db';
 import { requireRole, requireSignedIn } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
@@ -61,10 +62,23 @@ export async function saveCustomerAction(_prev: FormState, formData: FormData): 
 
 /**
  * + Ny faktura, step 2, Registrer: the invoice and its PDF (checked by content) join the user's own draft,
- * which goes to the registration job. The case appears when the job has run.
+ * which goes to the registration job. The case appears when the job has run. The gate comes first: nothing of
+ * the form, least of all the file, is read before the user is known to be a Skrive member of the draft's company.
  */
 export async function submitInvoiceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireSignedIn();
   const locale = formLocaleSchema.parse(formData.get('locale'));
+  const draftId = z.uuid().safeParse(formData.get('draftId'));
+  // Only the user's own draft; another user's id looks like no draft at all.
+  const draft = draftId.success ? await getMyDraft(user.userId, draftId.data) : null;
+  if (!draft) return failed('invoices.errors.draftNotFound', formData);
+  let actor;
+  try {
+    actor = await requireRole(draft.companyId, 'write');
+  } catch (error) {
+    if (error instanceof DomainError) return refusalState(error, formData);
+    throw error;
+  }
   const parsed = parseInvoiceForm(formData, locale);
   const file = chosenFile(formData.get('attachment'));
   const pdf = file ? await checkPdf(file) : null;
@@ -72,12 +86,7 @@ export async function submitInvoiceAction(_prev: FormState, formData: FormData):
     const fieldErrors = { ...(parsed.success ? {} : parsed.fieldErrors), ...(pdf && !pdf.ok ? { attachment: pdf.messageKey } : {}) };
     return invoiceFormState('validation.summary', formData, fieldErrors);
   }
-  const user = await requireSignedIn();
-  // Only the user's own draft; another user's id looks like no draft at all.
-  const draft = await getMyDraft(user.userId, parsed.data.draftId);
-  if (!draft) return failed('invoices.errors.draftNotFound', formData);
   try {
-    const actor = await requireRole(draft.companyId, 'write');
     await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data, pdf?.ok ? pdf : null));
   } catch (error) {
     if (error instanceof DomainError) return refusalState(error, formData);
@@ -87,4 +96,3 @@ export async function submitInvoiceAction(_prev: FormState, formData: FormData):
   revalidatePath('/[locale]/(portal)/cases', 'page');
   redirect(`/${locale}/cases/new?draft=${draft.id}`);
 }
-

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
+import { purgeAuthFailures } from '@/lib/integrations/api/auth-throttle';
 import { purgeRateWindows } from '@/lib/integrations/api/rate-limit';
 import { configuredSender, type EmailSender } from '@/lib/email/sender';
 import { env } from '@/lib/env';
@@ -37,6 +38,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     await purgeExpiredAuthData(handle.db);
     await purgeAbandonedDrafts(handle.db);
     await purgeRateWindows(handle.db);
+    await purgeAuthFailures(handle.db);
     await foldCaseFigures(handle.db);
   });
   await boss.schedule(MAINTENANCE_JOB, '17 * * * *');

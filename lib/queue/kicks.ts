@@ -31,10 +31,12 @@ export async function sendInvoiceRegistration(boss: PgBoss, draftId: string) {
   return boss.send(INVOICE_REGISTRATION_JOB, { draftId } satisfies InvoiceRegistrationJob, { singletonKey: draftId });
 }
 
-export async function queueWebhookDeliveries(boss: PgBoss, deliveryIds: string[]) {
+/** `startAfterSeconds`: later (a company whose deliveries are all in flight gets its job back after a while). */
+export async function queueWebhookDeliveries(boss: PgBoss, deliveryIds: string[], startAfterSeconds?: number) {
+  const later = startAfterSeconds ? { startAfter: startAfterSeconds } : {};
   const jobIds: (string | null)[] = [];
   for (const deliveryId of deliveryIds) {
-    jobIds.push(await boss.send(WEBHOOK_DELIVERY_JOB, { deliveryId } satisfies WebhookDeliveryJob, { singletonKey: deliveryId }));
+    jobIds.push(await boss.send(WEBHOOK_DELIVERY_JOB, { deliveryId } satisfies WebhookDeliveryJob, { singletonKey: deliveryId, ...later }));
   }
   return jobIds;
 }

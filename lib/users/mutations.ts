@@ -1,20 +1,23 @@
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { memberships, users } from '@/db/schema';
+import { events, invitationCompanies, invitations, memberships, users } from '@/db/schema';
 import { recheckRoleInTransaction, type Actor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { assertAdminsRemain, lockCompanies } from './access';
 import type { DeleteUserInput, EditMemberInput, ProfileInput } from './schemas';
 
-/** The target's memberships, if they are a (live) member of the actor's company; else "not found". */
+/**
+ * The target's memberships, if they are a (live) member of the actor's company; else "not found". Agency staff
+ * are never a creditor flow's target: an accidental membership does not make them one.
+ */
 async function memberOfActorCompany(tx: Tx, actor: Actor, userId: string) {
   const [target] = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.companyId, actor.companyId)))
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
+    .where(and(eq(users.id, userId), isNull(users.deletedAt), eq(users.isAgencyStaff, false)));
   if (!target) throw new DomainError('users.errors.userNotFound');
   const rows = await tx.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
   return { ...target, memberships: rows };
@@ -54,30 +57,51 @@ export async function updateMemberAccess(tx: Tx, actor: Actor, input: EditMember
 }
 
 /**
- * "Slett bruker": deletes the account (its sessions die at once) when every company it belongs to is one the
- * actor administers; a user who also works for another company can only be removed from the actor's ones.
+ * "Slett bruker": removes the user from every company of theirs that the actor administers (their access there
+ * ends at their next request). The account itself is deleted (its sessions die at once) only when nothing else
+ * is left of it: that company's own invitation created it, and it never belonged to any other company. Anything
+ * else is the agency's to delete; an account with other companies keeps them.
  */
 export async function deleteUser(tx: Tx, actor: Actor, input: DeleteUserInput) {
   if (input.userId === actor.userId) throw new DomainError('users.errors.cannotDeleteSelf');
   const target = await memberOfActorCompany(tx, actor, input.userId);
-  const companyIds = target.memberships.map((m) => m.companyId);
-  await lockCompanies(tx, [actor.companyId, ...companyIds]);
-  try {
-    await recheckRoleInTransaction(tx, actor, 'admin', companyIds);
-  } catch (error) {
-    if (error instanceof DomainError && error.messageKey === 'users.errors.companyNotAllowed') throw new DomainError('users.errors.hasOtherCompanies');
-    throw error;
-  }
-  // Read again under the locks: a membership added meanwhile must not slip through.
+  await lockCompanies(tx, [actor.companyId, ...target.memberships.map((m) => m.companyId)]);
+  await recheckRoleInTransaction(tx, actor, 'admin');
+  // Read again under the locks: the actor's companies and the target's memberships as they are now.
+  const administered = (
+    await tx
+      .select({ companyId: memberships.companyId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, actor.userId), eq(memberships.role, 'admin')))
+  ).map((m) => m.companyId);
   const current = await tx.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, target.id));
-  if (current.some((m) => !companyIds.includes(m.companyId))) throw new DomainError('users.errors.hasOtherCompanies');
-  await tx.delete(memberships).where(and(eq(memberships.userId, target.id), inArray(memberships.companyId, companyIds)));
-  for (const m of current) {
+  const removed = current.filter((m) => administered.includes(m.companyId));
+  await tx.delete(memberships).where(and(eq(memberships.userId, target.id), inArray(memberships.companyId, removed.map((m) => m.companyId))));
+  for (const m of removed) {
     await recordEvent(tx, { userId: actor.userId, companyId: m.companyId }, { type: 'member.removed', userId: target.id, data: { role: m.role } });
   }
-  await tx.update(users).set({ deletedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, target.id));
-  await recordEvent(tx, actor, { type: 'user.deleted', userId: target.id, data: { email: target.email } });
-  await assertAdminsRemain(tx, current.filter((m) => m.role === 'admin').map((m) => m.companyId));
+  await assertAdminsRemain(tx, removed.filter((m) => m.role === 'admin').map((m) => m.companyId));
+  if (removed.length === current.length && (await createdHereOnly(tx, target.id, removed.map((m) => m.companyId)))) {
+    await tx.update(users).set({ deletedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, target.id));
+    await recordEvent(tx, actor, { type: 'user.deleted', userId: target.id, data: { email: target.email } });
+  }
+}
+
+/** Whether the account came from an invitation to one of these companies and was never a member anywhere else. */
+async function createdHereOnly(tx: Tx, userId: string, companyIds: string[]) {
+  const [created] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .innerJoin(invitationCompanies, eq(invitationCompanies.invitationId, invitations.id))
+    .where(and(eq(invitations.createdUserId, userId), inArray(invitationCompanies.companyId, companyIds)))
+    .limit(1);
+  if (!created) return false;
+  const [elsewhere] = await tx
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.subjectType, 'user'), eq(events.subjectId, userId), eq(events.type, 'member.added'), not(inArray(events.companyId, companyIds))))
+    .limit(1);
+  return !elsewhere;
 }
 
 /** The signed-in user's own name and phone (the email address cannot be changed, see the help centre). */

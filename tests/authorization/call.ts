@@ -53,7 +53,7 @@ async function callAction(baseUrl: string, ref: ActionRef, row: MatrixRow, input
   const body = await encodeReply(args);
   // The page re-rendered after the action must be one of the row's own side: the desk for staff rows, else the portal.
   const onDesk = (worker: string) => worker.includes('/desk');
-  const pagePath = ref.pagePaths.find((worker) => onDesk(worker) === (row.needs === 'staff')) ?? ref.pagePaths[0] ?? '';
+  const pagePath = ref.pagePaths.find((worker) => worker === row.page) ?? ref.pagePaths.find((worker) => onDesk(worker) === (row.needs === 'staff')) ?? ref.pagePaths[0] ?? '';
   const response = await fetch(new URL(pageUrl(pagePath, fixture), baseUrl), {
     method: 'POST',
     redirect: 'manual',

@@ -28,6 +28,8 @@ export function expectedOutcome(needs: Needs, principal: Principal): Outcome {
   if (isApiKeyPrincipal(principal)) return 'signIn';
   if (principal === 'anonymous' || principal === 'pendingSecondFactor') return 'signIn';
   if (needs === 'signedIn') return 'allowed';
+  // The agency's staff never join a creditor company: for them the creditor's own-account flows do not exist.
+  if (needs === 'creditorAccount') return principal === 'staff' ? 'notFound' : 'allowed';
   if (needs === 'staff') return principal === 'staff' ? 'allowed' : 'notFound';
   // A company's object: outsiders (another company's admin, the agency's staff) do not learn that it exists.
   if (principal === 'otherCompanyAdmin' || principal === 'staff') return 'notFound';

@@ -81,8 +81,9 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
 
 // Rows that change without any request: the sign-in bookkeeping, and the outbox that background jobs deliver.
 // Also the API's per-request bookkeeping: every call with a key counts in api_rate_windows and stamps the key's
-// last use, refused or not (key creation and revocation still show in the fingerprint through their events).
-const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_keys']);
+// last use, refused or not (key creation and revocation still show in the fingerprint through their events), and
+// the unknown keys counted per address.
+const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_auth_failures', 'api_keys']);
 
 /**
  * A fingerprint of the rows this cell's world owns: in every table of the public schema (but the volatile ones),

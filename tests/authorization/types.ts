@@ -21,8 +21,10 @@ export type Principal = SessionPrincipal | ApiKeyPrincipal;
  * their own account. `read`/`write`/`admin`: that role in the object's company (company A of the fixture).
  * `staff`: agency staff (the desk). `apiKey`: a live API key of company A, for company A's object (another
  * company's key: not found). `apiKeyOwnCompany`: any live key, acting in its own company (POST /invoices).
+ * `creditorAccount`: any signed-in account that is not agency staff, for itself (accepting an invitation to a
+ * company); staff: not found.
  */
-export type Needs = 'public' | 'signedIn' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany';
+export type Needs = 'public' | 'signedIn' | 'creditorAccount' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany';
 
 export type Outcome = 'allowed' | 'signIn' | 'notFound' | 'refused';
 
@@ -73,4 +75,9 @@ export type MatrixRow = {
   input: (fx: MatrixFixture, principal: SessionPrincipal) => Promise<CallInput> | CallInput;
   /** Why a row is not called as every principal (Auth.js's own routes): the runner then only checks it is listed. */
   notCalled?: string;
+  /**
+   * Server actions used on several pages: the page (as the build names it, `app/[locale]/(portal)/settings/security/page`)
+   * to post it to, when the others are not open to every principal the row allows.
+   */
+  page?: string;
 };

@@ -4,6 +4,8 @@ import { MATRIX_ROWS } from '@/tests/authorization/all-rows';
 import { callRow, loadActionRefs } from '@/tests/authorization/call';
 import { expectedOutcome, principalsFor } from '@/tests/authorization/expected';
 import { databaseFingerprint, makeMatrixFixture } from '@/tests/authorization/fixture';
+import { STAFF_CASES, staffFingerprint } from '@/tests/authorization/staff-accounts';
+import { memberships } from '@/db/schema';
 import type { SessionPrincipal } from '@/tests/authorization/types';
 
 // Every action and route handler, called as every principal against the built portal (see tests/authorization/types.ts).
@@ -28,6 +30,20 @@ describe('the authorisation matrix', () => {
       else if (row.writes) expect(after, 'an allowed write changed nothing: is the row’s input valid?').not.toEqual(before);
     },
   );
+
+  it.each(STAFF_CASES.map((c) => [c.row.name, c] as const))('%s aimed at an agency staff account by the company’s Administrator touches no staff account', async (_name, { row, touchesCompany }) => {
+    const { fixture, credentials } = await makeMatrixFixture(handle.db);
+    // A staff account that is a member of company A (from before, or by accident): still not the creditor's to manage.
+    await handle.db.insert(memberships).values({ companyId: fixture.companyId, userId: fixture.users.staff.id, role: 'read' });
+    const staffAccount = () => staffFingerprint(handle.db, fixture.users.staff.id);
+    const input = await row.input(fixture, 'admin');
+    const before = await databaseFingerprint(handle.db, fixture);
+    const staffBefore = await staffAccount();
+    const result = await callRow(inject('baseUrl'), refs, row, input, fixture, credentials.admin);
+    expect(result.outcome).not.toBe('error');
+    expect(await staffAccount()).toEqual(staffBefore);
+    if (!touchesCompany) expect(await databaseFingerprint(handle.db, fixture)).toEqual(before);
+  });
 
   it('closes its database handle', async () => {
     await handle.close();

@@ -15,14 +15,18 @@ async function settingsOf(userId: string) {
   return row;
 }
 
-let reader: Awaited<ReturnType<typeof openMailboxReader>> | undefined;
+const readers = new Map<string, Awaited<ReturnType<typeof openMailboxReader>>>();
 afterAll(async () => {
-  if (reader) await closeBrowser(reader.context);
+  for (const reader of readers.values()) await closeBrowser(reader.context);
 });
 
-/** The development mailbox stands in for the inbox (read in a browser of its own): the emails to `recipient`, newest first. */
+/**
+ * The development mailbox stands in for the inbox, read by `recipient` in a browser of their own (it shows a user
+ * only their own mail): the emails to `recipient`, newest first.
+ */
 async function mailboxFor(recipient: string) {
-  reader ??= await openMailboxReader(db);
+  const reader = readers.get(recipient) ?? (await openMailboxReader(db, recipient));
+  readers.set(recipient, reader);
   await reader.page.goto('/nb/dev/mailbox');
   return reader.page.getByRole('article').filter({ hasText: recipient });
 }
@@ -70,7 +74,7 @@ describe('notification emails', () => {
     const after = await mailboxFor(keeps.email);
     await expect(after.count()).resolves.toBe(2);
     const summary = after.filter({ hasText: '2 nye oppgaver' });
-    await expect(visibleText(reader?.page ?? page, 'main')).resolves.toContain('Sak ' + debtCase.caseNumber + ': Andre oppgave');
+    await expect(visibleText(readers.get(keeps.email)?.page ?? page, 'main')).resolves.toContain('Sak ' + debtCase.caseNumber + ': Andre oppgave');
     await expect(summary.count()).resolves.toBe(1);
     await expect((await mailboxFor(unticks.email)).count()).resolves.toBe(0);
   });

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { apiKeys, events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { apiKeys, events, sessions, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
@@ -15,6 +15,18 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.goto('/nb/settings');
     await page.getByRole('link', { name: 'Integrasjoner' }).click();
     await page.waitForURL('**/nb/settings/company/integrations');
+    // A key is a standing secret: it needs the password from the last 10 minutes (signing in counted; now it is older).
+    await db.update(sessions).set({ reauthenticatedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(sessions.userId, admin.id));
+    await page.reload();
+    await page.getByText('For å lage en API-nøkkel eller legge til et webhook-endepunkt må du skrive inn passordet ditt.').waitFor();
+    await page.getByLabel('Navn på nøkkelen').fill('Tripletex');
+    await page.getByRole('button', { name: 'Opprett nøkkel' }).click();
+    await page.getByText('Bekreft passordet ditt først. Bekreftelsen gjelder i 10 minutter.').first().waitFor();
+    expect(await db.select().from(apiKeys).where(eq(apiKeys.companyId, company.id))).toEqual([]);
+    await page.getByLabel('Nåværende passord').fill(admin.password);
+    await page.getByRole('button', { name: 'Bekreft passord' }).click();
+    // Confirmed: the page renders again without the form.
+    await page.getByLabel('Nåværende passord').waitFor({ state: 'detached' });
     await page.getByLabel('Navn på nøkkelen').fill('Tripletex');
     await page.getByRole('button', { name: 'Opprett nøkkel' }).click();
     const shown = page.getByLabel('API-nøkkel', { exact: true });
@@ -53,6 +65,14 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByLabel('Endepunkt (https-adresse)').fill('http://erp.example.com/hook');
     await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
     await page.getByText('Adressen må begynne med https://.').first().waitFor();
+    // The agency's own network is refused when saving, in any spelling of the address.
+    for (const inside of ['https://169.254.169.254/latest/meta-data', 'https://0x7f000001/hook', 'https://[::1]/hook', 'https://intranet/hook']) {
+      await page.getByLabel('Endepunkt (https-adresse)').fill(inside);
+      // The answer to this very post (the message of the one before may still be on screen).
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Legg til endepunkt' }).click()]);
+      await page.getByText('Adressen peker til et internt nettverk. Bruk en offentlig https-adresse.').first().waitFor();
+    }
+    expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id))).toEqual([]);
     await page.getByLabel('Endepunkt (https-adresse)').fill('https://erp.example.com/hook');
     await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
     const secret = await page.getByLabel('Signeringshemmelighet').inputValue();
@@ -68,14 +88,27 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
       status: 'failed',
       attempts: 8,
       lastStatusCode: 503,
-      lastResponse: 'Service Unavailable',
+      lastError: 'http',
+    });
+    // A row written before this release, with a raw error text: only a fixed reason is shown.
+    await db.insert(webhookDeliveries).values({
+      companyId: company.id,
+      endpointId: endpoint?.id ?? '',
+      eventId: crypto.randomUUID(),
+      eventType: 'case.resumed',
+      payload: {},
+      status: 'failed',
+      attempts: 8,
+      lastError: 'connect ECONNREFUSED 10.0.0.5:5432',
     });
     await page.reload();
-    await page.getByRole('cell', { name: 'HTTP 503: Service Unavailable' }).waitFor();
-    await page.getByRole('cell', { name: 'Feilet (forsøk: 8)' }).waitFor();
-    await page.getByRole('button', { name: 'Send igjen' }).click();
+    await page.getByRole('cell', { name: 'HTTP 503', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Feilet', exact: true }).waitFor();
+    expect(await page.content()).not.toContain('ECONNREFUSED');
+    await page.getByRole('cell', { name: 'Feilet (forsøk: 8)' }).first().waitFor();
+    await page.getByRole('row', { name: /case\.paused/ }).getByRole('button', { name: 'Send igjen' }).click();
     await page.getByText('Leveransen sendes igjen.').waitFor();
-    const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.companyId, company.id));
+    const [delivery] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.companyId, company.id), eq(webhookDeliveries.eventType, 'case.paused')));
     expect(delivery?.status).toBe('pending');
   });
 

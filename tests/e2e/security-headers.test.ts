@@ -45,6 +45,12 @@ describe('security headers (curl -I as a user would)', () => {
     // The demo runs on plain http://: no HSTS there.
     expect(first.headers.get('strict-transport-security')).toBeNull();
   });
+
+  it.each(['/nb/faktura.pdf', '/nb/cases/x.y', '/en/login.html'])('a path with a dot (%s) still gets the page CSP', async (path) => {
+    const response = await fetch(new URL(path, inject('baseUrl')), { redirect: 'manual' });
+    expect(cspOf(response)).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });
 
 describe('the development mailbox in the demo', () => {
@@ -84,6 +90,11 @@ describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets
     const login = await fetch(`${base}/nb/login`);
     expect(login.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     const csrf = await fetch(`${base}/api/auth/csrf`);
+    // HSTS on every response: route handlers, paths with a dot, files from public/ and Next's own files.
+    const dotted = await fetch(`${base}/nb/faktura.pdf`, { redirect: 'manual' });
+    const file = await fetch(`${base}/favicon.svg`);
+    for (const response of [csrf, dotted, file]) expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(cspOf(dotted)).toContain("frame-ancestors 'none'");
     const cookies = csrf.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThan(0);
     expect(cookies.filter((cookie) => !/;\s*Secure/i.test(cookie))).toEqual([]);

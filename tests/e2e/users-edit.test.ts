@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { events, invitations, memberships, users } from '@/db/schema';
+import { events, invitationCompanies, invitations, memberships, users } from '@/db/schema';
 import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { chooseCompany, companyOptions, LABELS, openEdit, openUsersPage, roleRadio, userRow, type Locale } from '@/tests/helpers/users-ui';
@@ -154,9 +154,15 @@ describe('guard rails', () => {
     }
   });
 
-  it('deletes a user after a confirmation step; their open session ends', async () => {
+  it('deletes an account the company’s own invitation created, after a confirmation step; its open session ends', async () => {
     const { first, second, admin, colleague } = await arrange('nb');
     await db.delete(memberships).where(and(eq(memberships.userId, colleague.id), eq(memberships.companyId, first.id)));
+    // The colleague's account came from the second company's invitation, and from nowhere else.
+    const [invitation] = await db
+      .insert(invitations)
+      .values({ email: colleague.email, role: 'write', tokenHash: crypto.randomUUID(), invitedByUserId: admin.id, expiresAt: new Date(), acceptedAt: new Date(), createdUserId: colleague.id })
+      .returning({ id: invitations.id });
+    await db.insert(invitationCompanies).values({ companyId: second.id, invitationId: invitation?.id ?? '' });
     const adminBrowser = await openBrowser();
     const colleagueBrowser = await openBrowser();
     try {
@@ -167,9 +173,9 @@ describe('guard rails', () => {
       await openEdit(page, 'nb', colleague.name);
       await page.getByRole('link', { name: 'Slett bruker' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByText(`Vil du slette ${colleague.name} (${colleague.email})?`).waitFor();
+      await dialog.getByText(`Vil du slette ${colleague.name} (${colleague.email}) fra selskapene du er administrator for?`).waitFor();
       await dialog.getByRole('button', { name: 'Slett bruker' }).click();
-      await page.getByRole('status').filter({ hasText: 'Brukeren er slettet.' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Brukeren er slettet fra selskapene dine.' }).waitFor();
       expect(await userRow(page, colleague.email).count()).toBe(0);
       const [row] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, colleague.id));
       expect(row?.deletedAt).toBeInstanceOf(Date);
@@ -181,18 +187,33 @@ describe('guard rails', () => {
     }
   });
 
-  it('does not offer deletion of a user who also works for a company the administrator does not administer', async () => {
-    const { first, admin, colleague } = await arrange('en');
-    await db.insert(memberships).values({ companyId: (await makeCompany(db)).id, userId: colleague.id, role: 'read' });
-    const { page, context } = await openBrowser();
+  it('removes a user who also works for a company the administrator does not administer from the administrator’s companies only', async () => {
+    const { first, second, admin, colleague } = await arrange('en');
+    const elsewhere = await makeCompany(db);
+    await db.insert(memberships).values({ companyId: elsewhere.id, userId: colleague.id, role: 'read' });
+    const adminBrowser = await openBrowser();
+    const colleagueBrowser = await openBrowser();
     try {
+      await signIn(colleagueBrowser.page, db, colleague, 'en');
+      const page = adminBrowser.page;
       await signIn(page, db, admin, 'en');
       await page.goto(`/en/settings/users?company=${first.id}`);
       await openEdit(page, 'en', colleague.name);
-      await page.getByText('The user also has access to companies you do not administer').waitFor();
-      expect(await page.getByRole('link', { name: 'Delete user' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Delete user' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete user' }).click();
+      await page.getByRole('status').filter({ hasText: 'The user has been deleted from your companies.' }).waitFor();
+      expect(await userRow(page, colleague.email).count()).toBe(0);
+      // Both of the administrator's companies are gone from the account; the third company and the account stay.
+      expect(await db.select({ companyId: memberships.companyId }).from(memberships).where(eq(memberships.userId, colleague.id))).toEqual([{ companyId: elsewhere.id }]);
+      const [row] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, colleague.id));
+      expect(row?.deletedAt).toBeNull();
+      expect(await roleIn(colleague.id, second.id)).toBeNull();
+      // The account lives on: the colleague is still signed in (for the company that is left).
+      await colleagueBrowser.page.goto('/en/cases');
+      expect(new URL(colleagueBrowser.page.url()).pathname).toBe('/en/cases');
     } finally {
-      await context.close();
+      await adminBrowser.context.close();
+      await colleagueBrowser.context.close();
     }
   });
 });

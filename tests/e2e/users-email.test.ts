@@ -22,7 +22,7 @@ const TEXT = {
     inviteNew: 'Inviter den nye e-postadressen',
     askAdmin: 'Be en administrator i selskapet ditt om å invitere den nye adressen.',
     sent: 'Invitasjonen er sendt.',
-    deleted: 'Brukeren er slettet.',
+    deleted: 'Brukeren er slettet fra selskapene dine.',
   },
   en: {
     profile: 'Profile',
@@ -35,7 +35,7 @@ const TEXT = {
     inviteNew: 'Invite the new email address',
     askAdmin: 'Ask an administrator in your company to invite the new address.',
     sent: 'The invitation has been sent.',
-    deleted: 'The user has been deleted.',
+    deleted: 'The user has been deleted from your companies.',
   },
 } as const;
 

@@ -16,7 +16,7 @@ const TEXT = {
   nb: {
     sent: 'Invitasjonen er sendt.',
     pending: 'Invitert, venter på svar',
-    subject: 'har invitert deg til Kredittportalen',
+    subject: 'Invitasjon til Kredittportalen for',
     acceptTitle: 'Opprett brukeren din',
     name: 'Fullt navn',
     password: 'Passord',
@@ -33,7 +33,7 @@ const TEXT = {
   en: {
     sent: 'The invitation has been sent.',
     pending: 'Invited, awaiting reply',
-    subject: 'has invited you to Creditor portal',
+    subject: 'Invitation to Creditor portal for',
     acceptTitle: 'Create your user',
     name: 'Full name',
     password: 'Password',
@@ -186,8 +186,10 @@ describe('invitation links that no longer work', () => {
       expect(renewed).not.toBe(original);
       await page.goto(original);
       await page.getByRole('heading', { name: 'Lenken virker ikke' }).waitFor();
+      // The new link works (for its address: the signed-in inviter is told it is not theirs).
       await page.goto(renewed);
-      await page.getByRole('heading', { name: 'Opprett brukeren din' }).waitFor();
+      await page.getByRole('heading', { name: 'Godta invitasjonen' }).waitFor();
+      await page.getByText(`Invitasjonen gjelder ${email}, men du er logget inn som ${admin.email}.`).waitFor();
 
       await page.goto(`/nb/settings/users?company=${first.id}`);
       await page.getByLabel(`Valg for invitasjonen til ${email}`).click();
@@ -205,25 +207,49 @@ describe('invitation links that no longer work', () => {
     }
   });
 
-  it('adds an existing account directly and notifies it instead of creating a second account', async () => {
+  it('invites an existing account like a new address; it joins only when its owner signs in and accepts', async () => {
     const { first, second, admin } = await arrange('nb');
     const existing = await makeUser(db, { locale: 'en', memberships: [{ companyId: first.id, role: 'read' }] });
-    const { page, context } = await openBrowser();
+    const fresh = `fersk-${crypto.randomUUID().slice(0, 8)}@test.no`;
+    const adminBrowser = await openBrowser();
+    const ownerBrowser = await openBrowser();
     try {
+      const page = adminBrowser.page;
       await signIn(page, db, admin, 'nb');
-      await page.goto(`/nb/settings/users?company=${second.id}&invite=1`);
-      await page.getByLabel('E-postadresser').fill(existing.email.toUpperCase());
-      await roleRadio(page, 'nb', 'admin').check();
-      await page.getByRole('button', { name: 'Send invitasjon' }).click();
-      await page.getByRole('status').filter({ hasText: 'Brukeren finnes fra før og har fått tilgang med en gang.' }).waitFor();
-      await expect(userRow(page, existing.email).getByRole('cell').nth(1).textContent()).resolves.toBe('Administrator');
-      const { mail } = await linkInMailbox(page, existing.email, '/en/login');
-      await expect(mail.getByRole('heading').textContent()).resolves.toBe(`You now have access to ${second.name} in Creditor portal`);
-      expect(await db.select().from(invitations).where(eq(invitations.email, existing.email))).toEqual([]);
+      // The same answer for an address with an account and one without.
+      for (const address of [existing.email.toUpperCase(), fresh]) {
+        await page.goto(`/nb/settings/users?company=${second.id}&invite=1`);
+        await page.getByLabel('E-postadresser').fill(address);
+        await roleRadio(page, 'nb', 'admin').check();
+        await page.getByRole('button', { name: 'Send invitasjon' }).click();
+        await page.getByRole('status').filter({ hasText: 'Invitasjonen er sendt.' }).waitFor();
+        await expect(userRow(page, address.toLowerCase()).textContent()).resolves.toContain('Invitert, venter på svar');
+      }
+      expect(await db.select().from(memberships).where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)))).toEqual([]);
+      const { mail, href } = await linkInMailbox(page, existing.email);
+      await expect(mail.getByRole('heading').textContent()).resolves.toBe(`Invitasjon til Kredittportalen for ${second.name}`);
+      // Signed in as another account, the link says whose it is and offers nothing.
+      await page.goto(href);
+      await page.getByText(`Invitasjonen gjelder ${existing.email}, men du er logget inn som ${admin.email}.`).waitFor();
+      expect(await page.getByRole('button', { name: 'Godta invitasjonen' }).count()).toBe(0);
+
+      // Its owner signs in, opens the link and accepts: only now is the account a member.
+      const owner = ownerBrowser.page;
+      await owner.goto(href);
+      await owner.getByRole('heading', { name: 'Opprett brukeren din' }).waitFor();
+      await owner.getByText('Har du allerede en bruker med denne e-postadressen? Logg inn').waitFor();
+      await signIn(owner, db, existing, 'en');
+      await owner.goto(href);
+      await owner.getByText(`Du er logget inn som ${existing.email}. Godtar du, får du tilgang til ${second.name} med rollen Administrator.`).waitFor();
+      await owner.getByRole('button', { name: 'Godta invitasjonen' }).click();
+      await owner.waitForURL('**/en/cases');
       const rows = await db.select().from(memberships).where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)));
       expect(rows.map((r) => r.role)).toEqual(['admin']);
+      await owner.goto(href);
+      await owner.getByRole('heading', { name: 'Invitasjonen er allerede brukt' }).waitFor();
     } finally {
-      await context.close();
+      await adminBrowser.context.close();
+      await ownerBrowser.context.close();
     }
   });
 });

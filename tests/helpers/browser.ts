@@ -79,9 +79,9 @@ export async function signInByCookie(context: BrowserContext, db: Executor, emai
   await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: inject('baseUrl') }]);
 }
 
-/** A browser signed in as the demo's Lese user, to read the demo mailbox (it opens only to a live session). */
-export async function openMailboxReader(db: Executor) {
+/** A browser signed in as `email`, to read that user's own mail in the demo mailbox (it shows nobody else's). */
+export async function openMailboxReader(db: Executor, email: string) {
   const opened = await openBrowser();
-  await signInByCookie(opened.context, db, 'les@demo.no', 'mailbox reader');
+  await signInByCookie(opened.context, db, email, 'mailbox reader');
   return opened;
 }

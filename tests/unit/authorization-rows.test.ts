@@ -31,5 +31,8 @@ describe('the authorisation matrix', () => {
     expect(expectedOutcome('admin', 'pendingSecondFactor')).toBe('signIn');
     expect(expectedOutcome('staff', 'admin')).toBe('notFound');
     expect(expectedOutcome('signedIn', 'staff')).toBe('allowed');
+    expect(expectedOutcome('creditorAccount', 'staff')).toBe('notFound');
+    expect(expectedOutcome('creditorAccount', 'otherCompanyAdmin')).toBe('allowed');
+    expect(expectedOutcome('creditorAccount', 'pendingSecondFactor')).toBe('signIn');
   });
 });

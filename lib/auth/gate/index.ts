@@ -53,14 +53,6 @@ export const requireSignedIn = cache(async (): Promise<LiveSession> => {
   return live;
 });
 
-/**
- * A live session whose second factor may still be pending: only the demo's development mailbox, because there
- * a user at the SMS step reads the code that signs them in.
- */
-export async function requireAnySession(): Promise<LiveSession> {
-  return (await getCurrentSession()) ?? refuse('signIn');
-}
-
 /** The user's memberships, read from the database on every request (never from the token). */
 export const listMyMemberships = cache(async (userId: string) =>
   db
@@ -124,6 +116,14 @@ export const requireStaff = cache(async (): Promise<StaffActor> => {
   if (!row?.staff) return refuse('notFound');
   return { userId: user.userId, name: user.name, staff: true };
 });
+
+/** A creditor-side account acting for itself (accepting an invitation to a company): agency staff get not found. */
+export async function requireCreditorAccount(): Promise<LiveSession> {
+  const user = await requireSignedIn();
+  const [row] = await db.select({ staff: users.isAgencyStaff }).from(users).where(eq(users.id, user.userId));
+  if (!row || row.staff) return refuse('notFound');
+  return user;
+}
 
 /** Whether the signed-in user is agency staff, for showing the desk link; access itself is requireStaff. */
 export async function isStaffUser(userId: string): Promise<boolean> {

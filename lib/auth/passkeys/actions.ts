@@ -25,7 +25,7 @@ export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptions
     if (error instanceof DomainError) return { ok: false, message: error.messageKey };
     throw error;
   }
-  const { rpID } = await relyingParty();
+  const { rpID } = relyingParty();
   const existing = await db.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, live.userId));
   const options = await generateRegistrationOptions({
     rpName: 'Amili',
@@ -60,7 +60,7 @@ export async function registerPasskeyAction(_prev: FormState, formData: FormData
   }
   const challenge = await consumeChallenge(db, parsed.data.challengeId, live.userId, 'registration', now);
   if (!challenge) return failed('security.passkeys.failed', formData);
-  const { rpID, origin } = await relyingParty();
+  const { rpID, origin } = relyingParty();
   const verified = await verifyRegistrationResponse({
     response: parsed.data.response as unknown as RegistrationResponseJSON,
     expectedChallenge: challenge,

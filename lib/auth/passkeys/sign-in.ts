@@ -14,7 +14,7 @@ type PendingSession = { sessionId: string; userId: string; email: string };
 export async function passkeySignInOptions(db: Database, session: PendingSession, now: Date) {
   const mine = await db.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, session.userId));
   if (mine.length === 0) return null;
-  const { rpID } = await relyingParty();
+  const { rpID } = relyingParty();
   const options = await generateAuthenticationOptions({
     rpID,
     allowCredentials: mine.map((key) => ({ id: key.id, transports: (key.transports ?? undefined) as never })),
@@ -37,7 +37,7 @@ export async function verifyPasskeySignIn(
   const challenge = await consumeChallenge(db, challengeId, session.userId, 'authentication', now);
   const [key] = await db.select().from(passkeys).where(and(eq(passkeys.userId, session.userId), eq(passkeys.credentialId, response.id)));
   if (!challenge || !key) return { ok: false, reason: 'invalid' };
-  const { rpID, origin } = await relyingParty();
+  const { rpID, origin } = relyingParty();
   const verified = await verifyAuthenticationResponse({
     response,
     expectedChallenge: challenge,

@@ -1,21 +1,22 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { webauthnChallenges } from '@/db/schema';
+import { env } from '@/lib/env';
 
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
 /**
- * The relying party is the host the browser is on (the browser itself vouches for the origin inside the signed
- * client data, so a forged Host header only spoils the forger's own ceremony).
+ * The relying party is the portal's configured address (PORTAL_URL), never a request header: X-Forwarded-Host is
+ * whatever the client or a proxy says, and a passkey bound to a host of an attacker's choosing would not be ours.
  */
-export async function relyingParty() {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return { rpID: host.replace(/:\d+$/, ''), origin: `${proto}://${host}` };
+export function relyingParty(portalUrl = env().PORTAL_URL) {
+  const url = new URL(portalUrl);
+  // WebAuthn refuses an IP address as relying party: a portal on the loopback address (the tests, a local demo) is
+  // "localhost", the one name a browser accepts for it.
+  if (url.hostname === '127.0.0.1' || url.hostname === '[::1]') url.hostname = 'localhost';
+  return { rpID: url.hostname, origin: url.origin };
 }
 
 export async function storeChallenge(db: Executor, userId: string, purpose: 'registration' | 'authentication', challenge: string, now: Date) {

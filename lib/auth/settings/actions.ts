@@ -26,7 +26,9 @@ import {
   type SecurityActor,
 } from './mutations';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { getSecurityOverview } from './queries';
 import { changePasswordSchema, confirmSmsSchema, confirmTotpSchema, methodSchema, reauthenticateSchema, removePasskeySchema, sendSmsSetupSchema } from './schemas';
+import { pendingTotpSecret } from './totp-setup';
 
 /** A form state that may carry freshly made recovery codes, shown once. */
 export type RecoveryCodesState = FormState & { codes?: string[] };
@@ -77,9 +79,12 @@ export async function confirmTotpAction(_prev: FormState, formData: FormData): P
   return guarded(formData, async () => {
     const now = new Date();
     assertRecentlyAuthenticated(actorOf(live), now);
-    const result = await verifyTotp(parsed.data.secret, parsed.data.code, null);
+    // The secret the page offered (the server's own), never one from the post: a posted secret would let a
+    // forged form bind an app the attacker holds.
+    const secret = pendingTotpSecret(live.sessionId, (await getSecurityOverview(db, live.userId)).totpConfirmedAt);
+    const result = await verifyTotp(secret, parsed.data.code, null);
     if (!result.valid) return failed('validation.summary', formData, { code: 'auth.errors.invalidCode' });
-    await db.transaction((tx) => saveTotpSecret(tx, actorOf(live), parsed.data.secret, result.timeStep, now));
+    await db.transaction((tx) => saveTotpSecret(tx, actorOf(live), secret, result.timeStep, now));
     revalidatePath(PAGE, 'page');
     return succeeded('security.totp.saved');
   });

@@ -22,9 +22,8 @@ export const reauthenticateSchema = z.object({
   currentPassword: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
 });
 
+// Only the code: the secret is the server's pending one (lib/auth/settings/totp-setup.ts), never taken from the post.
 export const confirmTotpSchema = z.object({
-  // Base32, as newTotpSecret makes it (20 bytes = 32 characters).
-  secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'validation.invalid'),
   code,
 });
 

@@ -8,8 +8,8 @@ import { base32 } from '@/lib/auth/crypto';
  * The secret offered on "Konfigurer → App": derived from the session and the current app's setup time with the
  * server key, so it stays the same across renders and failed tries, and changes once it has been saved.
  */
-export function pendingTotpSecret(sessionId: string, currentConfirmedAt: Date | null): string {
-  const mac = createHmac('sha256', env().AUTH_SECRET).update(`totp-setup:${sessionId}:${currentConfirmedAt?.toISOString() ?? 'none'}`).digest();
+export function pendingTotpSecret(sessionId: string, currentConfirmedAt: Date | null, key = env().AUTH_SECRET): string {
+  const mac = createHmac('sha256', key).update(`totp-setup:${sessionId}:${currentConfirmedAt?.toISOString() ?? 'none'}`).digest();
   return base32(mac.subarray(0, 20));
 }
 

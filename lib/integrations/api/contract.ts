@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '@/lib/dates';
 import { CASE_STAGES, CASE_STATUSES } from '@/lib/cases/status-rules';
 import { DEBTOR_COUNTRIES, INVOICE_CURRENCIES } from '@/lib/invoices/schemas';
+import { MAX_AMOUNT_ORE } from '@/lib/payments/amount';
 
 /**
  * The /api/v1 contract: request and response schemas, in English. The handlers parse with the request schemas
@@ -11,6 +12,8 @@ import { DEBTOR_COUNTRIES, INVOICE_CURRENCIES } from '@/lib/invoices/schemas';
 
 const isoDate = z.string().refine(isIsoDate, 'Expected a date as YYYY-MM-DD.').meta({ format: 'date', example: '2026-11-15' });
 const ore = z.number().int().meta({ description: 'An amount in øre (1 NOK = 100 øre).' });
+/** What a request may book: positive, and at most 100 000 000 kr, the portal's own bound. */
+const amountOre = ore.positive().max(MAX_AMOUNT_ORE, `At most ${MAX_AMOUNT_ORE} øre (100 000 000 NOK).`);
 
 export const apiCustomerSchema = z
   .object({
@@ -33,7 +36,7 @@ export const apiInvoiceSchema = z
     invoiceNumber: z.string().meta({ description: 'Unique per company: the key that makes POST /invoices idempotent.' }),
     issuedOn: isoDate,
     dueOn: isoDate,
-    amountOre: ore.positive(),
+    amountOre,
     currency: z.enum(INVOICE_CURRENCIES).default('NOK'),
     description: z.string().nullable().optional(),
   })
@@ -44,7 +47,7 @@ export const createInvoiceRequest = z.object({ customer: apiCustomerSchema, invo
 export const paymentRequest = z
   .object({
     invoiceNumber: z.string().min(1).max(40),
-    amountOre: ore.positive(),
+    amountOre,
     paidOn: isoDate.meta({ description: 'When the debtor paid the creditor directly (not in the future).' }),
     currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: "Defaults to the case's currency." }),
   })
@@ -53,7 +56,7 @@ export const paymentRequest = z
 export const creditNoteRequest = z
   .object({
     invoiceNumber: z.string().min(1).max(40),
-    amountOre: ore.positive(),
+    amountOre,
     creditedOn: isoDate,
     currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   })

@@ -5,6 +5,7 @@ import { db } from '@/db';
 import { clientAddress } from '@/lib/client-address';
 import { DomainError, NotAllowedError } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { BODY_LIMITS, BodyTooLargeError, readLimited } from '@/lib/http/body-limit';
 import { authenticateApiKey, type ApiPrincipal } from './auth';
 import { ApiProblem, englishMessage, problemResponse, validationProblem } from './problem';
 
@@ -39,8 +40,15 @@ export function errorResponse(error: unknown): Response {
 /** The JSON body checked against its schema: not JSON → 400, invalid → 422 with the issues' paths. */
 export async function readBody<T extends ZodType>(request: Request, schema: T): Promise<{ raw: unknown; data: output<T> }> {
   let raw: unknown;
+  let bytes: Uint8Array;
   try {
-    raw = await request.json();
+    bytes = await readLimited(request, BODY_LIMITS.api);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ApiProblem(413, 'body-too-large', 'The request body is too large.', 'At most 256 KB.');
+    throw error;
+  }
+  try {
+    raw = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new ApiProblem(400, 'malformed', 'The request body is not JSON.');
   }

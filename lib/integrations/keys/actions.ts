@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
 import { requireRole } from '@/lib/auth/gate';
+import { requireRecentPassword } from '@/lib/auth/settings/recent-password';
 import { DomainError } from '@/lib/errors';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { createApiKey, revokeApiKey, setAutocollect } from './mutations';
@@ -19,6 +20,7 @@ export async function createApiKeyAction(_prev: CreatedKeyState, formData: FormD
   if (!parsed.success) return invalid(parsed.error, formData);
   try {
     const actor = await requireRole(parsed.data.companyId, 'admin');
+    await requireRecentPassword();
     const created = await db.transaction((tx) => createApiKey(tx, actor, parsed.data.name));
     revalidatePath(INTEGRATIONS_PAGE, 'page');
     return { ...succeeded('integrations.keyCreated'), createdKey: { name: parsed.data.name, key: created.key } };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { apiKeys, companies } from '@/db/schema';
 import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
@@ -7,9 +7,16 @@ import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { generateApiKey } from './keys';
 
+/** Live keys a company may hold: enough for its systems; each one more is one more secret to leak. */
+export const MAX_LIVE_KEYS = 10;
+
 /** Creates a key and returns it in clear: the only time it is ever shown. */
 export async function createApiKey(tx: Tx, actor: Actor, name: string): Promise<{ id: string; key: string; prefix: string }> {
   assertActorRole(actor, 'admin');
+  // The company's row lock makes the count and the insert one step, also for parallel requests.
+  await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, actor.companyId)).for('update');
+  const [live] = await tx.select({ n: count() }).from(apiKeys).where(and(eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.revokedAt)));
+  if ((live?.n ?? 0) >= MAX_LIVE_KEYS) throw new DomainError('integrations.errors.tooManyKeys');
   const generated = generateApiKey();
   const [row] = await tx
     .insert(apiKeys)

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db';
 import { requireRole } from '@/lib/auth/gate';
+import { requireRecentPassword } from '@/lib/auth/settings/recent-password';
 import { DomainError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
@@ -23,6 +24,7 @@ export async function addWebhookEndpointAction(_prev: AddedEndpointState, formDa
   if (!parsed.success) return invalid(parsed.error, formData);
   try {
     const actor = await requireRole(parsed.data.companyId, 'admin');
+    await requireRecentPassword();
     const added = await db.transaction((tx) => addWebhookEndpoint(tx, actor, parsed.data.url, env().WEBHOOK_ALLOW_LOCAL_HTTP === '1'));
     revalidatePath(PAGE, 'page');
     return { ...succeeded('integrations.webhooks.added'), secret: added.secret };

@@ -6,15 +6,16 @@ import { encryptSecret } from '@/lib/auth/crypto';
 import { assertActorRole, type Actor } from '@/lib/auth/gate/checks';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
-import { isAllowedWebhookUrl } from './deliver';
 import { newWebhookSecret } from './signing';
+import { webhookUrlProblem } from './url';
 
 const MAX_ENDPOINTS = 5;
 
 /** Adds an endpoint and returns its signing secret in clear: the only time it is shown. */
 export async function addWebhookEndpoint(tx: Tx, actor: Actor, url: string, allowLocalHttp: boolean): Promise<{ id: string; secret: string }> {
   assertActorRole(actor, 'admin');
-  if (!isAllowedWebhookUrl(url, allowLocalHttp)) throw new DomainError('integrations.webhooks.errors.https');
+  const problem = webhookUrlProblem(url, allowLocalHttp);
+  if (problem) throw new DomainError(`integrations.webhooks.errors.${problem}`);
   const live = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.companyId, actor.companyId), isNull(webhookEndpoints.disabledAt)));
   if (live.length >= MAX_ENDPOINTS) throw new DomainError('integrations.webhooks.errors.tooMany');
   const secret = newWebhookSecret();

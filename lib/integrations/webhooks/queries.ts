@@ -11,7 +11,7 @@ export async function listWebhookEndpoints(companyId: string) {
     .orderBy(desc(webhookEndpoints.createdAt));
 }
 
-/** The latest deliveries with their answers (Integrasjoner → Webhooks). */
+/** The latest deliveries with the receiver's status or a fixed reason (Integrasjoner → Webhooks). */
 export async function listWebhookDeliveries(companyId: string, limit = 50) {
   return db
     .select({
@@ -21,7 +21,6 @@ export async function listWebhookDeliveries(companyId: string, limit = 50) {
       status: webhookDeliveries.status,
       attempts: webhookDeliveries.attempts,
       lastStatusCode: webhookDeliveries.lastStatusCode,
-      lastResponse: webhookDeliveries.lastResponse,
       lastError: webhookDeliveries.lastError,
       createdAt: webhookDeliveries.createdAt,
       deliveredAt: webhookDeliveries.deliveredAt,

@@ -1,7 +1,10 @@
-import { passkeys, secondFactors, smsCodes } from '@/db/schema';
+import { and, desc, eq } from 'drizzle-orm';
+import { passkeys, secondFactors, sessions, smsCodes } from '@/db/schema';
 import { sha256 } from '@/lib/auth/crypto';
+import { pendingTotpSecret } from '@/lib/auth/settings/totp-setup';
 import { currentTotp, newTotpSecret } from '@/lib/auth/totp';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
+import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
 import { TEST_PASSWORD } from '@/tests/helpers/factories';
 
 // Security settings concern the caller's own account (`signedIn`). The input does not know which principal calls,
@@ -33,6 +36,8 @@ export const rows: MatrixRow[] = [
     name: 'reauthenticateAction',
     needs: 'signedIn',
     writes: true,
+    // Also on Integrasjoner, a page for Administrators only: the matrix posts it where every user may be.
+    page: 'app/[locale]/(portal)/settings/security/page',
     input: () => ({ form: { currentPassword: TEST_PASSWORD } }),
   },
   {
@@ -40,9 +45,13 @@ export const rows: MatrixRow[] = [
     name: 'confirmTotpAction',
     needs: 'signedIn',
     writes: true,
-    input: async () => {
-      const secret = newTotpSecret();
-      return { form: { secret, code: await currentTotp(secret) } };
+    // The code of the secret the page offers the caller's session (the server ignores a posted secret).
+    input: async (fx, principal) => {
+      const userId = principal === 'anonymous' ? null : principal === 'pendingSecondFactor' ? fx.users.admin.id : fx.users[principal].id;
+      const [session] = userId ? await fx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt)).limit(1) : [];
+      const [totp] = userId ? await fx.db.select({ confirmedAt: secondFactors.confirmedAt }).from(secondFactors).where(and(eq(secondFactors.userId, userId), eq(secondFactors.method, 'totp'))) : [];
+      const secret = session ? pendingTotpSecret(session.id, totp?.confirmedAt ?? null, E2E_SECRETS.AUTH_SECRET) : newTotpSecret();
+      return { form: { code: await currentTotp(secret) } };
     },
   },
   {

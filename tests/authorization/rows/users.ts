@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { invitationCompanies, invitations } from '@/db/schema';
+import { newInvitationToken } from '@/lib/invitations/token';
 import { makeUser } from '@/tests/helpers/factories';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 
 /** A pending invitation to company A, sent by its Administrator. */
-async function pendingInvitation(fx: MatrixFixture) {
+async function pendingInvitation(fx: MatrixFixture, to: { email?: string; tokenHash?: string } = {}) {
   const [invitation] = await fx.db
     .insert(invitations)
-    .values({ email: `invitee-${randomUUID().slice(0, 8)}@test.no`, role: 'read', tokenHash: randomUUID(), invitedByUserId: fx.users.admin.id, expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      email: to.email ?? `invitee-${randomUUID().slice(0, 8)}@test.no`,
+      role: 'read',
+      tokenHash: to.tokenHash ?? randomUUID(),
+      invitedByUserId: fx.users.admin.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .returning({ id: invitations.id });
   if (!invitation) throw new Error('invitation insert failed');
   await fx.db.insert(invitationCompanies).values({ companyId: fx.companyId, invitationId: invitation.id });
@@ -59,6 +66,20 @@ export const rows: MatrixRow[] = [
     needs: 'admin',
     writes: true,
     input: async (fx) => ({ form: { companyId: fx.companyId, invitationId: await pendingInvitation(fx) } }),
+  },
+  {
+    // An existing account accepts, signed in: the invitation is to company A and addressed to the caller's own
+    // address, so every creditor principal may (and joins A, or is already in it: the invitation is then used).
+    file: 'lib/invitations/actions.ts',
+    name: 'acceptInvitationAsMemberAction',
+    needs: 'creditorAccount',
+    writes: true,
+    input: async (fx, principal) => {
+      const email = principal === 'anonymous' || principal === 'pendingSecondFactor' ? fx.users.admin.email : fx.users[principal].email;
+      const token = newInvitationToken();
+      await pendingInvitation(fx, { email: email.toLowerCase(), tokenHash: token.tokenHash });
+      return { form: { token: token.token } };
+    },
   },
   {
     file: 'lib/invitations/actions.ts',

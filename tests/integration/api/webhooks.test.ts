@@ -87,7 +87,7 @@ describe('webhooks through the outbox', () => {
     expect(mine().map((r) => r.answered)).toEqual([500, 500, 200]);
     expect(mine().every((r) => r.valid)).toBe(true);
     expect(JSON.parse(mine()[2]?.body ?? '{}')).toMatchObject({ type: 'case.paused', caseNumber: debtCase.caseNumber, id: delivery?.eventId });
-    expect(await row()).toMatchObject({ attempts: 3, lastStatusCode: 200, lastResponse: 'ok', lastError: null });
+    expect(await row()).toMatchObject({ attempts: 3, lastStatusCode: 200, lastError: null, sendingUntil: null });
 
     // A new worker, the same delivery asked for again (a duplicate job, the sweep): nothing is sent twice.
     await boss.stop({ graceful: false, wait: true });

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { debtorPayments } from '@/db/schema';
-import { importPaymentsFile } from '@/lib/debtor-payments/import';
+import { importPaymentsFile, MAX_IMPORT_BYTES } from '@/lib/debtor-payments/import';
 import { balanceAndLedger, makeCase } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeCompany } from '@/tests/helpers/factories';
@@ -74,5 +74,24 @@ describe('bank CSV import (date; KID; amount; payer; bank reference)', () => {
     const staff = await makeStaff(db);
     const pdfLike = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x01]);
     expect(await importPaymentsFile(db, staff, pdfLike, { importValidLines: true, today })).toEqual({ status: 'notText' });
+  });
+
+  it('refuses an amount above 100 000 000 kr on its line, and a file above the size cap before reading it', async () => {
+    const company = await makeCompany(db);
+    const staff = await makeStaff(db);
+    const debtCase = await makeCase(db, { companyId: company.id });
+    const [big, ok] = [bankReference(), bankReference()];
+    const file = `2026-12-01;${debtCase.kid};100000000,01;Kari;${big}\n2026-12-01;${debtCase.kid};100;Kari;${ok}\n`;
+    expect(await importPaymentsFile(db, staff, bytes(file), { importValidLines: false, today })).toEqual({
+      status: 'refused',
+      errors: [{ line: 1, reason: 'debtorPayments.import.amountTooLarge' }],
+      validCount: 1,
+    });
+    expect(await storedFor([big, ok])).toEqual([]);
+
+    const line = `2026-12-01;${debtCase.kid};100;Kari;`;
+    const huge = Array.from({ length: Math.ceil(MAX_IMPORT_BYTES / line.length) + 1 }, (_, i) => `${line}R${i}`).join('\n');
+    expect(await importPaymentsFile(db, staff, bytes(huge), { importValidLines: true, today })).toEqual({ status: 'tooLarge' });
+    expect(await storedFor(['R0', 'R1'])).toEqual([]);
   });
 });

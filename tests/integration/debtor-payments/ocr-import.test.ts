@@ -61,4 +61,14 @@ describe('Nets OCR giro import', () => {
     expect(short.status === 'refused' && short.errors.map((e) => e.reason)).toContain('debtorPayments.import.ocrRecord');
     expect(await balanceAndLedger(db, debtCase.id)).toEqual({ balanceOre: 1_003_500, ledgerOre: 1_003_500 });
   });
+
+  it('refuses a payment above 100 000 000 kr (the 17-digit field holds far more)', async () => {
+    const company = await makeCompany(db);
+    const staff = await makeStaff(db);
+    const debtCase = await makeCase(db, { companyId: company.id });
+    const file = ocrFile([{ kid: debtCase.kid, ore: 99_999_999_999_999, date: '011226', archive: '777000001' }]);
+    const outcome = await importPaymentsFile(db, staff, file, { importValidLines: true, today });
+    expect(outcome).toMatchObject({ status: 'imported', results: [], errors: [{ line: 3, reason: 'debtorPayments.import.amountTooLarge' }] });
+    expect(await balanceAndLedger(db, debtCase.id)).toEqual({ balanceOre: debtCase.balanceOre, ledgerOre: debtCase.balanceOre });
+  });
 });

@@ -100,17 +100,17 @@ describe('rendering', () => {
   it('escapes names in the HTML and keeps the plain text readable', () => {
     const email = renderEmail('en', {
       template: 'invitation',
-      inviterName: '<script>alert(1)</script> & Co',
-      companyNames: ['Fjord & Fjell AS', 'Nord AS'],
+      inviterEmail: 'anne@fjord.no',
+      companyNames: ['<script>alert(1)</script> & Co', 'Nord AS'],
       role: 'admin',
       acceptUrl: 'https://portal.example/en/invitation/abc',
       expiresAt: new Date('2026-03-01T12:00:00Z'),
     });
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('&lt;script&gt;');
-    expect(email.text).toContain('<script>alert(1)</script> & Co has invited you to Creditor portal for Fjord & Fjell AS and Nord AS.');
+    expect(email.text).toContain('anne@fjord.no has invited you to Creditor portal for <script>alert(1)</script> & Co and Nord AS.');
     expect(email.text).toContain('You will have the role Administrator.');
-    expect(email.text).toContain('Create user: https://portal.example/en/invitation/abc');
+    expect(email.text).toContain('Open the invitation: https://portal.example/en/invitation/abc');
     expect(email.text).toContain('1 Mar 2026');
   });
 });

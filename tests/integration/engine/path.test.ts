@@ -12,6 +12,7 @@ import { startWorker } from '@/lib/jobs/worker';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeOverdueCase, onDay } from '@/tests/helpers/engine-factories';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { waitForJob } from '@/tests/helpers/wait';
 
 async function runDays(companyId: string, from: string, days: number) {
   for (let day = 0; day < days; day += 1) await runEngine(db, { now: onDay(plusDays(from, day)), companyId });
@@ -177,13 +178,7 @@ describe('the collection engine (moved clock)', () => {
     const inserted = added.length ? await db.insert(interestRates).values(added.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, source: 'test' }))).onConflictDoNothing().returning() : [];
     const boss = await startWorker(databaseHandle(), { emailSender: null });
     try {
-      const jobId = await boss.send(ENGINE_JOB, {});
-      let job = null;
-      for (let i = 0; i < 120 && job?.state !== 'completed' && job?.state !== 'failed'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        job = await boss.getJobById(ENGINE_JOB, jobId ?? '');
-      }
-      expect(job?.state).toBe('completed');
+      expect(await waitForJob(boss, ENGINE_JOB, await boss.send(ENGINE_JOB, {}))).toBe('completed');
       expect((await caseLetters(debtCase.id)).map((l) => l.kind)).toEqual(['reminder']);
     } finally {
       await boss.stop({ graceful: false, wait: true });

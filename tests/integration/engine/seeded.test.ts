@@ -1,16 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
+import { executeRows } from '@/db/client';
 import { seedDemo } from '@/lib/demo/seed';
 import { todayInOslo } from '@/lib/dates';
 import { runEngine } from '@/lib/engine/run';
 import { casesWithDriftedBalance } from '@/tests/helpers/case-factories';
 import { referenceFees } from '@/tests/unit/engine/reference';
 
-async function rows<T>(query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return ((result as unknown as { rows?: T[] }).rows ?? (result as unknown as T[])) as T[];
-}
+const rows = <T>(query: SQL) => executeRows<T>(db, query);
 
 async function count(query: SQL): Promise<number> {
   const [row] = await rows<{ n: string | number }>(query);

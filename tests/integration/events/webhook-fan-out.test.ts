@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { addDays } from '@/lib/dates';
 import { runEngine } from '@/lib/engine/run';
 import { addWebhookEndpoint } from '@/lib/integrations/webhooks/mutations';
 import { makeApiCompany } from '@/tests/helpers/api-fixtures';
@@ -14,6 +15,10 @@ async function companyWithEndpoint() {
   const { company, actor } = await makeApiCompany(db);
   const added = await db.transaction((tx) => addWebhookEndpoint(tx, actor, 'https://erp.example.com/hook', false));
   return { company, actor, endpointId: added.id };
+}
+
+async function runDays(companyId: string, from: string, days: number) {
+  for (let day = 0; day < days; day += 1) await runEngine(db, { now: onDay(addDays(from, day)), companyId });
 }
 
 async function deliveriesOf(companyId: string) {
@@ -40,7 +45,7 @@ describe('webhook fan-out of the engine’s events', () => {
       data: { letterKind: 'reminder', kid: debtCase.kid },
     });
 
-    await runEngine(db, { now: onDay('2025-03-29'), companyId: company.id }); // the notice: a new stage
+    await runDays(company.id, '2025-03-16', 21); // the notice (a new stage), whichever day the rules send it
     const [stageEvent] = await db
       .select()
       .from(events)
@@ -66,7 +71,7 @@ describe('webhook fan-out of the engine’s events', () => {
     expect((await deliveriesOf(company.id)).filter((delivery) => delivery.eventType === 'letter.sent')).toHaveLength(1);
 
     await db.update(webhookEndpoints).set({ disabledAt: new Date() }).where(eq(webhookEndpoints.id, endpointId));
-    await runEngine(db, { now: onDay('2025-03-29'), companyId: company.id });
+    await runDays(company.id, '2025-03-16', 21);
     const letters = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
     expect(letters).toHaveLength(2); // the notice was sent …
     expect((await deliveriesOf(company.id)).filter((delivery) => delivery.eventType === 'letter.sent')).toHaveLength(1); // … to no endpoint

@@ -8,12 +8,13 @@ import { hashPassword } from '@/lib/auth/password';
 import { authenticatePassword, verifySecondFactor } from '@/lib/auth/sign-in';
 import { verifyTotp } from '@/lib/auth/totp';
 import { DomainError } from '@/lib/errors';
-import { acceptInvitation } from '@/lib/invitations/accept';
+import { acceptInvitation, acceptInvitationAsMember } from '@/lib/invitations/accept';
 import { inviteUsers, revokeInvitation } from '@/lib/invitations/mutations';
 import { getInvitationByToken } from '@/lib/invitations/queries';
 import { invitationTotpSecret } from '@/lib/invitations/token';
 import { deleteUser } from '@/lib/users/mutations';
 import { makeAdminWithCompanies, outboxRow, tokenFromEmail } from '@/tests/helpers/company-admin';
+import { makeUser } from '@/tests/helpers/factories';
 
 const PASSWORD = 'Et-langt-passord-123';
 const client = { ipAddress: '10.4.4.4', userAgent: 'vitest' };
@@ -129,5 +130,68 @@ describe('accepting an invitation', () => {
     expect(revived).toMatchObject({ name: 'Ny Bruker', deletedAt: null, locale: 'nb', sessionVersion: (deleted?.sessionVersion ?? 0) + 1 });
     expect(await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, userId))).toEqual([{ role: 'read' }]);
     expect(await db.select().from(secondFactors).where(eq(secondFactors.userId, userId))).toHaveLength(1);
+  });
+
+  it('revives a deleted account without the agency-staff flag it once had', async () => {
+    const first = await invite(1, 'admin');
+    const { userId } = await accept(first.token, 'Gammel Bruker');
+    await db.update(users).set({ isAgencyStaff: true, deletedAt: new Date() }).where(eq(users.id, userId));
+    const company = first.ids[0] ?? '';
+    const { outboxIds } = await db.transaction((tx) =>
+      inviteUsers(tx, first.actor(company), { companyId: company, emails: [first.email], role: 'read', locale: 'nb', companyIds: [company] }),
+    );
+    await accept(tokenFromEmail((await outboxRow(db, outboxIds[0] ?? '')).bodyText), 'Ny Bruker');
+    const [revived] = await db.select({ staff: users.isAgencyStaff, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId));
+    expect(revived).toEqual({ staff: false, deletedAt: null });
+  });
+});
+
+describe('an existing account and an invitation', () => {
+  async function inviteExisting(options: { staff?: boolean } = {}) {
+    const setup = await makeAdminWithCompanies(db, 2);
+    const ids = setup.companies.map((c) => c.id);
+    const account = await makeUser(db, { memberships: [] });
+    if (options.staff) await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, account.id));
+    const first = ids[0] ?? '';
+    const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, setup.actor(first), { companyId: first, emails: [account.email], role: 'write', locale: 'nb', companyIds: ids }));
+    const token = tokenFromEmail((await outboxRow(db, outboxIds[0] ?? '')).bodyText);
+    return { ...setup, ids, account, token };
+  }
+  const membershipsOf = (userId: string) => db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+
+  it('joins only when its owner, signed in as that address, accepts; the account itself is untouched', async () => {
+    const { ids, account, token } = await inviteExisting();
+    expect(await membershipsOf(account.id)).toEqual([]);
+    // The new-account form cannot take the address over: no second account, no new password or factor.
+    expect(await refusal(accept(token))).toBe('users.errors.accountExists');
+    const [before] = await db.select().from(users).where(eq(users.id, account.id));
+
+    await db.transaction((tx) => acceptInvitationAsMember(tx, { userId: account.id, email: account.email }, token));
+    expect((await membershipsOf(account.id)).sort((a, b) => a.companyId.localeCompare(b.companyId))).toEqual(
+      ids.map((companyId) => ({ companyId, role: 'write' })).sort((a, b) => a.companyId.localeCompare(b.companyId)),
+    );
+    const [after] = await db.select().from(users).where(eq(users.id, account.id));
+    expect(after).toEqual(before);
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.email, account.email));
+    // Accepted, but it did not create the account: the inviting company may not delete it later.
+    expect(invitation).toMatchObject({ acceptedAt: expect.any(Date), createdUserId: null });
+    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: account.id, email: account.email }, token)))).toBe('users.errors.invitationUsed');
+  });
+
+  it('refuses another signed-in account and agency staff, and changes nothing', async () => {
+    const { account, token } = await inviteExisting();
+    const someoneElse = await makeUser(db);
+    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: someoneElse.id, email: someoneElse.email }, token)))).toBe(
+      'users.errors.invitationOtherAccount',
+    );
+    expect(await membershipsOf(someoneElse.id)).toEqual([]);
+    expect((await getInvitationByToken(token)).state).toBe('valid');
+
+    const staff = await inviteExisting({ staff: true });
+    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: staff.account.id, email: staff.account.email }, staff.token)))).toBe(
+      'users.errors.invitationInvalid',
+    );
+    expect(await membershipsOf(staff.account.id)).toEqual([]);
+    expect(await membershipsOf(account.id)).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { events, invitationCompanies, invitations, memberships, outbox } from '@/db/schema';
+import { events, invitationCompanies, invitations, memberships, outbox, users } from '@/db/schema';
 import { sha256 } from '@/lib/auth/crypto';
 import { DomainError, NotAllowedError } from '@/lib/errors';
-import { inviteUsers } from '@/lib/invitations/mutations';
+import { INVITATION_EMAILS_PER_HOUR } from '@/lib/invitations/budget';
+import { inviteUsers, resendInvitation } from '@/lib/invitations/mutations';
 import { listPendingInvitations } from '@/lib/invitations/queries';
 import { inviteUsersSchema, type InviteUsersInput } from '@/lib/invitations/schemas';
 import { makeAdminWithCompanies, outboxRow, tokenFromEmail } from '@/tests/helpers/company-admin';
@@ -26,11 +27,11 @@ async function outboxFor(recipients: string[]) {
 
 describe('inviting new addresses', () => {
   it('creates one invitation and one email per address, with only the token hash stored, and audits per company', async () => {
-    const { companies, actor } = await makeAdminWithCompanies(db, 2, { name: 'Anne Admin' });
+    const { companies, actor, admin } = await makeAdminWithCompanies(db, 2, { name: 'Anne Admin' });
     const [a, b] = companies.map((c) => c.id) as [string, string];
     const emails = [`kari-${a.slice(0, 6)}@test.no`, `ola-${a.slice(0, 6)}@test.no`];
     const result = await db.transaction((tx) => inviteUsers(tx, actor(a), input(a, { emails, companyIds: [a, b], locale: 'en', role: 'read' })));
-    expect(result).toMatchObject({ invited: 2, added: 0 });
+    expect(result).toMatchObject({ invited: 2 });
     expect(result.outboxIds).toHaveLength(2);
 
     const rows = await db.select().from(invitations).where(inArray(invitations.email, emails));
@@ -51,8 +52,10 @@ describe('inviting new addresses', () => {
     for (const id of result.outboxIds) {
       const mail = await outboxRow(db, id);
       expect(mail).toMatchObject({ status: 'pending', channel: 'email', locale: 'en', template: 'invitation', attempts: 0 });
-      expect(mail.subject).toBe('Anne Admin has invited you to Creditor portal');
-      expect(mail.bodyText).toContain(companies[0]?.name);
+      // No free text of the inviter's in an email from the agency's domain: the companies, and the inviter's address.
+      expect(mail.subject).toBe(`Invitation to Creditor portal for ${companies[0]?.name} and ${companies[1]?.name}`);
+      expect(mail.bodyText).toContain(`${admin.email} has invited you to Creditor portal`);
+      expect(`${mail.subject}${mail.bodyText}`).not.toContain('Anne Admin');
       expect(mail.bodyHtml).toContain('<a href=');
       const token = tokenFromEmail(mail.bodyText);
       expect(mail.bodyText).toContain(`/en/invitation/${token}`);
@@ -71,31 +74,50 @@ describe('inviting new addresses', () => {
     const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, actor(id), input(id, { locale: 'nb' })));
     const mail = await outboxRow(db, outboxIds[0] ?? '');
     expect(mail.locale).toBe('nb');
-    expect(mail.subject).toBe('Eve Admin har invitert deg til Kredittportalen');
+    expect(mail.subject).toMatch(/^Invitasjon til Kredittportalen for /);
     expect(mail.bodyText).toContain('Du får rollen Skrive.');
     expect(mail.bodyText).toMatch(/\/nb\/invitation\//);
   });
 
-  it('gives an existing account the memberships at once and notifies it, without a second account', async () => {
+  it('invites an existing account like any address: the same answer and email, and no membership until its owner accepts', async () => {
     const { companies, actor } = await makeAdminWithCompanies(db, 2);
     const [a, b] = companies.map((c) => c.id) as [string, string];
     const other = await makeCompany(db);
     const existing = await makeUser(db, { locale: 'en', memberships: [{ companyId: a, role: 'read' }, { companyId: other.id, role: 'admin' }] });
-    const result = await db.transaction((tx) => inviteUsers(tx, actor(a), input(a, { emails: [existing.email.toUpperCase()], companyIds: [a, b], role: 'admin' })));
-    expect(result).toMatchObject({ invited: 0, added: 1 });
-    const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, existing.id));
-    // A stays as it was (read); B is new with the invited role.
+    const staff = await makeUser(db);
+    await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, staff.id));
+    const nobody = `ingen-${a.slice(0, 6)}@test.no`;
+    const emails = [existing.email.toUpperCase(), staff.email, nobody];
+    const result = await db.transaction((tx) => inviteUsers(tx, actor(a), input(a, { emails, companyIds: [a, b], role: 'admin', locale: 'en' })));
+    expect(result).toEqual({ invited: 3, outboxIds: expect.any(Array) });
+    const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(inArray(memberships.userId, [existing.id, staff.id]));
     expect(rows.sort((x, y) => x.companyId.localeCompare(y.companyId))).toEqual(
-      [{ companyId: a, role: 'read' }, { companyId: b, role: 'admin' }, { companyId: other.id, role: 'admin' }].sort((x, y) => x.companyId.localeCompare(y.companyId)),
+      [{ companyId: a, role: 'read' }, { companyId: other.id, role: 'admin' }].sort((x, y) => x.companyId.localeCompare(y.companyId)),
     );
-    expect(await db.select().from(invitations).where(eq(invitations.email, existing.email))).toEqual([]);
-    const mail = await outboxRow(db, result.outboxIds[0] ?? '');
-    expect(mail).toMatchObject({ template: 'access_granted', locale: 'en', recipient: existing.email });
-    expect(mail.bodyText).toContain(companies[1]?.name);
-    expect(mail.bodyText).not.toContain(companies[0]?.name ?? '-');
-    const added = await db.select().from(events).where(and(eq(events.subjectId, existing.id), eq(events.type, 'member.added')));
-    expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ companyId: b, actorUserId: actor(a).userId, data: { role: 'admin', via: 'invitation' } });
+    expect(await db.select().from(events).where(and(inArray(events.subjectId, [existing.id, staff.id]), eq(events.type, 'member.added')))).toEqual([]);
+    // Every address gets the same email but for its address and link: nothing tells an account from no account.
+    const mails = await Promise.all(result.outboxIds.map((id) => outboxRow(db, id)));
+    expect(mails.map((m) => m.template)).toEqual(['invitation', 'invitation', 'invitation']);
+    const shape = (m: (typeof mails)[number], email: string) => m.bodyText.replace(email.toLowerCase(), 'X').replace(/\/invitation\/[A-Za-z0-9_-]{43}/, '/invitation/T');
+    expect(new Set(mails.map((m) => shape(m, m.recipient))).size).toBe(1);
+    expect(new Set(mails.map((m) => m.subject)).size).toBe(1);
+    expect((await listPendingInvitations(a)).map((i) => i.email).sort()).toEqual(emails.map((e) => e.toLowerCase()).sort());
+  });
+
+  it('limits invitation emails per Administrator and hour, also under a parallel burst', async () => {
+    const { companies, actor } = await makeAdminWithCompanies(db);
+    const id = companies[0]?.id ?? '';
+    const batch = (n: number) => input(id, { emails: Array.from({ length: 10 }, (_, i) => `burst-${n}-${i}-${id.slice(0, 6)}@test.no`) });
+    const results = await Promise.allSettled(Array.from({ length: 9 }, (_, n) => db.transaction((tx) => inviteUsers(tx, actor(id), batch(n)))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(INVITATION_EMAILS_PER_HOUR / 10);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as DomainError).messageKey).toBe('users.errors.tooManyInvitations');
+    expect(await listPendingInvitations(id)).toHaveLength(INVITATION_EMAILS_PER_HOUR);
+    // A resend is an email too.
+    const [pending] = await listPendingInvitations(id);
+    expect(await refusal(db.transaction((tx) => resendInvitation(tx, actor(id), { companyId: id, invitationId: pending?.id ?? '' })))).toBe('users.errors.tooManyInvitations');
+    // Another Administrator of the same company has a budget of their own.
+    const colleague = await makeUser(db, { memberships: [{ companyId: id, role: 'admin' }] });
+    await expect(db.transaction((tx) => inviteUsers(tx, { userId: colleague.id, companyId: id, role: 'admin' }, input(id)))).resolves.toMatchObject({ invited: 1 });
   });
 });
 
@@ -114,13 +136,18 @@ describe('refusals that change nothing', () => {
     await expectNothingChanged([fresh, member.email]);
   });
 
-  it('refuses an address with a pending invitation', async () => {
+  it('refuses an address with a pending invitation to one of the chosen companies, not to another company', async () => {
     const { companies, actor } = await makeAdminWithCompanies(db);
     const id = companies[0]?.id ?? '';
     const first = input(id);
     await db.transaction((tx) => inviteUsers(tx, actor(id), first));
     expect(await refusal(db.transaction((tx) => inviteUsers(tx, actor(id), first)))).toBe('users.errors.alreadyInvited');
     expect(await db.select().from(invitations).where(inArray(invitations.email, first.emails))).toHaveLength(1);
+    // Another company's Administrator learns nothing of it: their invitation goes out.
+    const stranger = await makeAdminWithCompanies(db);
+    const theirs = stranger.companies[0]?.id ?? '';
+    await db.transaction((tx) => inviteUsers(tx, stranger.actor(theirs), { ...first, companyId: theirs, companyIds: [theirs] }));
+    expect(await db.select().from(invitations).where(inArray(invitations.email, first.emails))).toHaveLength(2);
   });
 
   it('refuses a company the inviter does not administer, or does not belong to', async () => {

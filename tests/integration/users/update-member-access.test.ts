@@ -128,6 +128,6 @@ describe('tenant isolation of the user list', () => {
     expect((await listCompanyMembers(a)).map((m) => m.id)).toEqual([first.admin.id]);
     expect((await listCompanyMembers(b)).map((m) => m.id).sort()).toEqual([second.admin.id, inB.id].sort());
     expect(await getMemberForEdit(a, inB.id, [a])).toBeNull();
-    expect(await getMemberForEdit(b, inB.id, [b])).toMatchObject({ id: inB.id, memberships: [{ companyId: b, role: 'read' }], hasOtherCompanies: false });
+    expect(await getMemberForEdit(b, inB.id, [b])).toMatchObject({ id: inB.id, memberships: [{ companyId: b, role: 'read' }] });
   });
 });

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { requireAnySession } from '@/lib/auth/gate';
-import { devMailboxEnabled, listMailboxEmails } from '@/lib/email/mailbox';
+import { requireSignedIn } from '@/lib/auth/gate';
+import { devMailboxEnabled, listMailboxFor } from '@/lib/email/mailbox';
 import { formatDateTime } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
 
@@ -15,14 +15,17 @@ function linksIn(text: string): string[] {
   return [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
 }
 
-/** Stands in for the recipients' inboxes in the demo (signed-in users only), so an invitation can be accepted. */
+/**
+ * Stands in for the user's own inbox and phone in the demo, so an invitation can be accepted: only what is theirs
+ * (lib/email/mailbox.ts), and nothing to a session still at the second-factor step.
+ */
 export default async function MailboxPage({ params }: PageProps<'/[locale]/dev/mailbox'>) {
   const locale = await enterLocale(params);
   await connection();
   if (!devMailboxEnabled()) notFound();
-  await requireAnySession();
+  const user = await requireSignedIn();
   const t = await getTranslations('email.mailbox');
-  const emails = await listMailboxEmails();
+  const emails = await listMailboxFor(user);
   return (
     <main className="mx-auto grid max-w-4xl gap-6 px-4 py-10">
       <div>

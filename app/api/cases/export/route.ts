@@ -7,6 +7,7 @@ import { countCases, streamCases } from '@/lib/case-list/queries';
 import { MAX_EXPORT_ROWS, parseCaseListParams } from '@/lib/case-list/schemas';
 import { caseListQuery } from '@/lib/case-list/url';
 import { routing } from '@/lib/i18n/routing';
+import { attachmentDisposition } from '@/lib/http/content-disposition';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,7 +40,7 @@ export const GET = gatedRoute(async (request: NextRequest): Promise<Response> =>
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="${exportFileName(locale)}"`,
+      'Content-Disposition': attachmentDisposition(exportFileName(locale)),
       'Cache-Control': 'no-store',
     },
   });

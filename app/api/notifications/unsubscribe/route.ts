@@ -4,6 +4,7 @@ import type { NextRequest } from 'next/server';
 import { db } from '@/db';
 import { gatedRoute } from '@/lib/auth/gate';
 import { env } from '@/lib/env';
+import { BODY_LIMITS, BodyTooLargeError, bodyTooLarge, localeOfRequest, readLimited } from '@/lib/http/body-limit';
 import { routing } from '@/lib/i18n/routing';
 import { unsubscribe } from '@/lib/notifications/mutations';
 import { verifyUnsubscribeToken } from '@/lib/notifications/token';
@@ -18,7 +19,15 @@ function text(body: string, status: number): Response {
  * the page with the outcome. A tampered or expired token changes nothing (404).
  */
 export const POST = gatedRoute(async (request: NextRequest): Promise<Response> => {
-  const form = await request.formData().catch(() => new FormData());
+  let body: Uint8Array;
+  try {
+    body = await readLimited(request, BODY_LIMITS.form);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLarge(error.limit, localeOfRequest(request.nextUrl.pathname, request.cookies.get('NEXT_LOCALE')?.value));
+    throw error;
+  }
+  const contentType = request.headers.get('content-type') ?? '';
+  const form = await new Response(Buffer.from(body), { headers: { 'Content-Type': contentType } }).formData().catch(() => new FormData());
   const token = String(form.get('token') ?? request.nextUrl.searchParams.get('token') ?? '');
   const asked = String(form.get('locale') ?? '');
   const locale = hasLocale(routing.locales, asked) ? asked : routing.defaultLocale;

@@ -6,6 +6,7 @@ import { routing } from '@/lib/i18n/routing';
 import { slipFileName, slipPdf, slipsZip, zipFileName } from '@/lib/settlements/slips/download';
 import { getSlips } from '@/lib/settlements/slips/queries';
 import { slipDownloadSchema } from '@/lib/settlements/slips/schemas';
+import { attachmentDisposition } from '@/lib/http/content-disposition';
 
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -35,7 +36,7 @@ export const GET = gatedRoute(async (request: NextRequest): Promise<Response> =>
     return new Response(new Uint8Array(pdf), {
       headers: {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${slipFileName(only)}"`,
+        'Content-Disposition': attachmentDisposition(slipFileName(only)),
         'Content-Length': String(pdf.byteLength),
         'Cache-Control': 'no-store',
       },
@@ -44,7 +45,7 @@ export const GET = gatedRoute(async (request: NextRequest): Promise<Response> =>
   return new Response(await slipsZip(slips, locale), {
     headers: {
       'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${zipFileName(slips, t('zipSeveralCompanies'))}"`,
+      'Content-Disposition': attachmentDisposition(zipFileName(slips, t('zipSeveralCompanies'))),
       'Cache-Control': 'no-store',
     },
   });

@@ -7,7 +7,9 @@ import { RevokeKeyForm } from '@/components/integrations/revoke-key-form';
 import { WebhooksSection } from '@/components/integrations/webhooks-section';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { CompanySelect } from '@/components/users/company-select';
-import { administeredCompanies, getActiveCompanyId, requireRole } from '@/lib/auth/gate';
+import { administeredCompanies, getActiveCompanyId, requireRole, requireSignedIn } from '@/lib/auth/gate';
+import { isRecentlyAuthenticated } from '@/lib/auth/settings/mutations';
+import { ReauthForm } from '@/components/security/reauth-form';
 import { getAutocollectEnabled, listApiKeys } from '@/lib/integrations/keys/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -28,10 +30,12 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
   // Not an Administrator anywhere: the page does not exist for them (the menu does not offer it either).
   if (!company) notFound();
   const actor = await requireRole(company.companyId, 'admin');
+  // A new key or webhook secret needs the password from the last 10 minutes (as the security settings do).
+  const fresh = isRecentlyAuthenticated((await requireSignedIn()).reauthenticatedAt);
   const t = await getTranslations('integrations');
   const [keys, autocollect] = await Promise.all([listApiKeys(actor.companyId), getAutocollectEnabled(actor.companyId)]);
   return (
-    <ClientMessages paths={['integrations', 'users.chooseCompany', 'users.errors', 'users.show']}>
+    <ClientMessages paths={['auth.errors', 'integrations', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security', 'users.chooseCompany', 'users.errors', 'users.roles', 'users.show']}>
       <section className="grid gap-8">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
@@ -45,6 +49,7 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
           </div>
           {administered.length > 1 ? <CompanySelect companies={administered} selectedId={company.companyId} /> : null}
         </div>
+        {fresh ? null : <ReauthForm intro={t('reauthIntro')} />}
         <section aria-labelledby="autocollect-heading" className="grid gap-3">
           <h3 id="autocollect-heading" className="text-lg font-semibold break-words">
             {t('autocollectFor', { company: company.companyName })}

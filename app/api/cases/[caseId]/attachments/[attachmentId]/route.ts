@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { gatedRoute, requireCaseRole } from '@/lib/auth/gate';
 import { getCaseAttachment } from '@/lib/invoices/queries';
+import { attachmentDisposition } from '@/lib/http/content-disposition';
 
 type Context = RouteContext<'/api/cases/[caseId]/attachments/[attachmentId]'>;
 
@@ -15,7 +16,7 @@ export const GET = gatedRoute(async (_request: NextRequest, context: Context): P
   return new Response(bytes, {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${attachment.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      'Content-Disposition': attachmentDisposition(attachment.fileName),
       'Content-Length': String(bytes.byteLength),
       'Cache-Control': 'private, no-store',
     },

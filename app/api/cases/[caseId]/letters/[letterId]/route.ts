@@ -6,6 +6,7 @@ import { routing } from '@/lib/i18n/routing';
 import { renderLetterPdf } from '@/lib/letters/pdf';
 import { loadLetterWords } from '@/lib/letters/pdf-text';
 import { getLetter } from '@/lib/letters/queries';
+import { attachmentDisposition } from '@/lib/http/content-disposition';
 
 type Context = RouteContext<'/api/cases/[caseId]/letters/[letterId]'>;
 
@@ -22,7 +23,7 @@ export const GET = gatedRoute(async (request: NextRequest, context: Context): Pr
   return new Response(bytes, {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Content-Disposition': attachmentDisposition(fileName),
       'Content-Length': String(bytes.byteLength),
       'Cache-Control': 'private, no-store',
     },

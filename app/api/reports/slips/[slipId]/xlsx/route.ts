@@ -7,6 +7,7 @@ import { routing } from '@/lib/i18n/routing';
 import { getSlips } from '@/lib/settlements/slips/queries';
 import { buildSlipWorkbook } from '@/lib/settlements/slips/xlsx';
 import { fileNamePart } from '@/lib/settlements/slips/zip';
+import { attachmentDisposition } from '@/lib/http/content-disposition';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,7 +25,7 @@ export const GET = gatedRoute(async (request: NextRequest, context: { params: Pr
   return new Response(new Uint8Array(workbook), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="remitteringsbilag-${fileNamePart(slip.companyName)}-${slip.slipNumber}.xlsx"`,
+      'Content-Disposition': attachmentDisposition(`remitteringsbilag-${fileNamePart(slip.companyName)}-${slip.slipNumber}.xlsx`),
       'Content-Length': String(workbook.byteLength),
       'Cache-Control': 'no-store',
     },
