@@ -196,7 +196,7 @@ describe('access', () => {
     expect(exportResponse.status()).toBe(404);
     const own = await context.request.get(`/api/cases/export?locale=nb&company=${company.id}`, { maxRedirects: 0 });
     expect(own.status()).toBe(200);
-    expect(own.headers()['content-disposition']).toMatch(/^attachment; filename="saker-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    expect(own.headers()['content-disposition']).toMatch(/^attachment; filename="saker-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''saker-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
   it('answers a signed-out export request with 401 and a translated text, not a file', async () => {
