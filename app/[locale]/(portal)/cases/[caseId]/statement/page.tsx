@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
-import { StatementBody } from '@/components/settlements/statement-body';
+import { StatementBody, StatementLinks } from '@/components/settlements/statement-body';
 import { requireCaseRole } from '@/lib/auth/gate';
-import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { statementPage } from '@/lib/settlements/statement/download';
 
@@ -19,19 +18,11 @@ export default async function CaseStatementPage({ params }: PageProps<'/[locale]
   const actor = await requireCaseRole(caseId, 'read');
   const words = await statementPage(actor.companyId, caseId, locale);
   if (!words) notFound();
-  const t = await getTranslations('statement');
   return (
     <>
       <PageHeader title={words.title} />
       <StatementBody words={words} />
-      <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
-        <a href={`/api/cases/${caseId}/statement?locale=${locale}`} download className="font-medium text-brand-700 underline">
-          {t('download')}
-        </a>
-        <Link href={`/cases/${caseId}`} className="text-brand-700 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <StatementLinks pdfHref={`/api/cases/${caseId}/statement?locale=${locale}`} backHref={`/cases/${caseId}`} />
     </>
   );
 }

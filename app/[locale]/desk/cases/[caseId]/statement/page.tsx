@@ -3,10 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PageHeader } from '@/components/layout/page-header';
-import { StatementBody } from '@/components/settlements/statement-body';
+import { StatementBody, StatementLinks } from '@/components/settlements/statement-body';
 import { requireStaff } from '@/lib/auth/gate';
 import { getDeskCase } from '@/lib/desk/queries';
-import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { statementPage } from '@/lib/settlements/statement/download';
 
@@ -23,19 +22,11 @@ export default async function DeskCaseStatementPage({ params }: PageProps<'/[loc
   if (!found) notFound();
   const words = await statementPage(found.companyId, found.id, locale);
   if (!words) notFound();
-  const t = await getTranslations('statement');
   return (
     <>
       <PageHeader title={words.title} />
       <StatementBody words={words} />
-      <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
-        <a href={`/api/desk/cases/${found.id}/statement?locale=${locale}`} download className="font-medium text-brand-700 underline">
-          {t('download')}
-        </a>
-        <Link href={`/desk/cases/${found.id}`} className="text-brand-700 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <StatementLinks pdfHref={`/api/desk/cases/${found.id}/statement?locale=${locale}`} backHref={`/desk/cases/${found.id}`} />
     </>
   );
 }
