@@ -58,6 +58,8 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.disputed', { by: text(data.by) || 'creditor', reason: text(data.reason) });
     case 'case.dispute_resolved':
       return t('event.disputeResolved');
+    case 'case.dispute_decided':
+      return t('event.disputeDecided', { outcome: text(data.outcome) || 'partly', by: text(data.by) || 'creditor', amount, costsWaived: data.costsWaived === true ? 'yes' : 'no', reason: text(data.reason) });
     case 'case.legal_confirmed':
       return t('event.legalConfirmed');
     case 'message.received':

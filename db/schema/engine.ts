@@ -62,6 +62,8 @@ export const caseCollection = pgTable(
     pausedDays: integer('paused_days').notNull().default(0),
     disputedAt: timestamp('disputed_at', { withTimezone: true }),
     disputeReason: text('dispute_reason'),
+    // A dispute decided for the debtor with reasonable grounds: from then no collection cost stands (domain.md §2).
+    costsWaivedOn: date('costs_waived_on', { mode: 'string' }),
     legalConfirmedAt: timestamp('legal_confirmed_at', { withTimezone: true }),
     legalConfirmedByUserId: uuid('legal_confirmed_by_user_id').references(() => users.id),
     errorCode: text('error_code'),

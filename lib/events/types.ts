@@ -16,6 +16,7 @@ export type PortalEvent =
   | { type: 'claim.corrected'; caseId: string; data: ClaimCorrection }
   | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
+  | { type: 'case.dispute_decided'; caseId: string; data: { outcome: 'debtor' | 'partly'; amountOre: number; costsWaived: boolean; reason: string; by: 'creditor' | 'agency' } }
   | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
   | {
       type: 'payment.registered';
