@@ -104,5 +104,27 @@ export const feeRates = pgTable(
   (t) => [primaryKey({ columns: [t.kind, t.validFrom] })],
 );
 
+export const rateKindEnum = pgEnum('rate_kind', ['interest', 'standard_compensation', 'collection_rate']);
+
+/**
+ * A correction of a rate entered on the desk: a new dated entry, never an edit of the row it corrects. The newest
+ * correction for a kind and date is the figure the engine uses (lib/engine/tables.ts); the row keeps what it was.
+ */
+export const rateCorrections = pgTable(
+  'rate_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: rateKindEnum('kind').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    // Basis points for interest, øre for the amounts; what it was before, as the desk saw it.
+    value: integer('value').notNull(),
+    previousValue: integer('previous_value').notNull(),
+    source: text('source').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_corrections_kind_valid_from_idx').on(t.kind, t.validFrom, t.createdAt)],
+);
+
 export type Letter = typeof letters.$inferSelect;
 export type CaseCollection = typeof caseCollection.$inferSelect;
