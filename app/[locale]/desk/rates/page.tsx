@@ -25,7 +25,7 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
   const t = await getTranslations('desk.rates');
   const [rows, stopped] = await Promise.all([listRates(), casesStoppedForRate()]);
   return (
-    <ClientMessages paths={['desk.rates', 'users.errors', 'validation']}>
+    <ClientMessages paths={['cases.errors', 'desk.rates', 'users.errors', 'validation']}>
       <>
         <PageHeader title={t('title')} />
         <p className="mb-2 max-w-3xl text-slate-700">{t('intro')}</p>
