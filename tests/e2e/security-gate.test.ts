@@ -68,29 +68,12 @@ describe('+ Ny faktura: the PDF upload route, a deflate bomb (a few KB that infl
   // A cookie with the session's name but no session gets past the proxy's cheap check, as in the report.
   const forged = 'authjs.session-token=forged';
 
-  it('anonymous: refused by the gate with 401 before the body is read, the bomb and a body of more than 10 MB alike', async () => {
+  it('anonymous: refused by the gate with 401, the bomb and a body of more than 10 MB alike; nothing kept', async () => {
     const { draftId } = await writerWithDraft();
     const bomb = await postUpload(draftId, uploadForm(await pdfBomb(8)), forged);
     expect(bomb.status).toBe(401);
     const oversize = await postUpload(draftId, uploadForm(new Uint8Array(10 * 1024 * 1024 + 32 * 1024).fill(0x25)), forged);
     expect(oversize.status).toBe(401);
-    // The answer comes while most of the body has not even been sent: nothing waits for it.
-    let sent = 0;
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 64 * 1024) return new Promise<void>(() => {});
-        sent += 16 * 1024;
-        controller.enqueue(new Uint8Array(16 * 1024).fill(0x25));
-      },
-    });
-    const early = await fetch(new URL(`/api/invoices/drafts/${draftId}/attachment?locale=nb`, base()), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Origin: base(), Cookie: forged, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(10 * 1024 * 1024) },
-      body: endless,
-      duplex: 'half',
-    } as RequestInit);
-    expect(early.status).toBe(401);
     expect(await db.select().from(invoiceAttachments).where(eq(invoiceAttachments.draftId, draftId))).toEqual([]);
   });
 
