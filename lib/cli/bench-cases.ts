@@ -12,6 +12,7 @@ import { prepareBenchDatabase, rows, timeSql } from './bench/database';
 import { quantile, runLoad, timedGet, type Summary } from './bench/load';
 import { sessionCookieFor } from './session-cookie';
 import { firstLoadJsKb } from './bench/first-load';
+import { pagePayload, payloadLines } from './bench/payload';
 import { serverCpuMs, serverMemory } from './bench/server';
 import { startPortal, type Portal } from './portal-process';
 
@@ -157,7 +158,16 @@ async function main() {
     for (const scenario of scenarios) for (let i = 0; i < 3; i++) await timedGet(scenario.url(), cookieFor(scenario));
     const floorJs = await firstLoadJsKb(floor.url(), '');
     const listJs = await firstLoadJsKb(list({}), cookie);
-    log(`first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB)`);
+    log(`first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB, target ≤ +25 KB)`);
+    log();
+    const payloads = payloadLines(await pagePayload(floor.url(), ''), [
+      ['case list', await pagePayload(list({}), cookie)],
+      ['case page', await pagePayload(`${portal.baseUrl}/nb/cases/${sample[0]?.id ?? ''}`, cookie)],
+      ['Innsikt', await pagePayload(`${portal.baseUrl}/nb/insights`, cookie)],
+      ['Rapporter', await pagePayload(`${portal.baseUrl}/nb/reports`, cookie)],
+    ]);
+    payloads.lines.forEach((line) => log(line));
+    if (payloads.failed > 0) process.exitCode = 1;
     log();
     log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each`);
     log(`${'scenario'.padEnd(44)}   p50 ms   p95 ms   max ms   req/s  CPU ms/req  ×floor CPU  req/s÷floor  statuses`);
