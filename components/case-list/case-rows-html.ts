@@ -56,9 +56,9 @@ export function caseRowsHtml(rows: readonly CaseListRow[], { locale, showCompany
       </td>`,
       html`<td data-label="${texts.stageLabel}">${texts.stage(row.stage)}</td>`,
       html`<td class="${AMOUNT} max-md:hidden">${formatOreNumber(row.originalAmountOre, locale)}</td>`,
-      // Below md the currency column is hidden and the amount carries it.
-      html`<td data-label="${texts.outstanding}" class="${AMOUNT} max-md:-order-1 max-md:font-semibold">
-        <span>${formatOreNumber(row.balanceOre, locale)}<span class="md:hidden"> ${row.currency}</span></span>
+      // Below md the currency column is hidden and the amount carries it (bold, its label not).
+      html`<td data-label="${texts.outstanding}" class="${AMOUNT} max-md:-order-1">
+        <span class="max-md:font-semibold">${formatOreNumber(row.balanceOre, locale)}<span class="md:hidden"> ${row.currency}</span></span>
       </td>`,
       html`<td class="max-md:hidden">${row.currency}</td>`,
     ];
