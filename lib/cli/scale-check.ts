@@ -11,6 +11,8 @@ const PORTS = { balancer: 4300, a: 4301, b: 4302, primary: 4310, replica: 4311, 
 const ROOT = path.join(os.tmpdir(), 'portal-scale-check');
 const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') };
 Object.assign(process.env, secrets, { WEBHOOK_ALLOW_LOCAL_HTTP: '1' });
+// Whatever this shell points at (the shared cluster, say) is not the check's: every connection is named below.
+for (const name of ['DATABASE_URL', 'DATABASE_READ_URL', 'DATABASE_JOBS_URL', 'DATABASE_PGBOUNCER']) delete process.env[name];
 
 const { ensureDebianPackage, psql, startHaproxy, startPgBouncer, startPrimaryAndReplica, workDirectory } = await import('./scale/infra');
 const { needsBuild } = await import('./build-state');
@@ -29,7 +31,7 @@ const { ensureDemoApiKey } = await import('@/lib/demo/api-key');
 const { createQueue } = await import('@/lib/queue/create');
 const { startInstance, stopInstance } = await import('./scale/instances');
 const { fakeResend, webhookReceiver } = await import('./scale/receivers');
-const { loadActionIds, Visitor } = await import('./scale/browser');
+const { loadActionIds } = await import('./scale/browser');
 const { allPassed, report } = await import('./scale/report');
 
 const stops: (() => unknown)[] = [];
@@ -44,6 +46,7 @@ try {
   psql(PORTS.primary, 'postgres', 'create database portal');
   children.push(startPgBouncer(ROOT, PORTS.bouncer, PORTS.primary));
   const direct = `postgres://postgres@127.0.0.1:${PORTS.primary}/portal`;
+  process.env.DATABASE_URL = direct;
   const handle = openDatabase(direct, { max: 4, applicationName: 'scale-check' });
   stops.push(() => handle.close());
   await migrateDatabase(handle);
@@ -53,12 +56,13 @@ try {
   const resend = await fakeResend(PORTS.resend);
   const hooks = await webhookReceiver(PORTS.hooks);
   stops.push(resend.close, hooks.close);
-  const { addWebhookEndpoint } = await import('@/lib/integrations/webhooks/mutations');
-  const { DEMO_API_KEY_COMPANY_ID, DEMO_USERS } = await import('@/lib/demo/accounts');
-  const { users } = await import('@/db/schema');
+  // The API company's webhook endpoint, on the receiver (as its admin would add it on Integrasjoner).
+  const { DEMO_API_KEY_COMPANY_ID } = await import('@/lib/demo/accounts');
+  const { webhookEndpoints } = await import('@/db/schema');
   const { eq } = await import('drizzle-orm');
-  const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email));
-  await handle.db.transaction((tx) => addWebhookEndpoint(tx, { userId: admin?.id ?? '', companyId: DEMO_API_KEY_COMPANY_ID, role: 'admin' }, `http://127.0.0.1:${PORTS.hooks}/hook`, true));
+  const { encryptSecret } = await import('@/lib/auth/crypto');
+  const { newWebhookSecret } = await import('@/lib/integrations/webhooks/signing');
+  await handle.db.insert(webhookEndpoints).values({ companyId: DEMO_API_KEY_COMPANY_ID, url: `http://127.0.0.1:${PORTS.hooks}/hook`, secretEncrypted: encryptSecret(newWebhookSecret()) });
 
   const instanceEnv = {
     ...secrets,
@@ -115,7 +119,7 @@ try {
     await checkReplica(handle.db, adminVisitor, lb, { primary: PORTS.primary, replica: PORTS.replica });
   });
   await checkThrottle(actionIds, a, b);
-  const boss = createQueue({ ...handle, db: handle.db }, { sendOnly: true });
+  const boss = createQueue(handle, { sendOnly: true, url: direct });
   await boss.start();
   stops.push(() => boss.stop({ graceful: false, wait: true }));
   await checkJobs(handle.db, boss, lb, resend, hooks, invited, since);

@@ -53,7 +53,7 @@ export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: 
   const invoiceNumber = `SKALA-${Date.now()}`;
   const posted = await postApiInvoice(lb, invoiceNumber);
   const registered = await eventually(async () => (await casesWithInvoice(db, invoiceNumber)) > 0, 60_000);
-  const registrationJobs = await count(db, sql`select count(*) as n from pgboss.job where name = 'invoice-registration' and created_on >= ${since}`);
+  const registrationJobs = await count(db, sql`select count(*) as n from pgboss.job where name = 'invoice-registration' and created_on >= ${since.toISOString()}::timestamptz`);
   report(registered && (await casesWithInvoice(db, invoiceNumber)) === 1, 'an invoice registration runs once', `POST /api/v1/invoices: ${posted.status}; cases with that invoice: ${await casesWithInvoice(db, invoiceNumber)}; registration jobs queued since start: ${registrationJobs}`);
 
   const hooked = await eventually(async () => (await count(db, sql`select count(*) as n from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'delivered'`)) === 0 && hooks.counts.size > 0, 90_000);
@@ -93,7 +93,7 @@ export async function checkSchedules(db: Database, since: Date) {
     db,
     sql`select name, count(distinct date_trunc('minute', created_on)) as minutes, max(n) as most
         from (select name, created_on, count(*) over (partition by name, date_trunc('minute', created_on)) as n from pgboss.job
-              where created_on >= ${since} and name in ('notification-summary', 'email-sweep', 'invoice-registration-sweep', 'webhook-sweep')) j
+              where created_on >= ${since.toISOString()}::timestamptz and name in ('notification-summary', 'email-sweep', 'invoice-registration-sweep', 'webhook-sweep')) j
         group by name order by name`,
   );
   const seen = rows.map((row) => `${row.name}: ${row.minutes} tick(s), at most ${row.most} job(s) per tick`).join('; ');
