@@ -38,6 +38,21 @@ const stops: (() => unknown)[] = [];
 const children: ChildProcess[] = [];
 let exitCode = 1;
 const started = Date.now();
+/** Stops everything this run started, once (also on Ctrl-C). */
+let cleaned = false;
+async function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const child of children) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch {
+      // already gone
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanUp().then(() => process.exit(130)));
 try {
   console.log(`Starting PostgreSQL (primary :${PORTS.primary}, streaming replica :${PORTS.replica}), PgBouncer :${PORTS.bouncer} …`);
   workDirectory(ROOT);
@@ -64,6 +79,9 @@ try {
   const { newWebhookSecret } = await import('@/lib/integrations/webhooks/signing');
   await handle.db.insert(webhookEndpoints).values({ companyId: DEMO_API_KEY_COMPANY_ID, url: `http://127.0.0.1:${PORTS.hooks}/hook`, secretEncrypted: encryptSecret(newWebhookSecret()) });
 
+  // A dead instance's job comes back after 20 s (production: 15 minutes), so the crash checks stay short. The
+  // expiry is the sender's: this process queues jobs too.
+  Object.assign(process.env, { JOBS_EXPIRE_SECONDS: '20', JOBS_MAINTENANCE_SECONDS: '2' });
   const instanceEnv = {
     ...secrets,
     NODE_ENV: 'production',
@@ -79,7 +97,6 @@ try {
     RESEND_API_KEY: 're_scale_check',
     RESEND_BASE_URL: `http://127.0.0.1:${PORTS.resend}`,
     WEBHOOK_ALLOW_LOCAL_HTTP: '1',
-    // A dead instance's job comes back after 20 s (production: 15 minutes), so the crash checks stay short.
     JOBS_EXPIRE_SECONDS: '20',
     JOBS_MAINTENANCE_SECONDS: '2',
   };
@@ -122,7 +139,8 @@ try {
   const boss = createQueue(handle, { sendOnly: true, url: direct });
   await boss.start();
   stops.push(() => boss.stop({ graceful: false, wait: true }));
-  await checkJobs(handle.db, boss, lb, resend, hooks, invited, since);
+  await checkJobs(handle.db, boss, lb, resend, hooks, invited);
+  checkPgBouncer(PORTS.bouncer);
 
   const names = [...instances.keys()];
   const crash = async (name: string) => {
@@ -133,9 +151,8 @@ try {
   const served = await Promise.all(Array.from({ length: 6 }, () => fetch(`${lb}/api/ready`).then((response) => response.status)));
   report(served.every((status) => status === 200), 'with one instance dead, the balancer serves every request from the other', served.join(', '));
   for (const [name, instance] of instances) if (instance.child.exitCode !== null || instance.child.signalCode !== null) instances.set(name, await startInstance(name, instance.port, instanceEnv));
-  await checkRegistrationCrash(handle.db, direct, lb, names, crash);
+  await checkRegistrationCrash(handle.db, direct, boss, names, crash);
   await checkSchedules(handle.db, since);
-  checkPgBouncer(PORTS.bouncer);
 
   const survivor = [...instances.values()].find((instance) => instance.child.exitCode === null && instance.child.signalCode === null);
   if (survivor) {
@@ -147,14 +164,7 @@ try {
 } catch (error) {
   console.error('scale:check stopped:', error);
 } finally {
-  for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch {
-      // already gone
-    }
-  }
+  await cleanUp();
   console.log(`\n${exitCode === 0 ? 'Every check passed' : 'Some checks failed'} (${Math.round((Date.now() - started) / 1000)} s).`);
 }
 process.exit(exitCode);

@@ -43,7 +43,7 @@ export async function checkSessions(db: Database, actionIds: Map<string, string>
   // The writer's role in the first company: write → read, decided by the admin on A; the writer's next request on B
   // no longer gets the case page's payment form (write only).
   const writerId = await userId(db, 'skriv@demo.no');
-  const hasPaymentForm = async () => (await writer.get(b, someCasePath)).text.includes('name="amount"');
+  const hasPaymentForm = async () => (await writer.get(b, `${someCasePath}?action=payment`)).text.includes('name="amount"');
   const before = await hasPaymentForm();
   const change = await admin.action(a, '/nb/settings/users', 'lib/users/actions.ts#updateMemberAccessAction', {
     companyId: FIRST,
