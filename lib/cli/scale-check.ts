@@ -65,7 +65,9 @@ try {
   const handle = openDatabase(direct, { max: 4, applicationName: 'scale-check' });
   stops.push(() => handle.close());
   await migrateDatabase(handle);
-  await seedDemo(handle.db);
+  // The demo as of a week ago: no company has a slip for yesterday's cut-off yet (the settlement checks make them).
+  const { addDays, todayInOslo } = await import('@/lib/dates');
+  await seedDemo(handle.db, { today: addDays(todayInOslo(), -7) });
   await ensureDemoApiKey(handle.db);
 
   const resend = await fakeResend(PORTS.resend);
@@ -123,7 +125,9 @@ try {
   const { checkReplica, checkPgBouncer } = await import('./scale/replica');
   const { checkRegistrationCrash, checkSettlementCrash } = await import('./scale/crashes');
   const { cases } = await import('@/db/schema');
-  const [someCase] = await handle.db.select({ id: cases.id }).from(cases).where(eq(cases.companyId, (await import('@/lib/demo/accounts')).DEMO_COMPANIES[0].id)).limit(1);
+  const { and } = await import('drizzle-orm');
+  const firstCompany = (await import('@/lib/demo/accounts')).DEMO_COMPANIES[0].id;
+  const [someCase] = await handle.db.select({ id: cases.id }).from(cases).where(and(eq(cases.companyId, firstCompany), eq(cases.status, 'active'))).limit(1);
   const invited = `invitert-${Date.now()}@skala.test`;
   await checkSessions(handle.db, actionIds, a, b, `/nb/cases/${someCase?.id}`, async (adminVisitor) => {
     await adminVisitor.action(lb, '/nb/settings/users', 'lib/invitations/actions.ts#inviteUsersAction', {
