@@ -6,7 +6,7 @@ import { todayInOslo } from '@/lib/dates';
 import { DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
 import { isoWeekday, SETTLEMENT_JOB } from '@/lib/jobs/settlement';
 import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/queue/kicks';
-import { casesWithInvoice, payYesterday, submittedDraft } from './jobs';
+import { casesWithInvoice, CRASH_COMPANY, payYesterday, submittedDraft } from './jobs';
 import { eventually, report } from './report';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -52,18 +52,18 @@ export type Crash = (name: string) => Promise<void>;
 
 /** A settlement run: the instance running it is killed (SIGKILL) mid-run; the other retries; one slip. */
 export async function checkSettlementCrash(db: Database, url: string, boss: PgBoss, names: string[], crash: Crash) {
-  await db.update(companies).set({ settlementWeekday: isoWeekday(todayInOslo()) }).where(eq(companies.id, DEMO_API_KEY_COMPANY_ID));
-  await payYesterday(db, DEMO_API_KEY_COMPANY_ID);
-  const slipCount = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${DEMO_API_KEY_COMPANY_ID}`))[0]?.n ?? 0);
+  await db.update(companies).set({ settlementWeekday: isoWeekday(todayInOslo()) }).where(eq(companies.id, CRASH_COMPANY));
+  await payYesterday(db, CRASH_COMPANY);
+  const slipCount = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY}`))[0]?.n ?? 0);
   const slipsBefore = await slipCount();
-  const release = await holdLock(url, (tx) => tx.select({ id: companies.id }).from(companies).where(eq(companies.id, DEMO_API_KEY_COMPANY_ID)).for('update'));
+  const release = await holdLock(url, (tx) => tx.select({ id: companies.id }).from(companies).where(eq(companies.id, CRASH_COMPANY)).for('update'));
   const jobId = await boss.send(SETTLEMENT_JOB, {});
   const victim = await waitingInstance(db, names);
   if (victim) await crash(victim);
   await release();
   const done = await eventually(async () => (await boss.getJobById(SETTLEMENT_JOB, jobId ?? ''))?.state === 'completed', 150_000);
   const job = await boss.getJobById(SETTLEMENT_JOB, jobId ?? '');
-  const slips = await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${DEMO_API_KEY_COMPANY_ID} group by period_end_on order by n desc limit 1`);
+  const slips = await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY} group by period_end_on order by n desc limit 1`);
   report(
     Boolean(victim) && done && Number(slips[0]?.n) === 1 && (await slipCount()) === slipsBefore + 1,
     'an instance killed (SIGKILL) in the middle of a settlement run: the other retries, one slip',

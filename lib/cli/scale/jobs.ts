@@ -4,7 +4,7 @@ import { executeRows, type Database } from '@/db/client';
 import { apiKeys, cases, companies, invoiceDrafts, invoices, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { addDays, todayInOslo } from '@/lib/dates';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
-import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
+import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID, DEMO_COMPANIES } from '@/lib/demo/accounts';
 import { ENGINE_JOB } from '@/lib/jobs/engine';
 import { isoWeekday, SETTLEMENT_JOB } from '@/lib/jobs/settlement';
 import { sendInvoiceRegistration } from '@/lib/queue/kicks';
@@ -54,6 +54,9 @@ export async function submittedDraft(db: Database, invoiceNumber: string): Promi
 export const casesWithInvoice = (db: Database, invoiceNumber: string) =>
   count(db, sql`select count(*) as n from ${invoices} where ${invoices.companyId} = ${DEMO_API_KEY_COMPANY_ID} and ${invoices.invoiceNumber} = ${invoiceNumber}`);
 
+/** The company whose settlement run the crash check interrupts (Bergen Rørlegger AS: it has payments to settle). */
+export const CRASH_COMPANY = DEMO_COMPANIES[2].id;
+
 /** A debtor payment, yesterday, on one of the company's active cases: something for the settlement to settle. */
 export async function payYesterday(db: Database, companyId: string) {
   const [someCase] = await db.select({ kid: cases.kid }).from(cases).where(and(eq(cases.companyId, companyId), eq(cases.status, 'active'))).limit(1);
@@ -90,11 +93,11 @@ export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: 
   report(hooked && received.length > 0 && received.every((n) => n === 1), 'webhook deliveries run once', `POST /api/v1/invoices: ${posted.status}; ${deliveries.length} deliveries, received ${received.join(', ')} time(s) each`);
 
   // The settlement run and the engine's morning run, fired by both instances' schedules at the same moment.
-  // The companies other than the API's settle today (that one is kept for the crash check).
+  // The companies other than CRASH_COMPANY settle today (that one is kept for the crash check).
   const today = todayInOslo();
-  await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(ne(companies.id, DEMO_API_KEY_COMPANY_ID));
-  await db.update(companies).set({ settlementWeekday: isoWeekday(addDays(today, 1)) }).where(eq(companies.id, DEMO_API_KEY_COMPANY_ID));
-  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, DEMO_API_KEY_COMPANY_ID))) await payYesterday(db, company.id);
+  await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(ne(companies.id, CRASH_COMPANY));
+  await db.update(companies).set({ settlementWeekday: isoWeekday(addDays(today, 1)) }).where(eq(companies.id, CRASH_COMPANY));
+  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, CRASH_COMPANY))) await payYesterday(db, company.id);
   const slipsBefore = await count(db, sql`select count(*) as n from remittance_slips`);
   const settlements = await Promise.all([boss.send(SETTLEMENT_JOB, {}), boss.send(SETTLEMENT_JOB, {})]);
   await eventually(async () => (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed' || state === 'failed'), 120_000);
