@@ -3,8 +3,8 @@ import type { DatabaseHandle } from '@/db/client';
 
 /** pg-boss on the app's own database: PostgreSQL by URL, or the embedded PGlite through `executeSql`. */
 export function createQueue(handle: DatabaseHandle, url = process.env.DATABASE_URL): PgBoss {
+  if (handle.kind === 'postgres') return new PgBoss({ connectionString: url, schema: 'pgboss', max: 3 });
   const pglite = handle.pglite;
-  if (!pglite) return new PgBoss({ connectionString: url, schema: 'pgboss', max: 3 });
   return new PgBoss({
     schema: 'pgboss',
     db: {
