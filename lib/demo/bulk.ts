@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { count, eq, sql, type SQL } from 'drizzle-orm';
 import { executeRows, type Database, type Executor } from '@/db/client';
 import { companies, debtors, invoices } from '@/db/schema';
+import { todayInOslo } from '@/lib/dates';
 import { toSearchText } from '@/lib/search-text';
 import { env } from '@/lib/env';
 import { DEMO_COMPANIES } from '@/lib/demo/accounts';
@@ -145,7 +146,7 @@ export async function seedBulk(db: Database, options: { cases: number; companyId
   const orgNumbers = Array.from({ length: 64 }, () => makeOrganisationNumber(rng));
   const personNames = FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => `${first} ${last}`));
   const companyNames = COMPANY_NAME_PREFIXES.flatMap((prefix) => COMPANY_TRADES.map((trade) => `${prefix} ${trade} AS`));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInOslo();
   const kidBaseLength = company.kidPrefix.length + 10;
   const agencyAccount = env().AGENCY_ACCOUNT_NUMBER;
 
