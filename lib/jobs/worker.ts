@@ -8,12 +8,10 @@ import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';
 import { NOTIFICATION_SUMMARY_JOB, sendDueSummaries } from '@/lib/notifications/summaries';
 import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { createQueue } from '@/lib/queue/create';
-import { queueOutboxDelivery } from '@/lib/queue/kicks';
-import { getRunningQueue, setRunningQueue } from '@/lib/queue/running';
-import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
+import { dispatchOutbox, getRunningQueue, setRunningQueue } from '@/lib/queue/kicks';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
-import { registerSmsDelivery } from './sms-delivery';
-import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
+import { emailChannel, smsChannel, webhookChannel, type EmailDeliveryOptions, type WebhookDeliveryOptions } from './outbox-channels';
+import { registerOutboxDelivery } from './outbox-delivery';
 import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
@@ -66,21 +64,24 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   await boss.schedule(ENGINE_JOB, ENGINE_CRON, {}, { tz: 'Europe/Oslo' });
 
   const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
-  if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
-  await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
-  await registerWebhookDelivery(boss, handle.db, options.webhookDelivery);
   const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
-  if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
+  const channels = {
+    ...(sender ? { email: emailChannel(handle.db, sender, options.emailDelivery) } : {}),
+    ...(smsSender ? { sms: smsChannel(handle.db, smsSender) } : {}),
+    webhook: webhookChannel(handle.db, options.webhookDelivery),
+  };
+  await registerOutboxDelivery(boss, channels);
+  await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
 
   // The 10-minute notification summaries: pg-boss runs a schedule once per minute across all workers, and the
   // digests are claimed with SKIP LOCKED, so a summary goes out once even if two jobs overlap.
   await boss.createQueue(NOTIFICATION_SUMMARY_JOB);
   await boss.work(NOTIFICATION_SUMMARY_JOB, async () => {
-    const outboxIds = await sendDueSummaries(handle.db);
-    if (sender && outboxIds.length > 0) await queueOutboxDelivery(boss, outboxIds);
+    await dispatchOutbox(await sendDueSummaries(handle.db));
   });
   await boss.schedule(NOTIFICATION_SUMMARY_JOB, '* * * * *');
-  setRunningQueue({ boss, emailDelivery: Boolean(sender), smsDelivery: Boolean(smsSender) });
+  const policies = Object.fromEntries(Object.entries(channels).map(([name, channel]) => [name, channel.policy]));
+  setRunningQueue({ boss, db: handle.db, channels: policies });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);
   });

@@ -1,5 +1,5 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { executeRows, type Database } from '@/db/client';
 import { apiKeys, companies, users } from '@/db/schema';
 import { generateApiKey } from '@/lib/integrations/keys/keys';
 import type { Credentials } from '@/tests/authorization/call';
@@ -93,7 +93,8 @@ const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__dr
  * finish earlier cells' work (an invoice registered, a summary sent) touch only those cells' companies and users.
  */
 export async function databaseFingerprint(db: Database, fixture: MatrixFixture): Promise<Record<string, string>> {
-  const columns = await db.execute<{ table_name: string; column_name: string }>(
+  const columns = await executeRows<{ table_name: string; column_name: string }>(
+    db,
     sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
         on t.table_schema = c.table_schema and t.table_name = c.table_name
         where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name`,
@@ -114,7 +115,8 @@ export async function databaseFingerprint(db: Database, fixture: MatrixFixture):
     if (names.has('actor_user_id')) owned.push(sql`t.actor_user_id in (${ids(userIds)})`);
     if (table === 'users') owned.push(sql`t.id in (${ids(userIds)})`);
     const scope = owned.length > 0 ? sql`where ${sql.join(owned, sql` or `)}` : sql``;
-    const [row] = await db.execute<{ digest: string | null; rows: string }>(
+    const [row] = await executeRows<{ digest: string | null; rows: string }>(
+      db,
       sql`select count(*)::text as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as digest from ${sql.identifier(table)} t ${scope}`,
     );
     fingerprint[table] = `${row?.rows}:${row?.digest ?? ''}`;

@@ -9,6 +9,7 @@ import { secondFactors, users } from '@/db/schema';
 import { currentTotp } from '@/lib/auth/totp';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { E2E_SECRETS } from './e2e-secrets';
+import { waitFor } from './wait';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,9 +38,8 @@ export async function nextCode(db: Executor, email: string, secret: string) {
     .innerJoin(users, eq(users.id, secondFactors.userId))
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   const step = () => Math.floor(Date.now() / 30_000);
-  while (factor?.lastUsedStep != null && step() <= factor.lastUsedStep) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const used = factor?.lastUsedStep;
+  if (used != null) await waitFor(() => step() > used, { timeoutMs: 35_000, what: 'the next TOTP step' });
   return currentTotp(secret);
 }
 
