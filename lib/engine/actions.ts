@@ -52,34 +52,29 @@ export async function creditorCollectionAction(_prev: FormState, formData: FormD
 
 /** The case page → Avgjør innsigelsen for skyldneren: the creditor (Skrive, Administrator) answers the dispute. */
 export async function decideDisputeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
-  try {
-    const actor = await requireCaseRole(parsed.data.caseId, 'write');
-    await db.transaction((tx) => decideDispute(tx, { userId: actor.userId, companyId: actor.companyId }, parsed.data, 'creditor'));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded('engine.done.decided');
+  return guarded(formData, async () => {
+    const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
+    const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
+    const decision = { ...parsed.data, caseId: actor.caseId };
+    await db.transaction((tx) => decideDispute(tx, { userId: actor.userId, companyId: actor.companyId }, decision, 'creditor'));
+    revalidateCasePages();
+    return succeeded('engine.done.decided');
+  });
 }
 
 /** Desk → a case → Avgjør innsigelsen for skyldneren: the agency answers the dispute. */
 export async function deskDecideDisputeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
-  try {
+  return guarded(formData, async () => {
     const staff = await requireStaff();
+    const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
     const [found] = await db.select({ companyId: cases.companyId }).from(cases).where(eq(cases.id, parsed.data.caseId));
     if (!found) throw new DomainError('cases.errors.notFound');
     await db.transaction((tx) => decideDispute(tx, { userId: staff.userId, companyId: found.companyId }, parsed.data, 'agency'));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded('engine.done.decided');
+    revalidateCasePages();
+    return succeeded('engine.done.decided');
+  });
 }
 
 /** Desk → a case → the company's agreement (the collection path's timings): saved for every case of the company. */

@@ -26,6 +26,21 @@ export type WorkerOptions = {
   webhookDelivery?: WebhookDeliveryOptions;
 };
 
+/** The outbox channels this process can deliver: email and SMS only with a configured sender. */
+function outboxChannels(handle: DatabaseHandle, options: WorkerOptions) {
+  const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
+  const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
+  return {
+    ...(sender ? { email: emailChannel(handle.db, sender, options.emailDelivery) } : {}),
+    ...(smsSender ? { sms: smsChannel(handle.db, smsSender) } : {}),
+    webhook: webhookChannel(handle.db, options.webhookDelivery),
+  };
+}
+
+function channelPolicies(channels: ReturnType<typeof outboxChannels>) {
+  return Object.fromEntries(Object.entries(channels).map(([name, channel]) => [name, channel.policy]));
+}
+
 /**
  * A web-only instance (JOBS_DISABLED=1): pg-boss without workers, schedules or maintenance, so that actions still
  * queue their after-commit work at once; the worker instances take it.
@@ -34,7 +49,7 @@ export async function startSendOnly(handle: DatabaseHandle): Promise<PgBoss> {
   const boss = createQueue(handle, { sendOnly: true });
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
-  setRunningQueue({ boss, emailDelivery: Boolean(configuredSender(env())), smsDelivery: Boolean(configuredSmsSender(env())) });
+  setRunningQueue({ boss, db: handle.db, channels: channelPolicies(outboxChannels(handle, {})) });
   return boss;
 }
 
@@ -63,13 +78,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   });
   await boss.schedule(ENGINE_JOB, ENGINE_CRON, {}, { tz: 'Europe/Oslo' });
 
-  const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
-  const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
-  const channels = {
-    ...(sender ? { email: emailChannel(handle.db, sender, options.emailDelivery) } : {}),
-    ...(smsSender ? { sms: smsChannel(handle.db, smsSender) } : {}),
-    webhook: webhookChannel(handle.db, options.webhookDelivery),
-  };
+  const channels = outboxChannels(handle, options);
   await registerOutboxDelivery(boss, channels);
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
 
@@ -80,8 +89,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     await dispatchOutbox(await sendDueSummaries(handle.db));
   });
   await boss.schedule(NOTIFICATION_SUMMARY_JOB, '* * * * *');
-  const policies = Object.fromEntries(Object.entries(channels).map(([name, channel]) => [name, channel.policy]));
-  setRunningQueue({ boss, db: handle.db, channels: policies });
+  setRunningQueue({ boss, db: handle.db, channels: channelPolicies(channels) });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);
   });
