@@ -4,7 +4,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { startPortal, type Portal } from '@/lib/cli/portal-process';
 import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
-import { createDatabaseFromTemplate, databaseUrl, dropDatabase } from '@/tests/helpers/test-database';
+import { adminSql, createDatabaseFromTemplate, databaseUrl, dropDatabase } from '@/tests/helpers/test-database';
 
 const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
 
@@ -79,8 +79,7 @@ describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets
   });
 
   afterAll(async () => {
-    portal?.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await portal?.stop();
     await dropDatabase(name);
   });
 
@@ -98,5 +97,11 @@ describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets
     const cookies = csrf.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThan(0);
     expect(cookies.filter((cookie) => !/;\s*Secure/i.test(cookie))).toEqual([]);
+  });
+
+  it('stops cleanly: once stopped, nothing of it is left connected, so its database drops without FORCE', async () => {
+    await portal?.stop();
+    // DROP DATABASE without FORCE fails while a connection (the job worker's polling, the pool) is still open.
+    await expect(adminSql((sql) => sql.unsafe(`DROP DATABASE "${name}"`))).resolves.toBeDefined();
   });
 });

@@ -38,8 +38,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', portal.baseUrl);
   project.provide('e2eDatabaseUrl', url);
   return async () => {
-    portal.stop();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await portal.stop();
     await dropDatabase(name);
   };
 }
