@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiKeys, events, sessions, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 const { db, page } = browserSuite();
 
@@ -42,7 +43,7 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByRole('switch', { name: /AutoCollect/ }).check();
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('AutoCollect er slått på.').waitFor();
-    const call = () => fetch(new URL('/api/v1/cases', inject('baseUrl')), { headers: { Authorization: `Bearer ${key}` } });
+    const call = () => fetch(new URL('/api/v1/cases', portalUrl()), { headers: { Authorization: `Bearer ${key}` } });
     expect((await call()).status).toBe(200);
 
     // After a reload the key is gone from the page: only its prefix is listed.
