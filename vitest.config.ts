@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { E2E_WORKERS } from './tests/helpers/e2e-workers';
+import { E2E_WORKERS, LongestFirstSequencer } from './tests/helpers/e2e-workers';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const resolve = {
@@ -13,6 +13,7 @@ const resolve = {
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { resolve, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
