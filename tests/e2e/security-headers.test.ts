@@ -100,8 +100,12 @@ describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets
     expect(cookies.filter((cookie) => !/;\s*Secure/i.test(cookie))).toEqual([]);
   });
 
-  it('stops cleanly: once stopped, nothing of it is left connected, so its database drops without FORCE', async () => {
+  it('stops cleanly: once stopped, none of its processes is left, and its database drops without FORCE', async () => {
+    const group = portal?.pid ?? 0;
+    expect(group).toBeGreaterThan(0);
     await portal?.stop();
+    // Signal 0 to the process group: ESRCH once the server, its tsx wrapper and the job worker have all ended.
+    expect(() => process.kill(-group, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
     // DROP DATABASE without FORCE fails while a connection (the job worker's polling, the pool) is still open.
     await expect(adminSql((sql) => sql.unsafe(`DROP DATABASE "${name}"`))).resolves.toBeDefined();
   });
