@@ -218,7 +218,7 @@ async function main() {
     };
     await exportRun(portal, 'after the page runs');
     // The same exports on a freshly started server: the export's own footprint, apart from the page load's heap.
-    portal.stop();
+    await portal.stop();
     portal = await startPortal(serverEnv);
     const fresh = serverMemory(portal.pid);
     log(`fresh server: RSS ${fresh.rssMb.toFixed(0)} MB`);
@@ -274,7 +274,7 @@ async function main() {
     const sortedExports = [...exportTimes].sort((a, b) => a - b);
     log(`export ÷ its SQL alone: median ${(quantile(sortedExports, 0.5) / exportSqlMs).toFixed(2)}×, worst ${((sortedExports.at(-1) ?? 0) / exportSqlMs).toFixed(2)}× (target ≤ 1.5×)`);
   } finally {
-    portal.stop();
+    await portal.stop();
     await handle.close();
   }
   if (!args.includes('--keep') && !args.includes('--seed-only')) {

@@ -62,7 +62,7 @@ try {
   const summary = await runLoad({ clients: 2, requestsPerClient: Math.ceil(REQUESTS / 2), cookie: signedIn, nextUrl });
   console.log(`${page}: ${summary.count} requests, ${((serverCpuMs(portal.pid) - before) / summary.count).toFixed(1)} ms CPU/request, p50 ${summary.p50.toFixed(1)} ms`);
 } finally {
-  portal.stop();
+  await portal.stop();
 }
 for (let i = 0; i < 50 && readdirSync(dir).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 200));
 await new Promise((resolve) => setTimeout(resolve, 1000));
