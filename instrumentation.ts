@@ -12,3 +12,10 @@ export async function register() {
   const { startWorker } = await import('@/lib/jobs/worker');
   await startWorker(databaseHandle());
 }
+
+// A request that failed because the database cannot be reached is marked, so the server entry answers it with the
+// 503 page instead of Next's 500 (lib/http/outage.ts).
+export async function onRequestError(error: unknown) {
+  const { noteRequestError } = await import('@/lib/http/outage');
+  noteRequestError(error);
+}

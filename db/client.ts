@@ -25,10 +25,15 @@ export async function executeRows<T = Record<string, unknown>>(db: Executor, que
 export type DatabaseHandle = {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** The PostgreSQL URL it was opened with (the job queue connects to the same database). */
+  url?: string;
   /** The raw PGlite instance in embedded mode (pg-boss needs it). */
   pglite?: PGlite;
   close: () => Promise<void>;
 };
+
+// Closing waits this long for queries in flight, then drops the connections (one broken by an outage never ends).
+const CLOSE_TIMEOUT_SECONDS = 5;
 
 export const PGLITE_DIR = path.join(DATA_DIR, 'pglite');
 
@@ -39,7 +44,7 @@ export const PGLITE_DIR = path.join(DATA_DIR, 'pglite');
 export function openDatabase(url = process.env.DATABASE_URL, options: { max?: number } = {}): DatabaseHandle {
   if (url) {
     const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-    return { db: drizzlePostgres(client, { schema }), kind: 'postgres', close: () => client.end() };
+    return { db: drizzlePostgres(client, { schema }), kind: 'postgres', url, close: () => client.end({ timeout: CLOSE_TIMEOUT_SECONDS }) };
   }
   mkdirSync(DATA_DIR, { recursive: true });
   const pglite = new PGlite(PGLITE_DIR, { extensions: { pg_trgm } });

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/database-unavailable';
 import { DomainError } from '@/lib/errors';
 
 /** What an action returns to its form: message keys (never prose) and the submitted values to refill fields. */
@@ -46,13 +47,15 @@ export function succeeded(messageKey: string): FormState {
 
 /**
  * Runs an action's work after its input is parsed: an expected refusal (a DomainError, the gate's "role too low"
- * included) becomes the form's translated state with the values echoed back; anything else, redirect() too, goes on.
+ * included) becomes the form's translated state with the values echoed back; so does a database that cannot be reached
+ * (its transaction never committed, so nothing is half-written). Anything else, redirect() too, goes on.
  */
 export async function guarded(formData: FormData, work: () => Promise<FormState>): Promise<FormState> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);
+    if (isDatabaseUnavailable(error)) return failed('common.errors.unavailable', formData);
     throw error;
   }
 }

@@ -43,12 +43,19 @@ async function serve() {
   // HSTS on every response, files from public/ and _next/ included (the proxy does not see those).
   const pinHttps = isProductionDeployment();
 
-  createServer((request, response) => {
-    const claimed = request.headers['x-forwarded-for'];
-    const peer = request.socket.remoteAddress ?? 'unknown';
-    const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
-    request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
-    if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
-    void handle(request, response);
-  }).listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
+  // A page that fails because PostgreSQL is away answers 503 with Retry-After and a translated page (lib/http/outage.ts).
+  const { withOutagePage } = await import('@/lib/http/outage');
+  const { databaseProbe } = await import('@/db/probe');
+  const probe = databaseProbe(process.env.DATABASE_URL);
+
+  createServer(
+    withOutagePage((request, response) => {
+      const claimed = request.headers['x-forwarded-for'];
+      const peer = request.socket.remoteAddress ?? 'unknown';
+      const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
+      request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
+      if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
+      void handle(request, response);
+    }, probe.reachable),
+  ).listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
 }

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';
 
 /** pg-boss on the app's own database: PostgreSQL by URL, or the embedded PGlite through `executeSql`. */
-export function createQueue(handle: DatabaseHandle, url = process.env.DATABASE_URL): PgBoss {
+export function createQueue(handle: DatabaseHandle, url = handle.url ?? process.env.DATABASE_URL): PgBoss {
   const pglite = handle.pglite;
   if (!pglite) return new PgBoss({ connectionString: url, schema: 'pgboss', max: 3 });
   return new PgBoss({
