@@ -12,7 +12,7 @@ import { queueOutboxDelivery } from '@/lib/queue/kicks';
 import { getRunningQueue, setRunningQueue } from '@/lib/queue/running';
 import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
-import { registerSmsDelivery } from './sms-delivery';
+import { registerSmsDelivery, type SmsDeliveryOptions } from './sms-delivery';
 import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
 import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
@@ -25,6 +25,7 @@ export type WorkerOptions = {
   invoiceRegistration?: InvoiceRegistrationOptions;
   /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
   smsSender?: SmsSender | null;
+  smsDelivery?: SmsDeliveryOptions;
   webhookDelivery?: WebhookDeliveryOptions;
 };
 
@@ -58,7 +59,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
   await registerWebhookDelivery(boss, handle.db, options.webhookDelivery);
   const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
-  if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
+  if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender, options.smsDelivery);
 
   // The 10-minute notification summaries: pg-boss runs a schedule once per minute across all workers, and the
   // digests are claimed with SKIP LOCKED, so a summary goes out once even if two jobs overlap.
