@@ -7,10 +7,11 @@ export async function register() {
   installSafeLogging();
   const { env } = await import('@/lib/env');
   env();
-  if (process.env.JOBS_DISABLED === '1') return;
   const { databaseHandle } = await import('@/db');
-  const { startWorker } = await import('@/lib/jobs/worker');
-  await startWorker(databaseHandle());
+  const { startSendOnly, startWorker } = await import('@/lib/jobs/worker');
+  // JOBS_DISABLED=1: a web-only instance still queues work for the worker instances, but runs none itself.
+  if (process.env.JOBS_DISABLED === '1') await startSendOnly(databaseHandle());
+  else await startWorker(databaseHandle());
 }
 
 // A request that failed because the database cannot be reached is marked, so the server entry answers it with the

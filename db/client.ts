@@ -35,15 +35,27 @@ export type DatabaseHandle = {
 // Closing waits this long for queries in flight, then drops the connections (one broken by an outage never ends).
 const CLOSE_TIMEOUT_SECONDS = 5;
 
+/** Connections per pool and process (DATABASE_POOL_MAX, default 10); README: the sizing rule. */
+function poolSize(): number {
+  const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
+  return Number.isSafeInteger(max) && max > 0 ? max : 10;
+}
+
 export const PGLITE_DIR = path.join(DATA_DIR, 'pglite');
 
 /**
  * Opens PostgreSQL when a URL is given, else the embedded PGlite under .data/.
  * Both speak the same SQL; the PGlite handle is typed as the postgres.js one because the query builder is shared.
  */
-export function openDatabase(url = process.env.DATABASE_URL, options: { max?: number } = {}): DatabaseHandle {
+export function openDatabase(url = process.env.DATABASE_URL, options: { max?: number; applicationName?: string } = {}): DatabaseHandle {
   if (url) {
-    const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+    const client = postgres(url, {
+      max: options.max ?? poolSize(),
+      onnotice: () => {},
+      // PgBouncer in transaction mode hands each transaction any server connection: no named prepared statements.
+      prepare: process.env.DATABASE_PGBOUNCER !== '1',
+      connection: { application_name: options.applicationName ?? process.env.DATABASE_APPLICATION_NAME ?? 'creditor-portal' },
+    });
     return { db: drizzlePostgres(client, { schema }), kind: 'postgres', url, close: () => client.end({ timeout: CLOSE_TIMEOUT_SECONDS }) };
   }
   mkdirSync(DATA_DIR, { recursive: true });

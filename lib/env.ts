@@ -7,6 +7,18 @@ import { parseTrustedProxyHops } from '@/lib/client-address';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  // Reads that tolerate a second of lag (exports, Innsikt's history, Rapporter's lists, GET /api/v1/cases).
+  DATABASE_READ_URL: z.string().url().optional(),
+  // pg-boss's own connection: direct or PgBouncer in session mode (it keeps session state); defaults to DATABASE_URL.
+  DATABASE_JOBS_URL: z.string().url().optional(),
+  // `1` behind PgBouncer in transaction mode: no named prepared statements (db/client.ts).
+  DATABASE_PGBOUNCER: z.enum(['0', '1']).default('0'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_APPLICATION_NAME: z.string().min(1).max(60).optional(),
+  JOBS_DISABLED: z.enum(['0', '1']).optional(),
+  // A job whose worker died is retried elsewhere after this long (lib/queue/create.ts).
+  JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   AUTH_SECRET: z.string().min(32).optional(),
   ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'ENCRYPTION_KEY must be 64 hex characters').optional(),
   NODE_ENV: z.string().optional(),

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SQL } from 'drizzle-orm';
-import { db } from '@/db';
-import { executeRows } from '@/db/client';
+import { db, readDb } from '@/db';
+import { executeRows, type Executor } from '@/db/client';
 import { countCap, PAGE_SIZE, decodeCursor, encodeCursor, sortKind, type CaseListParams, type CaseStage, type CaseStatus } from './schemas';
 import { caseCountSql, caseListPageSql } from './sql';
 
@@ -34,7 +34,7 @@ export type CaseListPage = {
 
 type RawRow = Record<string, unknown>;
 
-const selectRows = (query: SQL) => executeRows<RawRow>(db, query);
+const selectRows = (query: SQL, source: Executor = db) => executeRows<RawRow>(source, query);
 
 function toRow(raw: RawRow, params: CaseListParams): CaseListRow {
   const row = {
@@ -66,12 +66,13 @@ function toRow(raw: RawRow, params: CaseListParams): CaseListRow {
  * One page of cases of `companyIds` (already authorised with requireRole) matching the URL's filters, paged by
  * keyset: `after` continues past a row, `before` goes back. Reads one row more than a page to know if more follow.
  */
-export async function listCases(companyIds: readonly string[], params: CaseListParams, pageSize = PAGE_SIZE): Promise<CaseListPage> {
+/** `source`: the primary by default; the export reads the replica (readDb), which may lag by a second. */
+export async function listCases(companyIds: readonly string[], params: CaseListParams, pageSize = PAGE_SIZE, source: Executor = db): Promise<CaseListPage> {
   if (companyIds.length === 0) return { rows: [], nextCursor: null, previousCursor: null };
   const backwards = Boolean(params.before);
   const cursorText = params.before ?? params.after;
   const cursor = cursorText ? decodeCursor(params.sort, cursorText) : null;
-  const raw = await selectRows(caseListPageSql(companyIds, params, { cursor, backwards, limit: pageSize + 1 }));
+  const raw = await selectRows(caseListPageSql(companyIds, params, { cursor, backwards, limit: pageSize + 1 }), source);
   const hasMore = raw.length > pageSize;
   const rows = raw.slice(0, pageSize).map((row) => toRow(row, params));
   if (backwards) rows.reverse();
@@ -84,21 +85,21 @@ export async function listCases(companyIds: readonly string[], params: CaseListP
 }
 
 /** The number of matching cases, or `cap + 1` meaning "more than `cap`". */
-export async function countCases(companyIds: readonly string[], params: CaseListParams, cap = countCap(params)): Promise<number> {
+export async function countCases(companyIds: readonly string[], params: CaseListParams, cap = countCap(params), source: Executor = db): Promise<number> {
   if (companyIds.length === 0) return 0;
-  const [row] = await selectRows(caseCountSql(companyIds, params, cap));
+  const [row] = await selectRows(caseCountSql(companyIds, params, cap), source);
   return Math.min(Number(row?.n ?? 0), cap + 1);
 }
 
 /**
  * Every matching case in list order, `batchSize` rows per query (keyset), for the export. The next page is asked for
  * before this one is handed out, so the database reads it while the caller writes this one; at most two pages of
- * rows are held at a time.
+ * rows are held at a time. An export tolerates a second of lag: it reads the replica when there is one.
  */
 export async function* streamCases(companyIds: readonly string[], params: CaseListParams, batchSize = 5_000): AsyncGenerator<CaseListRow[]> {
   const forward = { ...params, before: undefined, after: undefined, page: 1 };
   const fetchPage = (after: string | undefined) => {
-    const page = listCases(companyIds, { ...forward, after }, batchSize);
+    const page = listCases(companyIds, { ...forward, after }, batchSize, readDb);
     page.catch(() => undefined); // a reader that stops early never awaits the page read ahead
     return page;
   };

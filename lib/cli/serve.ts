@@ -26,8 +26,21 @@ if (!Number.isSafeInteger(processes) || processes < 1) {
 }
 if (processes > 1 && cluster.isPrimary) {
   for (let i = 0; i < processes; i++) cluster.fork();
-  // A server that dies takes the rest down: whoever started this notices, as with one process.
-  cluster.on('exit', (_worker, code) => process.exit(code ?? 1));
+  // A server that dies takes the rest down: whoever started this notices, as with one process. On SIGTERM each
+  // server finishes its own work (graceful.ts); the primary exits when the last one has, with the worst code.
+  let stopping = false;
+  let worst = 0;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    });
+  }
+  cluster.on('exit', (_worker, code) => {
+    if (!stopping) process.exit(code ?? 1);
+    worst = Math.max(worst, code ?? 1);
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(worst);
+  });
 } else {
   await serve();
 }
@@ -48,7 +61,7 @@ async function serve() {
   const { databaseProbe } = await import('@/db/probe');
   const probe = databaseProbe(process.env.DATABASE_URL);
 
-  createServer(
+  const server = createServer(
     withOutagePage((request, response) => {
       const claimed = request.headers['x-forwarded-for'];
       const peer = request.socket.remoteAddress ?? 'unknown';
@@ -57,5 +70,9 @@ async function serve() {
       if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
       void handle(request, response);
     }, probe.reachable),
-  ).listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
+  );
+  // SIGTERM (a deploy, a scale-down): finish what is in flight, hand jobs back, exit 0 within 30 s.
+  const { exitGracefullyOnSignal } = await import('./graceful');
+  exitGracefullyOnSignal(server);
+  server.listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
 }

@@ -29,6 +29,18 @@ export type WorkerOptions = {
   webhookDelivery?: WebhookDeliveryOptions;
 };
 
+/**
+ * A web-only instance (JOBS_DISABLED=1): pg-boss without workers, schedules or maintenance, so that actions still
+ * queue their after-commit work at once; the worker instances take it.
+ */
+export async function startSendOnly(handle: DatabaseHandle): Promise<PgBoss> {
+  const boss = createQueue(handle, { sendOnly: true });
+  boss.on('error', (error) => console.error('[jobs]', error));
+  await boss.start();
+  setRunningQueue({ boss, emailDelivery: Boolean(configuredSender(env())), smsDelivery: Boolean(configuredSmsSender(env())) });
+  return boss;
+}
+
 /** Starts the queue, registers the workers and the schedules; returns the running boss. */
 export async function startWorker(handle: DatabaseHandle, options: WorkerOptions = {}): Promise<PgBoss> {
   const boss = createQueue(handle);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, readDb } from '@/db';
 import { companies, remittanceSlips } from '@/db/schema';
 import type { SlipListParams } from './schemas';
 import { loadSlips, slipColumns } from './slip-data';
@@ -11,10 +11,10 @@ const LIST_LIMIT = 500;
 
 
 
-/** The slips of the given companies (the gate's companyIds) in the date range, newest first. */
+/** The slips of the given companies (the gate's companyIds) in the date range, newest first (the replica: lag is fine). */
 export async function listSlips(companyIds: string[], params: SlipListParams) {
   if (companyIds.length === 0) return [];
-  return db
+  return readDb
     .select(slipColumns)
     .from(remittanceSlips)
     .innerJoin(companies, eq(companies.id, remittanceSlips.companyId))

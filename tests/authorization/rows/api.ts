@@ -140,3 +140,7 @@ rows.push(
     input: async (fx) => ({ form: { companyId: fx.companyId, deliveryId: (await endpointOfCompanyA(fx)).deliveryId } }),
   },
 );
+
+// The load balancer's checks: public, read nothing a caller could use.
+rows.push({ file: 'app/api/health/route.ts', name: 'GET', needs: 'public', writes: false, input: () => ({ path: '/api/health' }) });
+rows.push({ file: 'app/api/ready/route.ts', name: 'GET', needs: 'public', writes: false, input: () => ({ path: '/api/ready' }) });

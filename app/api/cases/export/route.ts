@@ -1,5 +1,6 @@
 import { hasLocale } from 'next-intl';
 import type { NextRequest } from 'next/server';
+import { readDb } from '@/db';
 import { gatedRoute, requireCompanies } from '@/lib/auth/gate';
 import { PassThrough, Readable } from 'node:stream';
 import { exportFileName, writeCaseWorkbook } from '@/lib/case-list/export';
@@ -26,7 +27,7 @@ export const GET = gatedRoute(async (request: NextRequest): Promise<Response> =>
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   const { params } = parseCaseListParams(Object.fromEntries(query));
   const scope = await requireCompanies('read', params.company);
-  if ((await countCases(scope.companyIds, params, MAX_EXPORT_ROWS)) > MAX_EXPORT_ROWS) {
+  if ((await countCases(scope.companyIds, params, MAX_EXPORT_ROWS, readDb)) > MAX_EXPORT_ROWS) {
     const back = new URLSearchParams({ ...caseListQuery(params), notice: 'exportTooLarge' });
     return redirectTo(`/${locale}/cases?${back.toString()}`);
   }

@@ -1,0 +1,102 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import { executeRows, type Database } from '@/db/client';
+import { cases, companies, invoices, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { addDays, todayInOslo } from '@/lib/dates';
+import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
+import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
+import { ENGINE_JOB } from '@/lib/jobs/engine';
+import { isoWeekday, SETTLEMENT_JOB } from '@/lib/jobs/settlement';
+import { eventually, report } from './report';
+import type { Receiver } from './receivers';
+
+const count = async (db: Database, query: ReturnType<typeof sql>) => Number((await executeRows<{ n: string | number }>(db, query))[0]?.n ?? 0);
+
+async function jobStates(boss: PgBoss, queue: string, ids: (string | null)[]) {
+  return Promise.all(ids.map(async (id) => (id ? ((await boss.getJobById(queue, id))?.state ?? 'gone') : 'not queued')));
+}
+
+/** POST /api/v1/invoices through the balancer: the registration job turns it into a case. */
+export async function postApiInvoice(lb: string, invoiceNumber: string) {
+  const body = {
+    customer: { customerNumber: `S-${invoiceNumber}`, kind: 'company', name: 'Skala Test AS', organisationNumber: '923609016', addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: 'skala@example.com' },
+    invoice: { invoiceNumber, issuedOn: '2026-09-01', dueOn: '2026-09-15', amountOre: 250_000, currency: 'NOK' },
+  };
+  const response = await fetch(new URL('/api/v1/invoices', lb), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${DEMO_API_KEY}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+export const casesWithInvoice = (db: Database, invoiceNumber: string) =>
+  count(db, sql`select count(*) as n from ${invoices} where ${invoices.companyId} = ${DEMO_API_KEY_COMPANY_ID} and ${invoices.invoiceNumber} = ${invoiceNumber}`);
+
+/** A debtor payment, yesterday, on one of the company's active cases: something for the settlement to settle. */
+export async function payYesterday(db: Database, companyId: string) {
+  const [someCase] = await db.select({ kid: cases.kid }).from(cases).where(and(eq(cases.companyId, companyId), eq(cases.status, 'active'))).limit(1);
+  if (!someCase) return;
+  const payment = { paidOn: addDays(todayInOslo(), -1), kid: someCase.kid, amountOre: 10_000, payer: 'Skala', bankReference: `SKALA-${crypto.randomUUID().slice(0, 12)}` };
+  await db.transaction((tx) => receiveDebtorPayment(tx, null, payment, 'desk'));
+}
+
+/** Every queued job runs once with workers in both instances; every schedule fires once per tick. */
+export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: Receiver, hooks: Receiver, invitedEmail: string, since: Date) {
+  // The invitation (sent by the admin through the balancer before this): one email at the provider.
+  const delivered = await eventually(async () => (await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.recipient, invitedEmail)))[0]?.status === 'sent', 60_000);
+  const [invitation] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.recipient, invitedEmail));
+  const sends = invitation ? (resend.counts.get(`outbox/${invitation.id}`) ?? 0) : 0;
+  report(delivered && sends === 1, 'the invitation email is sent once', `outbox row ${delivered ? 'sent' : 'not sent'}; the provider received it ${sends} time(s)`);
+
+  // An invoice from the API: one case, and the webhook for it once.
+  const invoiceNumber = `SKALA-${Date.now()}`;
+  const posted = await postApiInvoice(lb, invoiceNumber);
+  const registered = await eventually(async () => (await casesWithInvoice(db, invoiceNumber)) > 0, 60_000);
+  const registrationJobs = await count(db, sql`select count(*) as n from pgboss.job where name = 'invoice-registration' and created_on >= ${since}`);
+  report(registered && (await casesWithInvoice(db, invoiceNumber)) === 1, 'an invoice registration runs once', `POST /api/v1/invoices: ${posted.status}; cases with that invoice: ${await casesWithInvoice(db, invoiceNumber)}; registration jobs queued since start: ${registrationJobs}`);
+
+  const hooked = await eventually(async () => (await count(db, sql`select count(*) as n from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'delivered'`)) === 0 && hooks.counts.size > 0, 90_000);
+  const deliveries = await db.select({ eventId: webhookDeliveries.eventId }).from(webhookDeliveries).innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId));
+  const received = deliveries.map((delivery) => hooks.counts.get(delivery.eventId) ?? 0);
+  report(hooked && received.length > 0 && received.every((n) => n === 1), 'webhook deliveries run once', `${deliveries.length} deliveries, received ${received.join(', ')} time(s) each`);
+
+  // The settlement run and the engine's morning run, fired by both instances' schedules at the same moment.
+  // The companies other than the API's settle today (that one is kept for the crash check).
+  const today = todayInOslo();
+  await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(ne(companies.id, DEMO_API_KEY_COMPANY_ID));
+  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, DEMO_API_KEY_COMPANY_ID))) await payYesterday(db, company.id);
+  const slipsBefore = await count(db, sql`select count(*) as n from remittance_slips`);
+  const settlements = await Promise.all([boss.send(SETTLEMENT_JOB, {}), boss.send(SETTLEMENT_JOB, {})]);
+  await eventually(async () => (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed' || state === 'failed'), 120_000);
+  const twice = await count(db, sql`select count(*) as n from (select 1 from remittance_slips group by company_id, period_end_on having count(*) > 1) d`);
+  report(
+    twice === 0 && (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed'),
+    'a settlement run fired twice at once settles once',
+    `jobs: ${(await jobStates(boss, SETTLEMENT_JOB, settlements)).join(', ')}; slips ${slipsBefore} → ${await count(db, sql`select count(*) as n from remittance_slips`)}; companies with two slips for one cut-off: ${twice}`,
+  );
+
+  const lettersBefore = await count(db, sql`select count(*) as n from letters`);
+  const engines = await Promise.all([boss.send(ENGINE_JOB, {}), boss.send(ENGINE_JOB, {})]);
+  await eventually(async () => (await jobStates(boss, ENGINE_JOB, engines)).every((state) => state === 'completed' || state === 'failed'), 180_000);
+  const doubled = await count(db, sql`select count(*) as n from (select 1 from letters group by case_id, kind, sent_on having count(*) > 1) d`);
+  report(
+    doubled === 0 && (await jobStates(boss, ENGINE_JOB, engines)).every((state) => state === 'completed'),
+    "the engine's morning run fired twice at once sends one letter per case and step",
+    `jobs: ${(await jobStates(boss, ENGINE_JOB, engines)).join(', ')}; letters ${lettersBefore} → ${await count(db, sql`select count(*) as n from letters`)}; cases with a letter twice: ${doubled}`,
+  );
+}
+
+/** The minute schedules (the 10-minute notification summary's tick, the sweeps): one job per minute, not one per instance. */
+export async function checkSchedules(db: Database, since: Date) {
+  const rows = await executeRows<{ name: string; minutes: string | number; most: string | number }>(
+    db,
+    sql`select name, count(distinct date_trunc('minute', created_on)) as minutes, max(n) as most
+        from (select name, created_on, count(*) over (partition by name, date_trunc('minute', created_on)) as n from pgboss.job
+              where created_on >= ${since} and name in ('notification-summary', 'email-sweep', 'invoice-registration-sweep', 'webhook-sweep')) j
+        group by name order by name`,
+  );
+  const seen = rows.map((row) => `${row.name}: ${row.minutes} tick(s), at most ${row.most} job(s) per tick`).join('; ');
+  const summary = rows.find((row) => row.name === 'notification-summary');
+  report(Boolean(summary) && rows.every((row) => Number(row.most) === 1), 'each schedule fires once per tick with two instances', seen || 'no scheduled job seen');
+}
