@@ -10,6 +10,7 @@ import postgres from 'postgres';
 import { executeRows, openDatabase, type Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { outbox } from '@/db/schema';
+import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
 import { ensureDemoApiKey } from '@/lib/demo/api-key';
 import { seedDemo } from '@/lib/demo/seed';
@@ -177,7 +178,8 @@ async function providersDown(url: string, db: Database, resend: FlakyProvider, s
 // ─── 3. A deploy in the middle of the engine's run and of a settlement run ──────────────────────────────────────
 function child(args: string[]) {
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  return spawn(process.execPath, [tsx, 'lib/cli/faults/engine-child.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group: tsx's cli runs the program in a child process, and the kill must reach both.
+  return spawn(process.execPath, [tsx, 'lib/cli/faults/engine-child.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
 }
 function finish(run: ReturnType<typeof child>): Promise<string> {
   return new Promise((resolve) => {
@@ -211,7 +213,7 @@ async function deployMidRun(cluster: Cluster) {
   const firstDone = finish(first);
   await until(async () => (await letters()).n > 0, 120_000);
   await until(async () => (await letters()).n >= ENGINE_CASES / 4, 120_000);
-  first.kill('SIGKILL');
+  if (first.pid) process.kill(-first.pid, 'SIGKILL');
   await firstDone;
   const atKill = await letters();
   say(`killed the engine's process (SIGKILL) after ${atKill.n} letters; a new instance runs the engine again`);
@@ -226,13 +228,21 @@ async function deployMidRun(cluster: Cluster) {
 }
 
 async function settlementsTwice(url: string, db: Database) {
-  // Two instances start the same settlement at once (the old one still running while the new one starts).
+  // A debtor payment today on one open case per company (an OCR file's line), so that each has something to settle.
   const today = new Date();
-  const periodEnd = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const runs = await Promise.all([finish(child(['settlement', url, periodEnd, today.toISOString()])), finish(child(['settlement', url, periodEnd, today.toISOString()]))]);
-  const slips = await executeRows<{ company_id: string; n: number }>(db, sql`select company_id, count(*)::int as n from remittance_slips where period_end_on = ${periodEnd} group by company_id`);
-  say(`two settlement runs for the cut-off ${periodEnd} at once: outcomes ${runs.map((r) => JSON.stringify(countBy(Object.values(JSON.parse(r || '{}') as Record<string, string>)))).join(' and ')}`);
-  check(slips.every((s) => s.n === 1), `settlement: ${slips.length} companies with a slip for ${periodEnd}, each exactly one`);
+  const cutOff = today.toISOString().slice(0, 10);
+  const open = await executeRows<{ company_id: string; kid: string }>(
+    db,
+    sql`select distinct on (company_id) company_id::text, kid from cases where status = 'active' and balance_ore > 100000 order by company_id, case_number`,
+  );
+  for (const row of open) {
+    await db.transaction((tx) => receiveDebtorPayment(tx, null, { paidOn: cutOff, kid: row.kid, amountOre: 50_000, payer: 'Kari Nordmann', bankReference: `FAULT-${randomUUID().slice(0, 12)}` }, 'ocr'));
+  }
+  // Two instances start the same settlement at once (the old one still running while the new one starts).
+  const runs = await Promise.all([finish(child(['settlement', url, cutOff, today.toISOString()])), finish(child(['settlement', url, cutOff, today.toISOString()]))]);
+  const slips = await executeRows<{ company_id: string; n: number }>(db, sql`select company_id, count(*)::int as n from remittance_slips where period_end_on = ${cutOff} group by company_id`);
+  say(`${open.length} debtor payments received today; two settlement runs for the cut-off ${cutOff} at once: outcomes ${runs.map((r) => JSON.stringify(countBy(Object.values(JSON.parse(r || '{}') as Record<string, string>)))).join(' and ')}`);
+  check(slips.length === open.length && slips.every((s) => s.n === 1), `settlement: ${slips.length} of ${open.length} companies with a slip for ${cutOff}, each exactly one`);
 }
 
 // ─── 4. Backup while serving and writing, restored into a fresh database ────────────────────────────────────────
