@@ -11,6 +11,8 @@ const PORTS = { balancer: 4300, a: 4301, b: 4302, primary: 4310, replica: 4311, 
 const ROOT = path.join(os.tmpdir(), 'portal-scale-check');
 const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') };
 Object.assign(process.env, secrets, { WEBHOOK_ALLOW_LOCAL_HTTP: '1' });
+// Whatever this shell points at (the shared cluster, say) is not the check's: every connection is named below.
+for (const name of ['DATABASE_URL', 'DATABASE_READ_URL', 'DATABASE_JOBS_URL', 'DATABASE_PGBOUNCER']) delete process.env[name];
 
 const { ensureDebianPackage, psql, startHaproxy, startPgBouncer, startPrimaryAndReplica, workDirectory } = await import('./scale/infra');
 const { needsBuild } = await import('./build-state');
@@ -29,13 +31,28 @@ const { ensureDemoApiKey } = await import('@/lib/demo/api-key');
 const { createQueue } = await import('@/lib/queue/create');
 const { startInstance, stopInstance } = await import('./scale/instances');
 const { fakeResend, webhookReceiver } = await import('./scale/receivers');
-const { loadActionIds, Visitor } = await import('./scale/browser');
+const { loadActionIds } = await import('./scale/browser');
 const { allPassed, report } = await import('./scale/report');
 
 const stops: (() => unknown)[] = [];
 const children: ChildProcess[] = [];
 let exitCode = 1;
 const started = Date.now();
+/** Stops everything this run started, once (also on Ctrl-C). */
+let cleaned = false;
+async function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const child of children) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch {
+      // already gone
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanUp().then(() => process.exit(130)));
 try {
   console.log(`Starting PostgreSQL (primary :${PORTS.primary}, streaming replica :${PORTS.replica}), PgBouncer :${PORTS.bouncer} …`);
   workDirectory(ROOT);
@@ -44,22 +61,29 @@ try {
   psql(PORTS.primary, 'postgres', 'create database portal');
   children.push(startPgBouncer(ROOT, PORTS.bouncer, PORTS.primary));
   const direct = `postgres://postgres@127.0.0.1:${PORTS.primary}/portal`;
+  process.env.DATABASE_URL = direct;
   const handle = openDatabase(direct, { max: 4, applicationName: 'scale-check' });
   stops.push(() => handle.close());
   await migrateDatabase(handle);
-  await seedDemo(handle.db);
+  // The demo as of a week ago: no company has a slip for yesterday's cut-off yet (the settlement checks make them).
+  const { addDays, todayInOslo } = await import('@/lib/dates');
+  await seedDemo(handle.db, { today: addDays(todayInOslo(), -7) });
   await ensureDemoApiKey(handle.db);
 
   const resend = await fakeResend(PORTS.resend);
   const hooks = await webhookReceiver(PORTS.hooks);
   stops.push(resend.close, hooks.close);
-  const { addWebhookEndpoint } = await import('@/lib/integrations/webhooks/mutations');
-  const { DEMO_API_KEY_COMPANY_ID, DEMO_USERS } = await import('@/lib/demo/accounts');
-  const { users } = await import('@/db/schema');
+  // The API company's webhook endpoint, on the receiver (as its admin would add it on Integrasjoner).
+  const { DEMO_API_KEY_COMPANY_ID } = await import('@/lib/demo/accounts');
+  const { webhookEndpoints } = await import('@/db/schema');
   const { eq } = await import('drizzle-orm');
-  const [admin] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email));
-  await handle.db.transaction((tx) => addWebhookEndpoint(tx, { userId: admin?.id ?? '', companyId: DEMO_API_KEY_COMPANY_ID, role: 'admin' }, `http://127.0.0.1:${PORTS.hooks}/hook`, true));
+  const { encryptSecret } = await import('@/lib/auth/crypto');
+  const { newWebhookSecret } = await import('@/lib/integrations/webhooks/signing');
+  await handle.db.insert(webhookEndpoints).values({ companyId: DEMO_API_KEY_COMPANY_ID, url: `http://127.0.0.1:${PORTS.hooks}/hook`, secretEncrypted: encryptSecret(newWebhookSecret()) });
 
+  // A dead instance's job comes back after 20 s (production: 15 minutes), so the crash checks stay short. The
+  // expiry is the sender's: this process queues jobs too.
+  Object.assign(process.env, { JOBS_EXPIRE_SECONDS: '20', JOBS_MAINTENANCE_SECONDS: '2' });
   const instanceEnv = {
     ...secrets,
     NODE_ENV: 'production',
@@ -75,7 +99,6 @@ try {
     RESEND_API_KEY: 're_scale_check',
     RESEND_BASE_URL: `http://127.0.0.1:${PORTS.resend}`,
     WEBHOOK_ALLOW_LOCAL_HTTP: '1',
-    // A dead instance's job comes back after 20 s (production: 15 minutes), so the crash checks stay short.
     JOBS_EXPIRE_SECONDS: '20',
     JOBS_MAINTENANCE_SECONDS: '2',
   };
@@ -102,7 +125,9 @@ try {
   const { checkReplica, checkPgBouncer } = await import('./scale/replica');
   const { checkRegistrationCrash, checkSettlementCrash } = await import('./scale/crashes');
   const { cases } = await import('@/db/schema');
-  const [someCase] = await handle.db.select({ id: cases.id }).from(cases).where(eq(cases.companyId, (await import('@/lib/demo/accounts')).DEMO_COMPANIES[0].id)).limit(1);
+  const { and } = await import('drizzle-orm');
+  const firstCompany = (await import('@/lib/demo/accounts')).DEMO_COMPANIES[0].id;
+  const [someCase] = await handle.db.select({ id: cases.id }).from(cases).where(and(eq(cases.companyId, firstCompany), eq(cases.status, 'active'))).limit(1);
   const invited = `invitert-${Date.now()}@skala.test`;
   await checkSessions(handle.db, actionIds, a, b, `/nb/cases/${someCase?.id}`, async (adminVisitor) => {
     await adminVisitor.action(lb, '/nb/settings/users', 'lib/invitations/actions.ts#inviteUsersAction', {
@@ -115,10 +140,11 @@ try {
     await checkReplica(handle.db, adminVisitor, lb, { primary: PORTS.primary, replica: PORTS.replica });
   });
   await checkThrottle(actionIds, a, b);
-  const boss = createQueue({ ...handle, db: handle.db }, { sendOnly: true });
+  const boss = createQueue(handle, { sendOnly: true, url: direct });
   await boss.start();
   stops.push(() => boss.stop({ graceful: false, wait: true }));
-  await checkJobs(handle.db, boss, lb, resend, hooks, invited, since);
+  await checkJobs(handle.db, boss, lb, resend, hooks, invited);
+  checkPgBouncer(PORTS.bouncer);
 
   const names = [...instances.keys()];
   const crash = async (name: string) => {
@@ -129,9 +155,8 @@ try {
   const served = await Promise.all(Array.from({ length: 6 }, () => fetch(`${lb}/api/ready`).then((response) => response.status)));
   report(served.every((status) => status === 200), 'with one instance dead, the balancer serves every request from the other', served.join(', '));
   for (const [name, instance] of instances) if (instance.child.exitCode !== null || instance.child.signalCode !== null) instances.set(name, await startInstance(name, instance.port, instanceEnv));
-  await checkRegistrationCrash(handle.db, direct, lb, names, crash);
+  await checkRegistrationCrash(handle.db, direct, boss, names, crash);
   await checkSchedules(handle.db, since);
-  checkPgBouncer(PORTS.bouncer);
 
   const survivor = [...instances.values()].find((instance) => instance.child.exitCode === null && instance.child.signalCode === null);
   if (survivor) {
@@ -143,14 +168,7 @@ try {
 } catch (error) {
   console.error('scale:check stopped:', error);
 } finally {
-  for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch {
-      // already gone
-    }
-  }
+  await cleanUp();
   console.log(`\n${exitCode === 0 ? 'Every check passed' : 'Some checks failed'} (${Math.round((Date.now() - started) / 1000)} s).`);
 }
 process.exit(exitCode);

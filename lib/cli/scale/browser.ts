@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST_DIR } from '../build-state';
+import { DIST_DIR } from '@/lib/cli/build-state';
 
 // A user without a browser: cookies kept between requests, server actions posted the way the browser posts them.
 

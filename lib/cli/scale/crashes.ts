@@ -5,7 +5,8 @@ import { companies, debtors } from '@/db/schema';
 import { todayInOslo } from '@/lib/dates';
 import { DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
 import { isoWeekday, SETTLEMENT_JOB } from '@/lib/jobs/settlement';
-import { casesWithInvoice, payYesterday, postApiInvoice } from './jobs';
+import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/queue/kicks';
+import { casesWithInvoice, payYesterday, submittedDraft } from './jobs';
 import { eventually, report } from './report';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -53,6 +54,8 @@ export type Crash = (name: string) => Promise<void>;
 export async function checkSettlementCrash(db: Database, url: string, boss: PgBoss, names: string[], crash: Crash) {
   await db.update(companies).set({ settlementWeekday: isoWeekday(todayInOslo()) }).where(eq(companies.id, DEMO_API_KEY_COMPANY_ID));
   await payYesterday(db, DEMO_API_KEY_COMPANY_ID);
+  const slipCount = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${DEMO_API_KEY_COMPANY_ID}`))[0]?.n ?? 0);
+  const slipsBefore = await slipCount();
   const release = await holdLock(url, (tx) => tx.select({ id: companies.id }).from(companies).where(eq(companies.id, DEMO_API_KEY_COMPANY_ID)).for('update'));
   const jobId = await boss.send(SETTLEMENT_JOB, {});
   const victim = await waitingInstance(db, names);
@@ -62,27 +65,28 @@ export async function checkSettlementCrash(db: Database, url: string, boss: PgBo
   const job = await boss.getJobById(SETTLEMENT_JOB, jobId ?? '');
   const slips = await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${DEMO_API_KEY_COMPANY_ID} group by period_end_on order by n desc limit 1`);
   report(
-    Boolean(victim) && done && Number(slips[0]?.n) === 1,
+    Boolean(victim) && done && Number(slips[0]?.n) === 1 && (await slipCount()) === slipsBefore + 1,
     'an instance killed (SIGKILL) in the middle of a settlement run: the other retries, one slip',
-    `${victim ?? 'no instance'} was mid-run and killed; the job ${job?.state ?? 'unknown'} after ${job?.retryCount ?? '?'} retr(y/ies); slips for the company's cut-off: ${slips[0]?.n ?? 0}`,
+    `${victim ?? 'no instance'} was mid-run and killed; the job ${job?.state ?? 'unknown'} after ${job?.retryCount ?? '?'} retr(y/ies); the company's slips ${slipsBefore} → ${await slipCount()}, for this cut-off: ${slips[0]?.n ?? 0}`,
   );
 }
 
 /** An invoice registration: the instance running it is killed mid-run (its transaction waits on the debtor register). */
-export async function checkRegistrationCrash(db: Database, url: string, lb: string, names: string[], crash: Crash) {
+export async function checkRegistrationCrash(db: Database, url: string, boss: PgBoss, names: string[], crash: Crash) {
   const invoiceNumber = `KRASJ-${Date.now()}`;
   const release = await holdLock(url, (tx) =>
     tx.insert(debtors).values({ companyId: DEMO_API_KEY_COMPANY_ID, customerNumber: `S-${invoiceNumber}`, kind: 'company', name: 'Låst', searchName: 'låst' }),
   );
-  const posted = await postApiInvoice(lb, invoiceNumber);
+  const draftId = await submittedDraft(db, invoiceNumber);
+  const jobId = await sendInvoiceRegistration(boss, draftId);
   const victim = await waitingInstance(db, names);
   if (victim) await crash(victim);
   await release();
   const registered = await eventually(async () => (await casesWithInvoice(db, invoiceNumber)) > 0, 150_000);
-  const jobs = await executeRows<{ state: string; retry_count: number }>(db, sql`select state, retry_count from pgboss.job where name = 'invoice-registration' and data->>'draftId' in (select id::text from invoice_drafts where invoice->>'invoiceNumber' = ${invoiceNumber})`);
+  const job = await boss.getJobById(INVOICE_REGISTRATION_JOB, jobId ?? '');
   report(
     Boolean(victim) && registered && (await casesWithInvoice(db, invoiceNumber)) === 1,
     'an instance killed (SIGKILL) in the middle of an invoice registration: the other retries, one case',
-    `POST ${posted.status}; ${victim ?? 'no instance'} was mid-run and killed; job ${jobs.map((job) => `${job.state} after ${job.retry_count} retr(y/ies)`).join(', ') || 'not found'}; cases with the invoice: ${await casesWithInvoice(db, invoiceNumber)}`,
+    `${victim ?? 'no instance'} was mid-run and killed; the job ${job?.state ?? 'unknown'} after ${job?.retryCount ?? '?'} retr(y/ies); cases with the invoice: ${await casesWithInvoice(db, invoiceNumber)}`,
   );
 }

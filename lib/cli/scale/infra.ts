@@ -67,8 +67,8 @@ function gid(user: string) {
 }
 
 /** psql against a server (the replica's activity, PgBouncer's console); returns its unaligned output. */
-export function psql(port: number, database: string, query: string, user = 'postgres'): string {
-  return runPg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-Atc', query]);
+export function psql(port: number, database: string, query: string, options: { header?: boolean } = {}): string {
+  return runPg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, options.header ? '-Ac' : '-Atc', query]);
 }
 
 function daemon(command: string, args: string[], log: string): ChildProcess {

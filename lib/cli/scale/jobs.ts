@@ -1,12 +1,13 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { executeRows, type Database } from '@/db/client';
-import { cases, companies, invoices, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { apiKeys, cases, companies, invoiceDrafts, invoices, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { addDays, todayInOslo } from '@/lib/dates';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
 import { ENGINE_JOB } from '@/lib/jobs/engine';
 import { isoWeekday, SETTLEMENT_JOB } from '@/lib/jobs/settlement';
+import { sendInvoiceRegistration } from '@/lib/queue/kicks';
 import { eventually, report } from './report';
 import type { Receiver } from './receivers';
 
@@ -30,6 +31,26 @@ export async function postApiInvoice(lb: string, invoiceNumber: string) {
   return { status: response.status, body: await response.text() };
 }
 
+/** A draft as + Ny faktura's last step leaves it (submitted, waiting for the registration job), for the API company. */
+export async function submittedDraft(db: Database, invoiceNumber: string): Promise<string> {
+  const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.companyId, DEMO_API_KEY_COMPANY_ID)).limit(1);
+  const now = new Date();
+  const [draft] = await db
+    .insert(invoiceDrafts)
+    .values({
+      companyId: DEMO_API_KEY_COMPANY_ID,
+      userId: null,
+      apiKeyId: key?.id ?? null,
+      status: 'submitted',
+      submittedAt: now,
+      customer: { customerNumber: `S-${invoiceNumber}`, kind: 'company', name: 'Skala Test AS', nationalId: null, organisationNumber: '923609016', addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: 'skala@example.com', phone: null },
+      invoice: { invoiceNumber, issuedOn: '2026-09-01', dueOn: '2026-09-15', amountOre: 250_000, currency: 'NOK', description: 'Skalering' },
+    })
+    .returning({ id: invoiceDrafts.id });
+  if (!draft) throw new Error('no draft');
+  return draft.id;
+}
+
 export const casesWithInvoice = (db: Database, invoiceNumber: string) =>
   count(db, sql`select count(*) as n from ${invoices} where ${invoices.companyId} = ${DEMO_API_KEY_COMPANY_ID} and ${invoices.invoiceNumber} = ${invoiceNumber}`);
 
@@ -42,29 +63,37 @@ export async function payYesterday(db: Database, companyId: string) {
 }
 
 /** Every queued job runs once with workers in both instances; every schedule fires once per tick. */
-export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: Receiver, hooks: Receiver, invitedEmail: string, since: Date) {
+export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: Receiver, hooks: Receiver, invitedEmail: string) {
   // The invitation (sent by the admin through the balancer before this): one email at the provider.
   const delivered = await eventually(async () => (await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.recipient, invitedEmail)))[0]?.status === 'sent', 60_000);
   const [invitation] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.recipient, invitedEmail));
   const sends = invitation ? (resend.counts.get(`outbox/${invitation.id}`) ?? 0) : 0;
   report(delivered && sends === 1, 'the invitation email is sent once', `outbox row ${delivered ? 'sent' : 'not sent'}; the provider received it ${sends} time(s)`);
 
-  // An invoice from the API: one case, and the webhook for it once.
+  // A submitted draft's registration job, asked for twice (the action's kick and the other instance's sweep).
   const invoiceNumber = `SKALA-${Date.now()}`;
-  const posted = await postApiInvoice(lb, invoiceNumber);
+  const draftId = await submittedDraft(db, invoiceNumber);
+  const queued = [await sendInvoiceRegistration(boss, draftId), await sendInvoiceRegistration(boss, draftId)];
   const registered = await eventually(async () => (await casesWithInvoice(db, invoiceNumber)) > 0, 60_000);
-  const registrationJobs = await count(db, sql`select count(*) as n from pgboss.job where name = 'invoice-registration' and created_on >= ${since}`);
-  report(registered && (await casesWithInvoice(db, invoiceNumber)) === 1, 'an invoice registration runs once', `POST /api/v1/invoices: ${posted.status}; cases with that invoice: ${await casesWithInvoice(db, invoiceNumber)}; registration jobs queued since start: ${registrationJobs}`);
+  const jobs = await executeRows<{ state: string }>(db, sql`select state from pgboss.job where name = 'invoice-registration' and singleton_key = ${draftId}`);
+  report(
+    registered && (await casesWithInvoice(db, invoiceNumber)) === 1 && jobs.length === 1,
+    'an invoice registration runs once',
+    `asked twice: ${queued.map((id) => (id ? 'queued' : 'already queued')).join(', ')}; jobs: ${jobs.map((job) => job.state).join(', ')}; cases with that invoice: ${await casesWithInvoice(db, invoiceNumber)}`,
+  );
 
+  // An invoice through the API (registered in the request): its case.registered webhook, once.
+  const posted = await postApiInvoice(lb, `SKALA-API-${Date.now()}`);
   const hooked = await eventually(async () => (await count(db, sql`select count(*) as n from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'delivered'`)) === 0 && hooks.counts.size > 0, 90_000);
   const deliveries = await db.select({ eventId: webhookDeliveries.eventId }).from(webhookDeliveries).innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId));
   const received = deliveries.map((delivery) => hooks.counts.get(delivery.eventId) ?? 0);
-  report(hooked && received.length > 0 && received.every((n) => n === 1), 'webhook deliveries run once', `${deliveries.length} deliveries, received ${received.join(', ')} time(s) each`);
+  report(hooked && received.length > 0 && received.every((n) => n === 1), 'webhook deliveries run once', `POST /api/v1/invoices: ${posted.status}; ${deliveries.length} deliveries, received ${received.join(', ')} time(s) each`);
 
   // The settlement run and the engine's morning run, fired by both instances' schedules at the same moment.
   // The companies other than the API's settle today (that one is kept for the crash check).
   const today = todayInOslo();
   await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(ne(companies.id, DEMO_API_KEY_COMPANY_ID));
+  await db.update(companies).set({ settlementWeekday: isoWeekday(addDays(today, 1)) }).where(eq(companies.id, DEMO_API_KEY_COMPANY_ID));
   for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, DEMO_API_KEY_COMPANY_ID))) await payYesterday(db, company.id);
   const slipsBefore = await count(db, sql`select count(*) as n from remittance_slips`);
   const settlements = await Promise.all([boss.send(SETTLEMENT_JOB, {}), boss.send(SETTLEMENT_JOB, {})]);
@@ -93,10 +122,10 @@ export async function checkSchedules(db: Database, since: Date) {
     db,
     sql`select name, count(distinct date_trunc('minute', created_on)) as minutes, max(n) as most
         from (select name, created_on, count(*) over (partition by name, date_trunc('minute', created_on)) as n from pgboss.job
-              where created_on >= ${since} and name in ('notification-summary', 'email-sweep', 'invoice-registration-sweep', 'webhook-sweep')) j
+              where created_on >= ${since.toISOString()}::timestamptz and name in ('notification-summaries', 'email-sweep', 'invoice-registration-sweep', 'webhook-sweep')) j
         group by name order by name`,
   );
   const seen = rows.map((row) => `${row.name}: ${row.minutes} tick(s), at most ${row.most} job(s) per tick`).join('; ');
-  const summary = rows.find((row) => row.name === 'notification-summary');
+  const summary = rows.find((row) => row.name === 'notification-summaries');
   report(Boolean(summary) && rows.every((row) => Number(row.most) === 1), 'each schedule fires once per tick with two instances', seen || 'no scheduled job seen');
 }
