@@ -13,14 +13,9 @@ function seconds(name: 'JOBS_EXPIRE_SECONDS' | 'JOBS_MAINTENANCE_SECONDS', fallb
  * A job whose worker died (SIGKILL, power loss) stays active until it expires (JOBS_EXPIRE_SECONDS, checked every
  * JOBS_MAINTENANCE_SECONDS); then another worker retries it, and the job's own transaction makes the retry safe.
  */
-<<<<<<< HEAD
-export function createQueue(handle: DatabaseHandle, options: { sendOnly?: boolean } = {}): PgBoss {
-  // The handle's own URL next: tests and programs open the queue on the database they opened.
-  const url = process.env.DATABASE_JOBS_URL ?? handle.url ?? process.env.DATABASE_URL;
-=======
 export function createQueue(handle: DatabaseHandle, options: { sendOnly?: boolean; url?: string } = {}): PgBoss {
-  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? process.env.DATABASE_URL;
->>>>>>> feat/scale
+  // Then the handle's own URL: tests and programs open the queue on the database they opened.
+  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? handle.url ?? process.env.DATABASE_URL;
   const pglite = handle.pglite;
   const timing = {
     expireInSeconds: seconds('JOBS_EXPIRE_SECONDS', 900),
