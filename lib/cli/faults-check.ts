@@ -268,7 +268,10 @@ async function backupAndRestore(cluster: Cluster, portal: Portal, db: Database) 
   const file = path.join(os.tmpdir(), `faults-backup-${process.pid}.dump`);
   const started = performance.now();
   const dump = spawnSync(postgresBinary('pg_dump'), ['-Fc', '-f', file, cluster.url('faults_portal')], { encoding: 'utf8' });
-  say(`pg_dump -Fc took ${((performance.now() - started) / 1000).toFixed(1)} s while ${written} API payments were booked so far`);
+  const atDump = written;
+  // Writes go on after the snapshot too: the copy must lack exactly those.
+  await until(async () => written >= atDump + 3, 30_000);
+  say(`pg_dump -Fc took ${((performance.now() - started) / 1000).toFixed(1)} s while the writer booked API payments (${atDump} when it ended, ${written} in all)`);
   writing = false;
   await writer;
   check(dump.status === 0, `pg_dump succeeded under writes${dump.status === 0 ? '' : `: ${dump.stderr}`}`);
