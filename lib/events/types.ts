@@ -16,7 +16,9 @@ export type PortalEvent =
   | { type: 'claim.corrected'; caseId: string; data: ClaimCorrection }
   | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
+  | { type: 'case.dispute_decided'; caseId: string; data: { outcome: 'debtor' | 'partly'; amountOre: number; costsWaived: boolean; reason: string; by: 'creditor' | 'agency' } }
   | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
+  | { type: 'case.rate_corrected'; caseId: string; data: { kind: 'interest' | 'standard_compensation' | 'collection_rate'; validFrom: string; from: number; to: number } }
   | {
       type: 'payment.registered';
       caseId: string;

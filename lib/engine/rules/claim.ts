@@ -31,6 +31,8 @@ export type ClaimFacts = {
   payments: readonly ClaimPayment[];
   /** An open dispute since this day: no heavy salær falls due while it lasts. */
   disputedOn?: string | null;
+  /** A dispute decided for the debtor, who had reasonable grounds for it: no collection cost at all (domain.md §2). */
+  costsWaivedOn?: string | null;
 };
 
 export type ClaimTables = { rates: readonly InterestRate[]; collectionRate: readonly DatedAmount[]; compensation: readonly DatedAmount[] };
@@ -46,7 +48,8 @@ export type WithheldReason =
   | 'firstDeadlineNotOverrun'
   | 'maxTwoFees'
   | 'compensationOnce'
-  | 'salaerOnce';
+  | 'salaerOnce'
+  | 'disputeUpheld';
 
 export type ClaimFee = { kind: FeeKind; onDate: string; amountOre: number; rule: FeeRule };
 export type WithheldFee = { kind: FeeKind; onDate: string; reason: WithheldReason };
@@ -117,6 +120,10 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
   const allocations = new Map<string, Split>();
   const charge = (kind: FeeKind, onDate: string, amountOre: number, rule: FeeRule) => {
     if (amountOre <= 0) return;
+    if (facts.costsWaivedOn) {
+      withheld.push({ kind, onDate, reason: 'disputeUpheld' });
+      return;
+    }
     fees.push({ kind, onDate, amountOre, rule });
     feesCharged += amountOre;
   };
