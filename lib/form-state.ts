@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/database-unavailable';
 import { DomainError } from '@/lib/errors';
 
 /** What an action returns to its form: message keys (never prose) and the submitted values to refill fields. */
@@ -56,7 +57,8 @@ export function rawField(formData: FormData, name: string): string {
 /**
  * The body of every server action: gate, parse and work run inside it, and an expected refusal (a DomainError,
  * the gate's "role too low" included) becomes the form's state: by default its translated message with the typed
- * values echoed, or what `refusal` makes of it (an error beside a field). Anything else, redirect() too, goes on.
+ * values echoed, or what `refusal` makes of it (an error beside a field). So does a database that cannot be reached
+ * (its transaction never committed, so nothing is half-written). Anything else, redirect() too, goes on.
  */
 export function guarded<S>(formData: FormData | undefined, work: () => Promise<S>): Promise<S | FormState>;
 export function guarded<S>(formData: FormData | undefined, work: () => Promise<S>, refusal: (error: DomainError) => S): Promise<S>;
@@ -64,6 +66,7 @@ export async function guarded<S>(formData: FormData | undefined, work: () => Pro
   try {
     return await work();
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return failed('common.errors.unavailable', formData);
     if (!(error instanceof DomainError)) throw error;
     return refusal ? refusal(error) : failed(error.messageKey, formData);
   }

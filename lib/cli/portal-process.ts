@@ -69,9 +69,9 @@ async function stopGroup(pid: number, graceMs = 10_000) {
   }
 }
 
-/** The built portal (lib/cli/serve.ts) on a free port with the given environment; stop() ends its whole process group. */
-export async function startPortal(env: Record<string, string>, options: { output?: 'show' | 'hide' } = {}): Promise<Portal> {
-  const port = await freePort();
+/** The built portal (lib/cli/serve.ts) on a free port (or the one given) with the given environment; stop() ends its whole process group. */
+export async function startPortal(env: Record<string, string>, options: { output?: 'show' | 'hide'; port?: number } = {}): Promise<Portal> {
+  const port = options.port ?? (await freePort());
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   // lib/cli/serve.ts: `next start` plus the socket address in X-Forwarded-For (see there).
   const child = spawn(process.execPath, [tsx, 'lib/cli/serve.ts', String(port), '127.0.0.1'], {

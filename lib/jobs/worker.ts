@@ -10,7 +10,7 @@ import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { createQueue } from '@/lib/queue/create';
 import { dispatchOutbox, getRunningQueue, setRunningQueue } from '@/lib/queue/kicks';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
-import { emailChannel, smsChannel, webhookChannel, type EmailDeliveryOptions, type WebhookDeliveryOptions } from './outbox-channels';
+import { emailChannel, smsChannel, webhookChannel, type EmailDeliveryOptions, type SmsDeliveryOptions, type WebhookDeliveryOptions } from './outbox-channels';
 import { registerOutboxDelivery } from './outbox-delivery';
 import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
@@ -23,6 +23,7 @@ export type WorkerOptions = {
   invoiceRegistration?: InvoiceRegistrationOptions;
   /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
   smsSender?: SmsSender | null;
+  smsDelivery?: SmsDeliveryOptions;
   webhookDelivery?: WebhookDeliveryOptions;
 };
 
@@ -32,7 +33,7 @@ function outboxChannels(handle: DatabaseHandle, options: WorkerOptions) {
   const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
   return {
     ...(sender ? { email: emailChannel(handle.db, sender, options.emailDelivery) } : {}),
-    ...(smsSender ? { sms: smsChannel(handle.db, smsSender) } : {}),
+    ...(smsSender ? { sms: smsChannel(handle.db, smsSender, options.smsDelivery) } : {}),
     webhook: webhookChannel(handle.db, options.webhookDelivery),
   };
 }

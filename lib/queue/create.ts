@@ -14,7 +14,8 @@ function seconds(name: 'JOBS_EXPIRE_SECONDS' | 'JOBS_MAINTENANCE_SECONDS', fallb
  * JOBS_MAINTENANCE_SECONDS); then another worker retries it, and the job's own transaction makes the retry safe.
  */
 export function createQueue(handle: DatabaseHandle, options: { sendOnly?: boolean; url?: string } = {}): PgBoss {
-  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? process.env.DATABASE_URL;
+  // Then the handle's own URL: tests and programs open the queue on the database they opened.
+  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? (handle.kind === 'postgres' ? handle.url : undefined) ?? process.env.DATABASE_URL;
   const timing = {
     expireInSeconds: seconds('JOBS_EXPIRE_SECONDS', 900),
     maintenanceIntervalSeconds: seconds('JOBS_MAINTENANCE_SECONDS', 120),
