@@ -14,7 +14,7 @@ export type PortalEvent =
   | { type: 'case.registered'; caseId: string; data: { invoiceNumber: string; amountOre: number; source: string } }
   | { type: 'letter.sent'; caseId: string; data: LetterPaymentInfo & { letterKind: LetterKind; letterId?: string } }
   | { type: 'claim.corrected'; caseId: string; data: ClaimCorrection }
-  | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' } }
+  | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' | 'debtor' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
   | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
   | {
