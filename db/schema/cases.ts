@@ -23,7 +23,7 @@ export const ledgerKindEnum = pgEnum('ledger_kind', ['principal', 'interest', 'f
 // What a payment row covered (its allocation); 'credit' is an overpayment left on the case.
 export const ledgerCoversEnum = pgEnum('ledger_covers', ['principal', 'interest', 'fee', 'credit']);
 /** The fee a fee row charges or takes back (lib/engine/rules/claim.ts); null on rows from before fee kinds. */
-export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy']);
+export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy', 'plan_fee']);
 
 export const caseNumberSequence = pgSequence('case_number_seq', { startWith: 100001 });
 

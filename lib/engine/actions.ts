@@ -59,10 +59,11 @@ export async function creditorCollectionAction(_prev: FormState, formData: FormD
 /** Desk → a case → the company's agreement (the collection path's timings): saved for every case of the company. */
 export async function updateAgreementAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = agreementFormSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS]);
+  if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS, 'smallestInstalment']);
   try {
     const staff = await requireStaff();
-    const { companyId, vatRegistered, ...agreement } = parsed.data;
+    const { companyId, vatRegistered, smallestInstalment, ...rest } = parsed.data;
+    const agreement = { ...rest, smallestInstalmentOre: smallestInstalment };
     await db.transaction((tx) => updateAgreement(tx, staff, { companyId, agreement, vatRegistered }));
   } catch (error) {
     if (error instanceof DomainError) return failed(error.messageKey, formData);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAmountInput } from '@/lib/payments/amount';
 
 export const DESK_INTENTS = ['dispute', 'resolveDispute', 'confirmLegal', 'run'] as const;
 export const CREDITOR_INTENTS = ['dispute', 'resolveDispute'] as const;
@@ -27,6 +28,16 @@ export const agreementFormSchema = z.object({
   surveillanceAfterLegalMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(120, 'validation.invalid'),
   standardCompensation: z.literal('on').optional().transform((value) => value === 'on'),
   vatRegistered: z.literal('on').optional().transform((value) => value === 'on'),
+  // Min side's time and plans (issue #21): the limits inside which the agency starts a plan without asking.
+  longestPlanMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(60, 'validation.invalid'),
+  longestPostponementDays: days(0),
+  smallestInstalment: z.string('validation.required').transform((typed, ctx) => {
+    const amount = parseAmountInput(typed.slice(0, 40), 'nb');
+    if (amount.ok) return amount.ore;
+    ctx.addIssue({ code: 'custom', message: amount.messageKey });
+    return z.NEVER;
+  }),
+  agencyMayApprovePlans: z.literal('on').optional().transform((value) => value === 'on'),
 });
 
 export const AGREEMENT_NUMBER_FIELDS = [
@@ -38,4 +49,6 @@ export const AGREEMENT_NUMBER_FIELDS = [
   'demandDeadlineDays',
   'heavyFeeAfterOverrunDays',
   'surveillanceAfterLegalMonths',
+  'longestPlanMonths',
+  'longestPostponementDays',
 ] as const;
