@@ -5,6 +5,7 @@ CREATE TYPE "public"."objection_reason" AS ENUM('already_paid', 'wrong_amount', 
 CREATE TYPE "public"."objection_status" AS ENUM('open', 'answered');--> statement-breakpoint
 CREATE TYPE "public"."online_payment_provider" AS ENUM('vipps', 'local');--> statement-breakpoint
 CREATE TYPE "public"."online_payment_status" AS ENUM('pending', 'approved', 'declined', 'abandoned');--> statement-breakpoint
+ALTER TYPE "public"."ledger_fee_kind" ADD VALUE 'plan_fee';--> statement-breakpoint
 ALTER TYPE "public"."debtor_payment_source" ADD VALUE 'online';--> statement-breakpoint
 CREATE TABLE "letter_consents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAmountInput } from '@/lib/payments/amount';
+import { parseKroner } from '@/lib/money';
 
 export const DESK_INTENTS = ['dispute', 'resolveDispute', 'confirmLegal', 'run'] as const;
 export const CREDITOR_INTENTS = ['dispute', 'resolveDispute'] as const;
@@ -32,9 +32,9 @@ export const agreementFormSchema = z.object({
   longestPlanMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(60, 'validation.invalid'),
   longestPostponementDays: days(0),
   smallestInstalment: z.string('validation.required').transform((typed, ctx) => {
-    const amount = parseAmountInput(typed.slice(0, 40), 'nb');
-    if (amount.ok) return amount.ore;
-    ctx.addIssue({ code: 'custom', message: amount.messageKey });
+    const ore = parseKroner(typed.trim().slice(0, 40), 'nb');
+    if (ore !== null && ore >= 0) return ore;
+    ctx.addIssue({ code: 'custom', message: 'validation.invalid' });
     return z.NEVER;
   }),
   agencyMayApprovePlans: z.literal('on').optional().transform((value) => value === 'on'),

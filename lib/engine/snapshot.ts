@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { executeRows } from '@/db/client';
-import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
+import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters, paymentArrangements, planInstalments } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
 import { orderForStage, type AllocationOrder, type Stage } from '@/lib/allocation/order';
 import { todayInOslo } from '@/lib/dates';
 import type { PaymentComponent, Split } from '@/lib/ledger/components';
-import { agreementFrom, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
+import { agreementFrom, type ArrangementSnapshot, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
 
 // Reads a batch of cases, locked, into the pure module's snapshots (one query per table for the whole batch).
 
@@ -59,7 +59,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
     .for('update', { of: cases, skipLocked: true });
   if (rows.length === 0) return [];
   const locked = rows.map((row) => row.id);
-  const [states, sent, ledgerRows, paymentRows, invoiceRows] = await Promise.all([
+  const [states, sent, ledgerRows, paymentRows, invoiceRows, arrangementsOf] = await Promise.all([
     tx.select().from(caseCollection).where(inArray(caseCollection.caseId, locked)),
     tx
       .select({ caseId: letters.caseId, kind: letters.kind, sentOn: letters.sentOn, deadlineOn: letters.deadlineOn })
@@ -80,6 +80,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .from(invoices)
       .where(inArray(invoices.caseId, locked))
       .orderBy(asc(invoices.dueOn)),
+    loadArrangements(tx, locked),
   ]);
   const stateOf = new Map(states.map((state) => [state.caseId, state]));
   const sums = ledgerRows;
@@ -123,9 +124,41 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
         booked: ledgerOf.get(row.id)?.booked ?? EMPTY_BOOKED,
         balanceOre: row.balanceOre,
         reconciledOn: state?.interestBookedToOn ?? null,
+        arrangement: arrangementsOf.running.get(row.id) ?? null,
+        planFee: arrangementsOf.planFees.get(row.id) ?? null,
       },
     };
   });
+}
+
+/**
+ * The running (active) arrangement per case with its schedule, and the fee of the case's first started plan (it
+ * stays part of the claim when the plan ends or breaks).
+ */
+async function loadArrangements(tx: Tx, caseIds: string[]) {
+  const rows = await tx
+    .select()
+    .from(paymentArrangements)
+    .where(and(inArray(paymentArrangements.caseId, caseIds), inArray(paymentArrangements.status, ['active', 'completed', 'broken'])))
+    .orderBy(asc(paymentArrangements.createdAt));
+  const running = new Map<string, ArrangementSnapshot>();
+  const planFees = new Map<string, { onDate: string; amountOre: number }>();
+  const active = rows.filter((row) => row.status === 'active');
+  const schedule = active.length
+    ? await tx.select().from(planInstalments).where(inArray(planInstalments.arrangementId, active.map((row) => row.id))).orderBy(asc(planInstalments.number))
+    : [];
+  for (const row of rows) {
+    if (row.kind === 'plan' && !planFees.has(row.caseId)) planFees.set(row.caseId, { onDate: row.startsOn, amountOre: row.planFeeOre });
+    if (row.status !== 'active') continue;
+    running.set(row.caseId, {
+      id: row.id,
+      kind: row.kind,
+      startsOn: row.startsOn,
+      untilOn: row.untilOn,
+      instalments: schedule.filter((item) => item.arrangementId === row.id).map((item) => ({ number: item.number, dueOn: item.dueOn, amountOre: item.amountOre, noticeSentOn: item.noticeSentOn })),
+    });
+  }
+  return { running, planFees };
 }
 
 type LedgerSum = {

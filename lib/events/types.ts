@@ -17,6 +17,11 @@ export type PortalEvent =
   | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' | 'debtor' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
   | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
+  | { type: 'arrangement.started'; caseId: string; data: { kind: 'postponement' | 'plan'; instalments: number; totalOre: number; planFeeOre: number; untilOn: string } }
+  | { type: 'arrangement.requested'; caseId: string; data: { kind: 'postponement' | 'plan'; instalments: number; totalOre: number; untilOn: string; taskId: string } }
+  | { type: 'arrangement.instalment_missed'; caseId: string; data: { number: number; amountOre: number; dueOn: string; deadlineOn: string } }
+  | { type: 'arrangement.ended'; caseId: string; data: { kind: 'postponement' | 'plan'; outcome: 'completed' | 'broken' | 'expired' } }
+  | { type: 'message.from_debtor'; caseId: string; data: { messageId: string } }
   | {
       type: 'payment.registered';
       caseId: string;
