@@ -15,3 +15,4 @@ export * from './integrations';
 export * from './webhooks';
 export * from './engine';
 export * from './case-figures';
+export * from './debtor-portal';

@@ -1,0 +1,25 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { db } from '@/db';
+import {
+  createDebtorSession,
+  debtorSessionCookieName,
+  debtorSessionCookieOptions,
+  revokeDebtorSession,
+  type DebtorIdentity,
+} from '@/lib/auth/debtor-session';
+
+/** Signs this browser in to Min side: the session it had before (if any) ends, a new one carries the identity. */
+export async function startDebtorSession(identity: DebtorIdentity) {
+  await endDebtorSession();
+  const { token, expiresAt } = await createDebtorSession(db, identity);
+  (await cookies()).set(debtorSessionCookieName(), token, debtorSessionCookieOptions(expiresAt));
+}
+
+export async function endDebtorSession() {
+  const jar = await cookies();
+  const token = jar.get(debtorSessionCookieName())?.value;
+  if (!token) return;
+  await revokeDebtorSession(db, token);
+  jar.delete(debtorSessionCookieName());
+}
