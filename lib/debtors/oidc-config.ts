@@ -1,15 +1,6 @@
 import 'server-only';
-import { createHmac } from 'node:crypto';
 import { env, isDemo } from '@/lib/env';
-
-/** Where the demo's local identity provider is mounted (lib/cli/demo-idp.ts, only when PORTAL_DEMO=1). */
-export const DEMO_IDP_PATH = '/demo-bankid';
-export const DEMO_IDP_CLIENT_ID = 'min-side-demo';
-
-/** The demo client's secret, derived so that the portal and the local provider in the same process agree. */
-export function demoIdpClientSecret(authSecret: string): string {
-  return createHmac('sha256', authSecret).update('min-side:demo-idp-client').digest('base64url');
-}
+import { DEMO_IDP_CLIENT_ID, DEMO_IDP_PATH, demoIdpClientSecret } from './demo-idp-client';
 
 export type OidcConfig = {
   issuer: string;

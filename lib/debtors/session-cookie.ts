@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { db } from '@/db';
+import { isProductionDeployment } from '@/lib/http/security-headers';
 import {
   createDebtorSession,
   debtorSessionCookieName,
@@ -22,4 +23,11 @@ export async function endDebtorSession() {
   if (!token) return;
   await revokeDebtorSession(db, token);
   jar.delete(debtorSessionCookieName());
+}
+
+/** Names the BankID sign-in in flight (lib/debtors/oidc.ts); only the callback reads it. */
+export const BANKID_FLOW_COOKIE = 'min_side_bankid_flow';
+
+export function bankIdFlowCookieOptions(ttlMs: number) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: isProductionDeployment(), path: '/api/min-side/bankid', maxAge: Math.floor(ttlMs / 1000) };
 }

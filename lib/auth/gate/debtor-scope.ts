@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db';
 import { cases, debtors } from '@/db/schema';
 
 /**
@@ -21,4 +22,14 @@ export function debtorCasesCondition(actor: DebtorActor): SQL {
   const own = and(eq(debtors.kind, 'person'), eq(debtors.nationalId, actor.nationalId));
   if (actor.organisationNumbers.length === 0) return own ?? sql`false`;
   return or(own, and(eq(debtors.kind, 'company'), inArray(debtors.organisationNumber, actor.organisationNumbers))) ?? sql`false`;
+}
+
+/** The company of `caseId` when the debtor may see it, else null (unknown and foreign look the same). */
+export async function findDebtorCaseCompany(executor: Executor, actor: DebtorActor, caseId: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ companyId: cases.companyId })
+    .from(cases)
+    .innerJoin(debtors, and(eq(debtors.id, cases.debtorId), eq(debtors.companyId, cases.companyId)))
+    .where(and(eq(cases.id, caseId), debtorCasesCondition(actor)));
+  return row?.companyId ?? null;
 }

@@ -1,12 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { z } from 'zod';
 import { db } from '@/db';
-import { cases, debtors } from '@/db/schema';
 import { debtorSessionCookieName, getLiveDebtorSession } from '@/lib/auth/debtor-session';
-import { debtorCasesCondition, type DebtorActor, type DebtorCaseActor } from '@/lib/auth/gate/debtor-scope';
+import { findDebtorCaseCompany, type DebtorActor, type DebtorCaseActor } from '@/lib/auth/gate/debtor-scope';
 import { refuse } from '@/lib/auth/gate/refusal';
 
 export type { DebtorActor, DebtorCaseActor } from '@/lib/auth/gate/debtor-scope';
@@ -30,11 +28,7 @@ export const requireDebtor = cache(async (): Promise<DebtorActor> => {
 export async function requireDebtorCase(caseId: string): Promise<DebtorCaseActor> {
   const actor = await requireDebtor();
   if (!z.uuid().safeParse(caseId).success) return refuse('notFound');
-  const [row] = await db
-    .select({ companyId: cases.companyId })
-    .from(cases)
-    .innerJoin(debtors, and(eq(debtors.id, cases.debtorId), eq(debtors.companyId, cases.companyId)))
-    .where(and(eq(cases.id, caseId), debtorCasesCondition(actor)));
-  if (!row) return refuse('notFound');
-  return { ...actor, caseId, companyId: row.companyId };
+  const companyId = await findDebtorCaseCompany(db, actor, caseId);
+  if (!companyId) return refuse('notFound');
+  return { ...actor, caseId, companyId };
 }
