@@ -38,6 +38,7 @@ export function createDemoIdp(options: { issuer: string; redirectUri: string; au
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], profile: ['name', 'nnin', 'signatory_for'] },
     pkce: { required: () => true },
+    ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `${DEMO_IDP_PATH}/interaction/${interaction.uid}` },
     findAccount: (_ctx, id) => {
