@@ -51,6 +51,9 @@ export const debtors = pgTable(
   (t) => [
     uniqueIndex('debtors_company_customer_number_key').on(t.companyId, t.customerNumber),
     index('debtors_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    // Min side finds a signed-in debtor's cases by national id or organisation number, across companies.
+    index('debtors_national_id_idx').on(t.nationalId),
+    index('debtors_organisation_number_idx').on(t.organisationNumber),
   ],
 );
 

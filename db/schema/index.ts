@@ -16,3 +16,4 @@ export * from './webhooks';
 export * from './engine';
 export * from './case-figures';
 export * from './debtor-actions';
+export * from './debtor-portal';

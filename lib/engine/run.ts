@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
-import { caseCollection, cases, letters } from '@/db/schema';
+import { caseCollection, cases, letterAccessCodes, letters } from '@/db/schema';
+import { letterAccessCodeRow } from '@/lib/auth/letter-code';
 import { todayInOslo } from '@/lib/dates';
 import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
@@ -128,7 +129,9 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
       })),
     )
     .onConflictDoNothing({ target: [letters.caseId, letters.kind, letters.sentOn] })
-    .returning({ id: letters.id, caseId: letters.caseId });
+    .returning({ id: letters.id, caseId: letters.caseId, companyId: letters.companyId, sentOn: letters.sentOn });
+  // Each letter prints a code that opens Min side for its case (lib/auth/letter-code.ts); its hash is kept with it.
+  if (inserted.length > 0) await tx.insert(letterAccessCodes).values(inserted.map((letter) => letterAccessCodeRow(letter)));
   const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
   const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
   const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now, true);
