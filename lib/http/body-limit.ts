@@ -10,7 +10,8 @@ import nb from '@/messages/nb.json';
  */
 export const BODY_LIMITS = { form: 8 * 1024, api: 256 * 1024, action: 1024 * 1024, bankFile: 3 * 1024 * 1024, upload: 11 * 1024 * 1024 } as const;
 
-const UPLOAD_PAGE = /^\/(nb|en)\/cases\/new\/?$/;
+// + Ny faktura and Min side's objection (its receipt and documents) take uploads: one 11 MB request at most.
+const UPLOAD_PAGE = /^\/(nb|en)\/(cases\/new|min-side\/cases\/[0-9a-f-]{36}\/object)\/?$/;
 const BANK_FILE_PAGE = /^\/(nb|en)\/desk\/payments\/?$/;
 
 export function bodyLimitFor(pathname: string): number {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { CaseOverview } from '@/components/cases/case-overview';
 import { CaseSummary } from '@/components/cases/case-summary';
 import { PaymentInfoPanel } from '@/components/cases/payment-info-panel';
+import { CaseActionsNav } from '@/components/debtor-actions/case-actions-nav';
 import { ClaimDetails } from '@/components/debtors/claim-details';
 import { DebtorLetters } from '@/components/debtors/debtor-letters';
 import { ClientMessages } from '@/components/layout/client-messages';
@@ -62,6 +63,7 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
         {t('case.creditor')}: {detail.companyName}
       </p>
       {disputed ? <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t('case.disputed')}</p> : null}
+      <CaseActionsNav caseId={caseId} />
       <CaseSummary detail={detail} locale={locale} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid grid-cols-1 gap-6">
