@@ -9,7 +9,7 @@ import { Link } from '@/lib/i18n/navigation';
 export async function ActionFrame({ caseId, title, intro, children }: { caseId: string | null; title: string; intro?: string; children: ReactNode }) {
   const t = await getTranslations('minSide');
   return (
-    <ClientMessages paths={['debtorActions', 'validation', 'payments.errors', 'cases.errors', 'messages']}>
+    <ClientMessages paths={['debtorActions', 'validation', 'payments.errors', 'cases.errors']}>
       <DebtorShell signOut={<DebtorSignOutButton />}>
         <p className="mb-4 text-sm">
           <Link href={caseId ? `/min-side/cases/${caseId}` : '/min-side'} className="text-brand-700 underline">

@@ -65,6 +65,6 @@ export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { mes
     .set({ sharedWithCreditor: true })
     .where(and(eq(messages.id, input.messageId), eq(messages.fromDebtor, true), eq(messages.sharedWithCreditor, false)))
     .returning({ id: messages.id, companyId: messages.companyId, caseId: messages.caseId });
-  if (!row) throw new DomainError('messages.errors.notShareable');
+  if (!row) throw new DomainError('debtorActions.messages.errors.notShareable');
   await recordEvent(tx, { userId: staff.userId, companyId: row.companyId }, { type: 'message.received', caseId: row.caseId, data: { messageId: row.id } }, now);
 }
