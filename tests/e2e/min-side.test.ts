@@ -46,8 +46,8 @@ async function section(target: Page, headingId: string) {
 
 async function signInWithCode(target: Page, locale: Locale, caseNumber: number, code: string) {
   await target.goto(`/${locale}/min-side/login`);
-  await target.getByLabel(L[locale].caseNumber).fill(String(caseNumber));
-  await target.getByLabel(L[locale].code, { exact: true }).fill(code);
+  await target.getByRole('textbox', { name: L[locale].caseNumber, exact: true }).fill(String(caseNumber));
+  await target.getByRole('textbox', { name: L[locale].code, exact: true }).fill(code);
   await target.getByRole('button', { name: L[locale].submit, exact: true }).click();
 }
 
