@@ -24,5 +24,5 @@ export async function signInWithLetterCodeAction(_prev: FormState, formData: For
 export async function signOutDebtorAction(): Promise<void> {
   await requireDebtor();
   await endDebtorSession();
-  redirect(`/${await getLocale()}/min-side/login`);
+  redirect(`/${await getLocale()}/min-side/login?signedOut=1`);
 }

@@ -62,8 +62,8 @@ export async function sumFeesByKind(companyId: string, caseId: string) {
   return rows.filter((row) => row.total !== 0);
 }
 
-/** The interest rates that applied from the case's due date to today (lib/letters/rate-periods.ts). */
-export async function listRatePeriods(dueOn: string, today: string) {
+/** The interest rates that applied from `fromOn` (when interest runs from) to today (lib/letters/rate-periods.ts). */
+export async function listRatePeriods(fromOn: string, today: string) {
   const { rates } = await loadTables(db);
-  return ratePeriods(dueOn, plusDays(today, 1), rates);
+  return ratePeriods(fromOn, plusDays(today, 1), rates);
 }

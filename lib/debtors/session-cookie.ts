@@ -27,7 +27,8 @@ export async function endDebtorSession() {
 
 /** Names the BankID sign-in in flight (lib/debtors/oidc.ts); only the callback reads it. */
 export const BANKID_FLOW_COOKIE = 'min_side_bankid_flow';
+export const BANKID_FLOW_COOKIE_PATH = '/api/min-side/bankid';
 
 export function bankIdFlowCookieOptions(ttlMs: number) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure: isProductionDeployment(), path: '/api/min-side/bankid', maxAge: Math.floor(ttlMs / 1000) };
+  return { httpOnly: true, sameSite: 'lax' as const, secure: isProductionDeployment(), path: BANKID_FLOW_COOKIE_PATH, maxAge: Math.floor(ttlMs / 1000) };
 }

@@ -24,7 +24,7 @@ import type { LiveSession } from '@/lib/auth/session';
  */
 
 export type { Actor, CaseActor, CompanyScope, StaffActor } from '@/lib/auth/gate/checks';
-export { requireDebtor, requireDebtorCase, type DebtorActor, type DebtorCaseActor } from '@/lib/auth/gate/debtor';
+export { requireDebtor, requireDebtorCase } from '@/lib/auth/gate/debtor';
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 

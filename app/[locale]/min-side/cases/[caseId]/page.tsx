@@ -37,12 +37,14 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
   const t = await getTranslations('minSide');
   const today = todayInOslo();
   const { AGENCY_NAME, AGENCY_ACCOUNT_NUMBER } = env();
-  const [fees, periods, letters, disputed] = await Promise.all([
+  const [fees, letters, disputed] = await Promise.all([
     sumFeesByKind(actor.companyId, caseId),
-    listRatePeriods(detail.dueOn, today),
     listDebtorLetters(actor.companyId, caseId),
     isCaseDisputed(actor.companyId, caseId),
   ]);
+  // The day interest runs from, as the newest letter printed it (the engine's own figure); before any letter, the due date.
+  const interestFromOn = letters[0]?.interestFromOn ?? detail.dueOn;
+  const periods = await listRatePeriods(interestFromOn, today);
   const info = paymentInfoFor(
     { status: detail.status, kid: detail.kid, outstandingOre: detail.claim.totalOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
     AGENCY_ACCOUNT_NUMBER,
@@ -68,10 +70,11 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid grid-cols-1 gap-6">
           <CaseOverview detail={detail} locale={locale} />
-          <ClaimDetails fees={fees} periods={periods} interestFromOn={detail.dueOn} currency={detail.currency} locale={locale} />
+          <ClaimDetails fees={fees} periods={periods} interestFromOn={interestFromOn} currency={detail.currency} locale={locale} />
           <DebtorLetters caseId={caseId} letters={letters} currency={detail.currency} locale={locale} />
         </div>
-        <div>
+        {/* On a phone, how to pay comes first; beside the claim on a wide screen. */}
+        <div className="order-first lg:order-last">
           <PaymentInfoPanel info={info} currency={detail.currency} agencyName={AGENCY_NAME} locale={locale} />
           <CaseAttachments companyId={actor.companyId} caseId={caseId} locale={locale} routeBase="/api/min-side/cases" />
         </div>

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { env } from '@/lib/env';
 import { finishBankIdSignIn } from '@/lib/debtors/oidc';
 import { oidcConfig } from '@/lib/debtors/oidc-config';
-import { BANKID_FLOW_COOKIE, startDebtorSession } from '@/lib/debtors/session-cookie';
+import { BANKID_FLOW_COOKIE, BANKID_FLOW_COOKIE_PATH, startDebtorSession } from '@/lib/debtors/session-cookie';
 import { routing } from '@/lib/i18n/routing';
 
 function seeOther(path: string): Response {
@@ -19,7 +19,7 @@ function seeOther(path: string): Response {
 export async function GET(request: NextRequest): Promise<Response> {
   const jar = await cookies();
   const flowId = jar.get(BANKID_FLOW_COOKIE)?.value ?? '';
-  jar.delete(BANKID_FLOW_COOKIE);
+  jar.delete({ name: BANKID_FLOW_COOKIE, path: BANKID_FLOW_COOKIE_PATH });
   const config = oidcConfig();
   if (!config || !z.uuid().safeParse(flowId).success) return seeOther(`/${routing.defaultLocale}/min-side/login?failed=1`);
   const result = await finishBankIdSignIn(db, config, flowId, request.nextUrl.searchParams);
