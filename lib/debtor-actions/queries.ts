@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { onlinePayments, paymentArrangements, planInstalments, messages } from '@/db/schema';
-import type { DebtorActor } from '@/lib/auth/gate';
+import type { DebtorActor } from '@/lib/auth/gate/debtor-scope';
 import { findDebtorCaseCompany } from '@/lib/auth/gate/debtor-scope';
 
 /** An online payment by its reference, only when its case is one of this debtor's. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const OBJECTION_REASONS = ['already_paid', 'wrong_amount', 'not_received', 'other'] as const;
-export type ObjectionReason = (typeof OBJECTION_REASONS)[number];
 
 /** Min side → Innsigelse: why, and in the debtor's words. */
 export const fileObjectionSchema = z.object({
