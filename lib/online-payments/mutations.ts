@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import type { Database } from '@/db/client';
 import { cases, onlinePayments, paymentCallbacks } from '@/db/schema';
+import { claimToday } from '@/lib/cases/claim-today';
 import { todayInOslo } from '@/lib/dates';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import type { Tables } from '@/lib/engine/rules';
@@ -37,8 +38,10 @@ export async function startOnlinePayment(
     .where(and(eq(onlinePayments.caseId, debtCase.id), eq(onlinePayments.idempotencyKey, input.idempotencyKey)));
   if (existing) return { id: existing.id, reference: existing.reference, amountOre: existing.amountOre, caseNumber: debtCase.caseNumber, redirectUrl: existing.redirectUrl, fresh: false };
   if (debtCase.status !== 'active' && debtCase.status !== 'paused') throw new DomainError('debtorActions.pay.errors.caseNotOpen');
-  if (debtCase.balanceOre <= 0) throw new DomainError('debtorActions.pay.errors.nothingOwed');
-  if (input.amountOre > debtCase.balanceOre) throw new DomainError('debtorActions.pay.errors.moreThanOwed');
+  // Today's claim (interest to today included), the figure the page offers: not only what is booked.
+  const owed = (await claimToday(tx, scope.companyId, debtCase.id, todayInOslo(now))).totalOre;
+  if (owed <= 0) throw new DomainError('debtorActions.pay.errors.nothingOwed');
+  if (input.amountOre > owed) throw new DomainError('debtorActions.pay.errors.moreThanOwed');
   const reference = `case-${debtCase.caseNumber}-${randomBytes(9).toString('base64url')}`;
   const [row] = await tx
     .insert(onlinePayments)
