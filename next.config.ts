@@ -12,10 +12,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'pdfkit'],
   poweredByHeader: false,
   experimental: {
-    // + Ny faktura uploads the invoice as a PDF of up to 10 MB through a server action; one setting for every
-    // action, so it is the upload's size (BODY_LIMITS.upload), and proxy.ts holds every other page to 1 MB by
-    // Content-Length before the body is read (lib/http/body-limit.ts).
-    serverActions: { bodySizeLimit: '11mb' },
+    // One setting for every action: the largest an action takes, the desk's bank file (BODY_LIMITS.bankFile);
+    // proxy.ts holds every other page to 1 MB by Content-Length before the body is read (lib/http/body-limit.ts).
+    // The invoice PDF (10 MB) goes through its own route, which counts while it reads, after the gate.
+    serverActions: { bodySizeLimit: '3mb' },
+    // The proxy keeps a copy of a body up to this size for the route behind it: the PDF upload route's limit.
     proxyClientMaxBodySize: '11mb',
   },
   async headers() {

@@ -7,14 +7,17 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
-import { addRateAction } from '@/lib/desk/rates/actions';
+import { addRateAction, correctRateAction } from '@/lib/desk/rates/actions';
 import { RATE_KINDS } from '@/lib/desk/rates/schemas';
 import { idleState } from '@/lib/form-state';
 
-/** Legg inn en sats: what it is for, from when, the figure as on paper, and where it comes from. */
-export function AddRateForm({ suggestedFrom }: { suggestedFrom: string }) {
+/**
+ * Legg inn en sats: what it is for, from when, the figure as on paper, and where it comes from. `correction`: the
+ * same fields correct a figure entered here before (Rett en sats), as a new dated entry.
+ */
+export function AddRateForm({ suggestedFrom, correction = false }: { suggestedFrom: string; correction?: boolean }) {
   const t = useTranslations('desk.rates');
-  const [state, formAction, pending] = useActionState(addRateAction, idleState);
+  const [state, formAction, pending] = useActionState(correction ? correctRateAction : addRateAction, idleState);
   const msg = useFormMessages(state);
   return (
     <form action={formAction} className="grid max-w-xl gap-4" noValidate>
@@ -34,13 +37,13 @@ export function AddRateForm({ suggestedFrom }: { suggestedFrom: string }) {
       <Field label={t('valueLabel')} hint={t('valueHint')} error={msg.field('value')}>
         <Input name="value" inputMode="decimal" required maxLength={20} defaultValue={msg.value('value')} />
       </Field>
-      <Field label={t('sourceLabel')} hint={t('sourceHint')} error={msg.field('source')}>
+      <Field label={correction ? t('correctSourceLabel') : t('sourceLabel')} hint={t('sourceHint')} error={msg.field('source')}>
         <Input name="source" required maxLength={500} defaultValue={msg.value('source')} />
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
         <Button type="submit" disabled={pending}>
-          {t('add')}
+          {correction ? t('correct') : t('add')}
         </Button>
       </div>
     </form>

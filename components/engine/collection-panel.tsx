@@ -3,6 +3,7 @@ import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { getCollectionState } from '@/lib/engine/queries';
 import { CollectionForm } from './collection-form';
+import { DecideDisputeForm } from './decide-dispute-form';
 
 /** Where the case stands on the collection path: dispute, legal confirmation, the engine's error; and the form. */
 export async function CollectionPanel({ companyId, caseId, side, canWrite, locale }: { companyId: string; caseId: string; side: 'agency' | 'creditor'; canWrite: boolean; locale: Locale }) {
@@ -21,6 +22,7 @@ export async function CollectionPanel({ companyId, caseId, side, canWrite, local
         </p>
       ) : null}
       {canWrite ? <CollectionForm caseId={caseId} side={side} disputed={disputed} legalConfirmed={legalConfirmed} /> : null}
+      {canWrite && disputed ? <DecideDisputeForm caseId={caseId} side={side} /> : null}
     </section>
   );
 }

@@ -21,11 +21,10 @@ type Props = {
   draftId: string;
   /** The invoice as last submitted (after a failed registration), typed the page's way. */
   initial: Record<string, string>;
-  attachmentName: string | null;
 };
 
-/** + Ny faktura, step 2: the invoice and, optionally, its PDF. Registrer hands it to the registration job. */
-export function InvoiceForm({ locale, draftId, initial, attachmentName }: Props) {
+/** + Ny faktura, step 2: the invoice (its PDF is uploaded beside it, InvoiceUploadForm). Registrer hands it to the registration job. */
+export function InvoiceForm({ locale, draftId, initial }: Props) {
   const t = useTranslations('invoices.wizard');
   const [state, formAction, pending] = useActionState(submitInvoiceAction, idleState);
   const msg = useInvoiceMessages(state);
@@ -61,13 +60,6 @@ export function InvoiceForm({ locale, draftId, initial, attachmentName }: Props)
       </div>
       <Field label={t('description')} error={msg.field('description')}>
         <textarea name="description" rows={3} maxLength={500} defaultValue={value('description')} className={SELECT} />
-      </Field>
-      <Field
-        label={t('attachment')}
-        hint={attachmentName ? `${t('attachmentHint')} ${t('attachmentKept', { fileName: attachmentName })}` : t('attachmentHint')}
-        error={msg.field('attachment')}
-      >
-        <input name="attachment" type="file" accept="application/pdf,.pdf" className="block w-full text-sm text-slate-900" />
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div className="flex flex-wrap items-center gap-4">

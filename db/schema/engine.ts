@@ -62,6 +62,8 @@ export const caseCollection = pgTable(
     pausedDays: integer('paused_days').notNull().default(0),
     disputedAt: timestamp('disputed_at', { withTimezone: true }),
     disputeReason: text('dispute_reason'),
+    // A dispute decided for the debtor with reasonable grounds: from then no collection cost stands (domain.md §2).
+    costsWaivedOn: date('costs_waived_on', { mode: 'string' }),
     legalConfirmedAt: timestamp('legal_confirmed_at', { withTimezone: true }),
     legalConfirmedByUserId: uuid('legal_confirmed_by_user_id').references(() => users.id),
     errorCode: text('error_code'),
@@ -100,6 +102,28 @@ export const feeRates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.validFrom] })],
+);
+
+export const rateKindEnum = pgEnum('rate_kind', ['interest', 'standard_compensation', 'collection_rate']);
+
+/**
+ * A correction of a rate entered on the desk: a new dated entry, never an edit of the row it corrects. The newest
+ * correction for a kind and date is the figure the engine uses (lib/engine/tables.ts); the row keeps what it was.
+ */
+export const rateCorrections = pgTable(
+  'rate_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: rateKindEnum('kind').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    // Basis points for interest, øre for the amounts; what it was before, as the desk saw it.
+    value: integer('value').notNull(),
+    previousValue: integer('previous_value').notNull(),
+    source: text('source').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_corrections_kind_valid_from_idx').on(t.kind, t.validFrom, t.createdAt)],
 );
 
 export type Letter = typeof letters.$inferSelect;

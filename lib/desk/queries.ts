@@ -3,6 +3,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { cases, companies, debtors, memberships, messages, tasks, users } from '@/db/schema';
 import { CASE_TASK_COLUMNS, type CaseTaskRow } from '@/lib/tasks/queries';
+import { claimToday } from '@/lib/cases/claim-today';
+import { todayInOslo } from '@/lib/dates';
 
 // The desk's reads. The desk sees every company's cases: callers have passed requireStaff().
 
@@ -32,6 +34,11 @@ export async function getDeskCase(caseId: string) {
     .innerJoin(debtors, eq(debtors.id, cases.debtorId))
     .where(eq(cases.id, caseId));
   return row ?? null;
+}
+
+/** A desk case's claim today (lib/cases/claim-today.ts): the figure the creditor's page shows as Utestående. */
+export async function getDeskCaseClaim(found: { companyId: string; id: string }, today: string = todayInOslo()) {
+  return claimToday(db, found.companyId, found.id, today);
 }
 
 /** The company's users, for "assign to": whom a task is for (not an access decision). */

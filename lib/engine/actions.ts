@@ -8,9 +8,10 @@ import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
 import { failed, succeeded, type FormState } from '@/lib/form-state';
 import { invalidForm } from '@/lib/form-errors';
+import { decideDispute } from './dispute-decision';
 import { changeCollection, updateAgreement } from './mutations';
 import { runEngine } from './run';
-import { AGREEMENT_NUMBER_FIELDS, agreementFormSchema, creditorCollectionSchema, deskCollectionSchema } from './schemas';
+import { AGREEMENT_NUMBER_FIELDS, agreementFormSchema, creditorCollectionSchema, DECIDE_DISPUTE_FIELDS, decideDisputeSchema, deskCollectionSchema } from './schemas';
 
 function revalidateCasePages() {
   revalidatePath('/[locale]/desk', 'layout');
@@ -54,6 +55,38 @@ export async function creditorCollectionAction(_prev: FormState, formData: FormD
   }
   revalidateCasePages();
   return succeeded(`engine.done.${parsed.data.intent}`);
+}
+
+/** The case page → Avgjør innsigelsen for skyldneren: the creditor (Skrive, Administrator) answers the dispute. */
+export async function decideDisputeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
+  try {
+    const actor = await requireCaseRole(parsed.data.caseId, 'write');
+    await db.transaction((tx) => decideDispute(tx, { userId: actor.userId, companyId: actor.companyId }, parsed.data, 'creditor'));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidateCasePages();
+  return succeeded('engine.done.decided');
+}
+
+/** Desk → a case → Avgjør innsigelsen for skyldneren: the agency answers the dispute. */
+export async function deskDecideDisputeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
+  try {
+    const staff = await requireStaff();
+    const [found] = await db.select({ companyId: cases.companyId }).from(cases).where(eq(cases.id, parsed.data.caseId));
+    if (!found) throw new DomainError('cases.errors.notFound');
+    await db.transaction((tx) => decideDispute(tx, { userId: staff.userId, companyId: found.companyId }, parsed.data, 'agency'));
+  } catch (error) {
+    if (error instanceof DomainError) return failed(error.messageKey, formData);
+    throw error;
+  }
+  revalidateCasePages();
+  return succeeded('engine.done.decided');
 }
 
 /** Desk → a case → the company's agreement (the collection path's timings): saved for every case of the company. */

@@ -4,7 +4,7 @@ import type { Tx } from '@/db';
 import { caseCollection, debtorPayments } from '@/db/schema';
 import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';
-import { laterOf, MissingFeeTableError, MissingInterestRateError, reconcilePlan, type Claim, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
+import { laterOf, MissingFeeTableError, MissingInterestRateError, reconcilePlan, type Claim, type CorrectionCause, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
 import { loadLockedCases, type LoadedCase } from './snapshot';
 import { loadTables } from './tables';
 
@@ -89,9 +89,9 @@ export function claimOfLoaded(loaded: LoadedCase, day: string, tables: Tables): 
  * caller's transaction and under its lock. A missing rate or fee figure leaves the ledger as it is and puts the
  * error on the desk. Returns the claim, or null when nothing was reconciled.
  */
-export async function reconcileLoaded(tx: Tx, loaded: LoadedCase, day: string, tables: Tables, options: { paymentId?: string; now?: Date } = {}): Promise<Claim | null> {
+export async function reconcileLoaded(tx: Tx, loaded: LoadedCase, day: string, tables: Tables, options: { paymentId?: string; cause?: CorrectionCause; now?: Date } = {}): Promise<Claim | null> {
   try {
-    const plan = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn ?? day), tables, { paymentId: options.paymentId });
+    const plan = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn ?? day), tables, { paymentId: options.paymentId, cause: options.cause });
     await writeReconciliations(tx, [{ loaded, plan }], options.now ?? new Date());
     return plan.claim;
   } catch (error) {
@@ -103,7 +103,7 @@ export async function reconcileLoaded(tx: Tx, loaded: LoadedCase, day: string, t
 }
 
 /** loadClaimCase + reconcileLoaded: one case's ledger brought to its claim (payments, withdrawal). */
-export async function reconcileCase(tx: Tx, caseId: string, day: string, options: { tables?: Tables; paymentId?: string; now?: Date } = {}): Promise<Claim | null> {
+export async function reconcileCase(tx: Tx, caseId: string, day: string, options: { tables?: Tables; paymentId?: string; cause?: CorrectionCause; now?: Date } = {}): Promise<Claim | null> {
   const loaded = await loadClaimCase(tx, caseId, day);
   if (!loaded) return null;
   return reconcileLoaded(tx, loaded, day, options.tables ?? (await loadTables(tx)), options);

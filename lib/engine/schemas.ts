@@ -10,6 +10,33 @@ const reason = z.string().trim().max(DISPUTE_REASON_MAX, 'validation.tooLong').d
 export const deskCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(DESK_INTENTS), reason });
 export const creditorCollectionSchema = z.object({ caseId: z.uuid(), intent: z.enum(CREDITOR_INTENTS), reason });
 
+/** 100 million kroner, the portal's bound on an amount. */
+const MAX_NOT_OWED_ORE = 10_000_000_000;
+
+/**
+ * Avgjør innsigelsen: for the debtor wholly, or partly with the amount the debtor does not owe (typed the page's
+ * way), whether the debtor had reasonable grounds (then the collection costs fall away) and why.
+ */
+export const decideDisputeSchema = z
+  .object({
+    caseId: z.uuid(),
+    locale: z.enum(['nb', 'en']).catch('nb'),
+    outcome: z.enum(['debtor', 'partly'], 'validation.required'),
+    notOwed: z.string().trim().max(40, 'validation.tooLong').default(''),
+    costsWaived: z.literal('on').optional().transform((value) => value === 'on'),
+    reason: z.string().trim().min(1, 'engine.errors.decisionReasonRequired').max(DISPUTE_REASON_MAX, 'validation.tooLong'),
+  })
+  .transform((input, ctx) => {
+    if (input.outcome === 'debtor') return { ...input, notOwedOre: undefined };
+    const ore = parseKroner(input.notOwed, input.locale);
+    if (ore === null || ore <= 0 || ore > MAX_NOT_OWED_ORE) {
+      ctx.addIssue({ code: 'custom', path: ['notOwed'], message: input.notOwed ? 'engine.errors.notOwedOutOfRange' : 'validation.required' });
+      return z.NEVER;
+    }
+    return { ...input, notOwedOre: ore };
+  });
+export const DECIDE_DISPUTE_FIELDS = ['outcome', 'notOwed', 'costsWaived', 'reason'] as const;
+
 
 const days = (min: number, message = 'validation.invalid') =>
   z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, message).max(365, 'validation.invalid');

@@ -5,20 +5,22 @@ import nb from '@/messages/nb.json';
 /**
  * How much a request body may hold, by path, so that nobody can make the portal buffer any size: the public forms
  * (unsubscribe, Auth.js's own routes) a few KB, the API 256 KB, server actions 1 MB, the desk's bank file (2 MB,
- * lib/debtor-payments/csv.ts) and the invoice step with its PDF (10 MB) a little more. The proxy refuses by Content-Length before anything reads the body; route handlers also
+ * lib/debtor-payments/csv.ts) and the invoice PDF's upload route (10 MB) a little more. The proxy refuses by Content-Length before anything reads the body; route handlers also
  * count while they read (`readLimited`), for a body without a length.
  */
 export const BODY_LIMITS = { form: 8 * 1024, api: 256 * 1024, action: 1024 * 1024, bankFile: 3 * 1024 * 1024, upload: 11 * 1024 * 1024 } as const;
 
-// + Ny faktura and Min side's objection (its receipt and documents) take uploads: one 11 MB request at most.
-const UPLOAD_PAGE = /^\/(nb|en)\/(cases\/new|min-side\/cases\/[0-9a-f-]{36}\/object)\/?$/;
+// The invoice PDF's upload route (app/api/invoices/drafts/[draftId]/attachment), which also counts while it reads.
+const UPLOAD_ROUTE = /^\/api\/invoices\/drafts\/[^/]+\/attachment\/?$/;
 const BANK_FILE_PAGE = /^\/(nb|en)\/desk\/payments\/?$/;
+// Min side's objection posts its files through its server action: as much as server actions take (3 MB).
+const OBJECTION_PAGE = /^\/(nb|en)\/min-side\/cases\/[0-9a-f-]{36}\/object\/?$/;
 
 export function bodyLimitFor(pathname: string): number {
   if (pathname.startsWith('/api/v1/')) return BODY_LIMITS.api;
+  if (UPLOAD_ROUTE.test(pathname)) return BODY_LIMITS.upload;
   if (pathname.startsWith('/api/')) return BODY_LIMITS.form;
-  if (UPLOAD_PAGE.test(pathname)) return BODY_LIMITS.upload;
-  return BANK_FILE_PAGE.test(pathname) ? BODY_LIMITS.bankFile : BODY_LIMITS.action;
+  return BANK_FILE_PAGE.test(pathname) || OBJECTION_PAGE.test(pathname) ? BODY_LIMITS.bankFile : BODY_LIMITS.action;
 }
 
 export class BodyTooLargeError extends Error {

@@ -10,7 +10,6 @@ import { failed, succeeded, type FormState } from '@/lib/form-state';
 import { formLocaleSchema } from '@/lib/payments/schemas';
 import { queueInvoiceRegistration } from '@/lib/queue/kicks';
 import { setBetaEnabled, saveCustomerStep, submitInvoiceStep } from './mutations';
-import { checkPdf, chosenFile } from './pdf';
 import { getDebtorByCustomerNumber, getMyDraft } from './queries';
 import { betaSchema, lookupSchema, parseCustomerForm, parseInvoiceForm } from './schemas';
 import { formValues, invoiceFormState, refusalState } from './form-state';
@@ -61,9 +60,9 @@ export async function saveCustomerAction(_prev: FormState, formData: FormData): 
 }
 
 /**
- * + Ny faktura, step 2, Registrer: the invoice and its PDF (checked by content) join the user's own draft,
- * which goes to the registration job. The case appears when the job has run. The gate comes first: nothing of
- * the form, least of all the file, is read before the user is known to be a Skrive member of the draft's company.
+ * + Ny faktura, step 2, Registrer: the invoice joins the user's own draft (its PDF was uploaded to it through the
+ * upload route, app/api/invoices/drafts/[draftId]/attachment), which goes to the registration job. The case
+ * appears when the job has run. The gate comes first: nothing of the form is read before it.
  */
 export async function submitInvoiceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireSignedIn();
@@ -80,14 +79,9 @@ export async function submitInvoiceAction(_prev: FormState, formData: FormData):
     throw error;
   }
   const parsed = parseInvoiceForm(formData, locale);
-  const file = chosenFile(formData.get('attachment'));
-  const pdf = file ? await checkPdf(file) : null;
-  if (!parsed.success || (pdf && !pdf.ok)) {
-    const fieldErrors = { ...(parsed.success ? {} : parsed.fieldErrors), ...(pdf && !pdf.ok ? { attachment: pdf.messageKey } : {}) };
-    return invoiceFormState('validation.summary', formData, fieldErrors);
-  }
+  if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
   try {
-    await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data, pdf?.ok ? pdf : null));
+    await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) return refusalState(error, formData);
     throw error;

@@ -30,24 +30,33 @@ export async function saveCustomerStep(tx: Tx, actor: Actor, input: CustomerForm
   return row.id;
 }
 
-/**
- * Registrer: the invoice (and its checked PDF) joins the draft, which is then handed to the registration job.
- * Only the user's own draft of the actor's company, not already on its way.
- */
-export async function submitInvoiceStep(
-  tx: Tx,
-  actor: Actor,
-  input: InvoiceFormInput,
-  attachment: { bytes: Uint8Array; fileName: string } | null,
-) {
-  assertActorRole(actor, 'write');
+/** The user's own draft of the actor's company, locked, while it may still change; else a refusal. */
+async function lockEditableDraft(tx: Tx, actor: Actor, draftId: string) {
   const [draft] = await tx
     .select({ id: invoiceDrafts.id, status: invoiceDrafts.status })
     .from(invoiceDrafts)
-    .where(and(eq(invoiceDrafts.id, input.draftId), eq(invoiceDrafts.userId, actor.userId), eq(invoiceDrafts.companyId, actor.companyId)))
+    .where(and(eq(invoiceDrafts.id, draftId), eq(invoiceDrafts.userId, actor.userId), eq(invoiceDrafts.companyId, actor.companyId)))
     .for('update');
   if (!draft) throw new InvoiceRefusal('invoices.errors.draftNotFound');
   if (!(EDITABLE as readonly string[]).includes(draft.status)) throw new InvoiceRefusal('invoices.errors.alreadySubmitted');
+  return draft;
+}
+
+/** Last opp PDF (the upload route): the checked PDF joins the draft, replacing one uploaded before. */
+export async function attachInvoicePdf(tx: Tx, actor: Actor, draftId: string, attachment: { bytes: Uint8Array; fileName: string }) {
+  assertActorRole(actor, 'write');
+  const draft = await lockEditableDraft(tx, actor, draftId);
+  await tx.delete(invoiceAttachments).where(and(eq(invoiceAttachments.companyId, actor.companyId), eq(invoiceAttachments.draftId, draft.id)));
+  await tx.insert(invoiceAttachments).values({ companyId: actor.companyId, draftId: draft.id, fileName: attachment.fileName, byteSize: attachment.bytes.length, content: attachment.bytes });
+}
+
+/**
+ * Registrer: the invoice joins the draft (with the PDF uploaded to it before, if any), which is then handed to the
+ * registration job. Only the user's own draft of the actor's company, not already on its way.
+ */
+export async function submitInvoiceStep(tx: Tx, actor: Actor, input: InvoiceFormInput) {
+  assertActorRole(actor, 'write');
+  const draft = await lockEditableDraft(tx, actor, input.draftId);
   await assertManualInvoicesAllowed(tx, actor.companyId);
   await assertInvoiceNumberFree(tx, actor.companyId, input.invoice.invoiceNumber, draft.id);
   const now = new Date();
@@ -55,16 +64,6 @@ export async function submitInvoiceStep(
     .update(invoiceDrafts)
     .set({ invoice: input.invoice, status: 'submitted', submittedAt: now, updatedAt: now, failureKey: null, failureData: null })
     .where(eq(invoiceDrafts.id, draft.id));
-  if (attachment) {
-    await tx.delete(invoiceAttachments).where(and(eq(invoiceAttachments.companyId, actor.companyId), eq(invoiceAttachments.draftId, draft.id)));
-    await tx.insert(invoiceAttachments).values({
-      companyId: actor.companyId,
-      draftId: draft.id,
-      fileName: attachment.fileName,
-      byteSize: attachment.bytes.length,
-      content: attachment.bytes,
-    });
-  }
 }
 
 /** Betaprogram: the user's own switch. */

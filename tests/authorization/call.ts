@@ -71,6 +71,14 @@ async function callAction(baseUrl: string, ref: ActionRef, row: MatrixRow, input
   return { outcome: 'allowed' as const, detail: `${response.status} ${text.slice(-300)}` };
 }
 
+function multipartOf(fields: NonNullable<CallInput['multipart']>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    data.append(name, typeof value === 'string' ? value : new File([Buffer.from(value.bytes)], value.fileName, { type: value.type }));
+  }
+  return data;
+}
+
 /** What a principal sends: a session cookie, or an API key as a bearer token. */
 export type Credentials = { cookie: string | null; authorization: string | null };
 
@@ -86,7 +94,7 @@ async function callRoute(baseUrl: string, row: MatrixRow, input: CallInput, { co
       ...(input.json === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...input.headers,
     },
-    body: input.json === undefined ? undefined : JSON.stringify(input.json),
+    body: input.json !== undefined ? JSON.stringify(input.json) : input.multipart ? multipartOf(input.multipart) : undefined,
   });
   await response.arrayBuffer();
   const byStatus: Record<number, Outcome> = { 401: 'signIn', 403: 'refused', 404: 'notFound' };

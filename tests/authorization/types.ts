@@ -61,6 +61,8 @@ export type CallInput = {
   path?: string;
   /** Route handlers: a JSON body (for POST). */
   json?: unknown;
+  /** Route handlers: a multipart form body, as a plain <form enctype="multipart/form-data"> posts it (files as bytes). */
+  multipart?: Record<string, string | { fileName: string; type: string; bytes: Uint8Array }>;
   /** Route handlers: extra request headers (Idempotency-Key). */
   headers?: Record<string, string>;
 };

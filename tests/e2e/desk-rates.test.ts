@@ -46,20 +46,22 @@ describe('desk → Satser', () => {
     await page.getByText('Antakelse – ikke en publisert sats').first().waitFor();
 
     const target = expected.find((row) => row.kind === 'standard_compensation') ?? { kind: 'standard_compensation', halfYearFrom: halfYearsAround(todayInOslo()).next };
-    await page.getByLabel('Hva satsen gjelder').selectOption('standard_compensation');
-    await page.getByLabel('Gjelder fra').fill(target.halfYearFrom);
-    await page.getByLabel('Sats', { exact: true }).fill('46O');
-    await page.getByLabel('Kilde').fill('Finansdepartementet, forskrift om standardkompensasjon');
-    await page.getByRole('button', { name: 'Lagre satsen' }).click();
+    // The form that enters a new rate (the one below it corrects one).
+    const add = page.getByRole('region', { name: 'Legg inn en sats' });
+    await add.getByLabel('Hva satsen gjelder').selectOption('standard_compensation');
+    await add.getByLabel('Gjelder fra').fill(target.halfYearFrom);
+    await add.getByLabel('Sats', { exact: true }).fill('46O');
+    await add.getByLabel('Kilde').fill('Finansdepartementet, forskrift om standardkompensasjon');
+    await add.getByRole('button', { name: 'Lagre satsen' }).click();
     await page.getByText('Skriv beløpet i kroner med høyst to desimaler').waitFor();
     expect(await db.select().from(feeRates).where(and(eq(feeRates.kind, 'standard_compensation'), eq(feeRates.validFrom, target.halfYearFrom)))).toHaveLength(0);
 
-    await page.getByLabel('Sats', { exact: true }).fill('470');
+    await add.getByLabel('Sats', { exact: true }).fill('470');
     // The refused values came back in the fields (the form works without JavaScript too).
-    expect(await page.getByLabel('Hva satsen gjelder').inputValue()).toBe('standard_compensation');
-    expect(await page.getByLabel('Kilde').inputValue()).toBe('Finansdepartementet, forskrift om standardkompensasjon');
-    await page.getByRole('button', { name: 'Lagre satsen' }).click();
-    const status = page.locator('form [role=status]');
+    expect(await add.getByLabel('Hva satsen gjelder').inputValue()).toBe('standard_compensation');
+    expect(await add.getByLabel('Kilde').inputValue()).toBe('Finansdepartementet, forskrift om standardkompensasjon');
+    await add.getByRole('button', { name: 'Lagre satsen' }).click();
+    const status = add.locator('form [role=status]');
     await expect.poll(async () => (await status.innerText()).trim(), { timeout: 30_000 }).toMatch(/^Satsen er lagret\./);
     await expect.poll(async () => (await db.select().from(feeRates).where(eq(feeRates.validFrom, target.halfYearFrom)))[0]?.amountOre).toBe(47_000);
     await page.reload();

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cases, debtors, invoiceDrafts, invoices, users } from '@/db/schema';
+import { cases, debtors, invoiceAttachments, invoiceDrafts, invoices, users } from '@/db/schema';
 import { signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { realPdf, validNationalId } from '@/tests/helpers/invoice-fixtures';
-import { fillCustomer, fillInvoice, INVOICE_LABELS, pollCaseList, turnOnBeta } from '@/tests/helpers/invoice-ui';
+import { fillCustomer, fillInvoice, INVOICE_LABELS, pollCaseList, turnOnBeta, uploadPdf } from '@/tests/helpers/invoice-ui';
 
 const { db, context, page } = browserSuite();
 
@@ -118,15 +118,15 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
       await expect(page.getByLabel(l.amount, { exact: true }).inputValue()).resolves.toBe(attempt.amount);
       await expect(page.getByLabel(l.invoiceNumber).inputValue()).resolves.toBe(invoiceNumber);
     }
-    // A text file renamed to .pdf is judged by its content.
-    await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'faktura.pdf', buffer: Buffer.from('Dette er ikke en PDF\n') } });
-    await submit();
-    await page.getByText(locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.').waitFor();
-    // A real PDF over 10 MB (padded after its end) reaches the server and is refused with a message.
+    // A text file renamed to .pdf is judged by its content (the upload route answers back on the step).
+    await uploadPdf(page, locale, { name: 'faktura.pdf', buffer: Buffer.from('Dette er ikke en PDF\n') });
+    await page.getByText(locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.').first().waitFor();
+    // A real PDF over 10 MB (padded after its end) reaches the route and is refused with a message.
     const big = Buffer.concat([Buffer.from(await realPdf()), Buffer.alloc(10 * 1024 * 1024 + 1024, 0x20)]);
-    await fillInvoice(page, locale, { invoiceNumber, amount: '100', pdf: { name: 'stor.pdf', buffer: big } });
-    await submit();
-    await page.getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.').waitFor();
+    await uploadPdf(page, locale, { name: 'stor.pdf', buffer: big });
+    await page.getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.').first().waitFor();
+    const refusedDraft = new URL(page.url()).searchParams.get('draft') ?? '';
+    expect(await db.select().from(invoiceAttachments).where(eq(invoiceAttachments.draftId, refusedDraft))).toEqual([]);
     const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.companyId, company.id));
     expect(draft?.status).toBe('customer');
     expect(draft?.invoice).toBeNull();

@@ -14,7 +14,7 @@ import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
 import { makeUser } from '@/tests/helpers/factories';
 import { invoiceBody } from '@/tests/helpers/api-fixtures';
 import { customer } from '@/tests/helpers/invoice-fixtures';
-import { INVOICE_LABELS, fillInvoice } from '@/tests/helpers/invoice-ui';
+import { uploadPdf } from '@/tests/helpers/invoice-ui';
 import { pdfBomb } from '@/tests/helpers/pdf-bomb';
 
 const { db, page } = browserSuite();
@@ -48,32 +48,47 @@ async function writerWithDraft() {
   return { company, writer, draftId: draft.id };
 }
 
-function invoiceForm(draftId: string, attachment: Uint8Array) {
+function uploadForm(attachment: Uint8Array) {
   const form = new FormData();
-  for (const [key, value] of Object.entries({ locale: 'nb', draftId, invoiceNumber: 'F-1', issuedOn: '2026-10-01', dueOn: '2026-10-15', amount: '1 234,50', currency: 'NOK', description: '' })) {
-    form.append(key, value);
-  }
   form.append('attachment', new File([Buffer.from(attachment)], 'faktura.pdf', { type: 'application/pdf' }));
   return form;
 }
 
-describe('+ Ny faktura and a PDF deflate bomb (a few KB that inflate to 8 MB)', () => {
-  it('anonymous: sent to sign-in before the file is looked at', async () => {
+/** Posts the upload form as a browser does, with the cookie given (or none). */
+function postUpload(draftId: string, body: FormData | Uint8Array, cookie: string | null, headers: Record<string, string> = {}) {
+  return fetch(new URL(`/api/invoices/drafts/${draftId}/attachment?locale=nb`, base()), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: base(), ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    body: body instanceof FormData ? body : Buffer.from(body),
+  });
+}
+
+describe('+ Ny faktura: the PDF upload route, a deflate bomb (a few KB that inflate to 8 MB) and an oversize body', () => {
+  // A cookie with the session's name but no session gets past the proxy's cheap check, as in the report.
+  const forged = 'authjs.session-token=forged';
+
+  it('anonymous: refused by the gate with 401, the bomb and a body of more than 10 MB alike; nothing kept', async () => {
     const { draftId } = await writerWithDraft();
-    // A cookie with the session's name but no session gets past the proxy's cheap check, as in the report.
-    const forged = 'authjs.session-token=forged';
-    const answer = await postAction('lib/invoices/actions.ts', 'submitInvoiceAction', '/nb/cases/new', [{ status: 'idle' }, invoiceForm(draftId, await pdfBomb(8))], forged);
-    expect(answer.redirect ?? '').toMatch(/^\/nb\/login/);
-    expect(answer.text).not.toContain('invoices.errors.pdfInvalid');
+    const bomb = await postUpload(draftId, uploadForm(await pdfBomb(8)), forged);
+    expect(bomb.status).toBe(401);
+    const oversize = await postUpload(draftId, uploadForm(new Uint8Array(10 * 1024 * 1024 + 32 * 1024).fill(0x25)), forged);
+    expect(oversize.status).toBe(401);
+    expect(await db.select().from(invoiceAttachments).where(eq(invoiceAttachments.draftId, draftId))).toEqual([]);
   });
 
-  it('a Skrive user: refused with the translated "not a PDF", the draft keeps no attachment', async () => {
+  it('a Skrive user: the bomb refused with the translated "not a PDF", a body of more than 10 MB with "larger than 10 MB"; nothing kept', async () => {
     const { writer, draftId } = await writerWithDraft();
     await signIn(page, db, writer, 'nb');
     await page.goto(`/nb/cases/new?draft=${draftId}`);
-    await fillInvoice(page, 'nb', { invoiceNumber: 'F-BOMBE', pdf: { name: 'faktura.pdf', buffer: Buffer.from(await pdfBomb(8)) } });
-    await page.getByRole('button', { name: INVOICE_LABELS.nb.register }).click();
+    await uploadPdf(page, 'nb', { name: 'faktura.pdf', buffer: Buffer.from(await pdfBomb(8)) });
     await page.getByText('Filen er ikke en PDF. Velg fakturaen som PDF-fil.').first().waitFor();
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const oversize = await postUpload(draftId, uploadForm(new Uint8Array(10 * 1024 * 1024 + 32 * 1024).fill(0x25)), cookie);
+    expect(oversize.status).toBe(303);
+    expect(oversize.headers.get('location')).toMatch(/\/nb\/cases\/new\?draft=[^&]+&upload=pdfTooLarge$/);
+    await page.goto(new URL(oversize.headers.get('location') ?? '', base()).pathname + new URL(oversize.headers.get('location') ?? '', base()).search);
+    await page.getByText('Filen er større enn 10 MB.').first().waitFor();
     expect(await db.select().from(invoiceAttachments).where(eq(invoiceAttachments.draftId, draftId))).toEqual([]);
   });
 });

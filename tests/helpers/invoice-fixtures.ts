@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Database } from '@/db/client';
 import type { DraftCustomer, DraftInvoice } from '@/db/schema/invoice-drafts';
 import type { Actor } from '@/lib/auth/gate/checks';
-import { saveCustomerStep, submitInvoiceStep } from '@/lib/invoices/mutations';
+import { attachInvoicePdf, saveCustomerStep, submitInvoiceStep } from '@/lib/invoices/mutations';
 
 const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -69,7 +69,9 @@ export async function submittedDraft(
 ) {
   const draftId = await db.transaction((tx) => saveCustomerStep(tx, actor, { companyId: actor.companyId, draftId: null, customer: customer(options.customer) }));
   const inv = invoice(options.invoice);
-  await db.transaction((tx) => submitInvoiceStep(tx, actor, { draftId, invoice: inv }, options.attachment ?? null));
+  const { attachment } = options;
+  if (attachment) await db.transaction((tx) => attachInvoicePdf(tx, actor, draftId, attachment));
+  await db.transaction((tx) => submitInvoiceStep(tx, actor, { draftId, invoice: inv }));
   return { draftId, invoice: inv };
 }
 

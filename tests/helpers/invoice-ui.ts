@@ -9,7 +9,7 @@ export const INVOICE_LABELS = {
     savedOn: 'Betaprogrammet er slått på.', newInvoice: '+ Ny faktura', customerNumber: 'Kundenummer', fetch: 'Hent', name: 'Navn',
     person: 'Person', company: 'Bedrift', nationalId: 'Fødselsnummer eller D-nummer', organisationNumber: 'Organisasjonsnummer', address: 'Adresse',
     postcode: 'Postnummer', city: 'Poststed', email: 'E-post (valgfritt)', next: 'Neste', invoiceNumber: 'Fakturanummer', issuedOn: 'Fakturadato',
-    dueOn: 'Forfallsdato', amount: 'Beløp', attachment: 'Faktura som PDF (valgfritt)', register: 'Registrer', registeredTitle: 'Faktura er registrert',
+    dueOn: 'Forfallsdato', amount: 'Beløp', attachment: 'Faktura som PDF (valgfritt)', upload: 'Last opp PDF', uploaded: 'PDF-en er lastet opp og følger fakturaen når du registrerer.', register: 'Registrer', registeredTitle: 'Faktura er registrert',
     notFoundCustomer: 'Fant ingen kunde med dette kundenummeret. Fyll inn feltene.', found: 'Kunden finnes fra før, og feltene er fylt ut. Du kan endre dem.',
     amountText: '1 234,50',
   },
@@ -18,7 +18,7 @@ export const INVOICE_LABELS = {
     savedOn: 'The beta programme is on.', newInvoice: '+ New invoice', customerNumber: 'Customer number', fetch: 'Fetch', name: 'Name',
     person: 'Person', company: 'Company', nationalId: 'National identity number or D number', organisationNumber: 'Organisation number', address: 'Address',
     postcode: 'Postcode', city: 'City', email: 'Email (optional)', next: 'Next', invoiceNumber: 'Invoice number', issuedOn: 'Invoice date',
-    dueOn: 'Due date', amount: 'Amount', attachment: 'Invoice as PDF (optional)', register: 'Register', registeredTitle: 'The invoice is registered',
+    dueOn: 'Due date', amount: 'Amount', attachment: 'Invoice as PDF (optional)', upload: 'Upload PDF', uploaded: 'The PDF is uploaded and goes with the invoice when you register it.', register: 'Register', registeredTitle: 'The invoice is registered',
     notFoundCustomer: 'No customer has this customer number. Fill in the fields.', found: 'The customer exists and the fields are filled in. You can change them.',
     amountText: '1,234.50',
   },
@@ -58,13 +58,21 @@ export async function fillCustomer(page: Page, locale: Locale, c: CustomerInput)
 
 export type InvoiceInput = { invoiceNumber: string; issuedOn?: string; dueOn?: string; amount?: string; pdf?: { name: string; buffer: Buffer } };
 
+/** Last opp PDF: the upload form posts to its route and the page comes back with the outcome (any message). */
+export async function uploadPdf(page: Page, locale: Locale, pdf: { name: string; buffer: Buffer }) {
+  const l = INVOICE_LABELS[locale];
+  await page.getByLabel(l.attachment).setInputFiles({ name: pdf.name, mimeType: 'application/pdf', buffer: pdf.buffer });
+  await Promise.all([page.waitForURL(/[?&]upload=/), page.getByRole('button', { name: l.upload }).click()]);
+}
+
+/** Step 2: the PDF first, when there is one (its upload reloads the page), then the invoice's fields. */
 export async function fillInvoice(page: Page, locale: Locale, i: InvoiceInput) {
   const l = INVOICE_LABELS[locale];
+  if (i.pdf) await uploadPdf(page, locale, i.pdf);
   await page.getByLabel(l.invoiceNumber).fill(i.invoiceNumber);
   await page.getByLabel(l.issuedOn).fill(i.issuedOn ?? '2026-10-01');
   await page.getByLabel(l.dueOn).fill(i.dueOn ?? '2026-10-15');
   await page.getByLabel(l.amount, { exact: true }).fill(i.amount ?? l.amountText);
-  if (i.pdf) await page.getByLabel(l.attachment).setInputFiles({ name: i.pdf.name, mimeType: 'application/pdf', buffer: i.pdf.buffer });
 }
 
 /** Reloads Saker until every text is in the list (the job runs in the background); no fixed sleep. */

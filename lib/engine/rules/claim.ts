@@ -35,6 +35,8 @@ export type ClaimFacts = {
   arrangedOn?: string | null;
   /** The fee an instalment plan of more than four instalments carries (inkassoforskriften § 2-4), from its start. */
   planFee?: { onDate: string; amountOre: number } | null;
+  /** A dispute decided for the debtor, who had reasonable grounds for it: no collection cost at all (domain.md §2). */
+  costsWaivedOn?: string | null;
 };
 
 export type ClaimTables = { rates: readonly InterestRate[]; collectionRate: readonly DatedAmount[]; compensation: readonly DatedAmount[] };
@@ -50,7 +52,8 @@ export type WithheldReason =
   | 'firstDeadlineNotOverrun'
   | 'maxTwoFees'
   | 'compensationOnce'
-  | 'salaerOnce';
+  | 'salaerOnce'
+  | 'disputeUpheld';
 
 export type ClaimFee = { kind: FeeKind; onDate: string; amountOre: number; rule: FeeRule };
 export type WithheldFee = { kind: FeeKind; onDate: string; reason: WithheldReason };
@@ -121,6 +124,10 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
   const allocations = new Map<string, Split>();
   const charge = (kind: FeeKind, onDate: string, amountOre: number, rule: FeeRule) => {
     if (amountOre <= 0) return;
+    if (facts.costsWaivedOn) {
+      withheld.push({ kind, onDate, reason: 'disputeUpheld' });
+      return;
+    }
     fees.push({ kind, onDate, amountOre, rule });
     feesCharged += amountOre;
   };

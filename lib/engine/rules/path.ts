@@ -6,7 +6,7 @@ import { laterOf, plusDays, plusMonths } from './dates';
 import { MissingFeeTableError } from './fees';
 import { MissingInterestRateError, rateOn } from './interest';
 import { planStanding, type Instalment } from './plan';
-import { bookedFromClaim, reconcile, type Booked, type Correction, type ReconcilePosting } from './reconcile';
+import { bookedFromClaim, reconcile, type Booked, type Correction, type CorrectionCause, type ReconcilePosting } from './reconcile';
 
 // The collection path as one pure decision: given a case as it stands and today's date, which letter is due now
 // (or that the claim changed by itself: the heavy salær fell due), with the ledger entries that bring the ledger to
@@ -37,6 +37,8 @@ export type CaseSnapshot = {
   disputed: boolean;
   /** The day the open dispute started (holds the heavy salær), or null. */
   disputedOn?: string | null;
+  /** The day a dispute was decided for the debtor with its costs waived, or null. */
+  costsWaivedOn?: string | null;
   legalConfirmed: boolean;
   /** Days the case was paused since its newest letter: every deadline after it moves by this much. */
   pausedDays: number;
@@ -123,6 +125,7 @@ export function factsOf(snapshot: CaseSnapshot, agreement: CollectionAgreement, 
     disputedOn: snapshot.disputed ? (snapshot.disputedOn ?? null) : null,
     arrangedOn: snapshot.arrangement?.startsOn ?? null,
     planFee: snapshot.planFee ?? null,
+    costsWaivedOn: snapshot.costsWaivedOn ?? null,
   };
 }
 
@@ -156,7 +159,7 @@ function arrangementStep(snapshot: CaseSnapshot, today: string): Decision | null
 }
 
 /** The claim on `day` and the entries that bring the ledger to it (throws on a missing table). */
-export function reconcilePlan(snapshot: CaseSnapshot, agreement: CollectionAgreement, day: string, tables: Tables, fresh: { paymentId?: string } = {}): ReconcilePlan {
+export function reconcilePlan(snapshot: CaseSnapshot, agreement: CollectionAgreement, day: string, tables: Tables, fresh: { paymentId?: string; cause?: CorrectionCause } = {}): ReconcilePlan {
   const claim = claimOn(factsOf(snapshot, agreement), day, tables);
   return { claim, ...reconcile(claim, snapshot.booked, fresh) };
 }

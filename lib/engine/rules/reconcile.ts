@@ -17,7 +17,9 @@ export type ReconcilePosting =
   | { kind: 'fee'; amountOre: number; feeKind: FeeKind | null }
   | { kind: 'payment'; amountOre: number; covers: PaymentComponent; debtorPaymentId: string };
 
-export type CorrectionReason = WithheldReason | 'heavySalaer' | 'paymentValueDate' | 'reallocated' | 'recalculated';
+/** What made the claim change when it is not a payment's value date: a dispute decided for the debtor, a corrected rate. */
+export type CorrectionCause = 'disputeDecided' | 'rateCorrected';
+export type CorrectionReason = WithheldReason | CorrectionCause | 'heavySalaer' | 'paymentValueDate' | 'reallocated' | 'recalculated';
 export type Correction = { component: 'interest' | 'fee' | 'payment'; feeKind: FeeKind | null; amountOre: number; reason: CorrectionReason };
 
 export const EMPTY_BOOKED: Booked = { interestOre: 0, fees: { reminder_fee: 0, notice_fee: 0, standard_compensation: 0, collection_fee_light: 0, collection_fee_heavy: 0, plan_fee: 0, unknown: 0 }, allocations: new Map() };
@@ -28,13 +30,13 @@ const COMPONENTS: readonly PaymentComponent[] = ['fee', 'interest', 'principal',
  * The postings that bring `booked` to `claim`, and the corrections to tell in Historikk. `fresh` names what needs
  * no telling: fees of a letter sent on the claim's day, and the allocation of a payment being registered now.
  */
-export function reconcile(claim: Claim, booked: Booked, fresh: { letterOn?: string; paymentId?: string } = {}): { postings: ReconcilePosting[]; corrections: Correction[] } {
+export function reconcile(claim: Claim, booked: Booked, fresh: { letterOn?: string; paymentId?: string; cause?: CorrectionCause } = {}): { postings: ReconcilePosting[]; corrections: Correction[] } {
   const postings: ReconcilePosting[] = [];
   const corrections: Correction[] = [];
   const interest = claim.interestOre - booked.interestOre;
   if (interest !== 0) {
     postings.push({ kind: 'interest', amountOre: interest });
-    if (interest < 0) corrections.push({ component: 'interest', feeKind: null, amountOre: interest, reason: 'paymentValueDate' });
+    if (interest < 0 || fresh.cause) corrections.push({ component: 'interest', feeKind: null, amountOre: interest, reason: fresh.cause ?? 'paymentValueDate' });
   }
   if (booked.fees.unknown !== 0) postings.push({ kind: 'fee', amountOre: -booked.fees.unknown, feeKind: null });
   for (const feeKind of FEE_KINDS) {
@@ -45,8 +47,8 @@ export function reconcile(claim: Claim, booked: Booked, fresh: { letterOn?: stri
     if (newFromLetter) continue;
     const reason: CorrectionReason =
       difference > 0
-        ? feeKind === 'collection_fee_heavy' ? 'heavySalaer' : 'recalculated'
-        : (claim.withheld.findLast((held) => held.kind === feeKind)?.reason ?? 'recalculated');
+        ? feeKind === 'collection_fee_heavy' ? 'heavySalaer' : (fresh.cause ?? 'recalculated')
+        : (claim.withheld.findLast((held) => held.kind === feeKind)?.reason ?? fresh.cause ?? 'recalculated');
     corrections.push({ component: 'fee', feeKind, amountOre: difference, reason });
   }
   const ids = new Set([...claim.allocations.keys(), ...booked.allocations.keys()]);

@@ -6,6 +6,7 @@ import { ApiProblem, unauthorized } from './problem';
 import { bearerKey, hashApiKey } from '@/lib/integrations/keys/keys';
 import { countFailure, lockAddressAndCheck } from './auth-throttle';
 import { claimRequest } from './rate-limit';
+import { throttleAddress } from '@/lib/client-address';
 
 /** The API-key principal: the gate's answer for /api/v1 (a key acts for its one company, as AutoCollect). */
 export type ApiPrincipal = ApiActor & { keyName: string };
@@ -42,7 +43,8 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   const key = bearerKey(authorization);
   if (!key) throw unauthorized();
   const now = options.now ?? new Date();
-  const row = await findKeyThrottled(db, key, options.address ?? 'unknown', now);
+  // Counted as sign-in counts: an IPv6 client per /64 (it can pick any address in it).
+  const row = await findKeyThrottled(db, key, throttleAddress(options.address ?? 'unknown'), now);
   if (typeof row === 'number') {
     throw new ApiProblem(429, 'auth-throttled', 'Too many unknown API keys from this address.', `Try again in ${row} seconds.`, {}, { 'Retry-After': String(row) });
   }

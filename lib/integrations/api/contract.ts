@@ -138,6 +138,10 @@ export const settlement = z
     vatOre: ore,
     netOre: ore,
     directPaymentsOre: ore,
+    carriedInOre: ore.meta({ description: 'What the previous slip could not pay out (≤ 0), set against this one.' }),
+    carriedOutOre: ore.meta({
+      description: 'What this slip could not pay out (≤ 0: its lines came to less than zero), carried to the next slip. netOre = the lines’ net + carriedInOre − carriedOutOre, never below zero.',
+    }),
     lines: z.array(settlementLine),
   })
   .meta({ id: 'Settlement' });

@@ -148,6 +148,8 @@ export async function listSettlements(db: Executor, companyId: string, since: st
     vatOre: slip.vatOre,
     netOre: slip.netOre,
     directPaymentsOre: slip.directPaymentsOre,
+    carriedInOre: slip.carriedInOre,
+    carriedOutOre: slip.carriedOutOre,
     lines: lines
       .filter((line) => line.slipId === slip.id)
       .map((line) => ({

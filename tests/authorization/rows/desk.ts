@@ -1,4 +1,4 @@
-import { tasks } from '@/db/schema';
+import { interestRates, tasks } from '@/db/schema';
 import { signUnsubscribeToken } from '@/lib/notifications/token';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 
@@ -11,6 +11,9 @@ async function openTask(fx: MatrixFixture) {
   if (!task) throw new Error('task insert failed');
   return task.id;
 }
+
+/** Each correction cell gives the desk row another figure than the one before (the same figure is refused as unchanged). */
+let corrections = 0;
 
 export const rows: MatrixRow[] = [
   {
@@ -55,6 +58,17 @@ export const rows: MatrixRow[] = [
     writes: true,
     // A half-year far ahead, so the staff cell's one insert is the row it changes.
     input: () => ({ form: { kind: 'interest', validFrom: '2031-01-01', value: '12,25', source: 'Matrisetest: Norges Bank' } }),
+  },
+  {
+    file: 'lib/desk/rates/actions.ts',
+    name: 'correctRateAction',
+    needs: 'staff',
+    writes: true,
+    // A desk row far ahead to correct, with a figure no other cell gives it, so the staff cell's one insert is the row it changes.
+    input: async (fx) => {
+      await fx.db.insert(interestRates).values({ validFrom: '2032-01-01', rateBasisPoints: 1_200, source: 'Matrisetest' }).onConflictDoNothing();
+      return { form: { kind: 'interest', validFrom: '2032-01-01', value: `12,${String(10 + (corrections++ % 90))}`, source: 'Matrisetest: rettet' } };
+    },
   },
   {
     file: 'lib/notifications/actions.ts',

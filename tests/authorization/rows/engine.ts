@@ -1,4 +1,4 @@
-import { cases, letters } from '@/db/schema';
+import { caseCollection, cases, letters } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 
@@ -58,3 +58,17 @@ rows.push({
     },
   }),
 });
+
+/** The fixture's case with an open dispute, for the decision rows (the decision answers one). */
+async function disputed(fx: MatrixFixture) {
+  await fx.db
+    .insert(caseCollection)
+    .values({ caseId: fx.caseId, companyId: fx.companyId, disputedAt: new Date(), disputeReason: 'Varene kom aldri' })
+    .onConflictDoUpdate({ target: caseCollection.caseId, set: { disputedAt: new Date(), disputeReason: 'Varene kom aldri' } });
+  return { caseId: fx.caseId, locale: 'nb', outcome: 'partly', notOwed: '100', costsWaived: 'on', reason: 'Delvis levert' };
+}
+
+rows.push(
+  { file: 'lib/engine/actions.ts', name: 'decideDisputeAction', needs: 'write', writes: true, input: async (fx) => ({ form: await disputed(fx) }) },
+  { file: 'lib/engine/actions.ts', name: 'deskDecideDisputeAction', needs: 'staff', writes: true, input: async (fx) => ({ form: await disputed(fx) }) },
+);

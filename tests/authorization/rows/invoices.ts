@@ -1,5 +1,5 @@
 import { invoiceAttachments, invoiceDrafts } from '@/db/schema';
-import { customer, validNationalId } from '@/tests/helpers/invoice-fixtures';
+import { customer, realPdf, validNationalId } from '@/tests/helpers/invoice-fixtures';
 import type { MatrixFixture, MatrixRow, SessionPrincipal } from '@/tests/authorization/types';
 
 /**
@@ -46,6 +46,17 @@ export const rows: MatrixRow[] = [
         locale: 'nb', draftId: await draftOf(fx, principal), invoiceNumber: `F-${crypto.randomUUID().slice(0, 8)}`,
         issuedOn: '2026-10-01', dueOn: '2026-10-15', amount: '1 234,50', currency: 'NOK', description: '',
       },
+    }),
+  },
+  {
+    // The PDF goes to the principal's own draft: a draft is one user's, another's id is not found.
+    file: 'app/api/invoices/drafts/[draftId]/attachment/route.ts',
+    name: 'POST',
+    needs: 'write',
+    writes: true,
+    input: async (fx, principal?: SessionPrincipal) => ({
+      path: `/api/invoices/drafts/${await draftOf(fx, principal)}/attachment?locale=nb`,
+      multipart: { attachment: { fileName: 'faktura.pdf', type: 'application/pdf', bytes: await realPdf('Matrise') } },
     }),
   },
   {

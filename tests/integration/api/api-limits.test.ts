@@ -57,6 +57,17 @@ describe('guessing API keys', () => {
     expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('203.0.113.20') })).status).toBe(200);
   });
 
+  it('counts an IPv6 client per /64, as sign-in does: hopping between addresses in the prefix gains nothing', async () => {
+    const { key } = await makeApiCompany(db);
+    for (let i = 0; i < AUTH_FAILURES_PER_WINDOW; i++) {
+      expect((await callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from(`2001:db8:7:1::${(i + 1).toString(16)}`) })).status).toBe(401);
+    }
+    // Another address in the same /64 (spelled out in full) is the same client; the next /64 is not.
+    expect((await callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from('2001:0db8:0007:0001:abcd:ef01:2345:6789') })).status).toBe(429);
+    expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('2001:db8:7:1::ffff') })).status).toBe(429);
+    expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('2001:db8:7:2::1') })).status).toBe(200);
+  });
+
   it('does not count a right key or a revoked one (a client not updated yet) against its address', async () => {
     const { key, actor, apiKeyId } = await makeApiCompany(db);
     for (let i = 0; i < AUTH_FAILURES_PER_WINDOW + 5; i++) expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('192.0.2.40') })).status).toBe(200);

@@ -9,6 +9,11 @@ import { runEngine } from '@/lib/engine/run';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
 import { makeOverdueCase, onDay } from '@/tests/helpers/engine-factories';
 import { makeCompany } from '@/tests/helpers/factories';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { DeskCaseSummary } from '@/components/desk/desk-case-summary';
+import { getDeskCase, getDeskCaseClaim } from '@/lib/desk/queries';
+import { formatOre } from '@/lib/money';
 
 const DAY = 86_400_000;
 
@@ -49,5 +54,27 @@ describe('today’s claim on the case page (Utestående)', () => {
     // This file's database has no rate for 2H 2026: the accrual stops short and says from when.
     const claim = await claimToday(db, company.id, later.id, '2026-08-01');
     expect(claim).toMatchObject({ accruedInterestOre: 0, rateMissingFrom: '2026-07-01' });
+  });
+});
+
+describe('the desk’s case page', () => {
+  it('shows today’s claim, the creditor’s Utestående, not the booked balance', async () => {
+    const company = await makeCompany(db);
+    const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2026-01-05', principalOre: 1_000_000 });
+    await runEngine(db, { now: onDay('2026-01-19'), companyId: company.id });
+    const today = '2026-02-18';
+    const creditors = await claimToday(db, company.id, debtCase.id, today);
+    expect(creditors.accruedInterestOre).toBeGreaterThan(0);
+
+    const found = await getDeskCase(debtCase.id);
+    const claim = await getDeskCaseClaim(found!, today);
+    expect(claim).toEqual(creditors);
+    const text = { company: 'Selskap', status: 'Status', outstandingToday: 'Utestående i dag', accruedInterest: 'Renter påløpt', rateMissing: null, registered: 'Registrert' };
+    const html = renderToStaticMarkup(
+      createElement(DeskCaseSummary, { companyName: found!.companyName, statusLabel: 'Aktiv', currency: 'NOK', registeredAt: found!.registeredAt, claim, text, locale: 'nb' }),
+    ).replace(/<[^>]+>/g, ' ');
+    expect(html).toContain(formatOre(creditors.totalOre, 'nb'));
+    expect(html).not.toContain(formatOre(found!.balanceOre, 'nb'));
+    expect(html).toContain(formatOre(creditors.accruedInterestOre, 'nb'));
   });
 });

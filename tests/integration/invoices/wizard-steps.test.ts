@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { invoiceAttachments, invoiceDrafts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/gate/checks';
 import { DomainError, NotAllowedError } from '@/lib/errors';
-import { saveCustomerStep, submitInvoiceStep } from '@/lib/invoices/mutations';
+import { attachInvoicePdf, saveCustomerStep, submitInvoiceStep } from '@/lib/invoices/mutations';
 import { registerInvoiceDraft } from '@/lib/invoices/registration';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { customer, invoice, submittedDraft } from '@/tests/helpers/invoice-fixtures';
@@ -36,7 +36,8 @@ describe('the wizard steps', () => {
     const other = await actorIn(company.id, 'admin');
     const draftId = await db.transaction((tx) => saveCustomerStep(tx, owner, { companyId: company.id, draftId: null, customer: customer({ name: 'Eier' }) }));
     await expect(db.transaction((tx) => saveCustomerStep(tx, other, { companyId: company.id, draftId, customer: customer({ name: 'Kapret' }) }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
-    await expect(db.transaction((tx) => submitInvoiceStep(tx, other, { draftId, invoice: invoice() }, { bytes: new Uint8Array([1]), fileName: 'x.pdf' }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
+    await expect(db.transaction((tx) => submitInvoiceStep(tx, other, { draftId, invoice: invoice() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
+    await expect(db.transaction((tx) => attachInvoicePdf(tx, other, draftId, { bytes: new Uint8Array([1]), fileName: 'x.pdf' }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
     const [row] = await drafts(company.id);
     expect(row).toMatchObject({ status: 'customer', invoice: null });
     expect(row?.customer.name).toBe('Eier');
@@ -61,7 +62,8 @@ describe('the wizard steps', () => {
     const company = await makeCompany(db);
     const actor = await actorIn(company.id);
     const { draftId } = await submittedDraft(db, actor);
-    await expect(db.transaction((tx) => submitInvoiceStep(tx, actor, { draftId, invoice: invoice() }, null))).rejects.toMatchObject({ messageKey: 'invoices.errors.alreadySubmitted' });
+    await expect(db.transaction((tx) => submitInvoiceStep(tx, actor, { draftId, invoice: invoice() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.alreadySubmitted' });
+    await expect(db.transaction((tx) => attachInvoicePdf(tx, actor, draftId, { bytes: new Uint8Array([1]), fileName: 'x.pdf' }))).rejects.toMatchObject({ messageKey: 'invoices.errors.alreadySubmitted' });
     await expect(db.transaction((tx) => saveCustomerStep(tx, actor, { companyId: company.id, draftId, customer: customer() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
   });
 });

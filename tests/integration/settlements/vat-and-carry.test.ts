@@ -11,6 +11,8 @@ import { slipPdfWords } from '@/lib/settlements/slips/pdf-words';
 import { loadSlips } from '@/lib/settlements/slips/slip-data';
 import { makeCase, makeCompanyActor } from '@/tests/helpers/case-factories';
 import { bankReference, makeStaff } from '@/tests/helpers/debtor-payment-factories';
+import { GET as getSettlements } from '@/app/api/v1/settlements/route';
+import { callApi, makeApiCompany } from '@/tests/helpers/api-fixtures';
 
 async function pay(kid: string, amountOre: number, paidOn: string) {
   const staff = await makeStaff(db);
@@ -78,5 +80,22 @@ describe('a part-payment that covers only fees', () => {
     const secondPdf = await pdfTextOf(company.id, slip2!.id, 'en');
     expect(secondPdf).toContain('Carried from the previous settlement');
     expect(secondPdf).toContain(`Paid out ${formatOreNumber(50_000, 'en')}`);
+  });
+});
+
+describe('GET /api/v1/settlements', () => {
+  it('shows what a slip carried: the accounting system can post a slip that paid nothing out and the one that made up for it', async () => {
+    const { key, company } = await makeApiCompany(db);
+    const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [1_000_000], feeOre: 56_000, interestOre: 0 });
+    await pay(debtCase.kid, 20_000, '2026-11-02');
+    await db.transaction((tx) => runSettlement(tx, company.id, '2026-11-02'));
+    await pay(debtCase.kid, 100_000, '2026-11-09');
+    await db.transaction((tx) => runSettlement(tx, company.id, '2026-11-09'));
+    const answer = await callApi(getSettlements, { path: '/api/v1/settlements?since=2026-11-01', key });
+    expect(answer.status).toBe(200);
+    expect(answer.body?.data).toMatchObject([
+      { settledOn: '2026-11-02', netOre: 0, carriedInOre: 0, carriedOutOre: -5_000 },
+      { settledOn: '2026-11-09', netOre: 50_000, carriedInOre: -5_000, carriedOutOre: 0 },
+    ]);
   });
 });

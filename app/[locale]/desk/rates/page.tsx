@@ -25,7 +25,7 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
   const t = await getTranslations('desk.rates');
   const [rows, stopped] = await Promise.all([listRates(), casesStoppedForRate()]);
   return (
-    <ClientMessages paths={['desk.rates', 'users.errors', 'validation']}>
+    <ClientMessages paths={['cases.errors', 'desk.rates', 'users.errors', 'validation']}>
       <>
         <PageHeader title={t('title')} />
         <p className="mb-2 max-w-3xl text-slate-700">{t('intro')}</p>
@@ -54,6 +54,15 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
                   <td className={`${CELL} min-w-56`}>
                     {row.origin === 'code' ? t('builtIn') : row.source}
                     {row.assumption ? <strong className="mt-1 block text-amber-800">{t('assumption')}</strong> : null}
+                    {row.corrections.map((correction) => (
+                      <span key={correction.createdAt.toISOString()} className="mt-1 block text-slate-600">
+                        {t('correctedFrom', {
+                          date: formatDate(correction.createdAt, locale),
+                          from: row.kind === 'interest' ? t('percent', { value: formatOreNumber(correction.previousValue, locale) }) : formatOre(correction.previousValue, locale),
+                          source: correction.source,
+                        })}
+                      </span>
+                    ))}
                   </td>
                 </tr>
               ))}
@@ -65,6 +74,13 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
             {t('addHeading')}
           </h2>
           <AddRateForm suggestedFrom={halfYearsAround(todayInOslo()).next} />
+        </section>
+        <section aria-labelledby="correct-rate" className="mt-8">
+          <h2 id="correct-rate" className="mb-3 text-lg font-semibold">
+            {t('correctHeading')}
+          </h2>
+          <p className="mb-3 max-w-3xl text-slate-700">{t('correctIntro')}</p>
+          <AddRateForm suggestedFrom={halfYearsAround(todayInOslo()).current} correction />
         </section>
       </>
     </ClientMessages>

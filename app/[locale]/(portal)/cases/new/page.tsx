@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CustomerForm } from '@/components/invoices/customer-form';
 import { InvoiceForm } from '@/components/invoices/invoice-form';
+import { InvoiceUploadForm } from '@/components/invoices/invoice-upload-form';
 import { WizardNotice } from '@/components/invoices/wizard-notice';
 import { WizardSteps } from '@/components/invoices/wizard-steps';
 import { PageHeader } from '@/components/layout/page-header';
@@ -112,7 +113,8 @@ async function newInvoicePageContent({ params, searchParams }: PageProps<'/[loca
         <p className="mb-4 text-sm text-slate-700">
           {t('wizard.customerSummary', { name: draft.customer.name, customerNumber: draft.customer.customerNumber })}
         </p>
-        <InvoiceForm locale={locale} draftId={draft.id} initial={invoiceValues(draft.invoice, locale)} attachmentName={draft.attachmentName} />
+        <InvoiceUploadForm locale={locale} draftId={draft.id} attachmentName={draft.attachmentName} outcome={one(query.upload)} />
+        <InvoiceForm locale={locale} draftId={draft.id} initial={invoiceValues(draft.invoice, locale)} />
       </>
     );
   }

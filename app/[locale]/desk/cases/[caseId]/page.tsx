@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CreateTaskForm } from '@/components/desk/create-task-form';
+import { DeskCaseSummary } from '@/components/desk/desk-case-summary';
 import { AgreementForm } from '@/components/engine/agreement-form';
 import { CollectionPanel } from '@/components/engine/collection-panel';
 import { getCompanyAgreement } from '@/lib/engine/queries';
@@ -10,11 +11,10 @@ import { PageHeader } from '@/components/layout/page-header';
 import { MessageForm } from '@/components/messages/message-form';
 import { MessageThread } from '@/components/messages/message-thread';
 import { requireStaff } from '@/lib/auth/gate';
-import { getDeskCase, listCaseThread, listCompanyUsers, listDeskCaseTasks } from '@/lib/desk/queries';
+import { getDeskCase, getDeskCaseClaim, listCaseThread, listCompanyUsers, listDeskCaseTasks } from '@/lib/desk/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { formatOre } from '@/lib/money';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/layout/client-messages';
 
@@ -30,36 +30,36 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
   if (!z.uuid().safeParse(caseId).success) notFound();
   const found = await getDeskCase(caseId);
   if (!found) notFound();
-  const [tasks, thread, users] = await Promise.all([
+  const [tasks, thread, users, claim] = await Promise.all([
     listDeskCaseTasks(found.companyId, found.id),
     listCaseThread(found.companyId, found.id),
     listCompanyUsers(found.companyId),
+    getDeskCaseClaim(found),
   ]);
   const t = await getTranslations('desk');
   const tc = await getTranslations('caseList');
   const tt = await getTranslations('desk.tasks');
+  const tcase = await getTranslations('cases');
   return (
     <ClientMessages paths={['caseMessages', 'cases.errors', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'reports.columns', 'reports.pdf', 'tasks.errors', 'users.errors', 'users.roles']}>
       <>
         <PageHeader title={t('case.title', { caseNumber: String(found.caseNumber), debtor: found.debtorName })} />
-        <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-slate-600">{tc('columns.company')}</dt>
-            <dd className="font-medium">{found.companyName}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{tc('columns.status')}</dt>
-            <dd className="font-medium">{tc(`status.${found.status}`)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{tc('columns.outstanding')}</dt>
-            <dd className="font-medium tabular-nums">{formatOre(found.balanceOre, locale, found.currency)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">{tc('columns.registered')}</dt>
-            <dd className="font-medium">{formatDate(found.registeredAt, locale)}</dd>
-          </div>
-        </dl>
+        <DeskCaseSummary
+          companyName={found.companyName}
+          statusLabel={tc(`status.${found.status}`)}
+          currency={found.currency}
+          registeredAt={found.registeredAt}
+          claim={claim}
+          locale={locale}
+          text={{
+            company: tc('columns.company'),
+            status: tc('columns.status'),
+            outstandingToday: tcase('detail.outstandingToday'),
+            accruedInterest: tcase('detail.accruedInterest'),
+            rateMissing: claim.rateMissingFrom ? tcase('detail.rateMissing', { date: formatDate(claim.rateMissingFrom, locale) }) : null,
+            registered: tc('columns.registered'),
+          }}
+        />
         {found.status === 'closed' || found.status === 'withdrawn' ? (
           <p className="mb-6">
             <Link href={`/desk/cases/${found.id}/statement`} className="font-medium text-brand-700 underline">

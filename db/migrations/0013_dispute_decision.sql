@@ -1,0 +1,1 @@
+ALTER TABLE "case_collection" ADD COLUMN "costs_waived_on" date;
