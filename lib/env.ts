@@ -54,6 +54,25 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   // Webhook endpoints must be https; `1` also allows http://127.0.0.1 / localhost, for tests and the demo only.
   WEBHOOK_ALLOW_LOCAL_HTTP: z.enum(['0', '1']).default('0'),
+  // Min side's "Betal nå": `vipps` (the ePayment API, the VIPPS_* variables) or `local` (a demo page; never in production).
+  PAYMENT_PROVIDER: z.enum(['vipps', 'local']).optional(),
+  VIPPS_ENVIRONMENT: z.enum(['test', 'production']).default('test'),
+  VIPPS_CLIENT_ID: z.string().min(1).optional(),
+  VIPPS_CLIENT_SECRET: z.string().min(1).optional(),
+  VIPPS_SUBSCRIPTION_KEY: z.string().min(1).optional(),
+  VIPPS_MERCHANT_SERIAL_NUMBER: z.string().regex(/^\d{4,10}$/).optional(),
+  // The secret Vipps returned when the webhook was registered (Webhooks API); callbacks are checked with it.
+  VIPPS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  // Min side's BankID through OpenID Connect (a broker or BankID's own); without an issuer, only the demo's local one.
+  DEBTOR_OIDC_ISSUER: z.string().url().optional(),
+  DEBTOR_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  DEBTOR_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DEBTOR_OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  // The ID token's (or userinfo's) claim with the fødselsnummer / D-number, and the one with the name.
+  DEBTOR_OIDC_NATIONAL_ID_CLAIM: z.string().min(1).default('nnin'),
+  DEBTOR_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+  // The claim listing the organisation numbers the person may act for (an array, or numbers separated by commas).
+  DEBTOR_OIDC_ORGANISATIONS_CLAIM: z.string().min(1).optional(),
 });
 
 type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };

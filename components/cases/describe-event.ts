@@ -79,6 +79,18 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
       return t('event.taskClosed', { title: text(data.title) });
     case 'task.reopened':
       return t('event.taskReopened', { title: text(data.title) });
+    case 'arrangement.started':
+    case 'arrangement.requested':
+      return t(entry.type === 'arrangement.started' ? 'event.arrangementStarted' : 'event.arrangementRequested', {
+        kind: text(data.kind),
+        instalments: typeof data.instalments === 'number' ? data.instalments : 1,
+        total: typeof data.totalOre === 'number' ? formatOre(data.totalOre, locale) : '',
+        untilOn: date(data.untilOn),
+      });
+    case 'arrangement.instalment_missed':
+      return t('event.instalmentMissed', { amount, dueOn: date(data.dueOn), deadlineOn: date(data.deadlineOn) });
+    case 'arrangement.ended':
+      return t('event.arrangementEnded', { kind: text(data.kind), outcome: text(data.outcome) });
     default:
       return t('event.other');
   }

@@ -11,6 +11,7 @@ import { updateAgreementAction } from '@/lib/engine/actions';
 import type { CollectionAgreement } from '@/lib/engine/rules/agreement';
 import { AGREEMENT_NUMBER_FIELDS } from '@/lib/engine/schemas';
 import { idleState } from '@/lib/form-state';
+import { formatOreNumber } from '@/lib/money';
 
 type Props = { companyId: string; companyName: string; agreement: CollectionAgreement; vatRegistered: boolean };
 
@@ -19,7 +20,7 @@ export function AgreementForm({ companyId, companyName, agreement, vatRegistered
   const t = useTranslations('engine.agreement');
   const [state, formAction, pending] = useActionState(updateAgreementAction, idleState);
   const msg = useFormMessages(state);
-  const box = (name: 'reminderEnabled' | 'standardCompensation' | 'vatRegistered', checked: boolean) => (
+  const box = (name: 'reminderEnabled' | 'standardCompensation' | 'vatRegistered' | 'agencyMayApprovePlans', checked: boolean) => (
     <label className="flex items-center gap-2">
       <input type="checkbox" name={name} defaultChecked={checked} className="size-5" />
       {t(name)}
@@ -37,7 +38,11 @@ export function AgreementForm({ companyId, companyName, agreement, vatRegistered
             <Input name={name} inputMode="numeric" required defaultValue={msg.value(name) || String(agreement[name])} />
           </Field>
         ))}
+        <Field label={t('smallestInstalment')} error={msg.field('smallestInstalment')}>
+          <Input name="smallestInstalment" inputMode="decimal" required defaultValue={msg.value('smallestInstalment') || formatOreNumber(agreement.smallestInstalmentOre, 'nb')} />
+        </Field>
       </div>
+      {box('agencyMayApprovePlans', agreement.agencyMayApprovePlans)}
       {box('standardCompensation', agreement.standardCompensation)}
       {box('vatRegistered', vatRegistered)}
       <FormStatus text={msg.summary} tone={msg.tone} />

@@ -12,7 +12,7 @@ export async function MessageThread({ messages, locale }: { messages: ThreadMess
       {messages.map((message) => (
         <li key={message.id} className={`rounded-lg border p-3 text-sm ${message.fromAgency ? 'border-slate-200 bg-slate-50' : 'border-brand-50 bg-white'}`}>
           <p className="mb-1 text-xs text-slate-600">
-            {t(message.fromAgency ? 'fromAgency' : 'fromCreditor', { name: message.authorName ?? '' })} ·{' '}
+            {message.fromDebtor ? t(message.sharedWithCreditor ? 'fromDebtorShared' : 'fromDebtor') : t(message.fromAgency ? 'fromAgency' : 'fromCreditor', { name: message.authorName ?? '' })} ·{' '}
             <time dateTime={message.createdAt.toISOString()}>{formatDateTime(message.createdAt, locale)}</time>
           </p>
           <p className="whitespace-pre-line text-slate-900">{message.body}</p>

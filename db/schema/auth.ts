@@ -45,7 +45,7 @@ export const signInAttempts = pgTable(
   'sign_in_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    step: text('step', { enum: ['password', 'second_factor'] }).notNull(),
+    step: text('step', { enum: ['password', 'second_factor', 'letter_code'] }).notNull(),
     email: text('email').notNull(),
     ipAddress: text('ip_address').notNull(),
     // A device that signed this account in before (signed cookie): counted on its own, not by account or address.

@@ -23,7 +23,7 @@ export const ledgerKindEnum = pgEnum('ledger_kind', ['principal', 'interest', 'f
 // What a payment row covered (its allocation); 'credit' is an overpayment left on the case.
 export const ledgerCoversEnum = pgEnum('ledger_covers', ['principal', 'interest', 'fee', 'credit']);
 /** The fee a fee row charges or takes back (lib/engine/rules/claim.ts); null on rows from before fee kinds. */
-export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy']);
+export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy', 'plan_fee']);
 
 export const caseNumberSequence = pgSequence('case_number_seq', { startWith: 100001 });
 
@@ -51,6 +51,9 @@ export const debtors = pgTable(
   (t) => [
     uniqueIndex('debtors_company_customer_number_key').on(t.companyId, t.customerNumber),
     index('debtors_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    // Min side finds a signed-in debtor's cases by national id or organisation number, across companies.
+    index('debtors_national_id_idx').on(t.nationalId),
+    index('debtors_organisation_number_idx').on(t.organisationNumber),
   ],
 );
 

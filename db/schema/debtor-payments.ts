@@ -4,7 +4,7 @@ import { companies } from './companies';
 import { users } from './users';
 
 export const debtorPaymentStatusEnum = pgEnum('debtor_payment_status', ['unmatched', 'allocated']);
-export const debtorPaymentSourceEnum = pgEnum('debtor_payment_source', ['desk', 'csv', 'ocr', 'seed']);
+export const debtorPaymentSourceEnum = pgEnum('debtor_payment_source', ['desk', 'csv', 'ocr', 'seed', 'online']);
 
 /**
  * Money a debtor paid into the agency's client account, by KID. Until it is matched to a case it belongs to

@@ -15,3 +15,5 @@ export * from './integrations';
 export * from './webhooks';
 export * from './engine';
 export * from './case-figures';
+export * from './debtor-actions';
+export * from './debtor-portal';

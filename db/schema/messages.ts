@@ -3,7 +3,7 @@ import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
 
-/** Messages between the creditor and the agency's case handler. */
+/** Messages on a case between the creditor, the agency's case handler and the debtor. */
 export const messages = pgTable(
   'messages',
   {
@@ -12,6 +12,9 @@ export const messages = pgTable(
     caseId: uuid('case_id').notNull().references(() => cases.id),
     authorUserId: uuid('author_user_id').references(() => users.id),
     fromAgency: boolean('from_agency').notNull(),
+    // Written by the debtor in Min side: the creditor sees it only once the agency shares it.
+    fromDebtor: boolean('from_debtor').notNull().default(false),
+    sharedWithCreditor: boolean('shared_with_creditor').notNull().default(true),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { signInAttempts } from '@/db/schema';
 import { throttleAddress } from '@/lib/client-address';
 
-export type SignInStep = 'password' | 'second_factor';
+export type SignInStep = 'password' | 'second_factor' | 'letter_code';
 
 /**
  * Within the window: 5 failures from one address lock that (account, address) pair; an account's failures from

@@ -7,7 +7,7 @@ export const ACTIVITY_EVENT_TYPES: Record<HistoryActivity, readonly string[]> = 
   letters: ['letter.sent'],
   payments: ['payment.registered', 'claim.corrected'],
   creditNotes: ['credit_note.registered'],
-  status: ['case.registered', 'case.paused', 'case.resumed', 'case.withdrawn', 'case.closed', 'case.disputed', 'case.dispute_resolved', 'case.dispute_decided', 'case.rate_corrected', 'case.legal_confirmed'],
+  status: ['case.registered', 'case.paused', 'case.resumed', 'case.withdrawn', 'case.closed', 'case.disputed', 'case.dispute_resolved', 'case.dispute_decided', 'case.rate_corrected', 'case.legal_confirmed', 'arrangement.started', 'arrangement.requested', 'arrangement.instalment_missed', 'arrangement.ended'],
   stage: ['case.stage_changed'],
   messages: ['message.received', 'message.sent'],
   tasks: ['task.created', 'task.answered', 'task.closed', 'task.reopened'],

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { DEMO_IDP_PATH } from '@/lib/debtors/demo-idp-client';
 
 /**
  * Serves the built portal like `next start`, but as a well-behaved proxy would: the socket address is appended to
@@ -55,6 +56,7 @@ async function serve() {
   const { HSTS, isProductionDeployment } = await import('@/lib/http/security-headers');
   // HSTS on every response, files from public/ and _next/ included (the proxy does not see those).
   const pinHttps = isProductionDeployment();
+  const demoIdp = await mountDemoIdp();
 
   // A page that fails because PostgreSQL is away answers 503 with Retry-After and a translated page (lib/http/outage.ts).
   const { withOutagePage } = await import('@/lib/http/outage');
@@ -68,6 +70,7 @@ async function serve() {
       const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
       request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
       if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
+      if (demoIdp && isDemoIdpPath(request.url)) return demoIdp(request, response);
       void handle(request, response);
     }, probe.reachable),
   );
@@ -75,4 +78,17 @@ async function serve() {
   const { exitGracefullyOnSignal } = await import('./graceful');
   exitGracefullyOnSignal(server);
   server.listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port}`));
+}
+
+/** The demo's local BankID (lib/cli/demo-idp.ts) beside the portal, only in the demo; null anywhere else. */
+async function mountDemoIdp() {
+  const { demoIdpAllowed, createDemoIdp } = await import('./demo-idp');
+  if (!demoIdpAllowed()) return null;
+  const { env } = await import('@/lib/env');
+  const { PORTAL_URL, AUTH_SECRET } = env();
+  return createDemoIdp({ issuer: `${PORTAL_URL}${DEMO_IDP_PATH}`, redirectUri: `${PORTAL_URL}/api/min-side/bankid/callback`, authSecret: AUTH_SECRET });
+}
+
+function isDemoIdpPath(url: string | undefined) {
+  return url === DEMO_IDP_PATH || Boolean(url?.startsWith(`${DEMO_IDP_PATH}/`));
 }

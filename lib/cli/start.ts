@@ -3,6 +3,7 @@ import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/accounts';
 import { ensureDemoApiKey } from '@/lib/demo/api-key';
+import { DEMO_DEBTOR_IDENTITIES, DEMO_SIGNATORY_COMPANY } from '@/lib/demo/debtor-identities';
 import { seedDemo } from '@/lib/demo/seed';
 import { demoModeFor, loadEnv } from '@/lib/env';
 import { needsBuild } from './build-state';
@@ -52,5 +53,10 @@ if (demo) {
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
   console.log(`AutoCollect API key of Nordlys Elektro AS (demo): ${DEMO_API_KEY}; play the accounting system with \`npm run demo:autocollect\``);
+  console.log(`Min side (debtors): http://localhost:${port}/nb/min-side — "Logg inn med BankID" opens the demo's local provider:`);
+  for (const person of DEMO_DEBTOR_IDENTITIES) {
+    const acts = person.signatoryFor.length ? `, signatory for org.nr. ${person.signatoryFor.join(', ')} (${DEMO_SIGNATORY_COMPANY.name})` : '';
+    console.log(`  ${person.name.padEnd(22)} fødselsnummer ${person.nationalId}${acts}`);
+  }
 }
 if (!env.RESEND_API_KEY && demo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);

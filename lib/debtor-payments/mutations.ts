@@ -20,7 +20,7 @@ export type ReceiveResult =
   | { outcome: 'unmatched'; paymentId: string; reason: UnmatchedReason }
   | { outcome: 'duplicate'; paymentId: string };
 
-type Source = 'desk' | 'csv' | 'ocr' | 'seed';
+type Source = 'desk' | 'csv' | 'ocr' | 'seed' | 'online';
 
 const OPEN_STATUSES = ['active', 'paused'] as const;
 

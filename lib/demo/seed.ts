@@ -1,6 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '@/db/client';
+import { assignDemoIdentities } from '@/lib/demo/debtor-identities';
 import { apiKeys, companies, debtors, events, feeRates, interestRates, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword } from '@/lib/auth/password';
@@ -64,6 +65,7 @@ function planDemo(options: BuildOptions) {
   const ctx: Context = { rng, newId, today: options.today, lastDay: options.today - 1, agencyAccount: env().AGENCY_ACCOUNT_NUMBER, userIds };
 
   const { plans, debtorRows } = planCases(ctx);
+  assignDemoIdentities(plans, options.today);
   const seen = new Set<string>();
   plans.forEach((plan: CasePlan, index) => {
     plan.caseNumber = options.caseNumbers[index] ?? 0;

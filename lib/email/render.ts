@@ -4,6 +4,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
+import { renderDebtorNotice, type DebtorNoticeEmail } from './debtor-notice';
 import { layout, type RenderedEmail } from './layout';
 import { renderSettlementReport, type SettlementReportEmail } from './settlement-report';
 
@@ -33,7 +34,8 @@ export type EmailTemplate =
   | { template: 'recovery_code_used'; securityUrl: string; at: Date }
   | { template: 'second_factor_failures'; securityUrl: string; at: Date; recoveryOnly: boolean }
   | NotificationEmail
-  | SettlementReportEmail;
+  | SettlementReportEmail
+  | DebtorNoticeEmail;
 
 const MESSAGES = { nb, en } as const;
 
@@ -121,6 +123,7 @@ function renderInvitation(t: Translate, locale: Locale, appName: string, email: 
 export function renderEmail(locale: Locale, email: EmailTemplate): RenderedEmail {
   if (email.template === 'notification') return renderNotification(locale, email);
   if (email.template === 'settlement_report') return renderSettlementReport(locale, email);
+  if (email.template === 'debtor_notice') return renderDebtorNotice(locale, email);
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const appName = t('common.appName');
   if (email.template === 'invoice_failed') return renderInvoiceFailed(t, appName, email);

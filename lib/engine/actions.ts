@@ -82,8 +82,9 @@ export async function updateAgreementAction(_prev: FormState, formData: FormData
   return guarded(formData, async () => {
     const staff = await requireStaff();
     const parsed = agreementFormSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS]);
-    const { companyId, vatRegistered, ...agreement } = parsed.data;
+    if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS, 'smallestInstalment']);
+    const { companyId, vatRegistered, smallestInstalment, ...rest } = parsed.data;
+    const agreement = { ...rest, smallestInstalmentOre: smallestInstalment };
     await db.transaction((tx) => updateAgreement(tx, staff, { companyId, agreement, vatRegistered }));
     revalidateCasePages();
     return succeeded('engine.agreement.saved');

@@ -14,7 +14,7 @@ export async function changeCollection(
   tx: Tx,
   actor: EventActor & { companyId: string },
   input: { caseId: string; intent: 'dispute' | 'resolveDispute' | 'confirmLegal'; reason: string },
-  by: 'creditor' | 'agency',
+  by: 'creditor' | 'agency' | 'debtor',
   now = new Date(),
 ) {
   const locked = await lockCase(tx, actor.companyId, input.caseId);

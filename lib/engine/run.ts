@@ -1,10 +1,12 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
-import { caseCollection, cases, letters } from '@/db/schema';
+import { caseCollection, cases, letterAccessCodes, letters } from '@/db/schema';
+import { letterAccessCodeRow } from '@/lib/auth/letter-code';
 import { todayInOslo } from '@/lib/dates';
 import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
 import { decide, type Decision, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
+import { writeArrangementChanges, type ArrangementItem } from './arrangements';
 import { writeReconciliations } from './reconcile';
 import { loadLockedCases, type LoadedCase } from './snapshot';
 import { loadTables } from './tables';
@@ -70,15 +72,18 @@ async function runBatch(tx: Tx, caseIds: string[], today: string, now: Date, tab
   const reconciled: { loaded: LoadedCase; plan: ReconcilePlan }[] = [];
   const failed: { loaded: LoadedCase; decision: Extract<Decision, { kind: 'error' }> }[] = [];
   const cleared: string[] = [];
+  const arranged: ArrangementItem[] = [];
   for (const item of loaded) {
     const decision = decide(item.snapshot, item.agreement, today, tables);
     if (decision.kind === 'letter') planned.push({ loaded: item, plan: decision.plan });
     else if (decision.kind === 'reconcile') reconciled.push({ loaded: item, plan: decision.plan });
     else if (decision.kind === 'error') failed.push({ loaded: item, decision });
+    else if (decision.kind === 'arrangement') arranged.push({ loaded: item, step: decision.step });
     else if (item.hasState) cleared.push(item.id);
   }
   const written = await writeLetters(tx, planned, today, now, account);
   const corrected = await writeReconciliations(tx, reconciled, now);
+  const arrangementEvents = await writeArrangementChanges(tx, arranged, today, now);
   if (failed.length > 0) {
     await tx
       .insert(caseCollection)
@@ -95,7 +100,7 @@ async function runBatch(tx: Tx, caseIds: string[], today: string, now: Date, tab
     reconciled: reconciled.length,
     errors: failed.length,
     ledgerRows: written.ledgerRows + corrected.ledgerRows,
-    events: written.events + corrected.events,
+    events: written.events + corrected.events + arrangementEvents,
   };
 }
 
@@ -124,7 +129,9 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
       })),
     )
     .onConflictDoNothing({ target: [letters.caseId, letters.kind, letters.sentOn] })
-    .returning({ id: letters.id, caseId: letters.caseId });
+    .returning({ id: letters.id, caseId: letters.caseId, companyId: letters.companyId, sentOn: letters.sentOn });
+  // Each letter prints a code that opens Min side for its case (lib/auth/letter-code.ts); its hash is kept with it.
+  if (inserted.length > 0) await tx.insert(letterAccessCodes).values(inserted.map((letter) => letterAccessCodeRow(letter)));
   const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
   const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
   const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now, true);

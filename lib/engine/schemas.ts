@@ -55,6 +55,16 @@ export const agreementFormSchema = z.object({
   surveillanceAfterLegalMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(120, 'validation.invalid'),
   standardCompensation: z.literal('on').optional().transform((value) => value === 'on'),
   vatRegistered: z.literal('on').optional().transform((value) => value === 'on'),
+  // Min side's time and plans (issue #21): the limits inside which the agency starts a plan without asking.
+  longestPlanMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(60, 'validation.invalid'),
+  longestPostponementDays: days(0),
+  smallestInstalment: z.string('validation.required').transform((typed, ctx) => {
+    const ore = parseKroner(typed.trim().slice(0, 40), 'nb');
+    if (ore !== null && ore >= 0) return ore;
+    ctx.addIssue({ code: 'custom', message: 'validation.invalid' });
+    return z.NEVER;
+  }),
+  agencyMayApprovePlans: z.literal('on').optional().transform((value) => value === 'on'),
 });
 
 export const AGREEMENT_NUMBER_FIELDS = [
@@ -66,4 +76,6 @@ export const AGREEMENT_NUMBER_FIELDS = [
   'demandDeadlineDays',
   'heavyFeeAfterOverrunDays',
   'surveillanceAfterLegalMonths',
+  'longestPlanMonths',
+  'longestPostponementDays',
 ] as const;

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { executeRows } from '@/db/client';
-import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters } from '@/db/schema';
+import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters, paymentArrangements, planInstalments } from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
 import { orderForStage, type AllocationOrder, type Stage } from '@/lib/allocation/order';
 import { todayInOslo } from '@/lib/dates';
 import type { PaymentComponent, Split } from '@/lib/ledger/components';
-import { agreementFrom, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
+import { agreementFrom, type ArrangementSnapshot, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
 
 // Reads a batch of cases, locked, into the pure module's snapshots (one query per table for the whole batch).
 
@@ -62,7 +62,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
   // The ledger's and the invoices' indexes lead with the company (company_id, case_id): without it in the WHERE
   // clause each read was a scan of the whole table, ~0.4 s per case at 1M cases (the case page's claim, every run).
   const companyIds = [...new Set(rows.map((row) => row.companyId))];
-  const [states, sent, ledgerRows, paymentRows, invoiceRows] = await Promise.all([
+  const [states, sent, ledgerRows, paymentRows, invoiceRows, arrangementsOf] = await Promise.all([
     tx.select().from(caseCollection).where(inArray(caseCollection.caseId, locked)),
     tx
       .select({ caseId: letters.caseId, kind: letters.kind, sentOn: letters.sentOn, deadlineOn: letters.deadlineOn })
@@ -83,6 +83,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .from(invoices)
       .where(and(inArray(invoices.companyId, companyIds), inArray(invoices.caseId, locked)))
       .orderBy(asc(invoices.dueOn)),
+    loadArrangements(tx, locked),
   ]);
   const stateOf = new Map(states.map((state) => [state.caseId, state]));
   const sums = ledgerRows;
@@ -127,9 +128,41 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
         booked: ledgerOf.get(row.id)?.booked ?? EMPTY_BOOKED,
         balanceOre: row.balanceOre,
         reconciledOn: state?.interestBookedToOn ?? null,
+        arrangement: arrangementsOf.running.get(row.id) ?? null,
+        planFee: arrangementsOf.planFees.get(row.id) ?? null,
       },
     };
   });
+}
+
+/**
+ * The running (active) arrangement per case with its schedule, and the fee of the case's first started plan (it
+ * stays part of the claim when the plan ends or breaks).
+ */
+async function loadArrangements(tx: Tx, caseIds: string[]) {
+  const rows = await tx
+    .select()
+    .from(paymentArrangements)
+    .where(and(inArray(paymentArrangements.caseId, caseIds), inArray(paymentArrangements.status, ['active', 'completed', 'broken'])))
+    .orderBy(asc(paymentArrangements.createdAt));
+  const running = new Map<string, ArrangementSnapshot>();
+  const planFees = new Map<string, { onDate: string; amountOre: number }>();
+  const active = rows.filter((row) => row.status === 'active');
+  const schedule = active.length
+    ? await tx.select().from(planInstalments).where(inArray(planInstalments.arrangementId, active.map((row) => row.id))).orderBy(asc(planInstalments.number))
+    : [];
+  for (const row of rows) {
+    if (row.kind === 'plan' && !planFees.has(row.caseId)) planFees.set(row.caseId, { onDate: row.startsOn, amountOre: row.planFeeOre });
+    if (row.status !== 'active') continue;
+    running.set(row.caseId, {
+      id: row.id,
+      kind: row.kind,
+      startsOn: row.startsOn,
+      untilOn: row.untilOn,
+      instalments: schedule.filter((item) => item.arrangementId === row.id).map((item) => ({ number: item.number, dueOn: item.dueOn, amountOre: item.amountOre, noticeSentOn: item.noticeSentOn })),
+    });
+  }
+  return { running, planFees };
 }
 
 type LedgerSum = {

@@ -13,12 +13,14 @@ export const BODY_LIMITS = { form: 8 * 1024, api: 256 * 1024, action: 1024 * 102
 // The invoice PDF's upload route (app/api/invoices/drafts/[draftId]/attachment), which also counts while it reads.
 const UPLOAD_ROUTE = /^\/api\/invoices\/drafts\/[^/]+\/attachment\/?$/;
 const BANK_FILE_PAGE = /^\/(nb|en)\/desk\/payments\/?$/;
+// Min side's objection posts its files through its server action: as much as server actions take (3 MB).
+const OBJECTION_PAGE = /^\/(nb|en)\/min-side\/cases\/[0-9a-f-]{36}\/object\/?$/;
 
 export function bodyLimitFor(pathname: string): number {
   if (pathname.startsWith('/api/v1/')) return BODY_LIMITS.api;
   if (UPLOAD_ROUTE.test(pathname)) return BODY_LIMITS.upload;
   if (pathname.startsWith('/api/')) return BODY_LIMITS.form;
-  return BANK_FILE_PAGE.test(pathname) ? BODY_LIMITS.bankFile : BODY_LIMITS.action;
+  return BANK_FILE_PAGE.test(pathname) || OBJECTION_PAGE.test(pathname) ? BODY_LIMITS.bankFile : BODY_LIMITS.action;
 }
 
 export class BodyTooLargeError extends Error {

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/db';
 import type { Letter } from '@/db/schema';
 import { loadTables } from '@/lib/engine/tables';
+import { formatLetterCode, letterAccessCode } from '@/lib/auth/letter-code';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
 import { letterWords, type Agency, type LetterWords } from './words';
@@ -12,8 +13,15 @@ export function agencyOnLetters(): Agency {
   return { name: AGENCY_NAME, organisationNumber: AGENCY_ORGANISATION_NUMBER, email: AGENCY_EMAIL, phone: AGENCY_PHONE };
 }
 
-/** The letter's words in `locale` with today's tables (the rate periods): the same for the HTML view and the PDF. */
-export async function loadLetterWords(letter: Letter, currency: string, locale: Locale): Promise<LetterWords> {
+const MASKED_CODE = '••••-••••-••••';
+
+/**
+ * The letter's words in `locale` with today's tables (the rate periods): the same for the HTML view and the PDF.
+ * `debtor`: the debtor's own copy (Min side) prints the sign-in code; the creditor's and the desk's copies mask it,
+ * so that nobody but the debtor holds a key to Min side.
+ */
+export async function loadLetterWords(letter: Letter, currency: string, locale: Locale, copy: 'debtor' | 'agency' = 'agency'): Promise<LetterWords> {
   const { rates } = await loadTables(db);
-  return letterWords(letter, { currency, locale, agency: agencyOnLetters(), rates });
+  const access = { url: `${env().PORTAL_URL}/${locale}/min-side`, code: copy === 'debtor' ? formatLetterCode(letterAccessCode(letter.id)) : MASKED_CODE };
+  return letterWords(letter, { currency, locale, agency: agencyOnLetters(), rates, access });
 }

@@ -22,7 +22,13 @@ export type LetterWords = LetterPdfText & { kind: ReturnType<typeof letterKindKe
  * claim, the amounts, each interest rate with its period, the consequence of not paying, the right to object and
  * (on the betalingsoppfordring) to nemndsbehandling, and the payment information. `rates` are the engine's tables.
  */
-export function letterWords(letter: Letter, options: { currency: string; locale: Locale; agency: Agency; rates: readonly InterestRate[] }): LetterWords {
+/** Min side's address and the letter's sign-in code as printed (masked on the agency's and creditor's copies). */
+export type LetterAccess = { url: string; code: string };
+
+export function letterWords(
+  letter: Letter,
+  options: { currency: string; locale: Locale; agency: Agency; rates: readonly InterestRate[]; access?: LetterAccess },
+): LetterWords {
   const { currency, locale, agency } = options;
   const t = createTranslator({ locale, messages: MESSAGES[locale] as typeof nb, namespace: 'cases' });
   const kind = letterKindKey(letter.kind);
@@ -73,6 +79,7 @@ export function letterWords(letter: Letter, options: { currency: string; locale:
       t('letterDoc.objection', { agency: agency.name }),
       ...(kind === 'demand' ? [t('letterDoc.complaintsBoard')] : []),
       t('letterDoc.contact', { agency: agency.name, email: agency.email, phone: agency.phone }),
+      ...(options.access ? [t('letterDoc.accessCodeHint', { url: options.access.url, caseNumber: content.caseNumber, code: options.access.code })] : []),
     ],
     paymentHeading: t('letterDoc.payment'),
     payment: [
@@ -81,6 +88,7 @@ export function letterWords(letter: Letter, options: { currency: string; locale:
       [t('letterDoc.kid'), letter.kid],
       [t('letterDoc.amount'), money(letter.amountDueOre)],
       [t('letterDoc.dueOn'), letter.deadlineOn ? date(letter.deadlineOn) : t('letterDoc.noDeadline')],
+      ...(options.access ? [[t('letterDoc.accessCode'), options.access.code] as [string, string]] : []),
     ],
   };
 }

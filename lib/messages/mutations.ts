@@ -1,4 +1,5 @@
 import 'server-only';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { messages } from '@/db/schema';
 import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gate/checks';
@@ -39,4 +40,31 @@ export async function postCreditorMessage(tx: Tx, actor: CaseActor, input: PostM
   if (!row) throw new Error('message insert returned nothing');
   await recordEvent(tx, actor, { type: 'message.sent', caseId: debtCase.id, data: { messageId: row.id } }, now);
   return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
+}
+
+/**
+ * The debtor writes to the agency on the case (Min side): the desk sees it in the case's thread; the creditor does
+ * not, until the agency shares it (shareDebtorMessage), which puts it in the creditor's history.
+ */
+export async function postDebtorMessage(tx: Tx, scope: { companyId: string; caseId: string }, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
+  if (input.caseId !== scope.caseId) throw new DomainError('cases.errors.notFound');
+  const debtCase = await lockCaseRef(tx, input.caseId, scope.companyId);
+  const [row] = await tx
+    .insert(messages)
+    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: null, fromAgency: false, fromDebtor: true, sharedWithCreditor: false, body: input.body, createdAt: now })
+    .returning({ id: messages.id });
+  if (!row) throw new Error('message insert returned nothing');
+  await recordEvent(tx, { userId: null, companyId: debtCase.companyId }, { type: 'message.from_debtor', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
+}
+
+/** The desk shares a debtor's message with the creditor: it appears in the creditor's history as a message. */
+export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { messageId: string }, now = new Date()) {
+  const [row] = await tx
+    .update(messages)
+    .set({ sharedWithCreditor: true })
+    .where(and(eq(messages.id, input.messageId), eq(messages.fromDebtor, true), eq(messages.sharedWithCreditor, false)))
+    .returning({ id: messages.id, companyId: messages.companyId, caseId: messages.caseId });
+  if (!row) throw new DomainError('debtorActions.messages.errors.notShareable');
+  await recordEvent(tx, { userId: staff.userId, companyId: row.companyId }, { type: 'message.received', caseId: row.caseId, data: { messageId: row.id } }, now);
 }

@@ -17,8 +17,8 @@ export type NotificationCause = {
   caseNumber: number;
   /** A task's title; null for a message (its text stays in the portal). */
   title: string | null;
-  /** Whoever acted is never emailed about it. */
-  actorUserId: string;
+  /** Whoever acted is never emailed about it (null: the debtor, from Min side). */
+  actorUserId: string | null;
 };
 
 type Recipient = { id: string; email: string; locale: Locale };
@@ -36,7 +36,7 @@ async function recipientsFor(tx: Executor, cause: NotificationCause): Promise<Re
         eq(setting, true),
         eq(users.isAgencyStaff, false),
         sql`${users.deletedAt} is null`,
-        ne(users.id, cause.actorUserId),
+        cause.actorUserId ? ne(users.id, cause.actorUserId) : undefined,
       ),
     );
 }

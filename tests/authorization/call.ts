@@ -42,8 +42,10 @@ function formDataOf(fields: CallInput['form'] = {}): FormData {
   return data;
 }
 
+/** A redirect to a sign-in page (the portal's or Min side's) is a refusal; one that says "signed out" is a sign-out. */
 function classifyRedirect(location: string): Outcome {
-  return /^\/(nb|en)\/login(\/verify)?$/.test(new URL(location, 'http://portal').pathname) ? 'signIn' : 'allowed';
+  const url = new URL(location, 'http://portal');
+  return /^\/(nb|en)\/(min-side\/)?login(\/verify)?$/.test(url.pathname) && !url.searchParams.has('signedOut') ? 'signIn' : 'allowed';
 }
 
 /** Posts a server action as the browser does (fetch with Next-Action) and reads what the user would meet. */

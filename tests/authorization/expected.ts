@@ -1,9 +1,12 @@
 import { roleAtLeast } from '@/lib/roles';
-import type { ApiKeyPrincipal, MatrixRow, Needs, Outcome, Principal, SessionPrincipal } from './types';
+import type { ApiKeyPrincipal, DebtorPrincipal, MatrixRow, Needs, Outcome, Principal, SessionPrincipal } from './types';
 
 export const SESSION_PRINCIPALS: SessionPrincipal[] = ['anonymous', 'pendingSecondFactor', 'read', 'write', 'admin', 'otherCompanyAdmin', 'staff'];
 export const API_KEY_PRINCIPALS: ApiKeyPrincipal[] = ['apiKey', 'otherCompanyApiKey', 'revokedApiKey'];
-export const PRINCIPALS: Principal[] = [...SESSION_PRINCIPALS, ...API_KEY_PRINCIPALS];
+export const DEBTOR_PRINCIPALS: DebtorPrincipal[] = ['debtor', 'letterCodeDebtor', 'otherDebtor'];
+export const PRINCIPALS: Principal[] = [...SESSION_PRINCIPALS, ...DEBTOR_PRINCIPALS, ...API_KEY_PRINCIPALS];
+
+export const isDebtorPrincipal = (principal: Principal): principal is DebtorPrincipal => (DEBTOR_PRINCIPALS as Principal[]).includes(principal);
 
 const isApiKeyPrincipal = (principal: Principal): principal is ApiKeyPrincipal => (API_KEY_PRINCIPALS as Principal[]).includes(principal);
 
@@ -12,12 +15,15 @@ const isApiKeyPrincipal = (principal: Principal): principal is ApiKeyPrincipal =
  * must open no session route, a session no /api/v1 route). Server actions are never reached with a key.
  */
 export function principalsFor(row: Pick<MatrixRow, 'file'>): Principal[] {
-  return row.file.startsWith('app/') ? PRINCIPALS : SESSION_PRINCIPALS;
+  return row.file.startsWith('app/') ? PRINCIPALS : [...SESSION_PRINCIPALS, ...DEBTOR_PRINCIPALS];
 }
 
 /** What each principal must meet for a row's `needs`: the rules of STYLE.md §6 as one table. */
 export function expectedOutcome(needs: Needs, principal: Principal): Outcome {
   if (needs === 'public') return 'allowed';
+  // Min side and the portal never share a session: a debtor is nobody to the portal, a creditor nobody to Min side.
+  if (needs === 'debtor') return isDebtorPrincipal(principal) ? (principal === 'otherDebtor' ? 'notFound' : 'allowed') : 'signIn';
+  if (isDebtorPrincipal(principal)) return 'signIn';
   if (needs === 'apiKey' || needs === 'apiKeyOwnCompany') {
     // A session counts for nothing on /api/v1; only a live key does, and only for its own company's objects.
     if (principal === 'apiKey') return 'allowed';

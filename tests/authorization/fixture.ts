@@ -1,6 +1,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { executeRows, type Database } from '@/db/client';
-import { apiKeys, companies, users } from '@/db/schema';
+import { apiKeys, companies, debtors, users } from '@/db/schema';
+import { createDebtorSession } from '@/lib/auth/debtor-session';
 import { generateApiKey } from '@/lib/integrations/keys/keys';
 import type { Credentials } from '@/tests/authorization/call';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
@@ -60,6 +61,15 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
     invoiceNumber: invoice.invoiceNumber,
   };
   const session = async (cookie: Promise<string> | null): Promise<Credentials> => ({ cookie: cookie ? await cookie : null, authorization: null });
+  // Min side's cookie (the e2e server runs as the demo: the name without __Host-). The fixture case's debtor and
+  // another case's debtor get national ids, as BankID would name them.
+  const debtorIds = ['15108695088', '01037510064'] as const;
+  await db.update(debtors).set({ nationalId: debtorIds[0] }).where(eq(debtors.id, debtCase.debtor.id));
+  await db.update(debtors).set({ nationalId: debtorIds[1] }).where(eq(debtors.id, otherCase.debtor.id));
+  const debtorSession = async (identity: Parameters<typeof createDebtorSession>[1]): Promise<Credentials> => ({
+    cookie: `min_side_session=${(await createDebtorSession(db, identity)).token}`,
+    authorization: null,
+  });
   const bearer = (key: string): Credentials => ({ cookie: null, authorization: `Bearer ${key}` });
   return {
     fixture,
@@ -72,6 +82,9 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
       admin: await session(cookie(admin.email)),
       otherCompanyAdmin: await session(cookie(otherCompanyAdmin.email)),
       staff: await session(cookie(staff.email)),
+      debtor: await debtorSession({ kind: 'bankid', nationalId: debtorIds[0], name: 'Kari', organisationNumbers: [] }),
+      letterCodeDebtor: await debtorSession({ kind: 'letter_code', caseId: debtCase.id }),
+      otherDebtor: await debtorSession({ kind: 'bankid', nationalId: debtorIds[1], name: 'Ola', organisationNumbers: [] }),
       apiKey: bearer(apiKey),
       otherCompanyApiKey: bearer(otherCompanyApiKey),
       revokedApiKey: bearer(revokedApiKey),
@@ -79,13 +92,13 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
   };
 }
 
-// Rows that change without any request: the sign-in bookkeeping, and the outbox that background jobs deliver.
+// Rows that change without any request: the sign-in bookkeeping (Min side's sessions and BankID flows too), and the outbox that background jobs deliver.
 // Also the API's per-request bookkeeping: every call with a key counts in api_rate_windows and stamps the key's
 // last use, refused or not (key creation and revocation still show in the fingerprint through their events), and
 // the unknown keys counted per address.
 // case_figure_deltas: running sums derived from `cases` (which is fingerprinted) that the hourly maintenance job folds
 // whenever it runs, so a cell that spans its tick would see a change no call made.
-const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_auth_failures', 'api_keys', 'case_figure_deltas']);
+const VOLATILE_TABLES = new Set(['sessions', 'debtor_sessions', 'debtor_sign_in_flows', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_auth_failures', 'api_keys', 'case_figure_deltas']);
 
 /** The public schema's tables and their columns: read once per file (the schema does not change during a run). */
 let tableColumns: Promise<Map<string, Set<string>>> | undefined;

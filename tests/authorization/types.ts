@@ -14,7 +14,12 @@ export type SessionPrincipal = 'anonymous' | 'pendingSecondFactor' | 'read' | 'w
  * They send `Authorization: Bearer …` and no cookie.
  */
 export type ApiKeyPrincipal = 'apiKey' | 'otherCompanyApiKey' | 'revokedApiKey';
-export type Principal = SessionPrincipal | ApiKeyPrincipal;
+/**
+ * Min side's debtors (their own cookie, never a creditor session): signed in with BankID as the debtor of company
+ * A's case, signed in with that case's letter code, and signed in with BankID as the debtor of another case.
+ */
+export type DebtorPrincipal = 'debtor' | 'letterCodeDebtor' | 'otherDebtor';
+export type Principal = SessionPrincipal | ApiKeyPrincipal | DebtorPrincipal;
 
 /**
  * What a row needs. `public`: anyone (sign-in steps, invitation acceptance). `signedIn`: any signed-in user, for
@@ -22,9 +27,10 @@ export type Principal = SessionPrincipal | ApiKeyPrincipal;
  * `staff`: agency staff (the desk). `apiKey`: a live API key of company A, for company A's object (another
  * company's key: not found). `apiKeyOwnCompany`: any live key, acting in its own company (POST /invoices).
  * `creditorAccount`: any signed-in account that is not agency staff, for itself (accepting an invitation to a
- * company); staff: not found.
+ * company); staff: not found. `debtor`: Min side, the debtor of the fixture's case (BankID or its letter code); another
+ * debtor: not found; anyone without a debtor session (creditors and staff too): Min side's sign-in.
  */
-export type Needs = 'public' | 'signedIn' | 'creditorAccount' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany';
+export type Needs = 'public' | 'signedIn' | 'creditorAccount' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany' | 'debtor';
 
 export type Outcome = 'allowed' | 'signIn' | 'notFound' | 'refused';
 

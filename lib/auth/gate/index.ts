@@ -1,10 +1,8 @@
 import 'server-only';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, asc, eq } from 'drizzle-orm';
 import { hasLocale } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { z } from 'zod';
@@ -12,6 +10,7 @@ import { db } from '@/db';
 import { cases, companies, memberships, users } from '@/db/schema';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/database-unavailable';
 import { NotAllowedError } from '@/lib/errors';
+import { GateRefusal, refuse, routeMode, type Refusal } from '@/lib/auth/gate/refusal';
 import { routing } from '@/lib/i18n/routing';
 import { getCurrentSession } from '@/lib/auth/current-user';
 import { roleAtLeast, type Role } from '@/lib/roles';
@@ -26,25 +25,9 @@ import type { LiveSession, SessionMembership } from '@/lib/auth/session';
  */
 
 export type { Actor, CaseActor, CompanyScope, StaffActor } from '@/lib/auth/gate/checks';
+export { requireDebtor, requireDebtorCase } from '@/lib/auth/gate/debtor';
 
-type Refusal = 'signIn' | 'secondFactor' | 'notFound' | 'forbidden';
-
-class GateRefusal extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(`gate: ${refusal}`);
-  }
-}
-
-const routeMode = new AsyncLocalStorage<true>();
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
-
-async function refuse(refusal: Refusal): Promise<never> {
-  if (routeMode.getStore()) throw new GateRefusal(refusal);
-  if (refusal === 'forbidden') throw new NotAllowedError();
-  if (refusal === 'notFound') notFound();
-  const locale = await getLocale();
-  redirect(refusal === 'signIn' ? `/${locale}/login` : `/${locale}/login/verify`);
-}
 
 /** Signed in with the second factor done: the gate for what concerns only the user's own account. */
 export const requireSignedIn = cache(async (): Promise<LiveSession> => {
@@ -147,9 +130,10 @@ export async function getActiveCompanyId(): Promise<string | null> {
   return mine.find((m) => m.companyId === selected)?.companyId ?? mine[0]?.companyId ?? null;
 }
 
-const REFUSAL_STATUS: Record<Refusal, number> = { signIn: 401, secondFactor: 401, notFound: 404, forbidden: 403 };
+const REFUSAL_STATUS: Record<Refusal, number> = { signIn: 401, secondFactor: 401, debtorSignIn: 401, notFound: 404, forbidden: 403 };
 const REFUSAL_MESSAGE: Record<Refusal, 'signInRequired' | 'notFound' | 'notAllowed'> = {
   signIn: 'signInRequired',
+  debtorSignIn: 'signInRequired',
   secondFactor: 'signInRequired',
   notFound: 'notFound',
   forbidden: 'notAllowed',

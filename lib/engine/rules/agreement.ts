@@ -25,6 +25,14 @@ export type CollectionAgreement = {
   surveillanceAfterLegalMonths: number;
   /** Business debtors owe the standardkompensasjon instead of reminder and notice fees. */
   standardCompensation: boolean;
+  /** Min side: the longest instalment plan, in monthly instalments. */
+  longestPlanMonths: number;
+  /** Min side: the smallest monthly instalment, in øre. */
+  smallestInstalmentOre: number;
+  /** Min side: a plan or postponement inside the limits starts at once; otherwise every request asks the creditor. */
+  agencyMayApprovePlans: boolean;
+  /** Min side: the longest one-time postponement, in days. */
+  longestPostponementDays: number;
 };
 
 export const DEFAULT_AGREEMENT: CollectionAgreement = {
@@ -39,6 +47,10 @@ export const DEFAULT_AGREEMENT: CollectionAgreement = {
   heavyFeeAfterOverrunDays: 28,
   surveillanceAfterLegalMonths: 12,
   standardCompensation: true,
+  longestPlanMonths: 12,
+  smallestInstalmentOre: 50_000,
+  agencyMayApprovePlans: true,
+  longestPostponementDays: 14,
 };
 
 const days = (min: number) => z.coerce.number().int().min(min).max(365);
@@ -55,6 +67,10 @@ export const agreementSchema = z.object({
   heavyFeeAfterOverrunDays: days(28),
   surveillanceAfterLegalMonths: z.coerce.number().int().min(1).max(120),
   standardCompensation: z.boolean(),
+  longestPlanMonths: z.coerce.number().int().min(1).max(60),
+  smallestInstalmentOre: z.coerce.number().int().min(0).max(100_000_000),
+  agencyMayApprovePlans: z.boolean(),
+  longestPostponementDays: days(0),
 });
 
 /** The agreement in force: the stored overrides that are valid, on top of the defaults. */

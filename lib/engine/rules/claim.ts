@@ -12,8 +12,8 @@ import type { DatedAmount, InterestRate } from './tables';
 // changes the claim exactly as if it had been known on its date.
 
 export type ClaimLetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice';
-export type FeeKind = 'reminder_fee' | 'notice_fee' | 'standard_compensation' | 'collection_fee_light' | 'collection_fee_heavy';
-export const FEE_KINDS: readonly FeeKind[] = ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy'];
+export type FeeKind = 'reminder_fee' | 'notice_fee' | 'standard_compensation' | 'collection_fee_light' | 'collection_fee_heavy' | 'plan_fee';
+export const FEE_KINDS: readonly FeeKind[] = ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy', 'plan_fee'];
 
 export type ClaimLetter = { kind: ClaimLetterKind; sentOn: string; deadlineOn: string | null };
 /** A payment or credit note by value date. Debtor payments are split in the stage's order; the creditor's own
@@ -31,6 +31,10 @@ export type ClaimFacts = {
   payments: readonly ClaimPayment[];
   /** An open dispute since this day: no heavy salær falls due while it lasts. */
   disputedOn?: string | null;
+  /** A postponement or instalment plan running since this day: no heavy salær falls due while it lasts either. */
+  arrangedOn?: string | null;
+  /** The fee an instalment plan of more than four instalments carries (inkassoforskriften § 2-4), from its start. */
+  planFee?: { onDate: string; amountOre: number } | null;
   /** A dispute decided for the debtor, who had reasonable grounds for it: no collection cost at all (domain.md §2). */
   costsWaivedOn?: string | null;
 };
@@ -38,7 +42,7 @@ export type ClaimFacts = {
 export type ClaimTables = { rates: readonly InterestRate[]; collectionRate: readonly DatedAmount[]; compensation: readonly DatedAmount[] };
 
 /** Why a fee is allowed, by the rule of domain.md that allows it. */
-export type FeeRule = 'firstFeeLetter' | 'secondFeeAfterOverrun' | 'standardCompensation' | 'lightSalaer' | 'heavySalaer';
+export type FeeRule = 'firstFeeLetter' | 'secondFeeAfterOverrun' | 'standardCompensation' | 'lightSalaer' | 'heavySalaer' | 'planFee';
 /** Why a letter earned no fee (shown in Historikk when a booked fee is taken back). */
 export type WithheldReason =
   | 'paidWithinNoticeDeadline'
@@ -220,7 +224,12 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
   }
   const firstDemand = facts.letters.find((letter) => letter.kind === 'demand' && letter.deadlineOn);
   const heavyOn = firstDemand?.deadlineOn ? heavySalaerOn(firstDemand.deadlineOn, facts.agreement) : null;
-  const heavyHeld = Boolean(heavyOn && facts.disputedOn && facts.disputedOn <= heavyOn);
+  const heldFrom = [facts.disputedOn, facts.arrangedOn].filter((on): on is string => Boolean(on)).sort()[0];
+  const heavyHeld = Boolean(heavyOn && heldFrom && heldFrom <= heavyOn);
+  const planFee = facts.planFee;
+  if (planFee && planFee.amountOre > 0 && planFee.onDate <= day) {
+    events.push({ on: planFee.onDate, order: 1, apply: () => { if (principal > 0) charge('plan_fee', planFee.onDate, planFee.amountOre, 'planFee'); } });
+  }
   let heavyPending = false;
   if (heavyOn && !heavyHeld) {
     if (heavyOn <= day) {

@@ -7,3 +7,4 @@ export * from './interest';
 export * from './path';
 export * from './reconcile';
 export * from './tables';
+export * from './plan';

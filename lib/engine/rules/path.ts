@@ -5,6 +5,7 @@ import { claimOn, heavySalaerOn, type Claim, type ClaimFacts, type ClaimPayment,
 import { laterOf, plusDays, plusMonths } from './dates';
 import { MissingFeeTableError } from './fees';
 import { MissingInterestRateError, rateOn } from './interest';
+import { planStanding, type Instalment } from './plan';
 import { bookedFromClaim, reconcile, type Booked, type Correction, type CorrectionCause, type ReconcilePosting } from './reconcile';
 
 // The collection path as one pure decision: given a case as it stands and today's date, which letter is due now
@@ -53,7 +54,27 @@ export type CaseSnapshot = {
   balanceOre: number;
   /** The last day the ledger was reconciled to the claim (interest booked through it); null before the first letter. */
   reconciledOn: string | null;
+  /** A postponement or instalment plan agreed in Min side and running: the engine holds the path while it is kept. */
+  arrangement?: ArrangementSnapshot | null;
+  /** The plan fee the case's first plan carries (inkassoforskriften § 2-4), from the plan's day. */
+  planFee?: { onDate: string; amountOre: number } | null;
 };
+
+export type ArrangementSnapshot = {
+  id: string;
+  kind: 'postponement' | 'plan';
+  startsOn: string;
+  untilOn: string;
+  instalments: readonly (Instalment & { noticeSentOn: string | null })[];
+};
+
+/** Days a missed instalment's notice gives the debtor to catch up before the collection path resumes. */
+export const MISSED_INSTALMENT_GRACE_DAYS = 14;
+
+/** What the engine does about a running arrangement today. */
+export type ArrangementChange =
+  | { change: 'notice'; arrangementId: string; instalment: Instalment; deadlineOn: string }
+  | { change: 'broken' | 'completed' | 'expired'; arrangementId: string };
 
 export type Tables = ClaimTables;
 export type { FeeKind };
@@ -81,7 +102,8 @@ export type ReconcilePlan = { claim: Claim; postings: ReconcilePosting[]; correc
 export type Decision =
   | { kind: 'letter'; plan: LetterPlan }
   | { kind: 'reconcile'; plan: ReconcilePlan }
-  | { kind: 'wait'; reason: 'inactive' | 'nothingOwed' | 'disputed' | 'notYet' | 'awaitingLegalConfirmation' | 'done'; nextOn: string | null }
+  | { kind: 'wait'; reason: 'inactive' | 'nothingOwed' | 'disputed' | 'arranged' | 'notYet' | 'awaitingLegalConfirmation' | 'done'; nextOn: string | null }
+  | { kind: 'arrangement'; step: ArrangementChange }
   | { kind: 'error'; code: 'missingInterestRate' | 'missingFeeTable'; onDate: string };
 
 /** The first day interest runs: the day after the agreed due date. */
@@ -101,8 +123,39 @@ export function factsOf(snapshot: CaseSnapshot, agreement: CollectionAgreement, 
     letters: extraLetter ? [...snapshot.letters, extraLetter] : snapshot.letters,
     payments: snapshot.payments,
     disputedOn: snapshot.disputed ? (snapshot.disputedOn ?? null) : null,
+    arrangedOn: snapshot.arrangement?.startsOn ?? null,
+    planFee: snapshot.planFee ?? null,
     costsWaivedOn: snapshot.costsWaivedOn ?? null,
   };
+}
+
+/**
+ * A running arrangement holds the path: a postponement until its day, a plan while its instalments are paid (by
+ * value date, from the plan's day). A missed instalment gets one notice; not caught up within the notice's 14 days,
+ * the plan is broken and the path resumes. Null: the arrangement no longer holds anything.
+ */
+function arrangementStep(snapshot: CaseSnapshot, today: string): Decision | null {
+  const arrangement = snapshot.arrangement;
+  if (!arrangement) return null;
+  if (arrangement.kind === 'postponement') {
+    if (today <= arrangement.untilOn) return { kind: 'wait', reason: 'arranged', nextOn: plusDays(arrangement.untilOn, 1) };
+    return { kind: 'arrangement', step: { change: 'expired', arrangementId: arrangement.id } };
+  }
+  const paid = snapshot.payments.filter((payment) => payment.source === 'debtor' && payment.valueOn >= arrangement.startsOn).reduce((sum, payment) => sum + payment.amountOre, 0);
+  const standing = planStanding(arrangement.instalments, paid, today);
+  if (standing.completed) return { kind: 'arrangement', step: { change: 'completed', arrangementId: arrangement.id } };
+  if (!standing.missed) {
+    const next = arrangement.instalments.find((instalment) => instalment.dueOn >= today);
+    return { kind: 'wait', reason: 'arranged', nextOn: next ? plusDays(next.dueOn, 1) : null };
+  }
+  const missed = arrangement.instalments.find((instalment) => instalment.number === standing.missed?.number);
+  if (!missed?.noticeSentOn) {
+    return { kind: 'arrangement', step: { change: 'notice', arrangementId: arrangement.id, instalment: standing.missed, deadlineOn: plusDays(today, MISSED_INSTALMENT_GRACE_DAYS) } };
+  }
+  const deadlineOn = plusDays(missed.noticeSentOn, MISSED_INSTALMENT_GRACE_DAYS);
+  // The deadline day itself is still in time (inkassoloven § 9).
+  if (today > deadlineOn) return { kind: 'arrangement', step: { change: 'broken', arrangementId: arrangement.id } };
+  return { kind: 'wait', reason: 'arranged', nextOn: plusDays(deadlineOn, 1) };
 }
 
 /** The claim on `day` and the entries that bring the ledger to it (throws on a missing table). */
@@ -163,6 +216,8 @@ export function decide(snapshot: CaseSnapshot, agreement: CollectionAgreement, t
   if (snapshot.status !== 'active') return { kind: 'wait', reason: 'inactive', nextOn: null };
   if (snapshot.balanceOre <= 0) return { kind: 'wait', reason: 'nothingOwed', nextOn: null };
   if (snapshot.disputed) return { kind: 'wait', reason: 'disputed', nextOn: null };
+  const arranged = arrangementStep(snapshot, today);
+  if (arranged) return arranged;
   try {
     const heavyOn = heavyDueOn(snapshot, agreement);
     if (heavyOn && heavyOn <= today) {

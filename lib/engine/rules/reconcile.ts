@@ -22,7 +22,7 @@ export type CorrectionCause = 'disputeDecided' | 'rateCorrected';
 export type CorrectionReason = WithheldReason | CorrectionCause | 'heavySalaer' | 'paymentValueDate' | 'reallocated' | 'recalculated';
 export type Correction = { component: 'interest' | 'fee' | 'payment'; feeKind: FeeKind | null; amountOre: number; reason: CorrectionReason };
 
-export const EMPTY_BOOKED: Booked = { interestOre: 0, fees: { reminder_fee: 0, notice_fee: 0, standard_compensation: 0, collection_fee_light: 0, collection_fee_heavy: 0, unknown: 0 }, allocations: new Map() };
+export const EMPTY_BOOKED: Booked = { interestOre: 0, fees: { reminder_fee: 0, notice_fee: 0, standard_compensation: 0, collection_fee_light: 0, collection_fee_heavy: 0, plan_fee: 0, unknown: 0 }, allocations: new Map() };
 
 const COMPONENTS: readonly PaymentComponent[] = ['fee', 'interest', 'principal', 'credit'];
 

@@ -54,7 +54,7 @@ rows.push({
     form: {
       companyId: fx.companyId, reminderEnabled: 'on', firstLetterAfterDueDays: '15', reminderDeadlineDays: '14', noticeAfterReminderDays: '14',
       noticeDeadlineDays: '21', demandAfterNoticeDeadlineDays: '3', demandDeadlineDays: '14', heavyFeeAfterOverrunDays: '28', surveillanceAfterLegalMonths: '12',
-      standardCompensation: 'on', vatRegistered: 'on',
+      standardCompensation: 'on', vatRegistered: 'on', longestPlanMonths: '12', longestPostponementDays: '14', smallestInstalment: '500', agencyMayApprovePlans: 'on',
     },
   }),
 });

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const OBJECTION_REASONS = ['already_paid', 'wrong_amount', 'not_received', 'other'] as const;
+
+/** Min side → Innsigelse: why, and in the debtor's words. */
+export const fileObjectionSchema = z.object({
+  caseId: z.uuid('cases.errors.reloadForm'),
+  reason: z.enum(OBJECTION_REASONS, 'debtorActions.object.errors.reasonRequired'),
+  body: z.string('validation.required').trim().min(10, 'debtorActions.object.errors.bodyShort').max(4000, 'debtorActions.object.errors.bodyLong'),
+});
+
+export type FileObjectionInput = z.infer<typeof fileObjectionSchema>;
