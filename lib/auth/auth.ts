@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { db } from '@/db';
 import { isProductionDeployment } from '@/lib/http/security-headers';
 import { isValidHandoff, revokeSession, SESSION_MAX_AGE_SECONDS } from './session';
+import { decodeSessionToken, encodeSessionToken } from './session-token';
 
 declare module 'next-auth' {
   interface Session {
@@ -19,6 +20,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Secure-only cookies (the __Secure- name) in a real deployment; the demo also runs on plain http://localhost.
   useSecureCookies: isProductionDeployment(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  // Auth.js's own JWE, remembered per cookie (every request decoded and re-encoded it; session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [
     Credentials({
       credentials: { sessionId: {}, handoff: {} },

@@ -4,6 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '@/db';
 import { sessions, users } from '@/db/schema';
 import { env } from '@/lib/env';
+import type { Role } from '@/lib/roles';
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // A password-only session waits for the second factor this long, then the password is needed again.
@@ -56,6 +57,17 @@ export async function getLiveSession(db: Executor, sessionId: string, now: Date 
       name: users.name,
       locale: users.locale,
       preferredSecondFactor: users.preferredSecondFactor,
+      // What every signed-in page's shell needs besides, in the same statement (one round trip per request): the
+      // user's memberships, read afresh (the gate's listMyMemberships), and the navigation's count of open tasks
+      // (assigned to the user or to nobody, in the user's companies; lib/tasks/queries.ts countMyOpenTasks).
+      memberships: sql<SessionMembership[]>`coalesce((
+        select json_agg(json_build_object('companyId', m.company_id, 'companyName', c.name, 'role', m.role) order by c.name asc)
+        from memberships m join companies c on c.id = m.company_id
+        where m.user_id = ${users.id}), '[]'::json)`,
+      openTasks: sql<number>`(
+        select count(*)::int from tasks t
+        where t.status = 'open' and (t.assigned_user_id = ${users.id} or t.assigned_user_id is null)
+          and t.company_id in (select m.company_id from memberships m where m.user_id = ${users.id}))`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -76,6 +88,7 @@ export async function getLiveSession(db: Executor, sessionId: string, now: Date 
   return row;
 }
 
+export type SessionMembership = { companyId: string; companyName: string; role: Role };
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>;
 
 export async function revokeSession(db: Executor, sessionId: string) {

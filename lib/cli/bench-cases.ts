@@ -12,6 +12,7 @@ import { prepareBenchDatabase, rows, timeSql } from './bench/database';
 import { quantile, runLoad, timedGet, type Summary } from './bench/load';
 import { sessionCookieFor } from './session-cookie';
 import { firstLoadJsKb } from './bench/first-load';
+import { pagePayload, payloadLines } from './bench/payload';
 import { serverCpuMs, serverMemory } from './bench/server';
 import { startPortal, type Portal } from './portal-process';
 
@@ -20,8 +21,9 @@ import { startPortal, type Portal } from './portal-process';
 function printUsage() {
   console.log(`bench:cases: seeds a separate database (default portal_bench) with the demo plus N bulk cases, starts
 next start on it, signs in admin@demo.no (a session row and its Auth.js cookie), then measures the case list,
-searches, the case page, its history tab and a ${MAX_EXPORT_ROWS.toLocaleString('en')}-row export with C concurrent clients
-sending R requests each, and times the list's SQL directly in PostgreSQL.
+searches, the case page, its history tab, Innsikt and Rapporter and a ${MAX_EXPORT_ROWS.toLocaleString('en')}-row export with C concurrent
+clients sending R requests each, the pages' HTML and inline RSC bytes against their budgets (a page past one is a
+FAILED line and the exit code is 1), the case page beside an export, and times the SQL directly in PostgreSQL.
   --cases N        bulk cases (default 1000000)      --requests R   per client per scenario (default 30)
   --clients C      concurrent clients (default 10)   --database D   database name (default portal_bench)
   --reuse          keep an existing database D with at least N cases instead of seeding again
@@ -157,7 +159,16 @@ async function main() {
     for (const scenario of scenarios) for (let i = 0; i < 3; i++) await timedGet(scenario.url(), cookieFor(scenario));
     const floorJs = await firstLoadJsKb(floor.url(), '');
     const listJs = await firstLoadJsKb(list({}), cookie);
-    log(`first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB)`);
+    log(`first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB, target ≤ +25 KB)`);
+    log();
+    const payloads = payloadLines(await pagePayload(floor.url(), ''), [
+      ['case list', await pagePayload(list({}), cookie)],
+      ['case page', await pagePayload(`${portal.baseUrl}/nb/cases/${sample[0]?.id ?? ''}`, cookie)],
+      ['Innsikt', await pagePayload(`${portal.baseUrl}/nb/insights`, cookie)],
+      ['Rapporter', await pagePayload(`${portal.baseUrl}/nb/reports`, cookie)],
+    ]);
+    payloads.lines.forEach((line) => log(line));
+    if (payloads.failed > 0) process.exitCode = 1;
     log();
     log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each`);
     log(`${'scenario'.padEnd(44)}   p50 ms   p95 ms   max ms   req/s  CPU ms/req  ×floor CPU  req/s÷floor  statuses`);
@@ -211,6 +222,15 @@ async function main() {
     const fresh = serverMemory(portal.pid);
     log(`fresh server: RSS ${fresh.rssMb.toFixed(0)} MB`);
     await exportRun(portal, 'fresh server');
+    // Pages while an export runs: the case page, 5 clients, alone and then beside one export in flight (target: p50
+    // and server CPU per page no more than 20 % above alone). The export's own CPU counts in the second CPU figure.
+    const casePage = () => `${portal.baseUrl}/nb/cases/${pick(sample).id}`;
+    const alone = await runLoad({ clients: 5, requestsPerClient: 10, cookie, nextUrl: casePage });
+    const inFlight = timedGet(`${portal.baseUrl}/api/cases/export?${exportQuery}`, cookie);
+    const beside = await runLoad({ clients: 5, requestsPerClient: 10, cookie, nextUrl: casePage });
+    const exported = await inFlight;
+    const slowdown = beside.p50 / alone.p50;
+    log(`case page, 5 clients: alone p50 ${alone.p50.toFixed(0)} ms p95 ${alone.p95.toFixed(0)} ms; beside an export (${(exported.ms / 1000).toFixed(1)} s) p50 ${beside.p50.toFixed(0)} ms p95 ${beside.p95.toFixed(0)} ms: ${slowdown.toFixed(2)}× (target ≤ 1.20×)${slowdown > 1.2 ? ' NOT met' : ' met'}`);
 
     log();
     log(`SQL direct, one connection, 20 runs each (ms)             p50      p95  EXPLAIN ANALYZE`);

@@ -4,14 +4,30 @@ import { createServer } from 'node:net';
 
 // Starting the built portal as its own process: shared by the e2e suite and the benchmark.
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function listenOn(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
     });
   });
+}
+
+/** A free port: the first free one of PORTAL_PORTS ("4500-4599", on a machine shared by port ranges), else any. */
+export async function freePort(): Promise<number> {
+  const [from, to] = (process.env.PORTAL_PORTS ?? '').split('-').map(Number);
+  if (from && to) {
+    for (let port = from; port <= to; port++) {
+      const free = await listenOn(port);
+      if (free) return free;
+    }
+    throw new Error(`no free port in PORTAL_PORTS ${process.env.PORTAL_PORTS}`);
+  }
+  const any = await listenOn(0);
+  if (!any) throw new Error('no port');
+  return any;
 }
 
 async function waitForServer(url: string, child: ChildProcess) {

@@ -59,6 +59,9 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
     .for('update', { of: cases, skipLocked: true });
   if (rows.length === 0) return [];
   const locked = rows.map((row) => row.id);
+  // The ledger's and the invoices' indexes lead with the company (company_id, case_id): without it in the WHERE
+  // clause each read was a scan of the whole table, ~0.4 s per case at 1M cases (the case page's claim, every run).
+  const companyIds = [...new Set(rows.map((row) => row.companyId))];
   const [states, sent, ledgerRows, paymentRows, invoiceRows] = await Promise.all([
     tx.select().from(caseCollection).where(inArray(caseCollection.caseId, locked)),
     tx
@@ -70,7 +73,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
     executeRows<LedgerSum>(tx, sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
       from (select *, case when kind in ('payment', 'credit_note') and debtor_payment_id is null then id end as direct_id,
         case when kind in ('payment', 'credit_note') and debtor_payment_id is null then booked_on::text end as direct_on
-        from ${ledgerEntries} where case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`),
+        from ${ledgerEntries} where company_id in (${ids(companyIds)}) and case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`),
     tx
       .select({ caseId: debtorPayments.caseId, id: debtorPayments.id, paidOn: debtorPayments.paidOn, amountOre: debtorPayments.amountOre })
       .from(debtorPayments)
@@ -78,7 +81,7 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
     tx
       .select({ caseId: invoices.caseId, invoiceNumber: invoices.invoiceNumber, issuedOn: invoices.issuedOn, dueOn: invoices.dueOn, amountOre: invoices.amountOre })
       .from(invoices)
-      .where(inArray(invoices.caseId, locked))
+      .where(and(inArray(invoices.companyId, companyIds), inArray(invoices.caseId, locked)))
       .orderBy(asc(invoices.dueOn)),
   ]);
   const stateOf = new Map(states.map((state) => [state.caseId, state]));

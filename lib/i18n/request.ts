@@ -1,5 +1,6 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { MESSAGE_CACHE } from './message-cache';
 import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -9,5 +10,7 @@ export default getRequestConfig(async ({ requestLocale }) => {
     locale,
     timeZone: 'Europe/Oslo',
     messages: (await import(`../../messages/${locale}.json`)).default,
+    // Compiled messages kept across requests (message-cache.ts); not part of next-intl's public config type.
+    ...({ _cache: MESSAGE_CACHE } as object),
   };
 });

@@ -14,7 +14,7 @@ import { routing } from '@/lib/i18n/routing';
 import { getCurrentSession } from '@/lib/auth/current-user';
 import { roleAtLeast, type Role } from '@/lib/roles';
 import type { Actor, CaseActor, CompanyScope, StaffActor } from '@/lib/auth/gate/checks';
-import type { LiveSession } from '@/lib/auth/session';
+import type { LiveSession, SessionMembership } from '@/lib/auth/session';
 
 /**
  * The one access gate. Every page, server action and route handler asks it before reading or writing, and
@@ -36,15 +36,20 @@ export const requireSignedIn = cache(async (): Promise<LiveSession> => {
   return live;
 });
 
-/** The user's memberships, read from the database on every request (never from the token). */
-export const listMyMemberships = cache(async (userId: string) =>
-  db
+/**
+ * The user's memberships, read from the database on every request (never from the token): for the signed-in user,
+ * in the same statement as the session (lib/auth/session.ts), ordered by company name.
+ */
+export const listMyMemberships = cache(async (userId: string): Promise<SessionMembership[]> => {
+  const live = await getCurrentSession();
+  if (live?.userId === userId) return live.memberships;
+  return db
     .select({ companyId: companies.id, companyName: companies.name, role: memberships.role })
     .from(memberships)
     .innerJoin(companies, eq(companies.id, memberships.companyId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(companies.name)),
-);
+    .orderBy(asc(companies.name));
+});
 
 /** A member of `companyId` with at least `minRole`. */
 export async function requireRole(companyId: string, minRole: Role): Promise<Actor> {

@@ -9,6 +9,16 @@ import { countMyOpenTasks, listMyTasks } from '@/lib/tasks/queries';
 import { answerTaskSchema, createTaskSchema } from '@/lib/tasks/schemas';
 import { CASE_HISTORY_EVENT_TYPES } from '@/lib/cases/history-activities';
 import { emailsTo, makeCompanyWithCase, makeStaff } from '@/tests/helpers/desk-factories';
+import { createSession, getLiveSession } from '@/lib/auth/session';
+
+/** What a signed-in page's shell reads in the session's one statement: the memberships and the open tasks' count. */
+async function shellOf(userId: string) {
+  const [user] = await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  if (!user) throw new Error('no user');
+  const sessionId = await createSession(db, user, { ipAddress: '127.0.0.1', userAgent: null }, new Date());
+  const live = await getLiveSession(db, sessionId);
+  return { openTasks: live?.openTasks, memberships: live?.memberships };
+}
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -61,6 +71,9 @@ describe('createTask (the desk)', () => {
     expect((await listMyTasks(writer.user.id, [writer.actor.companyId], 'open')).map((row) => row.id)).toEqual([created.taskId]);
     expect(await listMyTasks(reader.user.id, [reader.actor.companyId], 'open')).toEqual([]);
     expect(await countMyOpenTasks(writer.user.id, [writer.actor.companyId])).toBe(1);
+    await expect(shellOf(writer.user.id)).resolves.toEqual({ openTasks: 1, memberships: [{ companyId: writer.actor.companyId, companyName: expect.any(String), role: 'write' }] });
+    await expect(shellOf(reader.user.id)).resolves.toMatchObject({ openTasks: 0, memberships: [{ companyId: reader.actor.companyId, role: 'read' }] });
+    await expect(shellOf(other.members[0]?.user.id ?? '')).resolves.toMatchObject({ openTasks: 0 });
   });
 
   it('refuses an assignee from another company and writes nothing', async () => {

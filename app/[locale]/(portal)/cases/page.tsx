@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CaseListFilters } from '@/components/case-list/case-list-filters';
-import { CaseCards } from '@/components/case-list/case-cards';
 import { CaseListSummary, CasePagination } from '@/components/case-list/case-pagination';
 import { CaseTable } from '@/components/case-list/case-table';
 import { ExportLink } from '@/components/case-list/export-link';
@@ -61,12 +60,9 @@ export default async function CasesPage({ params, searchParams }: PageProps<'/[l
       </div>
       <CaseListSummary page={view.page} shown={page.rows.length} total={total} cap={countCap(view)} />
       {page.rows.length > 0 ? (
-        <>
-          <SoftLinks>
-            <CaseCards rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
-            <CaseTable rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
-          </SoftLinks>
-        </>
+        <SoftLinks>
+          <CaseTable rows={page.rows} locale={locale} showCompany={scope.companyIds.length > 1} />
+        </SoftLinks>
       ) : (
         <div className="grid gap-3">
           <EmptyState text={isFiltered ? t('emptyFiltered') : t('empty')} />
