@@ -23,6 +23,7 @@ export function expectedOutcome(needs: Needs, principal: Principal): Outcome {
   if (needs === 'public') return 'allowed';
   // Min side and the portal never share a session: a debtor is nobody to the portal, a creditor nobody to Min side.
   if (needs === 'debtor') return isDebtorPrincipal(principal) ? (principal === 'otherDebtor' ? 'notFound' : 'allowed') : 'signIn';
+  if (needs === 'debtorSignedIn') return isDebtorPrincipal(principal) ? 'allowed' : 'signIn';
   if (isDebtorPrincipal(principal)) return 'signIn';
   if (needs === 'apiKey' || needs === 'apiKeyOwnCompany') {
     // A session counts for nothing on /api/v1; only a live key does, and only for its own company's objects.

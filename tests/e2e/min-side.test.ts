@@ -39,9 +39,17 @@ async function arrange(locale: Locale) {
   return { company, creditor, debtCase, letter, code: formatLetterCode(letterAccessCode(letter.id)) };
 }
 
-/** A section's text by its heading's id (the same component on both pages renders the same ids). */
+/**
+ * A section's text by its heading's id (the same component on both pages renders the same ids), without its buttons:
+ * the Copy buttons appear only once the page's script has run, which may or may not have happened yet.
+ */
 async function section(target: Page, headingId: string) {
-  return (await target.locator(`section[aria-labelledby="${headingId}"]`).innerText()).replace(/\s+/g, ' ').trim();
+  const text = await target.locator(`section[aria-labelledby="${headingId}"]`).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const button of copy.querySelectorAll('button')) button.remove();
+    return copy.textContent ?? '';
+  });
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 async function signInWithCode(target: Page, locale: Locale, caseNumber: number, code: string) {

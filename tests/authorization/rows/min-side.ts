@@ -41,7 +41,7 @@ export const rows: MatrixRow[] = [
   { file: 'app/api/min-side/bankid/route.ts', name: 'POST', needs: 'public', writes: true, notCalled: SIGN_IN_STEPS, input: () => ({}) },
   { file: 'app/api/min-side/bankid/callback/route.ts', name: 'GET', needs: 'public', writes: true, notCalled: SIGN_IN_STEPS, input: () => ({}) },
   // Signing out revokes the debtor's session (a volatile table): allowed means it answered, not that a row moved.
-  { file: 'lib/debtors/actions.ts', name: 'signOutDebtorAction', needs: 'debtor', writes: false, page: 'app/[locale]/min-side/page', input: () => ({}) },
+  { file: 'lib/debtors/actions.ts', name: 'signOutDebtorAction', needs: 'debtorSignedIn', writes: false, page: 'app/[locale]/min-side/page', input: () => ({}) },
   {
     file: 'app/api/min-side/cases/[caseId]/letters/[letterId]/route.ts',
     name: 'GET',
