@@ -13,3 +13,10 @@ export async function register() {
   if (process.env.JOBS_DISABLED === '1') await startSendOnly(databaseHandle());
   else await startWorker(databaseHandle());
 }
+
+// A request that failed because the database cannot be reached is marked, so the server entry answers it with the
+// 503 page instead of Next's 500 (lib/http/outage.ts).
+export async function onRequestError(error: unknown) {
+  const { noteRequestError } = await import('@/lib/http/outage');
+  noteRequestError(error);
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { E2E_WORKERS, LongestFirstSequencer } from './tests/helpers/e2e-workers';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const resolve = {
@@ -12,6 +13,7 @@ const resolve = {
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { resolve, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -32,7 +34,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/helpers/portal-server.ts'],
           setupFiles: ['tests/helpers/e2e-database.ts'],
-          fileParallelism: false,
+          // One portal server and database per worker (tests/helpers/portal-server.ts).
+          maxWorkers: E2E_WORKERS,
+          fileParallelism: E2E_WORKERS > 1,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

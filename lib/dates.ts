@@ -53,6 +53,13 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The day after the half-year (January–June, July–December) that day number `day` lies in. */
+export function halfYearEndDay(day: number): number {
+  const date = new Date(day * DAY_MS);
+  const year = date.getUTCFullYear();
+  return (date.getUTCMonth() < 6 ? Date.UTC(year, 6, 1) : Date.UTC(year + 1, 0, 1)) / DAY_MS;
+}
+
 export function yearOfDay(day: number): number {
   return new Date(day * DAY_MS).getUTCFullYear();
 }

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/database-unavailable';
 import { DomainError } from '@/lib/errors';
 
 /** What an action returns to its form: message keys (never prose) and the submitted values to refill fields. */
@@ -45,14 +46,28 @@ export function succeeded(messageKey: string): FormState {
 }
 
 /**
- * Runs an action's work after its input is parsed: an expected refusal (a DomainError, the gate's "role too low"
- * included) becomes the form's translated state with the values echoed back; anything else, redirect() too, goes on.
+ * A posted field as it came, unparsed: only for the id the gate checks before anything is parsed (the gate
+ * answers a missing or malformed id as not found). Everything else is read through the action's zod schema.
  */
-export async function guarded(formData: FormData, work: () => Promise<FormState>): Promise<FormState> {
+export function rawField(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The body of every server action: gate, parse and work run inside it, and an expected refusal (a DomainError,
+ * the gate's "role too low" included) becomes the form's state: by default its translated message with the typed
+ * values echoed, or what `refusal` makes of it (an error beside a field). So does a database that cannot be reached
+ * (its transaction never committed, so nothing is half-written). Anything else, redirect() too, goes on.
+ */
+export function guarded<S>(formData: FormData | undefined, work: () => Promise<S>): Promise<S | FormState>;
+export function guarded<S>(formData: FormData | undefined, work: () => Promise<S>, refusal: (error: DomainError) => S): Promise<S>;
+export async function guarded<S>(formData: FormData | undefined, work: () => Promise<S>, refusal?: (error: DomainError) => S): Promise<S | FormState> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
+    if (isDatabaseUnavailable(error)) return failed('common.errors.unavailable', formData);
+    if (!(error instanceof DomainError)) throw error;
+    return refusal ? refusal(error) : failed(error.messageKey, formData);
   }
 }

@@ -9,6 +9,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { updateSettlementEmailAction } from '@/lib/settlements/email/actions';
 import { idleState } from '@/lib/form-state';
+import { Select } from '@/components/ui/select';
 
 type Props = { companyId: string; settlementEmail: string; settlementEmailLocale: 'nb' | 'en' };
 
@@ -24,14 +25,14 @@ export function SettlementEmailForm({ companyId, settlementEmail, settlementEmai
         <Input name="settlementEmail" type="email" autoComplete="email" maxLength={254} defaultValue={msg.value('settlementEmail') ?? settlementEmail} />
       </Field>
       <Field label={t('locale')} error={msg.field('settlementEmailLocale')}>
-        <select
+        <Select
           name="settlementEmailLocale"
           defaultValue={msg.value('settlementEmailLocale') ?? settlementEmailLocale}
           className="block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
         >
           <option value="nb">{t('locales.nb')}</option>
           <option value="en">{t('locales.en')}</option>
-        </select>
+        </Select>
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>

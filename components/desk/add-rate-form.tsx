@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { addRateAction, correctRateAction } from '@/lib/desk/rates/actions';
 import { RATE_KINDS } from '@/lib/desk/rates/schemas';
 import { idleState } from '@/lib/form-state';
@@ -22,14 +23,13 @@ export function AddRateForm({ suggestedFrom, correction = false }: { suggestedFr
   return (
     <form action={formAction} className="grid max-w-xl gap-4" noValidate>
       <Field label={t('kindLabel')} error={msg.field('kind')}>
-        {/* Keyed on the echoed choice: React's form reset after an action keeps a select's first default only. */}
-        <select key={msg.value('kind') ?? 'interest'} name="kind" defaultValue={msg.value('kind') ?? 'interest'} className="block min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <Select name="kind" defaultValue={msg.value('kind') ?? 'interest'} className="block min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
           {RATE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kinds.${kind}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field label={t('validFromLabel')} hint={t('validFromHint')} error={msg.field('validFrom')}>
         <Input name="validFrom" type="date" required defaultValue={msg.value('validFrom') ?? suggestedFrom} />

@@ -11,6 +11,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { idleState } from '@/lib/form-state';
 import { createTaskAction } from '@/lib/tasks/actions';
 import { TASK_TEXT_MAX, TASK_TITLE_MAX } from '@/lib/tasks/schemas';
+import { Select } from '@/components/ui/select';
 
 type Props = { caseId: string; companyName: string; users: { id: string; name: string }[] };
 
@@ -33,14 +34,14 @@ export function CreateTaskForm({ caseId, companyName, users }: Props) {
           <Input name="dueOn" type="date" defaultValue={msg.value('dueOn')} />
         </Field>
         <Field label={t('assigneeLabel')} error={msg.field('assignee')}>
-          <select name="assignee" defaultValue={msg.value('assignee') ?? ''} className="block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+          <Select name="assignee" defaultValue={msg.value('assignee') ?? ''} className="block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
             <option value="">{t('assigneeCompany', { company: companyName })}</option>
             {users.map((user) => (
               <option key={user.id} value={user.id}>
                 {user.name}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       </div>
       <FormStatus text={msg.summary} tone={msg.tone} />

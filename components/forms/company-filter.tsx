@@ -1,4 +1,5 @@
 import { SubmitOnChangeSelect } from '@/components/case-list/submit-on-change';
+import { Select } from '@/components/ui/select';
 
 export type CompanyOption = { companyId: string; companyName: string };
 
@@ -18,20 +19,20 @@ const SELECT = 'block rounded-md border border-slate-400 bg-white px-3 py-2 text
 
 /** The company filter of Saker, Innsikt, Rapporter and the desk: "all companies" first, then each by name. */
 export function CompanyFilter({ id, label, allLabel, value, companies, submitOnChange = true, className = 'grid gap-1', selectClassName = SELECT }: Props) {
-  const Select = submitOnChange ? SubmitOnChangeSelect : 'select';
+  const Chooser = submitOnChange ? SubmitOnChangeSelect : Select;
   return (
     <div className={className}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <Select id={id} name="company" defaultValue={value ?? ''} className={selectClassName}>
+      <Chooser id={id} name="company" defaultValue={value ?? ''} className={selectClassName}>
         <option value="">{allLabel}</option>
         {companies.map((company) => (
           <option key={company.companyId} value={company.companyId}>
             {company.companyName}
           </option>
         ))}
-      </Select>
+      </Chooser>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { idleState } from '@/lib/form-state';
 import type { Locale } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { registerPaymentAction } from '@/lib/payments/actions';
+import { Select } from '@/components/ui/select';
 
 export type InvoiceOption = { id: string; label: string };
 
@@ -58,21 +59,21 @@ export function RegisterPaymentForm({ caseId, locale, idempotencyKey, invoices, 
           </div>
         </fieldset>
         <Field label={t('invoice')} error={msg.field('invoiceId')}>
-          <select name="invoiceId" defaultValue={msg.value('invoiceId') ?? invoices[0]?.id ?? ''} className={SELECT}>
+          <Select name="invoiceId" defaultValue={msg.value('invoiceId') ?? invoices[0]?.id ?? ''} className={SELECT}>
             {invoices.map((invoice) => (
               <option key={invoice.id} value={invoice.id}>
                 {invoice.label}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field label={t('paidOn')} error={msg.field('paidOn')}>
           <Input type="date" name="paidOn" max={today} required defaultValue={msg.value('paidOn') ?? today} />
         </Field>
         <Field label={t('currency')} hint={t('currencyHint')} error={msg.field('currency')}>
-          <select name="currency" defaultValue={currency} className={SELECT}>
+          <Select name="currency" defaultValue={currency} className={SELECT}>
             <option value={currency}>{currency}</option>
-          </select>
+          </Select>
         </Field>
         <Field label={t('amount')} hint={t('amountHint', { outstanding })} error={msg.field('amount')}>
           <Input name="amount" inputMode="decimal" autoComplete="off" required maxLength={40} defaultValue={msg.value('amount')} />

@@ -9,6 +9,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { idleState } from '@/lib/form-state';
 import { setPreferredMethodAction } from '@/lib/auth/settings/actions';
 import type { Method } from '@/lib/auth/settings/schemas';
+import { Select } from '@/components/ui/select';
 
 /** "Foretrukket 2FA-metode": a dropdown of the configured methods. */
 export function PreferredMethodForm({ methods, preferred }: { methods: Method[]; preferred: Method }) {
@@ -18,13 +19,13 @@ export function PreferredMethodForm({ methods, preferred }: { methods: Method[];
   return (
     <form action={formAction} className="grid max-w-md gap-3" noValidate>
       <Field label={t('preferred.label')} error={msg.field('method')}>
-        <select name="method" defaultValue={msg.value('method') ?? preferred} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <Select name="method" defaultValue={msg.value('method') ?? preferred} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
           {methods.map((method) => (
             <option key={method} value={method}>
               {t(`methods.${method}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>

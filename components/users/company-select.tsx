@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 
 type Company = { companyId: string; companyName: string };
 
@@ -14,7 +15,7 @@ export function CompanySelect({ companies, selectedId }: { companies: Company[];
         <label htmlFor="company-select" className="text-sm font-medium text-slate-800">
           {t('chooseCompany')}
         </label>
-        <select
+        <Select
           id="company-select"
           name="company"
           defaultValue={selectedId}
@@ -26,7 +27,7 @@ export function CompanySelect({ companies, selectedId }: { companies: Company[];
               {company.companyName}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <Button type="submit" variant="secondary">
         {t('show')}

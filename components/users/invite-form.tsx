@@ -10,6 +10,7 @@ import { inviteUsersAction } from '@/lib/invitations/actions';
 import { idleState } from '@/lib/form-state';
 import { CompanyCheckboxes } from './company-checkboxes';
 import { RoleFieldset } from './role-fieldset';
+import { Select } from '@/components/ui/select';
 
 // Language names are always written in their own language.
 const LANGUAGES = [
@@ -50,13 +51,13 @@ export function InviteForm({ companyId, companies, defaultLocale }: Props) {
         error={msg.field('companyIds')}
       />
       <Field label={t('inviteForm.language')} error={msg.field('locale')}>
-        <select name="locale" defaultValue={msg.value('locale') ?? defaultLocale} className="block w-48 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <Select name="locale" defaultValue={msg.value('locale') ?? defaultLocale} className="block w-48 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
           {LANGUAGES.map((language) => (
             <option key={language.locale} value={language.locale} lang={language.locale}>
               {language.label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>

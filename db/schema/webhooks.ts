@@ -21,7 +21,7 @@ export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', ['pen
 
 /**
  * The webhook outbox: one row per (endpoint, event), written in the transaction of the event itself, delivered
- * by the `webhook-delivery` job with retries. The unique key makes one event one delivery per endpoint.
+ * by the `outbox-delivery` job (webhook channel) with retries. The unique key makes one event one delivery per endpoint.
  */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { createTranslator } from 'next-intl';
+import { dayNumber as epochDay } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/routing';
 import { remembered } from '@/lib/remembered';
 import en from '@/messages/en.json';
@@ -35,10 +36,9 @@ function columnStyles(locale: Locale): Partial<ExcelJS.Style>[] {
   });
 }
 
-/** Excel's day number for a calendar day (days since 1899-12-30), exact and independent of the time zone. */
+/** Excel's day number for a calendar day (days since 1899-12-30; 1970-01-01 is day 25 569), exact in any time zone. */
 export function excelDay(isoDay: string): number {
-  const [year, month, day] = isoDay.split('-').map(Number);
-  return Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000 + 25_569;
+  return epochDay(isoDay) + 25_569;
 }
 
 /** Kroner for a spreadsheet cell: the one place øre are divided, because Excel sums and formats kroner. */

@@ -5,21 +5,20 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { requireCaseRole } from '@/lib/auth/gate';
-import { guarded, type FormState } from '@/lib/form-state';
+import { guarded, rawField, type FormState } from '@/lib/form-state';
 import { invalidForm } from '@/lib/form-errors';
 import { changeCaseStatus } from './mutations';
 import { changeCaseStatusSchema } from './schemas';
 
 /** Behandle → Pause sak / Gjenoppta sak / Trekk sak, confirmed on the server-rendered step. */
 export async function changeCaseStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changeCaseStatusSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
   return guarded(formData, async () => {
-    // Inside guarded(): the gate's "role too low" is a DomainError, answered with the translated state.
-    const actor = await requireCaseRole(parsed.data.caseId, 'write');
+    const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
+    const parsed = changeCaseStatusSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, ['reason']);
     const status = await db.transaction((tx) => changeCaseStatus(tx, actor, parsed.data));
     revalidatePath('/[locale]/(portal)/cases/[caseId]', 'page');
     revalidatePath('/[locale]/(portal)/cases', 'page');
-    redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?done=${status}`);
+    redirect(`/${await getLocale()}/cases/${actor.caseId}?done=${status}`);
   });
 }

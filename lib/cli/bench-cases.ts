@@ -4,11 +4,12 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
+import { executeRows } from '@/db/client';
 import { caseCountSql, caseListPageSql } from '@/lib/case-list/sql';
 import { caseFiguresSql, collectedByMonthSql } from '@/lib/insights/sql';
 import { MAX_EXPORT_ROWS, PAGE_SIZE, decodeCursor, parseCaseListParams, type Cursor, type RawSearchParams } from '@/lib/case-list/schemas';
 import { DIST_DIR, needsBuild } from './build-state';
-import { prepareBenchDatabase, rows, timeSql } from './bench/database';
+import { prepareBenchDatabase, timeSql } from './bench/database';
 import { quantile, runLoad, timedGet, type Summary } from './bench/load';
 import { sessionCookieFor } from './session-cookie';
 import { firstLoadJsKb } from './bench/first-load';
@@ -99,21 +100,21 @@ async function main() {
     return;
   }
   const companyIds = (
-    await rows<{ id: string }>(db, sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`)
+    await executeRows<{ id: string }>(db, sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`)
   ).map((row) => row.id);
-  const [{ total } = { total: 0 }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from cases`);
-  const sample = await rows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 200`);
+  const [{ total } = { total: 0 }] = await executeRows<{ total: number }>(db, sql`select count(*)::int as total from cases`);
+  const sample = await executeRows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 200`);
   // Demo cases with the work the other pages add: tasks on the Oversikt tab and engine letters in Historikk.
-  const worked = await rows<{ id: string }>(db, sql`select c.id::text from cases c
+  const worked = await executeRows<{ id: string }>(db, sql`select c.id::text from cases c
     where exists (select 1 from tasks t where t.case_id = c.id) and exists (select 1 from letters l where l.case_id = c.id) limit 50`);
   const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'torbjorn solberg'];
   const lastNames = ['bjornstad', 'Lærum', 'haugen', 'Østby', 'tveit'];
   const window = { from: isoDay(200), to: isoDay(170) };
   const depth = Math.min(500_000, Math.floor(total / 2));
-  const [deep] = await rows<{ cursor: string }>(db, sql`select to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor
+  const [deep] = await executeRows<{ cursor: string }>(db, sql`select to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor
     from cases order by registered_at desc, id asc offset ${depth} limit 1`);
   // The export's date range: the newest days that together hold at most MAX_EXPORT_ROWS cases.
-  const days = await rows<{ day: string; n: number }>(db, sql`select to_char((registered_at at time zone 'Europe/Oslo')::date, 'YYYY-MM-DD') as day,
+  const days = await executeRows<{ day: string; n: number }>(db, sql`select to_char((registered_at at time zone 'Europe/Oslo')::date, 'YYYY-MM-DD') as day,
     count(*)::int as n from cases group by 1 order by 1 desc`);
   let exportRows = 0;
   let exportFrom = days[days.length - 1]?.day ?? isoDay(0);
@@ -217,7 +218,7 @@ async function main() {
     };
     await exportRun(portal, 'after the page runs');
     // The same exports on a freshly started server: the export's own footprint, apart from the page load's heap.
-    portal.stop();
+    await portal.stop();
     portal = await startPortal(serverEnv);
     const fresh = serverMemory(portal.pid);
     log(`fresh server: RSS ${fresh.rssMb.toFixed(0)} MB`);
@@ -262,7 +263,7 @@ async function main() {
     let cursor: Cursor | null = null;
     let fetched = 0;
     for (;;) {
-      const batch: { registered_key: string; id: string }[] = await rows(db, caseListPageSql(companyIds, exportParams, { cursor, backwards: false, limit: 5_000 }));
+      const batch: { registered_key: string; id: string }[] = await executeRows<{ registered_key: string; id: string }>(db, caseListPageSql(companyIds, exportParams, { cursor, backwards: false, limit: 5_000 }));
       fetched += batch.length;
       const last = batch[batch.length - 1];
       if (batch.length < 5_000 || !last) break;
@@ -273,7 +274,7 @@ async function main() {
     const sortedExports = [...exportTimes].sort((a, b) => a - b);
     log(`export ÷ its SQL alone: median ${(quantile(sortedExports, 0.5) / exportSqlMs).toFixed(2)}×, worst ${((sortedExports.at(-1) ?? 0) / exportSqlMs).toFixed(2)}× (target ≤ 1.5×)`);
   } finally {
-    portal.stop();
+    await portal.stop();
     await handle.close();
   }
   if (!args.includes('--keep') && !args.includes('--seed-only')) {

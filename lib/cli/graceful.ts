@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { startDraining } from '@/lib/http/draining';
-import { getRunningQueue } from '@/lib/queue/running';
+import { getRunningQueue } from '@/lib/queue/kicks';
 
 /** What a load balancer and an orchestrator allow: Kubernetes' default grace period is 30 s. */
 const DEADLINE_MS = 25_000;

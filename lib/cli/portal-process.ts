@@ -44,11 +44,34 @@ async function waitForServer(url: string, child: ChildProcess) {
   throw new Error(`the portal did not answer at ${url}`);
 }
 
-export type Portal = { baseUrl: string; pid: number; stop: () => void };
+export type Portal = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
-/** The built portal (lib/cli/serve.ts) on a free port with the given environment; stop() ends its whole process group. */
-export async function startPortal(env: Record<string, string>, options: { output?: 'show' | 'hide' } = {}): Promise<Portal> {
-  const port = await freePort();
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Ends the server's whole process group and resolves once no process of it is left, so nothing (the job worker's
+ * polling) still talks to its database when the caller drops that. A group that ignores SIGTERM gets SIGKILL.
+ */
+async function stopGroup(pid: number, graceMs = 10_000) {
+  if (!pid || !groupAlive(pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  const started = Date.now();
+  while (groupAlive(pid)) {
+    if (Date.now() - started > graceMs) process.kill(-pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The built portal (lib/cli/serve.ts) on a free port (or the one given) with the given environment; stop() ends its whole process group. */
+export async function startPortal(env: Record<string, string>, options: { output?: 'show' | 'hide'; port?: number } = {}): Promise<Portal> {
+  const port = options.port ?? (await freePort());
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   // lib/cli/serve.ts: `next start` plus the socket address in X-Forwarded-For (see there).
   const child = spawn(process.execPath, [tsx, 'lib/cli/serve.ts', String(port), '127.0.0.1'], {
@@ -62,8 +85,6 @@ export async function startPortal(env: Record<string, string>, options: { output
   return {
     baseUrl,
     pid,
-    stop: () => {
-      if (pid) process.kill(-pid, 'SIGTERM');
-    },
+    stop: () => stopGroup(pid),
   };
 }

@@ -56,14 +56,21 @@ async function serve() {
   // HSTS on every response, files from public/ and _next/ included (the proxy does not see those).
   const pinHttps = isProductionDeployment();
 
-  const server = createServer((request, response) => {
-    const claimed = request.headers['x-forwarded-for'];
-    const peer = request.socket.remoteAddress ?? 'unknown';
-    const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
-    request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
-    if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
-    void handle(request, response);
-  });
+  // A page that fails because PostgreSQL is away answers 503 with Retry-After and a translated page (lib/http/outage.ts).
+  const { withOutagePage } = await import('@/lib/http/outage');
+  const { databaseProbe } = await import('@/db/probe');
+  const probe = databaseProbe(process.env.DATABASE_URL);
+
+  const server = createServer(
+    withOutagePage((request, response) => {
+      const claimed = request.headers['x-forwarded-for'];
+      const peer = request.socket.remoteAddress ?? 'unknown';
+      const prior = Array.isArray(claimed) ? claimed.join(', ') : claimed;
+      request.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
+      if (pinHttps) response.setHeader('Strict-Transport-Security', HSTS);
+      void handle(request, response);
+    }, probe.reachable),
+  );
   // SIGTERM (a deploy, a scale-down): finish what is in flight, hand jobs back, exit 0 within 30 s.
   const { exitGracefullyOnSignal } = await import('./graceful');
   exitGracefullyOnSignal(server);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq, sql, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '@/db/client';
+import { executeRows, type Database, type Executor } from '@/db/client';
 import { companies, debtors, invoices } from '@/db/schema';
+import { todayInOslo } from '@/lib/dates';
 import { toSearchText } from '@/lib/search-text';
 import { env } from '@/lib/env';
 import { DEMO_COMPANIES } from '@/lib/demo/accounts';
@@ -89,12 +90,12 @@ function idSql(prefix: string, n: SQL): SQL {
  */
 async function withoutIndexes(tx: Executor, insert: () => Promise<void>) {
   const tables = sql.raw(BULK_TABLES.map(literal).join(', '));
-  const [role] = [...(await tx.execute(sql`select rolsuper from pg_roles where rolname = current_user`))] as { rolsuper: boolean }[];
+  const [role] = await executeRows<{ rolsuper: boolean }>(tx, sql`select rolsuper from pg_roles where rolname = current_user`);
   if (role?.rolsuper) await tx.execute(sql`set local session_replication_role = replica`);
   await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
-  const indexes = [...(await tx.execute(sql`select indexname, indexdef from pg_indexes i
+  const indexes = await executeRows<{ indexname: string; indexdef: string }>(tx, sql`select indexname, indexdef from pg_indexes i
     where schemaname = current_schema() and tablename in (${tables})
-      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`))] as { indexname: string; indexdef: string }[];
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`);
   for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.indexname}"`));
   await insert();
   for (const index of indexes) await tx.execute(sql.raw(index.indexdef));
@@ -145,7 +146,7 @@ export async function seedBulk(db: Database, options: { cases: number; companyId
   const orgNumbers = Array.from({ length: 64 }, () => makeOrganisationNumber(rng));
   const personNames = FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => `${first} ${last}`));
   const companyNames = COMPANY_NAME_PREFIXES.flatMap((prefix) => COMPANY_TRADES.map((trade) => `${prefix} ${trade} AS`));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInOslo();
   const kidBaseLength = company.kidPrefix.length + 10;
   const agencyAccount = env().AGENCY_ACCOUNT_NUMBER;
 

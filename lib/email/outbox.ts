@@ -5,7 +5,7 @@ import { renderEmail, type EmailTemplate } from './render';
 
 /**
  * Writes an email to the outbox inside the caller's transaction: it is sent only if the change commits,
- * and the delivery job (lib/jobs/email-delivery.ts) sends it afterwards. Returns the outbox id.
+ * and the outbox job (lib/jobs/outbox-delivery.ts) sends it afterwards. Returns the outbox id.
  */
 export async function enqueueEmail(
   tx: Executor,

@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { cases } from '@/db/schema';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { DomainError } from '@/lib/errors';
-import { failed, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { invalidForm } from '@/lib/form-errors';
 import { decideDispute } from './dispute-decision';
 import { changeCollection, updateAgreement } from './mutations';
@@ -20,87 +20,72 @@ function revalidateCasePages() {
 
 /** Desk → a case → Innsigelse / Opphev innsigelse / Bekreft rettslig inkasso / Kjør motoren nå. */
 export async function deskCollectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = deskCollectionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('cases.errors.reloadForm', formData);
-  try {
+  return guarded(formData, async () => {
     const staff = await requireStaff();
-    const [found] = await db.select({ companyId: cases.companyId }).from(cases).where(eq(cases.id, parsed.data.caseId));
+    const parsed = deskCollectionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('cases.errors.reloadForm', formData);
+    const { intent, caseId } = parsed.data;
+    const [found] = await db.select({ companyId: cases.companyId }).from(cases).where(eq(cases.id, caseId));
     if (!found) throw new DomainError('cases.errors.notFound');
-    if (parsed.data.intent === 'run') {
-      await runEngine(db, { caseIds: [parsed.data.caseId] });
+    if (intent === 'run') {
+      await runEngine(db, { caseIds: [caseId] });
     } else {
-      const { intent, caseId, reason } = parsed.data;
-      await db.transaction((tx) => changeCollection(tx, { userId: staff.userId, companyId: found.companyId }, { caseId, intent, reason }, 'agency'));
+      const change = { caseId, intent, reason: parsed.data.reason };
+      await db.transaction((tx) => changeCollection(tx, { userId: staff.userId, companyId: found.companyId }, change, 'agency'));
     }
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded(`engine.done.${parsed.data.intent}`);
+    revalidateCasePages();
+    return succeeded(`engine.done.${intent}`);
+  });
 }
 
 /** The case page → Innsigelse (with a reason) / Bekreft kravet: the creditor (Skrive, Administrator). */
 export async function creditorCollectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = creditorCollectionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('cases.errors.reloadForm', formData);
-  try {
-    const actor = await requireCaseRole(parsed.data.caseId, 'write');
-    const [found] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.companyId, actor.companyId), eq(cases.id, parsed.data.caseId)));
-    if (!found) throw new DomainError('cases.errors.notFound');
-    await db.transaction((tx) => changeCollection(tx, { userId: actor.userId, companyId: actor.companyId }, parsed.data, 'creditor'));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded(`engine.done.${parsed.data.intent}`);
+  return guarded(formData, async () => {
+    const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
+    const parsed = creditorCollectionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('cases.errors.reloadForm', formData);
+    await db.transaction((tx) => changeCollection(tx, { userId: actor.userId, companyId: actor.companyId }, { ...parsed.data, caseId: actor.caseId }, 'creditor'));
+    revalidateCasePages();
+    return succeeded(`engine.done.${parsed.data.intent}`);
+  });
 }
 
 /** The case page → Avgjør innsigelsen for skyldneren: the creditor (Skrive, Administrator) answers the dispute. */
 export async function decideDisputeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
-  try {
-    const actor = await requireCaseRole(parsed.data.caseId, 'write');
-    await db.transaction((tx) => decideDispute(tx, { userId: actor.userId, companyId: actor.companyId }, parsed.data, 'creditor'));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded('engine.done.decided');
+  return guarded(formData, async () => {
+    const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
+    const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
+    const decision = { ...parsed.data, caseId: actor.caseId };
+    await db.transaction((tx) => decideDispute(tx, { userId: actor.userId, companyId: actor.companyId }, decision, 'creditor'));
+    revalidateCasePages();
+    return succeeded('engine.done.decided');
+  });
 }
 
 /** Desk → a case → Avgjør innsigelsen for skyldneren: the agency answers the dispute. */
 export async function deskDecideDisputeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
-  try {
+  return guarded(formData, async () => {
     const staff = await requireStaff();
+    const parsed = decideDisputeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, [...DECIDE_DISPUTE_FIELDS]);
     const [found] = await db.select({ companyId: cases.companyId }).from(cases).where(eq(cases.id, parsed.data.caseId));
     if (!found) throw new DomainError('cases.errors.notFound');
     await db.transaction((tx) => decideDispute(tx, { userId: staff.userId, companyId: found.companyId }, parsed.data, 'agency'));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded('engine.done.decided');
+    revalidateCasePages();
+    return succeeded('engine.done.decided');
+  });
 }
 
 /** Desk → a case → the company's agreement (the collection path's timings): saved for every case of the company. */
 export async function updateAgreementAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = agreementFormSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS]);
-  try {
+  return guarded(formData, async () => {
     const staff = await requireStaff();
+    const parsed = agreementFormSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, [...AGREEMENT_NUMBER_FIELDS]);
     const { companyId, vatRegistered, ...agreement } = parsed.data;
     await db.transaction((tx) => updateAgreement(tx, staff, { companyId, agreement, vatRegistered }));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidateCasePages();
-  return succeeded('engine.agreement.saved');
+    revalidateCasePages();
+    return succeeded('engine.agreement.saved');
+  });
 }

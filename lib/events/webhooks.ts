@@ -30,7 +30,7 @@ export type WebhookEvent = {
 /**
  * Writes one delivery per live endpoint of each event's company, in the caller's transaction (so a delivery exists
  * exactly when its cause committed), in one statement however many events. The payload names the case by its
- * number, as the API does. The webhook job (lib/jobs/webhook-delivery.ts) posts them after the commit.
+ * number, as the API does. The outbox job (lib/jobs/outbox-delivery.ts) posts them after the commit.
  */
 export async function enqueueWebhooks(tx: Executor, events: WebhookEvent[]) {
   if (events.length === 0) return;

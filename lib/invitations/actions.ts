@@ -8,8 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { requireCreditorAccount, requireRole } from '@/lib/auth/gate';
 import { verifyTotp } from '@/lib/auth/totp';
 import { dispatchOutbox } from '@/lib/queue/kicks';
-import { DomainError } from '@/lib/errors';
-import { failed, invalid, type FormState } from '@/lib/form-state';
+import { failed, guarded, invalid, rawField, type FormState } from '@/lib/form-state';
 import { withCheckedCompanies } from '@/lib/users/form-values';
 import { usersPagePath } from '@/lib/users/notices';
 import { passwordProblem } from '@/lib/auth/password-policy';
@@ -22,48 +21,43 @@ import { invitationTotpSecret } from './token';
 const USERS_PAGE = '/[locale]/(portal)/settings/users';
 
 export async function inviteUsersAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = inviteUsersSchema.safeParse(inviteFormInput(formData));
-  if (!parsed.success) return withCheckedCompanies(invalid(parsed.error, formData), formData);
-  try {
-    const actor = await requireRole(parsed.data.companyId, 'admin');
-    const result = await db.transaction((tx) => inviteUsers(tx, actor, parsed.data));
-    await dispatchOutbox(result.outboxIds);
-  } catch (error) {
-    if (error instanceof DomainError) return withCheckedCompanies(failed(error.messageKey, formData), formData);
-    throw error;
-  }
-  revalidatePath(USERS_PAGE, 'page');
-  // The same answer whether or not an address already has an account.
-  redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'invited'));
+  return guarded(
+    formData,
+    async () => {
+      const actor = await requireRole(rawField(formData, 'companyId'), 'admin');
+      const parsed = inviteUsersSchema.safeParse(inviteFormInput(formData));
+      if (!parsed.success) return withCheckedCompanies(invalid(parsed.error, formData), formData);
+      const result = await db.transaction((tx) => inviteUsers(tx, actor, parsed.data));
+      await dispatchOutbox(result.outboxIds);
+      revalidatePath(USERS_PAGE, 'page');
+      // The same answer whether or not an address already has an account.
+      redirect(usersPagePath(await getLocale(), actor.companyId, 'invited'));
+    },
+    (error) => withCheckedCompanies(failed(error.messageKey, formData), formData),
+  );
 }
 
 export async function resendInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = invitationRefSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  try {
-    const actor = await requireRole(parsed.data.companyId, 'admin');
+  return guarded(formData, async () => {
+    const actor = await requireRole(rawField(formData, 'companyId'), 'admin');
+    const parsed = invitationRefSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     const { outboxIds } = await db.transaction((tx) => resendInvitation(tx, actor, parsed.data));
     await dispatchOutbox(outboxIds);
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidatePath(USERS_PAGE, 'page');
-  redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'resent'));
+    revalidatePath(USERS_PAGE, 'page');
+    redirect(usersPagePath(await getLocale(), actor.companyId, 'resent'));
+  });
 }
 
 export async function revokeInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = invitationRefSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  try {
-    const actor = await requireRole(parsed.data.companyId, 'admin');
+  return guarded(formData, async () => {
+    const actor = await requireRole(rawField(formData, 'companyId'), 'admin');
+    const parsed = invitationRefSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     await db.transaction((tx) => revokeInvitation(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidatePath(USERS_PAGE, 'page');
-  redirect(usersPagePath(await getLocale(), parsed.data.companyId, 'revoked'));
+    revalidatePath(USERS_PAGE, 'page');
+    redirect(usersPagePath(await getLocale(), actor.companyId, 'revoked'));
+  });
 }
 
 /**
@@ -71,27 +65,22 @@ export async function revokeInvitationAction(_prev: FormState, formData: FormDat
  * authenticator app holds the secret before the account exists, so the first sign-in cannot lock them out.
  */
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  // The same policy as Sikkerhet → Endre passord; the address is the invitation's (the account does not exist yet).
-  const { invitation } = await getInvitationByToken(parsed.data.token);
-  if (!invitation) return failed('users.errors.invitationInvalid', formData);
-  const problem = passwordProblem(parsed.data.password, invitation.email);
-  if (problem) return failed('validation.summary', formData, { password: `security.password.${problem}` });
-  const totpSecret = invitationTotpSecret(parsed.data.token);
-  const totp = await verifyTotp(totpSecret, parsed.data.code, null);
-  if (!totp.valid) return failed('validation.summary', formData, { code: 'auth.errors.invalidCode' });
-  const passwordHash = await hashPassword(parsed.data.password);
-  let locale: string;
-  try {
-    ({ locale } = await db.transaction((tx) =>
-      acceptInvitation(tx, { token: parsed.data.token, name: parsed.data.name, passwordHash, totpSecret, totpStep: totp.timeStep }),
-    ));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  redirect(`/${locale}/invitation/accepted`);
+  return guarded(formData, async () => {
+    const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
+    // The same policy as Sikkerhet → Endre passord; the address is the invitation's (the account does not exist yet).
+    const { invitation } = await getInvitationByToken(parsed.data.token);
+    if (!invitation) return failed('users.errors.invitationInvalid', formData);
+    const problem = passwordProblem(parsed.data.password, invitation.email);
+    if (problem) return failed('validation.summary', formData, { password: `security.password.${problem}` });
+    const totpSecret = invitationTotpSecret(parsed.data.token);
+    const totp = await verifyTotp(totpSecret, parsed.data.code, null);
+    if (!totp.valid) return failed('validation.summary', formData, { code: 'auth.errors.invalidCode' });
+    const passwordHash = await hashPassword(parsed.data.password);
+    const accepted = { token: parsed.data.token, name: parsed.data.name, passwordHash, totpSecret, totpStep: totp.timeStep };
+    const { locale } = await db.transaction((tx) => acceptInvitation(tx, accepted));
+    redirect(`/${locale}/invitation/accepted`);
+  });
 }
 
 /**
@@ -99,15 +88,12 @@ export async function acceptInvitationAction(_prev: FormState, formData: FormDat
  * memberships exist only from now on. Agency staff get not found from the gate.
  */
 export async function acceptInvitationAsMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireCreditorAccount();
-  const parsed = acceptAsMemberSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  try {
+  return guarded(formData, async () => {
+    const user = await requireCreditorAccount();
+    const parsed = acceptAsMemberSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     await db.transaction((tx) => acceptInvitationAsMember(tx, { userId: user.userId, email: user.email }, parsed.data.token));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  revalidatePath('/[locale]/(portal)', 'layout');
-  redirect(`/${user.locale}/cases`);
+    revalidatePath('/[locale]/(portal)', 'layout');
+    redirect(`/${user.locale}/cases`);
+  });
 }

@@ -5,8 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { db } from '@/db';
 import { requireRole, requireSignedIn } from '@/lib/auth/gate';
-import { DomainError } from '@/lib/errors';
-import { failed, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, succeeded, type FormState } from '@/lib/form-state';
 import { formLocaleSchema } from '@/lib/payments/schemas';
 import { queueInvoiceRegistration } from '@/lib/queue/kicks';
 import { setBetaEnabled, saveCustomerStep, submitInvoiceStep } from './mutations';
@@ -16,12 +15,14 @@ import { formValues, invoiceFormState, refusalState } from './form-state';
 
 /** Innstillinger → Betaprogram: the user's own switch, so being signed in is the gate. */
 export async function updateBetaAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireSignedIn();
-  const parsed = betaSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('validation.invalid', formData);
-  await db.transaction((tx) => setBetaEnabled(tx, user.userId, parsed.data.betaEnabled));
-  revalidatePath('/[locale]/(portal)', 'layout');
-  return succeeded(parsed.data.betaEnabled ? 'invoices.beta.savedOn' : 'invoices.beta.savedOff');
+  return guarded(formData, async () => {
+    const user = await requireSignedIn();
+    const parsed = betaSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('validation.invalid', formData);
+    await db.transaction((tx) => setBetaEnabled(tx, user.userId, parsed.data.betaEnabled));
+    revalidatePath('/[locale]/(portal)', 'layout');
+    return succeeded(parsed.data.betaEnabled ? 'invoices.beta.savedOn' : 'invoices.beta.savedOff');
+  });
 }
 
 /**
@@ -29,34 +30,30 @@ export async function updateBetaAction(_prev: FormState, formData: FormData): Pr
  * number and writes nothing; "Neste" keeps the customer in the user's draft and goes on to step 2.
  */
 export async function saveCustomerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = formLocaleSchema.parse(formData.get('locale'));
-  if (formData.get('intent') === 'lookup') {
-    const lookup = lookupSchema.safeParse({ companyId: formData.get('companyId'), customerNumber: formData.get('customerNumber') });
-    if (!lookup.success) return invoiceFormState('validation.summary', formData, { customerNumber: 'validation.required' });
-    let actor;
-    try {
-      actor = await requireRole(lookup.data.companyId, 'write');
-    } catch (error) {
-      if (error instanceof DomainError) return refusalState(error, formData);
-      throw error;
-    }
-    const debtor = await getDebtorByCustomerNumber(actor.companyId, lookup.data.customerNumber);
-    if (!debtor) return { status: 'idle', message: 'invoices.customer.notFound', values: formValues(formData) };
-    const filled = Object.fromEntries(Object.entries(debtor).map(([key, value]) => [key, value ?? '']));
-    return { status: 'success', message: 'invoices.customer.found', values: { ...formValues(formData), ...filled } };
-  }
-  const parsed = parseCustomerForm(formData);
-  if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
-  let draftId: string;
-  try {
-    // Inside the try: a Lese user's crafted post gets the translated refusal, not an error page.
-    const actor = await requireRole(parsed.data.companyId, 'write');
-    draftId = await db.transaction((tx) => saveCustomerStep(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return refusalState(error, formData);
-    throw error;
-  }
-  redirect(`/${locale}/cases/new?draft=${draftId}`);
+  return guarded(
+    formData,
+    async () => {
+      // The company is a choice on this form (an empty one gets its message beside the field): the gate signs the
+      // user in first, and the role in the chosen company is checked as soon as the choice is parsed.
+      await requireSignedIn();
+      const locale = formLocaleSchema.parse(formData.get('locale'));
+      if (formData.get('intent') === 'lookup') {
+        const lookup = lookupSchema.safeParse({ companyId: formData.get('companyId'), customerNumber: formData.get('customerNumber') });
+        if (!lookup.success) return invoiceFormState('validation.summary', formData, { customerNumber: 'validation.required' });
+        const actor = await requireRole(lookup.data.companyId, 'write');
+        const debtor = await getDebtorByCustomerNumber(actor.companyId, lookup.data.customerNumber);
+        if (!debtor) return { status: 'idle', message: 'invoices.customer.notFound', values: formValues(formData) } satisfies FormState;
+        const filled = Object.fromEntries(Object.entries(debtor).map(([key, value]) => [key, value ?? '']));
+        return { status: 'success', message: 'invoices.customer.found', values: { ...formValues(formData), ...filled } } satisfies FormState;
+      }
+      const parsed = parseCustomerForm(formData);
+      if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
+      const actor = await requireRole(parsed.data.companyId, 'write');
+      const draftId = await db.transaction((tx) => saveCustomerStep(tx, actor, parsed.data));
+      redirect(`/${locale}/cases/new?draft=${draftId}`);
+    },
+    (error) => refusalState(error, formData),
+  );
 }
 
 /**
@@ -65,28 +62,23 @@ export async function saveCustomerAction(_prev: FormState, formData: FormData): 
  * appears when the job has run. The gate comes first: nothing of the form is read before it.
  */
 export async function submitInvoiceAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireSignedIn();
-  const locale = formLocaleSchema.parse(formData.get('locale'));
-  const draftId = z.uuid().safeParse(formData.get('draftId'));
-  // Only the user's own draft; another user's id looks like no draft at all.
-  const draft = draftId.success ? await getMyDraft(user.userId, draftId.data) : null;
-  if (!draft) return failed('invoices.errors.draftNotFound', formData);
-  let actor;
-  try {
-    actor = await requireRole(draft.companyId, 'write');
-  } catch (error) {
-    if (error instanceof DomainError) return refusalState(error, formData);
-    throw error;
-  }
-  const parsed = parseInvoiceForm(formData, locale);
-  if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
-  try {
-    await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data));
-  } catch (error) {
-    if (error instanceof DomainError) return refusalState(error, formData);
-    throw error;
-  }
-  await queueInvoiceRegistration(draft.id);
-  revalidatePath('/[locale]/(portal)/cases', 'page');
-  redirect(`/${locale}/cases/new?draft=${draft.id}`);
+  return guarded(
+    formData,
+    async () => {
+      const user = await requireSignedIn();
+      // Only the user's own draft; another user's id looks like no draft at all.
+      const draftId = z.uuid().safeParse(formData.get('draftId'));
+      const draft = draftId.success ? await getMyDraft(user.userId, draftId.data) : null;
+      if (!draft) return failed('invoices.errors.draftNotFound', formData);
+      const actor = await requireRole(draft.companyId, 'write');
+      const locale = formLocaleSchema.parse(formData.get('locale'));
+      const parsed = parseInvoiceForm(formData, locale);
+      if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);
+      await db.transaction((tx) => submitInvoiceStep(tx, actor, parsed.data));
+      await queueInvoiceRegistration(draft.id);
+      revalidatePath('/[locale]/(portal)/cases', 'page');
+      redirect(`/${locale}/cases/new?draft=${draft.id}`);
+    },
+    (error) => refusalState(error, formData),
+  );
 }

@@ -8,12 +8,10 @@ import { purgeAbandonedDrafts } from '@/lib/invoices/cleanup';
 import { NOTIFICATION_SUMMARY_JOB, sendDueSummaries } from '@/lib/notifications/summaries';
 import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { createQueue } from '@/lib/queue/create';
-import { queueOutboxDelivery } from '@/lib/queue/kicks';
-import { getRunningQueue, setRunningQueue } from '@/lib/queue/running';
-import { registerEmailDelivery, type EmailDeliveryOptions } from './email-delivery';
+import { dispatchOutbox, getRunningQueue, setRunningQueue } from '@/lib/queue/kicks';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
-import { registerSmsDelivery } from './sms-delivery';
-import { registerWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery';
+import { emailChannel, smsChannel, webhookChannel, type EmailDeliveryOptions, type SmsDeliveryOptions, type WebhookDeliveryOptions } from './outbox-channels';
+import { registerOutboxDelivery } from './outbox-delivery';
 import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';
 import { runScheduledSettlements, SETTLEMENT_CRON, SETTLEMENT_JOB } from './settlement';
@@ -25,8 +23,24 @@ export type WorkerOptions = {
   invoiceRegistration?: InvoiceRegistrationOptions;
   /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
   smsSender?: SmsSender | null;
+  smsDelivery?: SmsDeliveryOptions;
   webhookDelivery?: WebhookDeliveryOptions;
 };
+
+/** The outbox channels this process can deliver: email and SMS only with a configured sender. */
+function outboxChannels(handle: DatabaseHandle, options: WorkerOptions) {
+  const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
+  const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
+  return {
+    ...(sender ? { email: emailChannel(handle.db, sender, options.emailDelivery) } : {}),
+    ...(smsSender ? { sms: smsChannel(handle.db, smsSender, options.smsDelivery) } : {}),
+    webhook: webhookChannel(handle.db, options.webhookDelivery),
+  };
+}
+
+function channelPolicies(channels: ReturnType<typeof outboxChannels>) {
+  return Object.fromEntries(Object.entries(channels).map(([name, channel]) => [name, channel.policy]));
+}
 
 /**
  * A web-only instance (JOBS_DISABLED=1): pg-boss without workers, schedules or maintenance, so that actions still
@@ -36,7 +50,7 @@ export async function startSendOnly(handle: DatabaseHandle): Promise<PgBoss> {
   const boss = createQueue(handle, { sendOnly: true });
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
-  setRunningQueue({ boss, emailDelivery: Boolean(configuredSender(env())), smsDelivery: Boolean(configuredSmsSender(env())) });
+  setRunningQueue({ boss, db: handle.db, channels: channelPolicies(outboxChannels(handle, {})) });
   return boss;
 }
 
@@ -65,22 +79,18 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   });
   await boss.schedule(ENGINE_JOB, ENGINE_CRON, {}, { tz: 'Europe/Oslo' });
 
-  const sender = options.emailSender !== undefined ? options.emailSender : configuredSender(env());
-  if (sender) await registerEmailDelivery(boss, handle.db, sender, options.emailDelivery);
+  const channels = outboxChannels(handle, options);
+  await registerOutboxDelivery(boss, channels);
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
-  await registerWebhookDelivery(boss, handle.db, options.webhookDelivery);
-  const smsSender = options.smsSender !== undefined ? options.smsSender : configuredSmsSender(env());
-  if (smsSender) await registerSmsDelivery(boss, handle.db, smsSender);
 
   // The 10-minute notification summaries: pg-boss runs a schedule once per minute across all workers, and the
   // digests are claimed with SKIP LOCKED, so a summary goes out once even if two jobs overlap.
   await boss.createQueue(NOTIFICATION_SUMMARY_JOB);
   await boss.work(NOTIFICATION_SUMMARY_JOB, async () => {
-    const outboxIds = await sendDueSummaries(handle.db);
-    if (sender && outboxIds.length > 0) await queueOutboxDelivery(boss, outboxIds);
+    await dispatchOutbox(await sendDueSummaries(handle.db));
   });
   await boss.schedule(NOTIFICATION_SUMMARY_JOB, '* * * * *');
-  setRunningQueue({ boss, emailDelivery: Boolean(sender), smsDelivery: Boolean(smsSender) });
+  setRunningQueue({ boss, db: handle.db, channels: channelPolicies(channels) });
   boss.on('stopped', () => {
     if (getRunningQueue()?.boss === boss) setRunningQueue(undefined);
   });

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { invalidForm } from '@/lib/form-errors';
 import { dispatchOutbox } from '@/lib/queue/kicks';
-import { guarded, succeeded, type FormState } from '@/lib/form-state';
+import { guarded, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { postAgencyMessage, postCreditorMessage } from './mutations';
 import { postMessageSchema } from './schemas';
 
@@ -16,10 +16,10 @@ function revalidateThreads() {
 
 /** Desk → a case → Send melding. */
 export async function postAgencyMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
-  const staff = await requireStaff();
   return guarded(formData, async () => {
+    const staff = await requireStaff();
+    const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
     const posted = await db.transaction((tx) => postAgencyMessage(tx, staff, parsed.data));
     await dispatchOutbox(posted.outboxIds);
     revalidateThreads();
@@ -29,11 +29,10 @@ export async function postAgencyMessageAction(_prev: FormState, formData: FormDa
 
 /** Saker → a case → Historikk → Send melding (Skrive and Administrator). */
 export async function postCreditorMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
   return guarded(formData, async () => {
-    // Inside guarded(): the gate's "role too low" is a DomainError, answered with the translated state.
-    const actor = await requireCaseRole(parsed.data.caseId, 'write');
+    const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
+    const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
     await db.transaction((tx) => postCreditorMessage(tx, actor, parsed.data));
     revalidateThreads();
     return succeeded('caseMessages.sent');

@@ -14,18 +14,19 @@ function seconds(name: 'JOBS_EXPIRE_SECONDS' | 'JOBS_MAINTENANCE_SECONDS', fallb
  * JOBS_MAINTENANCE_SECONDS); then another worker retries it, and the job's own transaction makes the retry safe.
  */
 export function createQueue(handle: DatabaseHandle, options: { sendOnly?: boolean; url?: string } = {}): PgBoss {
-  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? process.env.DATABASE_URL;
-  const pglite = handle.pglite;
+  // Then the handle's own URL: tests and programs open the queue on the database they opened.
+  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? (handle.kind === 'postgres' ? handle.url : undefined) ?? process.env.DATABASE_URL;
   const timing = {
     expireInSeconds: seconds('JOBS_EXPIRE_SECONDS', 900),
     maintenanceIntervalSeconds: seconds('JOBS_MAINTENANCE_SECONDS', 120),
     // A web-only instance queues jobs but neither runs schedules nor maintains the queue.
     ...(options.sendOnly ? { supervise: false, schedule: false } : {}),
   };
-  if (!pglite) {
+  if (handle.kind === 'postgres') {
     const applicationName = `${process.env.DATABASE_APPLICATION_NAME ?? 'creditor-portal'}-jobs`;
     return new PgBoss({ connectionString: url, schema: 'pgboss', max: 3, application_name: applicationName, ...timing });
   }
+  const pglite = handle.pglite;
   return new PgBoss({
     schema: 'pgboss',
     ...timing,

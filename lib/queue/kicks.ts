@@ -1,29 +1,46 @@
+import { inArray } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { getRunningQueue } from './running';
+import type { Executor } from '@/db/client';
+import { outbox } from '@/db/schema';
 
 // The queue's names and the messages domain code sends after its commit. The workers that take them (lib/jobs/)
 // sit above the domain; this file knows only names and payloads, so actions can ask for work without importing it.
 
-export const EMAIL_DELIVERY_JOB = 'email-delivery';
-export const SMS_DELIVERY_JOB = 'sms-delivery';
+export const OUTBOX_DELIVERY_JOB = 'outbox-delivery';
 export const INVOICE_REGISTRATION_JOB = 'invoice-registration';
-export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
 
-export type OutboxJob = { outboxId: string };
+/** What leaves through the outbox: emails and SMS (the `outbox` table) and webhooks (`webhook_deliveries`). */
+export type DeliveryChannel = 'email' | 'sms' | 'webhook';
+export type DeliveryJob = { channel: DeliveryChannel; id: string };
+/** A channel's retries after the first attempt; the delay doubles each time (pg-boss backoff). */
+export type RetryPolicy = { retryLimit: number; retryDelaySeconds: number };
 export type InvoiceRegistrationJob = { draftId: string };
-export type WebhookDeliveryJob = { deliveryId: string };
 
-// 'stately' queues + singletonKey: at most one queued job per row, however often it is asked for.
-// Each returns the queued jobs' ids (null where one is already waiting).
-export async function queueOutboxDelivery(boss: PgBoss, outboxIds: string[]) {
-  const jobIds: (string | null)[] = [];
-  for (const outboxId of outboxIds) jobIds.push(await boss.send(EMAIL_DELIVERY_JOB, { outboxId } satisfies OutboxJob, { singletonKey: outboxId }));
-  return jobIds;
+// The worker runs in the server process (instrumentation.ts); actions reach it through this process-wide slot.
+// `channels`: the outbox channels it delivers (one without a sender is absent, and its rows wait in the outbox).
+type Running = { boss: PgBoss; db: Executor; channels: Partial<Record<DeliveryChannel, RetryPolicy>> };
+const slot = globalThis as unknown as { portalJobs?: Running };
+
+export function setRunningQueue(running: Running | undefined) {
+  slot.portalJobs = running;
 }
 
-export async function queueSmsDelivery(boss: PgBoss, outboxIds: string[]) {
+export function getRunningQueue(): Running | undefined {
+  return slot.portalJobs;
+}
+
+/**
+ * Queues one delivery job per id on the one outbox queue, with the channel's retry ladder. 'stately' +
+ * singletonKey: at most one queued job per row, however often it is asked for. Returns the queued jobs' ids (null
+ * where one is already waiting). `startAfterSeconds`: later (a company whose deliveries are all in flight).
+ */
+export async function queueDeliveries(boss: PgBoss, channel: DeliveryChannel, ids: string[], policy: RetryPolicy, startAfterSeconds?: number) {
+  const retry = { retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true };
+  const later = startAfterSeconds ? { startAfter: startAfterSeconds } : {};
   const jobIds: (string | null)[] = [];
-  for (const outboxId of outboxIds) jobIds.push(await boss.send(SMS_DELIVERY_JOB, { outboxId } satisfies OutboxJob, { singletonKey: outboxId }));
+  for (const id of ids) {
+    jobIds.push(await boss.send(OUTBOX_DELIVERY_JOB, { channel, id } satisfies DeliveryJob, { singletonKey: `${channel}:${id}`, ...retry, ...later }));
+  }
   return jobIds;
 }
 
@@ -31,29 +48,39 @@ export async function sendInvoiceRegistration(boss: PgBoss, draftId: string) {
   return boss.send(INVOICE_REGISTRATION_JOB, { draftId } satisfies InvoiceRegistrationJob, { singletonKey: draftId });
 }
 
-/** `startAfterSeconds`: later (a company whose deliveries are all in flight gets its job back after a while). */
-export async function queueWebhookDeliveries(boss: PgBoss, deliveryIds: string[], startAfterSeconds?: number) {
-  const later = startAfterSeconds ? { startAfter: startAfterSeconds } : {};
-  const jobIds: (string | null)[] = [];
-  for (const deliveryId of deliveryIds) {
-    jobIds.push(await boss.send(WEBHOOK_DELIVERY_JOB, { deliveryId } satisfies WebhookDeliveryJob, { singletonKey: deliveryId, ...later }));
-  }
-  return jobIds;
+/** Queues the ids on a channel the running worker delivers; nothing without a worker or a sender for it. */
+async function dispatch(channel: DeliveryChannel, ids: string[]) {
+  const running = getRunningQueue();
+  const policy = running?.channels[channel];
+  if (!running || !policy || ids.length === 0) return [];
+  return queueDeliveries(running.boss, channel, ids, policy);
 }
 
 /**
  * After the commit: asks the running worker to deliver these outbox emails and SMS now. Best effort by design:
- * if this process dies first, the sweep job finds the pending rows; without a sender nothing is queued.
+ * if this process dies first, the sweep finds the pending rows; a channel without a sender queues nothing.
+ * Returns the queued jobs' ids.
  */
 export async function dispatchOutbox(outboxIds: string[]) {
   const running = getRunningQueue();
-  if (!running || outboxIds.length === 0) return;
+  if (!running || outboxIds.length === 0) return [];
   try {
-    // Each delivery job skips rows of the other channel.
-    if (running.emailDelivery) await queueOutboxDelivery(running.boss, outboxIds);
-    if (running.smsDelivery) await queueSmsDelivery(running.boss, outboxIds);
+    const rows = await running.db.select({ id: outbox.id, channel: outbox.channel }).from(outbox).where(inArray(outbox.id, outboxIds));
+    const idsOf = (channel: DeliveryChannel) => rows.filter((row) => row.channel === channel).map((row) => row.id);
+    return [...(await dispatch('email', idsOf('email'))), ...(await dispatch('sms', idsOf('sms')))];
   } catch (error) {
-    console.error('[email] could not queue delivery; the sweep will retry', error);
+    console.error('[outbox] could not queue delivery; the sweep will retry', error);
+    return [];
+  }
+}
+
+/** After the commit: asks the running worker to post these webhook deliveries now; else the sweep finds them. */
+export async function dispatchWebhookDeliveries(deliveryIds: string[]) {
+  try {
+    return await dispatch('webhook', deliveryIds);
+  } catch (error) {
+    console.error('[webhooks] could not queue delivery; the sweep will retry', error);
+    return [];
   }
 }
 
@@ -65,16 +92,5 @@ export async function queueInvoiceRegistration(draftId: string) {
     await sendInvoiceRegistration(running.boss, draftId);
   } catch (error) {
     console.error('[invoices] could not queue registration; the sweep will retry', error);
-  }
-}
-
-/** After the commit: asks the running worker to post these webhook deliveries now; else the sweep finds them. */
-export async function dispatchWebhookDeliveries(deliveryIds: string[]) {
-  const running = getRunningQueue();
-  if (!running || deliveryIds.length === 0) return;
-  try {
-    await queueWebhookDeliveries(running.boss, deliveryIds);
-  } catch (error) {
-    console.error('[webhooks] could not queue delivery; the sweep will retry', error);
   }
 }

@@ -7,7 +7,7 @@ import { db } from '@/db';
 import { requireCaseRole, requireStaff } from '@/lib/auth/gate';
 import { invalidForm } from '@/lib/form-errors';
 import { dispatchOutbox } from '@/lib/queue/kicks';
-import { failed, guarded, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { answerTask, changeTaskStatus, createTask } from './mutations';
 import { answerTaskSchema, changeTaskStatusSchema, createTaskSchema } from './schemas';
 
@@ -18,10 +18,10 @@ function revalidateTaskPages() {
 
 /** Desk → a case → Ny oppgave. */
 export async function createTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createTaskSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, ['title', 'body', 'dueOn', 'assignee']);
-  const staff = await requireStaff();
   return guarded(formData, async () => {
+    const staff = await requireStaff();
+    const parsed = createTaskSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, ['title', 'body', 'dueOn', 'assignee']);
     const change = await db.transaction((tx) => createTask(tx, staff, parsed.data));
     await dispatchOutbox(change.outboxIds);
     revalidateTaskPages();
@@ -31,10 +31,10 @@ export async function createTaskAction(_prev: FormState, formData: FormData): Pr
 
 /** Desk → a task → Lukk / Gjenåpne. */
 export async function changeTaskStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changeTaskStatusSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('cases.errors.reloadForm', formData);
-  const staff = await requireStaff();
   return guarded(formData, async () => {
+    const staff = await requireStaff();
+    const parsed = changeTaskStatusSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('cases.errors.reloadForm', formData);
     await db.transaction((tx) => changeTaskStatus(tx, staff, parsed.data));
     revalidateTaskPages();
     return succeeded(parsed.data.action === 'close' ? 'desk.tasks.closed' : 'desk.tasks.reopened');
@@ -43,14 +43,13 @@ export async function changeTaskStatusAction(_prev: FormState, formData: FormDat
 
 /** Innsikt → Gå til sak → Svar (Skrive and Administrator). */
 export async function answerTaskAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = answerTaskSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(parsed.error, formData, ['answer']);
   return guarded(formData, async () => {
-    // Inside guarded(): the gate's "role too low" is a DomainError, answered with the translated state.
-    const actor = await requireCaseRole(parsed.data.caseId, 'write');
+    const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
+    const parsed = answerTaskSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalidForm(parsed.error, formData, ['answer']);
     await db.transaction((tx) => answerTask(tx, actor, parsed.data));
     revalidateTaskPages();
     // The answered task replaces its form, so the outcome is told on the page the redirect lands on.
-    redirect(`/${await getLocale()}/cases/${parsed.data.caseId}?task=${parsed.data.taskId}&done=answered`);
+    redirect(`/${await getLocale()}/cases/${actor.caseId}?task=${parsed.data.taskId}&done=answered`);
   });
 }

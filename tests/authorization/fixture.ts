@@ -1,5 +1,5 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { executeRows, type Database } from '@/db/client';
 import { apiKeys, companies, users } from '@/db/schema';
 import { generateApiKey } from '@/lib/integrations/keys/keys';
 import type { Credentials } from '@/tests/authorization/call';
@@ -87,25 +87,37 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
 // whenever it runs, so a cell that spans its tick would see a change no call made.
 const VOLATILE_TABLES = new Set(['sessions', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_auth_failures', 'api_keys', 'case_figure_deltas']);
 
+/** The public schema's tables and their columns: read once per file (the schema does not change during a run). */
+let tableColumns: Promise<Map<string, Set<string>>> | undefined;
+function publicTables(db: Database): Promise<Map<string, Set<string>>> {
+  tableColumns ??= executeRows<{ table_name: string; column_name: string }>(
+      db,
+      sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
+          on t.table_schema = c.table_schema and t.table_name = c.table_name
+          where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name`,
+    )
+    .then((columns) => {
+      const tables = new Map<string, Set<string>>();
+      for (const { table_name: table, column_name: column } of columns) tables.set(table, (tables.get(table) ?? new Set()).add(column));
+      return tables;
+    });
+  return tableColumns;
+}
+
 /**
  * A fingerprint of the rows this cell's world owns: in every table of the public schema (but the volatile ones),
  * the rows of its two companies, or of its users, or every row where a table has neither. Background jobs that
  * finish earlier cells' work (an invoice registered, a summary sent) touch only those cells' companies and users.
+ * One statement for all tables, so the whole fingerprint is one snapshot and one round trip.
  */
 export async function databaseFingerprint(db: Database, fixture: MatrixFixture): Promise<Record<string, string>> {
-  const columns = await db.execute<{ table_name: string; column_name: string }>(
-    sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
-        on t.table_schema = c.table_schema and t.table_name = c.table_name
-        where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name`,
-  );
-  const tables = new Map<string, Set<string>>();
-  for (const { table_name: table, column_name: column } of columns) tables.set(table, (tables.get(table) ?? new Set()).add(column));
+  const tables = await publicTables(db);
   const companyIds = [fixture.companyId, fixture.otherCompanyId];
   const userIds = Object.values(fixture.users).map((user) => user.id);
-  const fingerprint: Record<string, string> = {};
+  const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+  const parts: SQL[] = [];
   for (const [table, names] of tables) {
     if (VOLATILE_TABLES.has(table)) continue;
-    const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
     // A row belongs to the cell when it names one of its companies or users (events of a user's own account
     // carry no company, only the actor).
     const owned: SQL[] = [];
@@ -114,10 +126,13 @@ export async function databaseFingerprint(db: Database, fixture: MatrixFixture):
     if (names.has('actor_user_id')) owned.push(sql`t.actor_user_id in (${ids(userIds)})`);
     if (table === 'users') owned.push(sql`t.id in (${ids(userIds)})`);
     const scope = owned.length > 0 ? sql`where ${sql.join(owned, sql` or `)}` : sql``;
-    const [row] = await db.execute<{ digest: string | null; rows: string }>(
-      sql`select count(*)::text as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as digest from ${sql.identifier(table)} t ${scope}`,
+    parts.push(
+      sql`(select ${table}::text as name, count(*)::text as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as digest from ${sql.identifier(table)} t ${scope})`,
     );
-    fingerprint[table] = `${row?.rows}:${row?.digest ?? ''}`;
   }
+  if (parts.length === 0) return {};
+  const rows = await executeRows<{ name: string; rows: string; digest: string | null }>(db, sql.join(parts, sql` union all `));
+  const fingerprint: Record<string, string> = {};
+  for (const row of rows) fingerprint[row.name] = `${row.rows}:${row.digest ?? ''}`;
   return fingerprint;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { MATRIX_ROWS } from '@/tests/authorization/all-rows';
 import { callRow, loadActionRefs } from '@/tests/authorization/call';
@@ -7,6 +7,7 @@ import { databaseFingerprint, makeMatrixFixture } from '@/tests/authorization/fi
 import { STAFF_CASES, staffFingerprint } from '@/tests/authorization/staff-accounts';
 import { memberships } from '@/db/schema';
 import type { SessionPrincipal } from '@/tests/authorization/types';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 // Every action and route handler, called as every principal against the built portal (see tests/authorization/types.ts).
 const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
@@ -23,7 +24,7 @@ describe('the authorisation matrix', () => {
       // Rows may insert what the call refers to; the fingerprint is taken after that, just before the call.
       const input = await row.input(fixture, principal in fixture.apiKeys ? 'anonymous' : (principal as SessionPrincipal));
       const before = await databaseFingerprint(handle.db, fixture);
-      const result = await callRow(inject('baseUrl'), refs, row, input, fixture, credentials[principal]);
+      const result = await callRow(portalUrl(), refs, row, input, fixture, credentials[principal]);
       const after = await databaseFingerprint(handle.db, fixture);
       expect({ outcome: result.outcome, detail: expected === result.outcome ? '' : result.detail }).toEqual({ outcome: expected, detail: '' });
       if (expected !== 'allowed') expect(after, 'a refused call changed the database').toEqual(before);
@@ -39,7 +40,7 @@ describe('the authorisation matrix', () => {
     const input = await row.input(fixture, 'admin');
     const before = await databaseFingerprint(handle.db, fixture);
     const staffBefore = await staffAccount();
-    const result = await callRow(inject('baseUrl'), refs, row, input, fixture, credentials.admin);
+    const result = await callRow(portalUrl(), refs, row, input, fixture, credentials.admin);
     expect(result.outcome).not.toBe('error');
     expect(await staffAccount()).toEqual(staffBefore);
     if (!touchesCompany) expect(await databaseFingerprint(handle.db, fixture)).toEqual(before);

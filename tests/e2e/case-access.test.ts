@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cases, events, ledgerEntries } from '@/db/schema';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
@@ -8,6 +8,7 @@ import { arrangeCase, openCaseFromList, visibleText } from '@/tests/helpers/case
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeUser } from '@/tests/helpers/factories';
 import { todayInOslo } from '@/lib/dates';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 const { db, context, page } = browserSuite();
 
@@ -51,7 +52,7 @@ describe('a Lese (read) user', () => {
   it("has crafted POSTs of the writer's forms refused on the server; the same POSTs from the writer work", async () => {
     const { company, user: reader, debtCase } = await arrangeCase(db, { role: 'read' });
     const writer = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
-    const origin = inject('baseUrl');
+    const origin = portalUrl();
     const writerBrowser = await openBrowser({ javaScriptEnabled: false });
     try {
       await signIn(writerBrowser.page, db, writer, 'nb');

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages, tasks } from '@/db/schema';
 import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeListedCase } from '@/tests/helpers/case-list-fixtures';
 import { makeCompanyWithCase, makeStaff } from '@/tests/helpers/desk-factories';
 import { signInStaff } from '@/tests/helpers/desk-ui';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 const { db, context, page } = browserSuite();
 
@@ -23,7 +24,7 @@ describe("the desk's actions", () => {
   it('refuse every creditor role (even Administrator of the case\'s company); the same POSTs from the case handler work', async () => {
     const { user: staffUser } = await makeStaff(db);
     const { members, debtCase } = await makeCompanyWithCase(db, ['read', 'write', 'admin']);
-    const origin = inject('baseUrl');
+    const origin = portalUrl();
     const desk = await openBrowser({ javaScriptEnabled: false });
     try {
       await signInStaff(desk.page, db, staffUser, 'nb');

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiKeys, events, sessions, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { browserSuite } from '@/tests/helpers/browser-suite';
-import { signIn } from '@/tests/helpers/browser';
+import { closeBrowser, openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 const { db, page } = browserSuite();
 
@@ -25,8 +26,9 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     expect(await db.select().from(apiKeys).where(eq(apiKeys.companyId, company.id))).toEqual([]);
     await page.getByLabel('Nåværende passord').fill(admin.password);
     await page.getByRole('button', { name: 'Bekreft passord' }).click();
-    // Confirmed: the page renders again without the form.
-    await page.getByLabel('Nåværende passord').waitFor({ state: 'detached' });
+    // Confirmed: the page renders again without the form, and says so.
+    await page.getByRole('status').filter({ hasText: 'Bekreftet. Du kan gjøre endringer de neste 10 minuttene.' }).waitFor();
+    expect(await page.getByLabel('Nåværende passord').count()).toBe(0);
     await page.getByLabel('Navn på nøkkelen').fill('Tripletex');
     await page.getByRole('button', { name: 'Opprett nøkkel' }).click();
     const shown = page.getByLabel('API-nøkkel', { exact: true });
@@ -41,7 +43,7 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByRole('switch', { name: /AutoCollect/ }).check();
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('AutoCollect er slått på.').waitFor();
-    const call = () => fetch(new URL('/api/v1/cases', inject('baseUrl')), { headers: { Authorization: `Bearer ${key}` } });
+    const call = () => fetch(new URL('/api/v1/cases', portalUrl()), { headers: { Authorization: `Bearer ${key}` } });
     expect((await call()).status).toBe(200);
 
     // After a reload the key is gone from the page: only its prefix is listed.
@@ -110,6 +112,24 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByText('Leveransen sendes igjen.').waitFor();
     const [delivery] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.companyId, company.id), eq(webhookDeliveries.eventType, 'case.paused')));
     expect(delivery?.status).toBe('pending');
+  });
+
+  it('without JavaScript, confirming the password says Bekreftet and the page offers the key form', async () => {
+    const company = await makeCompany(db);
+    const admin = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }] });
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      await signIn(plain.page, db, admin);
+      await db.update(sessions).set({ reauthenticatedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(sessions.userId, admin.id));
+      await plain.page.goto('/nb/settings/company/integrations');
+      await plain.page.getByLabel('Nåværende passord').fill(admin.password);
+      await plain.page.getByRole('button', { name: 'Bekreft passord' }).click();
+      await plain.page.getByRole('status').filter({ hasText: 'Bekreftet. Du kan gjøre endringer de neste 10 minuttene.' }).waitFor();
+      expect(await plain.page.getByLabel('Nåværende passord').count()).toBe(0);
+      await plain.page.getByLabel('Navn på nøkkelen').waitFor();
+    } finally {
+      await closeBrowser(plain.context);
+    }
   });
 
   it('a Lese user sees no Integrasjoner, and the page does not exist for them', async () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { companies, invitations, invoiceAttachments, invoiceDrafts, outbox, remittanceSlips, secondFactors, users } from '@/db/schema';
 import { decryptSecret } from '@/lib/auth/crypto';
 import { currentTotp, newTotpSecret } from '@/lib/auth/totp';
@@ -16,9 +16,10 @@ import { invoiceBody } from '@/tests/helpers/api-fixtures';
 import { customer } from '@/tests/helpers/invoice-fixtures';
 import { uploadPdf } from '@/tests/helpers/invoice-ui';
 import { pdfBomb } from '@/tests/helpers/pdf-bomb';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 const { db, page } = browserSuite();
-const base = () => inject('baseUrl');
+const base = () => portalUrl();
 
 const require = createRequire(import.meta.url);
 // The encoder the browser uses to post a server action's arguments.

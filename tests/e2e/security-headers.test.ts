@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { startPortal, type Portal } from '@/lib/cli/portal-process';
 import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
-import { createDatabaseFromTemplate, databaseUrl, dropDatabase } from '@/tests/helpers/test-database';
+import { adminSql, createDatabaseFromTemplate, databaseUrl, dropDatabase } from '@/tests/helpers/test-database';
+import { portalUrl } from '@/tests/helpers/e2e-portal';
 
 const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
 
@@ -16,7 +17,7 @@ afterAll(() => handle.close());
 
 describe('security headers (curl -I as a user would)', () => {
   it.each(['/nb/login', '/en/login'])('the sign-in page %s carries a nonce-based CSP, no framing, nosniff, a referrer and a permissions policy', async (path) => {
-    const response = await fetch(new URL(path, inject('baseUrl')));
+    const response = await fetch(new URL(path, portalUrl()));
     const csp = cspOf(response);
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
@@ -34,12 +35,12 @@ describe('security headers (curl -I as a user would)', () => {
 
   it('gives every request a fresh nonce, also on a signed-in page, and files a CSP that allows nothing', async () => {
     const cookie = await sessionCookieFor(handle.db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET);
-    const first = await fetch(new URL('/nb/cases', inject('baseUrl')), { headers: { Cookie: cookie } });
-    const second = await fetch(new URL('/nb/cases', inject('baseUrl')), { headers: { Cookie: cookie } });
+    const first = await fetch(new URL('/nb/cases', portalUrl()), { headers: { Cookie: cookie } });
+    const second = await fetch(new URL('/nb/cases', portalUrl()), { headers: { Cookie: cookie } });
     expect(first.status).toBe(200);
     expect(cspOf(first)).toContain("frame-ancestors 'none'");
     expect(cspOf(first)).not.toBe(cspOf(second));
-    const file = await fetch(new URL('/api/cases/export?locale=nb', inject('baseUrl')), { headers: { Cookie: cookie } });
+    const file = await fetch(new URL('/api/cases/export?locale=nb', portalUrl()), { headers: { Cookie: cookie } });
     expect(file.status).toBe(200);
     expect(cspOf(file)).toBe("default-src 'none'; frame-ancestors 'none'");
     // The demo runs on plain http://: no HSTS there.
@@ -47,7 +48,7 @@ describe('security headers (curl -I as a user would)', () => {
   });
 
   it.each(['/nb/faktura.pdf', '/nb/cases/x.y', '/en/login.html'])('a path with a dot (%s) still gets the page CSP', async (path) => {
-    const response = await fetch(new URL(path, inject('baseUrl')), { redirect: 'manual' });
+    const response = await fetch(new URL(path, portalUrl()), { redirect: 'manual' });
     expect(cspOf(response)).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -55,12 +56,12 @@ describe('security headers (curl -I as a user would)', () => {
 
 describe('the development mailbox in the demo', () => {
   it('is shown to a live session only; without one it sends to sign-in', async () => {
-    const anonymous = await fetch(new URL('/nb/dev/mailbox', inject('baseUrl')), { redirect: 'manual' });
+    const anonymous = await fetch(new URL('/nb/dev/mailbox', portalUrl()), { redirect: 'manual' });
     expect(anonymous.status).toBeGreaterThanOrEqual(300);
     expect(anonymous.status).toBeLessThan(400);
-    expect(new URL(anonymous.headers.get('location') ?? '', inject('baseUrl')).pathname).toBe('/nb/login');
+    expect(new URL(anonymous.headers.get('location') ?? '', portalUrl()).pathname).toBe('/nb/login');
     const cookie = await sessionCookieFor(handle.db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET);
-    const signedIn = await fetch(new URL('/nb/dev/mailbox', inject('baseUrl')), { headers: { Cookie: cookie } });
+    const signedIn = await fetch(new URL('/nb/dev/mailbox', portalUrl()), { headers: { Cookie: cookie } });
     expect(signedIn.status).toBe(200);
   });
 });
@@ -79,8 +80,7 @@ describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets
   });
 
   afterAll(async () => {
-    portal?.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await portal?.stop();
     await dropDatabase(name);
   });
 
@@ -98,5 +98,15 @@ describe('a production start (NODE_ENV=production, DATABASE_URL, its own secrets
     const cookies = csrf.headers.getSetCookie();
     expect(cookies.length).toBeGreaterThan(0);
     expect(cookies.filter((cookie) => !/;\s*Secure/i.test(cookie))).toEqual([]);
+  });
+
+  it('stops cleanly: once stopped, none of its processes is left, and its database drops without FORCE', async () => {
+    const group = portal?.pid ?? 0;
+    expect(group).toBeGreaterThan(0);
+    await portal?.stop();
+    // Signal 0 to the process group: ESRCH once the server, its tsx wrapper and the job worker have all ended.
+    expect(() => process.kill(-group, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    // DROP DATABASE without FORCE fails while a connection (the job worker's polling, the pool) is still open.
+    await expect(adminSql((sql) => sql.unsafe(`DROP DATABASE "${name}"`))).resolves.toBeDefined();
   });
 });

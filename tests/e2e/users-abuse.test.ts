@@ -45,10 +45,12 @@ describe('bad input in the invite form is refused with a translated message and 
     await dialog.getByText('Skriv minst én e-postadresse.').waitFor();
 
     await dialog.getByLabel('E-postadresser').fill('god@test.no, kari@');
+    await dialog.getByLabel('Språk i invitasjonen').selectOption('en');
     await dialog.getByRole('button', { name: 'Send invitasjon' }).click();
     await dialog.getByText('En eller flere e-postadresser er ugyldige. Sjekk skrivemåten.').waitFor();
-    // The typed text is kept for correcting.
+    // The typed text and the chosen language are kept for correcting.
     await expect(dialog.getByLabel('E-postadresser').inputValue()).resolves.toBe('god@test.no, kari@');
+    await expect(dialog.getByLabel('Språk i invitasjonen').inputValue()).resolves.toBe('en');
 
     const many = Array.from({ length: 51 }, (_, i) => `mange${i}-${company.id.slice(0, 6)}@test.no`);
     await dialog.getByLabel('E-postadresser').fill(many.join('\n'));

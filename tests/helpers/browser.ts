@@ -1,28 +1,22 @@
 import { eq, sql } from 'drizzle-orm';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Executor } from '@/db/client';
 import { secondFactors, users } from '@/db/schema';
 import { currentTotp } from '@/lib/auth/totp';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { E2E_SECRETS } from './e2e-secrets';
+import { waitFor } from './wait';
+import { portalUrl } from './e2e-portal';
+import { sharedBrowser } from './shared-browser';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** A fresh Chromium profile (no cookies); `javaScriptEnabled: false` tests the forms' plain-HTML path. */
+/** A fresh browser context (no cookies) in the file's Chromium; `javaScriptEnabled: false` tests the forms' plain-HTML path. */
 export async function openBrowser(options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  const context = await (await sharedBrowser()).newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? 'nb-NO',
-    baseURL: inject('baseUrl'),
+    baseURL: portalUrl(),
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   return { context, page };
 }
 
@@ -37,9 +31,8 @@ export async function nextCode(db: Executor, email: string, secret: string) {
     .innerJoin(users, eq(users.id, secondFactors.userId))
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   const step = () => Math.floor(Date.now() / 30_000);
-  while (factor?.lastUsedStep != null && step() <= factor.lastUsedStep) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const used = factor?.lastUsedStep;
+  if (used != null) await waitFor(() => step() > used, { timeoutMs: 35_000, what: 'the next TOTP step' });
   return currentTotp(secret);
 }
 
@@ -76,7 +69,7 @@ export async function closeBrowser(context: BrowserContext) {
 export async function signInByCookie(context: BrowserContext, db: Executor, email: string, userAgent = 'e2e cookie sign-in') {
   const cookie = await sessionCookieFor(db, email, E2E_SECRETS.AUTH_SECRET, { userAgent });
   const separator = cookie.indexOf('=');
-  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: inject('baseUrl') }]);
+  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: portalUrl() }]);
 }
 
 /** A browser signed in as `email`, to read that user's own mail in the demo mailbox (it shows nobody else's). */

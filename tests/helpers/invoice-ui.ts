@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitFor } from './wait';
 
 export type Locale = 'nb' | 'en';
 
@@ -77,14 +78,16 @@ export async function fillInvoice(page: Page, locale: Locale, i: InvoiceInput) {
 
 /** Reloads Saker until every text is in the list (the job runs in the background); no fixed sleep. */
 export async function pollCaseList(page: Page, locale: Locale, texts: string[], timeoutMs = 45_000) {
-  const started = Date.now();
-  for (;;) {
-    await page.goto(`/${locale}/cases`);
-    // The case table (captioned Saker / Cases), not the "being registered" one above it.
-    const caseTable = page.getByRole('table', { name: INVOICE_LABELS[locale].cases, exact: true });
-    const table = (await caseTable.count()) > 0 ? await caseTable.innerText() : '';
-    if (texts.every((text) => table.includes(text))) return table;
-    if (Date.now() - started > timeoutMs) throw new Error(`the case list never showed ${texts.join(', ')}`);
-    await page.waitForTimeout(500);
-  }
+  let table = '';
+  await waitFor(
+    async () => {
+      await page.goto(`/${locale}/cases`);
+      // The case table (captioned Saker / Cases), not the "being registered" one above it.
+      const caseTable = page.getByRole('table', { name: INVOICE_LABELS[locale].cases, exact: true });
+      table = (await caseTable.count()) > 0 ? await caseTable.innerText() : '';
+      return texts.every((text) => table.includes(text));
+    },
+    { timeoutMs, what: `the case list to show ${texts.join(', ')}` },
+  );
+  return table;
 }

@@ -10,6 +10,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { db } from '@/db';
 import { cases, companies, memberships, users } from '@/db/schema';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/database-unavailable';
 import { NotAllowedError } from '@/lib/errors';
 import { routing } from '@/lib/i18n/routing';
 import { getCurrentSession } from '@/lib/auth/current-user';
@@ -159,13 +160,23 @@ function requestLocale(request: NextRequest) {
   return hasLocale(routing.locales, asked) ? asked : routing.defaultLocale;
 }
 
-/** Wraps a route handler: the gate's refusals answer 401 / 404 / 403 with a translated text, never a redirect. */
+/**
+ * Wraps a route handler: the gate's refusals answer 401 / 404 / 403 with a translated text, never a redirect; a
+ * database that cannot be reached answers 503 with Retry-After.
+ */
 export function gatedRoute<Context>(handler: (request: NextRequest, context: Context) => Promise<Response>) {
   return (request: NextRequest, context: Context) =>
     routeMode.run(true, async () => {
       try {
         return await handler(request, context);
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          const t = await getTranslations({ locale: requestLocale(request), namespace: 'common.errors' });
+          return new Response(t('unavailable'), {
+            status: 503,
+            headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+          });
+        }
         const refusal = error instanceof GateRefusal ? error.refusal : error instanceof NotAllowedError ? 'forbidden' : null;
         if (!refusal) throw error;
         const t = await getTranslations({ locale: requestLocale(request), namespace: 'common.errors' });

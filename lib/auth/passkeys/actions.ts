@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { passkeys } from '@/db/schema';
 import { requireSignedIn } from '@/lib/auth/gate';
-import { DomainError } from '@/lib/errors';
+import type { LiveSession } from '@/lib/auth/session';
 import { recordEvent } from '@/lib/events/record';
-import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { assertRecentlyAuthenticated } from '@/lib/auth/settings/mutations';
 import { ceremonyResponse, consumeChallenge, relyingParty, storeChallenge } from './webauthn';
 
@@ -17,14 +17,19 @@ export type PasskeyOptionsState = { ok: true; challengeId: string; options: Awai
 
 /** Step 1 of "Legg til passnøkkel": options with a fresh challenge kept on the server. */
 export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptionsState> {
-  const live = await requireSignedIn();
-  const now = new Date();
-  try {
-    assertRecentlyAuthenticated({ ...live }, now);
-  } catch (error) {
-    if (error instanceof DomainError) return { ok: false, message: error.messageKey };
-    throw error;
-  }
+  return guarded(
+    undefined,
+    async () => {
+      const live = await requireSignedIn();
+      const now = new Date();
+      assertRecentlyAuthenticated({ ...live }, now);
+      return registrationOptions(live, now);
+    },
+    (error) => ({ ok: false, message: error.messageKey }),
+  );
+}
+
+async function registrationOptions(live: LiveSession, now: Date): Promise<PasskeyOptionsState> {
   const { rpID } = relyingParty();
   const existing = await db.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, live.userId));
   const options = await generateRegistrationOptions({
@@ -48,40 +53,38 @@ const registerSchema = z.object({
 
 /** Step 2: the authenticator's answer; the challenge is consumed before it is verified. */
 export async function registerPasskeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registerSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
-  const now = new Date();
-  try {
+  return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = registerSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
+    const now = new Date();
     assertRecentlyAuthenticated({ ...live }, now);
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData);
-    throw error;
-  }
-  const challenge = await consumeChallenge(db, parsed.data.challengeId, live.userId, 'registration', now);
-  if (!challenge) return failed('security.passkeys.failed', formData);
-  const { rpID, origin } = relyingParty();
-  const verified = await verifyRegistrationResponse({
-    response: parsed.data.response as unknown as RegistrationResponseJSON,
-    expectedChallenge: challenge,
-    expectedOrigin: origin,
-    expectedRPID: rpID,
-    requireUserVerification: false,
-  }).catch(() => null);
-  if (!verified?.verified || !verified.registrationInfo) return failed('security.passkeys.failed', formData);
-  const { credential } = verified.registrationInfo;
-  await db.transaction(async (tx) => {
-    await tx.insert(passkeys).values({
-      userId: live.userId,
-      credentialId: credential.id,
-      publicKey: credential.publicKey,
-      counter: credential.counter,
-      transports: credential.transports ?? null,
-      name: parsed.data.name,
-      createdAt: now,
+    const challenge = await consumeChallenge(db, parsed.data.challengeId, live.userId, 'registration', now);
+    if (!challenge) return failed('security.passkeys.failed', formData);
+    const { rpID, origin } = relyingParty();
+    const verified = await verifyRegistrationResponse({
+      response: parsed.data.response as unknown as RegistrationResponseJSON,
+      expectedChallenge: challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      requireUserVerification: false,
+    }).catch(() => null);
+    if (!verified?.verified || !verified.registrationInfo) return failed('security.passkeys.failed', formData);
+    const { credential } = verified.registrationInfo;
+    await db.transaction(async (tx) => {
+      await tx.insert(passkeys).values({
+        userId: live.userId,
+        credentialId: credential.id,
+        publicKey: credential.publicKey,
+        counter: credential.counter,
+        transports: credential.transports ?? null,
+        name: parsed.data.name,
+        createdAt: now,
+      });
+      const added = { type: 'user.second_factor_added', userId: live.userId, data: { method: 'passkey', replaced: false } } as const;
+      await recordEvent(tx, { userId: live.userId, companyId: null }, added);
     });
-    await recordEvent(tx, { userId: live.userId, companyId: null }, { type: 'user.second_factor_added', userId: live.userId, data: { method: 'passkey', replaced: false } });
+    revalidatePath('/[locale]/(portal)/settings/security', 'page');
+    return succeeded('security.passkeys.saved');
   });
-  revalidatePath('/[locale]/(portal)/settings/security', 'page');
-  return succeeded('security.passkeys.saved');
 }

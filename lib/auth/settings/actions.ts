@@ -40,43 +40,47 @@ function actorOf(live: Awaited<ReturnType<typeof requireSignedIn>>): SecurityAct
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
-  const problem = passwordProblem(parsed.data.newPassword, live.email);
-  if (problem) return failed('validation.summary', formData, { newPassword: `security.password.${problem}` });
-  const checked = await checkPasswordThrottled(db, live.email.toLowerCase(), parsed.data.currentPassword, await getClientInfo());
-  if (!checked.ok) {
-    if (checked.reason === 'throttled') return failed('auth.errors.throttled', formData);
-    return failed('validation.summary', formData, { currentPassword: 'security.password.wrongCurrent' });
-  }
-  const hash = await hashPassword(parsed.data.newPassword);
-  const outboxId = await db.transaction((tx) => changePassword(tx, actorOf(live), hash, new Date()));
-  await dispatchOutbox([outboxId]);
-  revalidatePath(PAGE, 'page');
-  return succeeded('security.password.changed');
+  return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
+    const problem = passwordProblem(parsed.data.newPassword, live.email);
+    if (problem) return failed('validation.summary', formData, { newPassword: `security.password.${problem}` });
+    const checked = await checkPasswordThrottled(db, live.email.toLowerCase(), parsed.data.currentPassword, await getClientInfo());
+    if (!checked.ok) {
+      if (checked.reason === 'throttled') return failed('auth.errors.throttled', formData);
+      return failed('validation.summary', formData, { currentPassword: 'security.password.wrongCurrent' });
+    }
+    const hash = await hashPassword(parsed.data.newPassword);
+    const outboxId = await db.transaction((tx) => changePassword(tx, actorOf(live), hash, new Date()));
+    await dispatchOutbox([outboxId]);
+    revalidatePath(PAGE, 'page');
+    return succeeded('security.password.changed');
+  });
 }
 
 /** "Bekreft passordet ditt": opens the 10-minute window for security changes. */
 export async function reauthenticateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = reauthenticateSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
-  const checked = await checkPasswordThrottled(db, live.email.toLowerCase(), parsed.data.currentPassword, await getClientInfo());
-  if (!checked.ok) {
-    if (checked.reason === 'throttled') return failed('auth.errors.throttled', formData);
-    return failed('validation.summary', formData, { currentPassword: 'security.password.wrongCurrent' });
-  }
-  await db.transaction((tx) => markReauthenticated(tx, actorOf(live), new Date()));
-  revalidatePath(PAGE, 'page');
-  return succeeded('security.reauth.done');
+  return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = reauthenticateSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
+    const checked = await checkPasswordThrottled(db, live.email.toLowerCase(), parsed.data.currentPassword, await getClientInfo());
+    if (!checked.ok) {
+      if (checked.reason === 'throttled') return failed('auth.errors.throttled', formData);
+      return failed('validation.summary', formData, { currentPassword: 'security.password.wrongCurrent' });
+    }
+    await db.transaction((tx) => markReauthenticated(tx, actorOf(live), new Date()));
+    revalidatePath(PAGE, 'page');
+    return succeeded('security.reauth.done');
+  });
 }
 
 export async function confirmTotpAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = confirmTotpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = confirmTotpSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     const now = new Date();
     assertRecentlyAuthenticated(actorOf(live), now);
     // The secret the page offered (the server's own), never one from the post: a posted secret would let a
@@ -91,10 +95,10 @@ export async function confirmTotpAction(_prev: FormState, formData: FormData): P
 }
 
 export async function sendSmsSetupCodeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = sendSmsSetupSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = sendSmsSetupSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     const now = new Date();
     assertRecentlyAuthenticated(actorOf(live), now);
     const t = await getTranslations({ locale: live.locale, namespace: 'security.sms' });
@@ -106,10 +110,10 @@ export async function sendSmsSetupCodeAction(_prev: FormState, formData: FormDat
 }
 
 export async function confirmSmsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = confirmSmsSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = confirmSmsSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     const now = new Date();
     assertRecentlyAuthenticated(actorOf(live), now);
     const checked = await checkSmsCode(db, live.userId, 'setup', parsed.data.code, now);
@@ -122,11 +126,11 @@ export async function confirmSmsAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function removeMethodAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = methodSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success || parsed.data.method === 'passkey') return failed('validation.invalid', formData);
-  const method = parsed.data.method;
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = methodSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success || parsed.data.method === 'passkey') return failed('validation.invalid', formData);
+    const method = parsed.data.method;
     assertRecentlyAuthenticated(actorOf(live), new Date());
     await db.transaction((tx) => removeMethod(tx, actorOf(live), method));
     revalidatePath(PAGE, 'page');
@@ -135,10 +139,10 @@ export async function removeMethodAction(_prev: FormState, formData: FormData): 
 }
 
 export async function removePasskeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = removePasskeySchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = removePasskeySchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     assertRecentlyAuthenticated(actorOf(live), new Date());
     await db.transaction((tx) => removePasskey(tx, actorOf(live), parsed.data.passkeyId));
     revalidatePath(PAGE, 'page');
@@ -147,10 +151,10 @@ export async function removePasskeyAction(_prev: FormState, formData: FormData):
 }
 
 export async function setPreferredMethodAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = methodSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
+    const parsed = methodSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     assertRecentlyAuthenticated(actorOf(live), new Date());
     await db.transaction((tx) => setPreferredMethod(tx, actorOf(live), parsed.data.method));
     revalidatePath(PAGE, 'page');
@@ -159,8 +163,8 @@ export async function setPreferredMethodAction(_prev: FormState, formData: FormD
 }
 
 export async function regenerateRecoveryCodesAction(_prev: RecoveryCodesState, formData: FormData): Promise<RecoveryCodesState> {
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
     assertRecentlyAuthenticated(actorOf(live), new Date());
     const codes = await db.transaction((tx) => regenerateRecoveryCodes(tx, actorOf(live)));
     revalidatePath(PAGE, 'page');
@@ -169,8 +173,8 @@ export async function regenerateRecoveryCodesAction(_prev: RecoveryCodesState, f
 }
 
 export async function signOutOtherSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const live = await requireSignedIn();
   return guarded(formData, async () => {
+    const live = await requireSignedIn();
     await db.transaction((tx) => signOutOtherSessions(tx, actorOf(live), new Date()));
     revalidatePath(PAGE, 'page');
     return succeeded('security.sessions.signedOutOthers');

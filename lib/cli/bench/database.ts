@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { openDatabase, type Database, type DatabaseHandle } from '@/db/client';
+import { executeRows, openDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedBulk } from '@/lib/demo/bulk';
 import { seedDemo } from '@/lib/demo/seed';
@@ -22,10 +22,6 @@ async function admin<T>(server: string, run: (client: postgres.Sql) => Promise<T
   }
 }
 
-async function rows<T>(db: Database, query: SQL): Promise<T[]> {
-  return [...(await db.execute(query))] as T[];
-}
-
 /**
  * The benchmark's own database `name` on `server`: created, migrated, seeded with the demo plus `cases` bulk cases
  * (lib/demo/bulk.ts, ~5 events each) and vacuumed. With `reuse`, an existing one with enough cases is kept as is.
@@ -36,7 +32,7 @@ export async function prepareBenchDatabase(server: string, name: string, cases: 
   const exists = await admin(server, async (client) => (await client`select 1 from pg_database where datname = ${name}`).length > 0);
   if (reuse && exists) {
     const handle = openDatabase(url, { max: 4 });
-    const [row] = await rows<{ n: number }>(handle.db, sql`select count(*)::int as n from cases`).catch(() => [{ n: 0 }]);
+    const [row] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cases`).catch(() => [{ n: 0 }]);
     if ((row?.n ?? 0) >= cases) {
       log(`Reusing database ${name} (${row?.n} cases).`);
       return { url, handle };
@@ -71,9 +67,8 @@ export async function timeSql(db: Database, query: SQL, runs: number): Promise<S
     await db.execute(query);
     times.push(performance.now() - started);
   }
-  const [plan] = await rows<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(db, sql`explain (analyze, format json) ${query}`);
+  const [plan] = await executeRows<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(db, sql`explain (analyze, format json) ${query}`);
   times.sort((a, b) => a - b);
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), explainMs: plan?.['QUERY PLAN'][0]['Execution Time'] ?? Number.NaN };
 }
 
-export { rows };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '@/db/client';
+import { executeRows, openDatabase } from '@/db/client';
 import { caseCountSql, caseListPageSql } from '@/lib/case-list/sql';
 import { PAGE_SIZE, parseCaseListParams } from '@/lib/case-list/schemas';
 
@@ -7,7 +7,8 @@ import { PAGE_SIZE, parseCaseListParams } from '@/lib/case-list/schemas';
 // statements for each search, as admin@demo.no (all its companies): how the plans in README "Performance" were read.
 const [url, ...queries] = process.argv.slice(2);
 const handle = openDatabase(url, { max: 1 });
-const companyIds = [...(await handle.db.execute(sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`))].map((row) => String(row.id));
+const admin = sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`;
+const companyIds = (await executeRows<{ id: string }>(handle.db, admin)).map((row) => row.id);
 for (const q of queries) {
   const { params } = parseCaseListParams({ q });
   for (const [label, statement] of [
@@ -15,7 +16,7 @@ for (const q of queries) {
     ['count', caseCountSql(companyIds, params)],
   ] as const) {
     await handle.db.execute(statement);
-    const plan = [...(await handle.db.execute(sql`explain (analyze, buffers, costs off) ${statement}`))].map((row) => String(row['QUERY PLAN']));
+    const plan = (await executeRows(handle.db, sql`explain (analyze, buffers, costs off) ${statement}`)).map((row) => String(row['QUERY PLAN']));
     console.log(`\n=== "${q}" ${label}\n${plan.join('\n')}`);
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '@/db/client';
+import { executeRows, openDatabase } from '@/db/client';
 import { startPortal } from '@/lib/cli/portal-process';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
 import { runLoad, timedGet } from './load';
@@ -20,7 +20,7 @@ const AUTH_SECRET = randomBytes(32).toString('hex');
 const ENCRYPTION_KEY = randomBytes(32).toString('hex');
 
 const handle = openDatabase(url, { max: 2 });
-const sample = [...(await handle.db.execute(sql`select id::text from cases order by random() limit 50`))].map((row) => String(row.id));
+const sample = (await executeRows<{ id: string }>(handle.db, sql`select id::text from cases order by random() limit 50`)).map((row) => row.id);
 const cookie = await sessionCookieFor(handle.db, 'admin@demo.no', AUTH_SECRET, { userAgent: 'bench:profile' });
 await handle.close();
 
@@ -62,7 +62,7 @@ try {
   const summary = await runLoad({ clients: 2, requestsPerClient: Math.ceil(REQUESTS / 2), cookie: signedIn, nextUrl });
   console.log(`${page}: ${summary.count} requests, ${((serverCpuMs(portal.pid) - before) / summary.count).toFixed(1)} ms CPU/request, p50 ${summary.p50.toFixed(1)} ms`);
 } finally {
-  portal.stop();
+  await portal.stop();
 }
 for (let i = 0; i < 50 && readdirSync(dir).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 200));
 await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -2,7 +2,7 @@ import { allocatePayment } from '@/lib/allocation/allocate';
 import { DEFAULT_ALLOCATION_ORDER, type AllocationOrder, type Stage } from '@/lib/allocation/order';
 import type { Outstanding, Split } from '@/lib/ledger/components';
 import type { CollectionAgreement } from './agreement';
-import { dayNumber, daysBetween, isLeapYear, isoFromDay, plusDays, yearOfDay } from './dates';
+import { dayNumber, daysBetween, halfYearEndDay, isLeapYear, isoFromDay, plusDays, yearOfDay } from './dates';
 import { collectionFeeOre, reminderFeeOre, standardCompensationOre } from './fees';
 import { MissingInterestRateError, UNITS_PER_ORE } from './interest';
 import type { DatedAmount, InterestRate } from './tables';
@@ -135,6 +135,7 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
       const first = accruedThrough + 1;
       const index = rates.findLastIndex((rate) => rate.start <= first);
       const rate = rates[index];
+      // A rate row covers its own half-year only.
       const halfEnd = rate ? halfYearEndDay(rate.start) : first;
       const coveredUntil = rate ? Math.min(rates[index + 1]?.start ?? Infinity, halfEnd) : first;
       if (!rate || coveredUntil <= first) {
@@ -279,11 +280,4 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
     allocations,
     nextChangeOn: heavyPending && principal > 0 ? heavyOn : null,
   };
-}
-
-/** The first day after the half-year that `day` lies in: a rate row covers its own half-year only. */
-function halfYearEndDay(day: number): number {
-  const date = new Date(day * 86_400_000);
-  const year = date.getUTCFullYear();
-  return (date.getUTCMonth() < 6 ? Date.UTC(year, 6, 1) : Date.UTC(year + 1, 0, 1)) / 86_400_000;
 }

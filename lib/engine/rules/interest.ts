@@ -1,4 +1,4 @@
-import { dayNumber, isLeapYear, isoFromDay, yearOfDay } from './dates';
+import { dayNumber, halfYearEndDay, isLeapYear, isoFromDay, yearOfDay } from './dates';
 import { INTEREST_RATES, type InterestRate } from './tables';
 
 /** A day the rate table does not cover: the engine stops for the case instead of guessing. */
@@ -15,12 +15,6 @@ export class MissingInterestRateError extends RangeError {
  */
 export const UNITS_PER_ORE = 10_000n * 365n * 366n;
 
-/** The end (exclusive) of the half-year a date lies in: a rate row covers its half-year and no further. */
-function halfYearEnd(day: number): number {
-  const date = new Date(day * 86_400_000);
-  const year = date.getUTCFullYear();
-  return date.getUTCMonth() < 6 ? Date.UTC(year, 6, 1) / 86_400_000 : Date.UTC(year + 1, 0, 1) / 86_400_000;
-}
 
 /** Σ rate × days in exact units per øre of principal, day `from` inclusive to `to` exclusive. */
 function weightedUnits(from: number, to: number, rates: readonly InterestRate[]): bigint {
@@ -33,7 +27,7 @@ function weightedUnits(from: number, to: number, rates: readonly InterestRate[])
     const index = periods.findLastIndex((period) => period.start <= day);
     const period = periods[index];
     // A row is valid until the next row, and never past the end of its own half-year.
-    const coveredUntil = period ? Math.min(periods[index + 1]?.start ?? Infinity, halfYearEnd(period.start)) : day;
+    const coveredUntil = period ? Math.min(periods[index + 1]?.start ?? Infinity, halfYearEndDay(period.start)) : day;
     if (!period || coveredUntil <= day) throw new MissingInterestRateError(isoFromDay(day));
     const year = yearOfDay(day);
     const end = Math.min(to, coveredUntil, Date.UTC(year + 1, 0, 1) / 86_400_000);

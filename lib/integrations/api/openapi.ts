@@ -35,6 +35,7 @@ const COMMON_ERRORS = {
   '401': problem('Missing, malformed, unknown or revoked API key.'),
   '403': problem('The company is not connected to AutoCollect.'),
   '429': { ...problem('Too many requests for this key; see Retry-After.'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
+  '503': { ...problem('The database is briefly unreachable; nothing was written. Retry after Retry-After.'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
 };
 const WRITE_ERRORS = { '400': problem('The body is not JSON, or the Idempotency-Key header is missing or invalid.'), '422': problem('Validation errors (with field paths) or a business refusal.') };
 

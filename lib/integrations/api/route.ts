@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import type { output, ZodType } from 'zod';
 import { db } from '@/db';
 import { clientAddress } from '@/lib/client-address';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/database-unavailable';
 import { DomainError, NotAllowedError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { BODY_LIMITS, BodyTooLargeError, readLimited } from '@/lib/http/body-limit';
@@ -34,6 +35,7 @@ export function errorResponse(error: unknown): Response {
     const values = 'values' in error && error.values && typeof error.values === 'object' ? (error.values as Record<string, string>) : {};
     return problemResponse(new ApiProblem(422, 'refused', 'The request was refused.', englishMessage(error.messageKey, values), { code: error.messageKey }));
   }
+  if (isDatabaseUnavailable(error)) return problemResponse(unavailable());
   throw error;
 }
 
@@ -56,6 +58,12 @@ export async function readBody<T extends ZodType>(request: Request, schema: T): 
   if (!parsed.success) throw validationProblem(parsed.error);
   return { raw, data: parsed.data };
 }
+
+/** The database cannot be reached: nothing was written (the transaction never committed); the client retries later. */
+const unavailable = () =>
+  new ApiProblem(503, 'unavailable', 'The service is temporarily unavailable.', englishMessage('common.errors.unavailable'), {}, {
+    'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+  });
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });

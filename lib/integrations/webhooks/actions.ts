@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { requireRole } from '@/lib/auth/gate';
 import { requireRecentPassword } from '@/lib/auth/settings/recent-password';
-import { DomainError } from '@/lib/errors';
 import { env } from '@/lib/env';
-import { failed, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, invalid, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { dispatchWebhookDeliveries } from '@/lib/queue/kicks';
 import { addWebhookEndpoint, removeWebhookEndpoint, resendWebhookDelivery } from './mutations';
 
@@ -20,48 +19,42 @@ const deliverySchema = z.object({ companyId: z.uuid('validation.invalid'), deliv
 
 /** Integrasjoner → Webhooks → Legg til: the signing secret is shown once. */
 export async function addWebhookEndpointAction(_prev: AddedEndpointState, formData: FormData): Promise<AddedEndpointState> {
-  const parsed = addSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  try {
-    const actor = await requireRole(parsed.data.companyId, 'admin');
-    await requireRecentPassword();
-    const added = await db.transaction((tx) => addWebhookEndpoint(tx, actor, parsed.data.url, env().WEBHOOK_ALLOW_LOCAL_HTTP === '1'));
-    revalidatePath(PAGE, 'page');
-    return { ...succeeded('integrations.webhooks.added'), secret: added.secret };
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey, formData, { url: error.messageKey });
-    throw error;
-  }
+  return guarded(
+    formData,
+    async () => {
+      const actor = await requireRole(rawField(formData, 'companyId'), 'admin');
+      const parsed = addSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return invalid(parsed.error, formData);
+      await requireRecentPassword();
+      const added = await db.transaction((tx) => addWebhookEndpoint(tx, actor, parsed.data.url, env().WEBHOOK_ALLOW_LOCAL_HTTP === '1'));
+      revalidatePath(PAGE, 'page');
+      return { ...succeeded('integrations.webhooks.added'), secret: added.secret };
+    },
+    (error) => failed(error.messageKey, formData, { url: error.messageKey }),
+  );
 }
 
 export async function removeWebhookEndpointAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = endpointSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('validation.invalid');
-  try {
-    const actor = await requireRole(parsed.data.companyId, 'admin');
+  return guarded(formData, async () => {
+    const actor = await requireRole(rawField(formData, 'companyId'), 'admin');
+    const parsed = endpointSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('validation.invalid');
     await db.transaction((tx) => removeWebhookEndpoint(tx, actor, parsed.data.endpointId));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey);
-    throw error;
-  }
-  revalidatePath(PAGE, 'page');
-  return succeeded('integrations.webhooks.removed');
+    revalidatePath(PAGE, 'page');
+    return succeeded('integrations.webhooks.removed');
+  });
 }
 
 /** Integrasjoner → Webhooks → Send igjen. */
 export async function resendWebhookDeliveryAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = deliverySchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('validation.invalid');
-  let deliveryId: string;
-  try {
-    const actor = await requireRole(parsed.data.companyId, 'admin');
-    deliveryId = await db.transaction((tx) => resendWebhookDelivery(tx, actor, parsed.data.deliveryId));
-  } catch (error) {
-    if (error instanceof DomainError) return failed(error.messageKey);
-    throw error;
-  }
-  // After the commit; if the worker is not here, the once-a-minute sweep finds the pending row.
-  await dispatchWebhookDeliveries([deliveryId]);
-  revalidatePath(PAGE, 'page');
-  return succeeded('integrations.webhooks.resent');
+  return guarded(formData, async () => {
+    const actor = await requireRole(rawField(formData, 'companyId'), 'admin');
+    const parsed = deliverySchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('validation.invalid');
+    const deliveryId = await db.transaction((tx) => resendWebhookDelivery(tx, actor, parsed.data.deliveryId));
+    // After the commit; if the worker is not here, the once-a-minute sweep finds the pending row.
+    await dispatchWebhookDeliveries([deliveryId]);
+    revalidatePath(PAGE, 'page');
+    return succeeded('integrations.webhooks.resent');
+  });
 }

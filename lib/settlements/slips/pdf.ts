@@ -1,4 +1,5 @@
 import { formatAccountNumber, formatOrganisationNumber } from '@/lib/norwegian-ids';
+import { formatDate } from '@/lib/i18n/format';
 import { formatOreNumber, type MoneyLocale } from '@/lib/money';
 import { createPdfDocument } from '@/lib/pdf/document';
 import { linesNetOre } from '@/lib/settlements/lines';
@@ -30,11 +31,6 @@ export type SlipPdfInput = { slip: SlipWithLines; agency: { name: string; organi
 const MARGIN = 40;
 // A4 landscape; the widths add up to the printable width (842 − 2 × 40).
 const WIDTHS = [58, 80, 70, 164, 80, 70, 70, 70, 100] as const;
-
-function formatDate(iso: string, locale: MoneyLocale): string {
-  const [y, m, d] = iso.split('-');
-  return locale === 'nb' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
-}
 
 /** A remittance slip an accountant can file: both parties with org. numbers, payout account, lines, totals, pages. */
 export function renderSlipPdf({ slip, agency, locale, text }: SlipPdfInput): Promise<Buffer> {

@@ -7,7 +7,7 @@ import { openDatabase } from '@/db/client';
 import { checkReadiness } from '@/lib/health/readiness';
 import { isDraining } from '@/lib/http/draining';
 import { createQueue } from '@/lib/queue/create';
-import { setRunningQueue } from '@/lib/queue/running';
+import { setRunningQueue } from '@/lib/queue/kicks';
 
 const untilDraining = async () => {
   while (!isDraining()) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -21,7 +21,7 @@ await boss.work('graceful-test', async () => {
   await untilDraining();
   return { finishedAfterSignal: isDraining() };
 });
-setRunningQueue({ boss, emailDelivery: false });
+setRunningQueue({ boss, db: handle.db, channels: {} });
 
 const server = createServer((request, response) => {
   if (request.url === '/ready') {

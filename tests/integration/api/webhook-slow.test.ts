@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { databaseHandle, db } from '@/db';
 import { deliverWebhook } from '@/lib/integrations/webhooks/deliver';
-import { queueWebhookDeliveries } from '@/lib/queue/kicks';
+import { dispatchWebhookDeliveries } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { waitFor } from '@/tests/helpers/wait';
 import { deliveryRow, localReceiver, makeDelivery } from '@/tests/helpers/webhook-fixtures';
@@ -76,10 +76,10 @@ describe('a slow or endless webhook receiver', () => {
     const other = await makeDelivery(db, `http://127.0.0.1:${fast.port}/b`);
 
     boss = await startWorker(databaseHandle(), { emailSender: null, smsSender: null, webhookDelivery: { timeoutMs: 30_000, retryDelaySeconds: 60 } });
-    await queueWebhookDeliveries(boss, slowIds);
+    await dispatchWebhookDeliveries(slowIds);
     // The slow company's receiver holds two requests open: its third delivery waits for a free slot.
     await waitFor(() => quiet.requests.length >= 2, { timeoutMs: 20_000, what: 'two requests reach the silent receiver' });
-    await queueWebhookDeliveries(boss, [other.deliveryId]);
+    await dispatchWebhookDeliveries([other.deliveryId]);
     // Well within the slow requests' 30-second deadline, the other company's delivery is through.
     await waitFor(async () => (await deliveryRow(db, other.deliveryId)).status === 'delivered', { timeoutMs: 15_000, what: 'the other company is delivered' });
     expect(quiet.requests).toHaveLength(2);

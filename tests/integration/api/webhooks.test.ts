@@ -7,8 +7,8 @@ import { databaseHandle, db } from '@/db';
 import { webhookDeliveries } from '@/db/schema';
 import { POST as postPause } from '@/app/api/v1/cases/[caseNumber]/pause/route';
 import { todayInOslo } from '@/lib/dates';
-import { WEBHOOK_SWEEP_JOB } from '@/lib/jobs/webhook-delivery';
-import { queueWebhookDeliveries, WEBHOOK_DELIVERY_JOB } from '@/lib/queue/kicks';
+import { OUTBOX_SWEEP_JOB } from '@/lib/jobs/outbox-delivery';
+import { dispatchWebhookDeliveries, OUTBOX_DELIVERY_JOB } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
 import { runSettlement } from '@/lib/settlements/run';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
@@ -80,7 +80,7 @@ describe('webhooks through the outbox', () => {
     expect(delivery).toMatchObject({ eventType: 'case.paused', status: 'pending' });
 
     boss = await worker();
-    await queueWebhookDeliveries(boss, [delivery?.id ?? '']);
+    await dispatchWebhookDeliveries([delivery?.id ?? '']);
     const row = async () => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery?.id ?? '')))[0];
     await waitFor(async () => (await row())?.status === 'delivered');
     const mine = () => hook.state.received.filter((r) => r.eventId === delivery?.eventId);
@@ -92,11 +92,11 @@ describe('webhooks through the outbox', () => {
     // A new worker, the same delivery asked for again (a duplicate job, the sweep): nothing is sent twice.
     await boss.stop({ graceful: false, wait: true });
     boss = await worker();
-    const [duplicate] = await queueWebhookDeliveries(boss, [delivery?.id ?? '']);
-    const sweep = await boss.send(WEBHOOK_SWEEP_JOB, {});
+    const [duplicate] = await dispatchWebhookDeliveries([delivery?.id ?? '']);
+    const sweep = await boss.send(OUTBOX_SWEEP_JOB, {});
     // Both jobs ran to the end (the positive signal) and posted nothing.
-    expect(await waitForJob(boss, WEBHOOK_DELIVERY_JOB, duplicate ?? null)).toBe('completed');
-    expect(await waitForJob(boss, WEBHOOK_SWEEP_JOB, sweep)).toBe('completed');
+    expect(await waitForJob(boss, OUTBOX_DELIVERY_JOB, duplicate ?? null)).toBe('completed');
+    expect(await waitForJob(boss, OUTBOX_SWEEP_JOB, sweep)).toBe('completed');
     expect(mine()).toHaveLength(3);
   }, 60_000);
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
+import { executeRows } from '@/db/client';
 import { seedBulk } from '@/lib/demo/bulk';
 import { countCases, listCases } from '@/lib/case-list/queries';
 import { CASE_SORTS, COUNT_CAP, DEFAULT_PARAMS, type CaseListParams, type CaseSort } from '@/lib/case-list/schemas';
@@ -14,11 +15,11 @@ let small: string;
 type Key = { id: string; registered: string; amount: number; caseNumber: number };
 
 async function allKeys(companyIds: string[]): Promise<Key[]> {
-  const rows = await db.execute<{ id: string; registered: string; amount: string; case_number: string }>(sql`
+  const rows = await executeRows<{ id: string; registered: string; amount: string; case_number: string }>(db, sql`
     select id::text, to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as registered,
            original_amount_ore::text as amount, case_number::text
     from cases where company_id in (${sql.join(companyIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
-  return [...rows].map((row) => ({ id: row.id, registered: row.registered, amount: Number(row.amount), caseNumber: Number(row.case_number) }));
+  return rows.map((row) => ({ id: row.id, registered: row.registered, amount: Number(row.amount), caseNumber: Number(row.case_number) }));
 }
 
 function compare(a: string | number, b: string | number): number {

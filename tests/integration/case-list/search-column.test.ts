@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
+import { executeRows } from '@/db/client';
 import { cases, debtors } from '@/db/schema';
 import { countCases, listCases } from '@/lib/case-list/queries';
 import { parseCaseListParams } from '@/lib/case-list/schemas';
@@ -50,7 +51,7 @@ describe('the cases.search_name copy', () => {
   });
 
   it('has its own trigram index', async () => {
-    const indexes = await db.execute(sql`select indexname from pg_indexes where tablename = 'cases' and indexdef like '%gin_trgm_ops%'`);
-    expect([...indexes].map((row) => row.indexname)).toContain('cases_search_name_trgm_idx');
+    const indexes = await executeRows(db, sql`select indexname from pg_indexes where tablename = 'cases' and indexdef like '%gin_trgm_ops%'`);
+    expect(indexes.map((row) => row.indexname)).toContain('cases_search_name_trgm_idx');
   });
 });

@@ -7,9 +7,11 @@ import { outbox } from '@/db/schema';
 import { deliverOutboxEmail } from '@/lib/email/deliver';
 import { renderEmail } from '@/lib/email/render';
 import { inviteUsers } from '@/lib/invitations/mutations';
-import { EMAIL_SWEEP_JOB } from '@/lib/jobs/email-delivery';
-import { dispatchOutbox, EMAIL_DELIVERY_JOB } from '@/lib/queue/kicks';
+import { OUTBOX_SWEEP_JOB } from '@/lib/jobs/outbox-delivery';
+import { dispatchOutbox, OUTBOX_DELIVERY_JOB } from '@/lib/queue/kicks';
 import { startWorker } from '@/lib/jobs/worker';
+import { enqueueSms } from '@/lib/sms/outbox';
+import type { OutgoingSms, SmsSender } from '@/lib/sms/sender';
 import { fakeEmailSender, makeAdminWithCompanies, outboxRow } from '@/tests/helpers/company-admin';
 import { waitFor, waitForJob } from '@/tests/helpers/wait';
 
@@ -57,8 +59,8 @@ describe('delivering the outbox through the pg-boss job', () => {
     await dispatchOutbox([outboxId]);
     await dispatchOutbox([outboxId]);
     await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
-    const lateJob = await boss.send(EMAIL_DELIVERY_JOB, { outboxId });
-    expect(await waitForJob(boss, EMAIL_DELIVERY_JOB, lateJob)).toBe('completed');
+    const lateJob = await boss.send(OUTBOX_DELIVERY_JOB, { channel: 'email', id: outboxId });
+    expect(await waitForJob(boss, OUTBOX_DELIVERY_JOB, lateJob)).toBe('completed');
     await expect(deliverOutboxEmail(db, fake.sender, outboxId)).resolves.toBe('skipped');
     expect(fake.attempts).toHaveLength(1);
     expect((await outboxRow(db, outboxId)).attempts).toBe(1);
@@ -70,7 +72,7 @@ describe('delivering the outbox through the pg-boss job', () => {
     const { outboxId } = await invitationEmail();
     // Committed, never queued (no dispatchOutbox), and old enough to count as lost.
     await db.update(outbox).set({ createdAt: new Date(Date.now() - 5 * 60_000) }).where(eq(outbox.id, outboxId));
-    await boss.send(EMAIL_SWEEP_JOB, {});
+    await boss.send(OUTBOX_SWEEP_JOB, {});
     await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
     expect(fake.delivered.map((d) => d.idempotencyKey)).toEqual([outboxId]);
   });
@@ -90,9 +92,39 @@ describe('delivering the outbox through the pg-boss job', () => {
     const { outboxId } = await invitationEmail();
     await dispatchOutbox([outboxId]);
     // dispatchOutbox has returned: had it queued a delivery, pg-boss would hold the job now.
-    const jobs = await executeRows(db, sql`select id from pgboss.job where data->>'outboxId' = ${outboxId}`);
+    const jobs = await executeRows(db, sql`select id from pgboss.job where data->>'id' = ${outboxId}`);
     expect(jobs).toEqual([]);
     expect(await outboxRow(db, outboxId)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+});
+
+describe('one delivery queue for every channel', () => {
+  it('sends an email and an SMS from one dispatch, each on its own retry ladder, and the sweep finds a lost SMS', async () => {
+    const fake = fakeEmailSender();
+    const texts: OutgoingSms[] = [];
+    const smsSender: SmsSender = { send: async (sms) => (texts.push(sms), { providerMessageId: `sms-${sms.idempotencyKey}` }) };
+    boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: FAST, smsSender });
+    const { outboxId: emailId } = await invitationEmail();
+    const smsId = await enqueueSms(db, { recipient: '+4791234567', locale: 'nb', template: 'sms_code', text: '123456 er koden din' });
+    const jobIds = await dispatchOutbox([emailId, smsId]);
+    await waitFor(async () => (await outboxRow(db, emailId)).status === 'sent' && (await outboxRow(db, smsId)).status === 'sent');
+    expect(fake.delivered.map((email) => email.idempotencyKey)).toEqual([emailId]);
+    expect(texts).toEqual([{ idempotencyKey: smsId, to: '+4791234567', text: '123456 er koden din' }]);
+    const jobs = await executeRows<{ name: string; channel: string; retry_limit: number }>(
+      db,
+      sql`select name, data->>'channel' as channel, retry_limit from pgboss.job where id in (${sql.join(jobIds.map((id) => sql`${id}::uuid`), sql`, `)}) order by channel`,
+    );
+    // One queue; the email's ladder is the worker's option, the SMS keeps its short one (its code lives 5 minutes).
+    expect(jobs).toEqual([
+      { name: OUTBOX_DELIVERY_JOB, channel: 'email', retry_limit: FAST.retryLimit },
+      { name: OUTBOX_DELIVERY_JOB, channel: 'sms', retry_limit: 4 },
+    ]);
+
+    const lostSms = await enqueueSms(db, { recipient: '+4791234567', locale: 'nb', template: 'sms_code', text: '654321 er koden din' });
+    await db.update(outbox).set({ createdAt: new Date(Date.now() - 5 * 60_000) }).where(eq(outbox.id, lostSms));
+    expect(await waitForJob(boss, OUTBOX_SWEEP_JOB, await boss.send(OUTBOX_SWEEP_JOB, {}))).toBe('completed');
+    await waitFor(async () => (await outboxRow(db, lostSms)).status === 'sent');
+    expect(texts.map((sms) => sms.idempotencyKey)).toEqual([smsId, lostSms]);
   });
 });
 

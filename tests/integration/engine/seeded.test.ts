@@ -8,7 +8,7 @@ import { runEngine } from '@/lib/engine/run';
 import { casesWithDriftedBalance } from '@/tests/helpers/case-factories';
 import { referenceFees } from '@/tests/unit/engine/reference';
 
-const rows = <T>(query: SQL) => executeRows<T>(db, query);
+const rows = <T extends Record<string, unknown>>(query: SQL) => executeRows<T>(db, query);
 
 async function count(query: SQL): Promise<number> {
   const [row] = await rows<{ n: string | number }>(query);

@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
+import { executeRows } from '@/db/client';
 import { caseFigureDeltas, cases, debtors } from '@/db/schema';
 import { foldCaseFigures } from '@/lib/jobs/maintenance';
 import { caseFiguresSql } from '@/lib/insights/sql';
@@ -12,7 +13,7 @@ import { makeCompany } from '@/tests/helpers/factories';
 type Figures = { active: number; outstanding: number; closed: number; paid: number; avgDays: number | null };
 
 async function one(query: SQL): Promise<Record<string, unknown>> {
-  const [row] = [...(await db.execute(query))] as Record<string, unknown>[];
+  const [row] = await executeRows(db, query);
   return row ?? {};
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { openDatabase } from '@/db/client';
+import { executeRows, openDatabase } from '@/db/client';
 import { checkReadiness } from '@/lib/health/readiness';
 import { startDraining } from '@/lib/http/draining';
 
@@ -22,7 +22,7 @@ describe('readiness', () => {
   });
 
   it('is not ready while the newest migration of this build is missing, nor while it shuts down', async () => {
-    const [newest] = await db.execute<{ id: number }>(sql`select id from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+    const [newest] = await executeRows<{ id: number }>(db, sql`select id from drizzle.__drizzle_migrations order by created_at desc limit 1`);
     await db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where id = ${newest?.id}`);
     expect(await checkReadiness(db)).toEqual({ ready: false, reason: 'migrations' });
     await db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at + 1 where id = ${newest?.id}`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { outbox, remittanceLines, remittanceSlips } from '@/db/schema';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
+import { formatDate } from '@/lib/i18n/format';
 import { formatOreNumber } from '@/lib/money';
 import { runSettlement } from '@/lib/settlements/run';
 import { renderSlipPdf } from '@/lib/settlements/slips/pdf';
@@ -80,6 +81,10 @@ describe('a part-payment that covers only fees', () => {
     const secondPdf = await pdfTextOf(company.id, slip2!.id, 'en');
     expect(secondPdf).toContain('Carried from the previous settlement');
     expect(secondPdf).toContain(`Paid out ${formatOreNumber(50_000, 'en')}`);
+    // The slip's date is written as the report email and every other page write it (lib/i18n/format.ts).
+    expect(firstPdf).toContain(`Oppgjørsdato: ${formatDate(slip1!.settledOn, 'nb')}`);
+    expect(secondPdf).toContain(`Settlement date: ${formatDate(slip2!.settledOn, 'en')}`);
+    expect(mails[0]?.bodyText).toContain(formatDate(slip2!.settledOn, 'nb'));
   });
 });
 

@@ -68,7 +68,7 @@ export default async function SecurityPage({ params, searchParams }: PageProps<'
             {t('methods.title')}
           </h3>
           <p className="text-sm text-slate-600">{t('methods.intro')}</p>
-          {fresh ? null : <ReauthForm />}
+          <ReauthForm fresh={fresh} />
           <ul className="grid gap-3">
             {METHODS.map((method) => (
               <li key={method} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -49,7 +49,7 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
           </div>
           {administered.length > 1 ? <CompanySelect companies={administered} selectedId={company.companyId} /> : null}
         </div>
-        {fresh ? null : <ReauthForm intro={t('reauthIntro')} />}
+        <ReauthForm intro={t('reauthIntro')} fresh={fresh} />
         <section aria-labelledby="autocollect-heading" className="grid gap-3">
           <h3 id="autocollect-heading" className="text-lg font-semibold break-words">
             {t('autocollectFor', { company: company.companyName })}

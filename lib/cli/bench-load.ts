@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { executeRows } from '@/db/client';
+import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
+import { ensureDemoApiKey } from '@/lib/demo/api-key';
+import { prepareBenchDatabase } from './bench/database';
+import { quantile } from './bench/load';
+import { serverMemory } from './bench/server';
+import { needsBuild } from './build-state';
+import { startHaproxy } from './scale/infra';
+import { startInstance, stopInstance } from './scale/instances';
+import { sessionCookieFor } from './session-cookie';
+
+// npm run bench:load [-- --duration 180 --users 50 --cases 1000000 --database portal_bench --pool 10]
+// A mixed workload from `users` virtual users against two built instances behind HAProxy (round robin), on
+// bench:cases' database (reused when it holds enough cases): 60 % case list and searches, 20 % case pages and
+// history, 10 % Innsikt and Rapporter, 10 % writes (pause/resume, payments with Idempotency-Key, invoice posts,
+// all through /api/v1). Prints per route p50/p95/p99 and errors, throughput, each instance's RSS over time and
+// the PostgreSQL connections in use. Ports: BENCH_PORT_BASE+20 (HAProxy), +21 and +22 (the instances).
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const textOption = (name: string, fallback: string) => (args.includes(`--${name}`) ? String(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const DURATION_S = option('duration', 180);
+const USERS = option('users', 50);
+const CASES = option('cases', 1_000_000);
+const DATABASE = textOption('database', 'portal_bench');
+const POOL = option('pool', 10);
+const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4400);
+const log = (line: string) => console.log(line);
+
+const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') };
+const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, true, log);
+const db = handle.db;
+await ensureDemoApiKey(db);
+const sample = await executeRows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 500`);
+// The API company's open cases with room for many 1-krone payments; a virtual user pauses and resumes its own
+// case (users beyond the number of such cases post payments instead, so no two users toggle the same case).
+const apiCases = await executeRows<{ case_number: string; invoice_number: string }>(
+  db,
+  sql`select c.case_number::text, i.invoice_number from cases c join invoices i on i.case_id = c.id
+      where c.company_id = ${DEMO_API_KEY_COMPANY_ID} and c.status = 'active' and c.balance_ore > 50000 order by c.case_number limit ${USERS}`,
+);
+if (apiCases.length === 0) throw new Error('the API company has no open case with a balance to write to');
+const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'haugen', 'tveit'];
+const cookies = await Promise.all(Array.from({ length: USERS }, () => sessionCookieFor(db, 'admin@demo.no', secrets.AUTH_SECRET, { userAgent: 'bench-load' })));
+
+if (needsBuild() && !args.includes('--skip-build')) {
+  log('Building the portal (next build) …');
+  if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+const instanceEnv = {
+  ...secrets,
+  DATABASE_URL: url,
+  PORTAL_DEMO: '1',
+  DATABASE_POOL_MAX: String(POOL),
+  // Every write is a real API call: the per-key limit (120/min by default) would refuse the benchmark itself.
+  API_RATE_LIMIT_PER_MINUTE: '100000',
+  TRUSTED_PROXY_HOPS: '1',
+};
+const ports = [PORT_BASE + 21, PORT_BASE + 22];
+const instances = await Promise.all(ports.map((port, i) => startInstance(`load-${i + 1}`, port, instanceEnv)));
+const root = path.join(os.tmpdir(), `bench-load-${process.pid}`);
+mkdirSync(root, { recursive: true });
+const haproxy = startHaproxy(root, PORT_BASE + 20, ports);
+const base = `http://127.0.0.1:${PORT_BASE + 20}`;
+for (let i = 0; i < 100 && (await fetch(`${base}/api/health`).catch(() => null))?.status !== 200; i++) await new Promise((r) => setTimeout(r, 200));
+
+type Sample = { route: string; ms: number; status: number; ok: boolean };
+const samples: Sample[] = [];
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
+const api = { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' };
+const today = new Date().toISOString().slice(0, 10);
+
+async function timed(route: string, request: () => Promise<Response>, expected: number[] = [200]) {
+  const started = performance.now();
+  let status = 0;
+  try {
+    const response = await request();
+    await response.arrayBuffer();
+    status = response.status;
+  } catch {
+    status = 0;
+  }
+  samples.push({ route, ms: performance.now() - started, status, ok: expected.includes(status) });
+}
+
+function virtualUser(index: number) {
+  const cookie = cookies[index] ?? '';
+  const page = (route: string, target: string) => timed(route, () => fetch(`${base}${target}`, { headers: { cookie }, redirect: 'manual' }));
+  const own = apiCases[index];
+  const payTo = apiCases[index % apiCases.length] as { case_number: string; invoice_number: string };
+  let paused = false;
+  let posted = 0;
+  return async () => {
+    const roll = Math.random() * 100;
+    if (roll < 30) return page('list', '/nb/cases');
+    if (roll < 40) return page('list filtered', '/nb/cases?status=active');
+    if (roll < 50) return page('search name', `/nb/cases?q=${encodeURIComponent(pick(names))}`);
+    if (roll < 60) return page('search case number', `/nb/cases?q=${pick(sample).case_number}`);
+    if (roll < 70) return page('case page', `/nb/cases/${pick(sample).id}`);
+    if (roll < 80) return page('case history', `/nb/cases/${pick(sample).id}?tab=history`);
+    if (roll < 85) return page('Innsikt', '/nb/insights');
+    if (roll < 90) return page('Rapporter', '/nb/reports');
+    if (roll < 94 && own) {
+      const action = paused ? 'resume' : 'pause';
+      paused = !paused;
+      return timed('api pause/resume', () => fetch(`${base}/api/v1/cases/${own.case_number}/${action}`, { method: 'POST', headers: { ...api, 'idempotency-key': randomUUID() }, body: '{}' }));
+    }
+    if (roll < 97) {
+      return timed('api payment', () => fetch(`${base}/api/v1/payments`, { method: 'POST', headers: { ...api, 'idempotency-key': randomUUID() }, body: JSON.stringify({ invoiceNumber: payTo.invoice_number, amountOre: 100, paidOn: today }) }), [200, 201]);
+    }
+    posted += 1;
+    const invoiceNumber = `LOAD-${process.pid}-${index}-${posted}`;
+    const body = {
+      customer: { customerNumber: `LOAD-${index}-${posted}`, kind: 'company', name: `Lastprøve ${index} AS`, organisationNumber: '123456785', addressLine: 'Storgata 1', postcode: '0155', city: 'Oslo' },
+      invoice: { invoiceNumber, issuedOn: today, dueOn: today, amountOre: 125_000 },
+    };
+    return timed('api invoice post', () => fetch(`${base}/api/v1/invoices`, { method: 'POST', headers: { ...api, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) }), [200, 201, 202]);
+  };
+}
+
+// RSS of each instance and PostgreSQL connections by application, every 5 s.
+const memory: { at: number; rss: number[] }[] = [];
+const connections: { at: number; byApp: Record<string, number> }[] = [];
+const started = performance.now();
+const sampler = setInterval(() => {
+  const at = (performance.now() - started) / 1000;
+  memory.push({ at, rss: instances.map((instance) => serverMemory(instance.child.pid ?? 0).rssMb) });
+  void executeRows<{ app: string; n: number }>(db, sql`select application_name as app, count(*)::int as n from pg_stat_activity where datname = ${DATABASE} group by 1`).then((rows) =>
+    connections.push({ at, byApp: Object.fromEntries(rows.map((row) => [row.app || '(none)', row.n])) }),
+  );
+}, 5_000);
+
+log(`\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance`);
+const ends = performance.now() + DURATION_S * 1000;
+await Promise.all(
+  Array.from({ length: USERS }, async (_, index) => {
+    const next = virtualUser(index);
+    while (performance.now() < ends) await next();
+  }),
+);
+const wallS = (performance.now() - started) / 1000;
+clearInterval(sampler);
+
+const routes = [...new Set(samples.map((s) => s.route))];
+log(`\n| route | requests | p50 ms | p95 ms | p99 ms | errors |`);
+log(`|---|---|---|---|---|---|`);
+for (const route of routes) {
+  const mine = samples.filter((s) => s.route === route);
+  const sorted = mine.map((s) => s.ms).sort((a, b) => a - b);
+  const errors = mine.filter((s) => !s.ok);
+  const byStatus = errors.length ? ` (${[...new Set(errors.map((e) => e.status))].join(', ')})` : '';
+  log(`| ${route} | ${mine.length} | ${quantile(sorted, 0.5).toFixed(0)} | ${quantile(sorted, 0.95).toFixed(0)} | ${quantile(sorted, 0.99).toFixed(0)} | ${errors.length}${byStatus} |`);
+}
+const errors = samples.filter((s) => !s.ok).length;
+log(`\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}`);
+log(`\nRSS per instance over time (MB):`);
+for (const point of memory.filter((_, i) => i % 3 === 0 || i === memory.length - 1)) log(`  ${point.at.toFixed(0).padStart(4)} s  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`);
+log(`\nPostgreSQL connections in use (pg_stat_activity on ${DATABASE}), max per application over the run:`);
+const maxByApp: Record<string, number> = {};
+for (const point of connections) for (const [app, n] of Object.entries(point.byApp)) maxByApp[app] = Math.max(maxByApp[app] ?? 0, n);
+for (const [app, n] of Object.entries(maxByApp).sort()) log(`  ${app.padEnd(24)} ${n}`);
+log(`  (bounded: each instance's pool is ${POOL}, pg-boss 3 more; total ≤ ${instances.length} × ${POOL + 3} + the benchmark's own)`);
+
+haproxy.kill('SIGTERM');
+await Promise.all(instances.map((instance) => stopInstance(instance, 'SIGTERM')));
+await handle.close();
+process.exit(errors === 0 ? 0 : 1);
