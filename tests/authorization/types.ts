@@ -29,7 +29,7 @@ export type Principal = SessionPrincipal | ApiKeyPrincipal | DebtorPrincipal;
  * `creditorAccount`: any signed-in account that is not agency staff, for itself (accepting an invitation to a
  * company); staff: not found. `debtor`: Min side, the debtor of the fixture's case (BankID or its letter code); another
  * debtor: not found; anyone without a debtor session (creditors and staff too): Min side's sign-in.
- * `debtorSignedIn`: any signed-in debtor, for their own session (signing out).
+ * `debtorSignedIn`: any signed-in debtor, for what is their own (signing out, their consent to letters in Min side).
  */
 export type Needs = 'public' | 'signedIn' | 'creditorAccount' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany' | 'debtor' | 'debtorSignedIn';
 

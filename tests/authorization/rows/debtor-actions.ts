@@ -68,7 +68,8 @@ export const rows: MatrixRow[] = [
   {
     file: 'lib/debtor-actions/actions.ts',
     name: 'changeLetterConsentAction',
-    needs: 'debtor',
+    // The consent is the signed-in debtor's own (their identity, not a case): any debtor may give or withdraw theirs.
+    needs: 'debtorSignedIn',
     writes: true,
     page: 'app/[locale]/min-side/settings/page',
     input: () => ({ form: { intent: 'grant', channel: 'email', address: 'skyldner@example.com', agree: 'on' } }),

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { db } from '@/db';
 import { gatedRoute, requireRole, requireSignedIn } from '@/lib/auth/gate';
@@ -24,7 +24,9 @@ export const POST = gatedRoute(async (request: NextRequest, { params }: Context)
   const actor = await requireRole(draft.companyId, 'write');
   const locale = request.nextUrl.searchParams.get('locale') === 'en' ? 'en' : 'nb';
   const back = (outcome: string, refused: boolean) => {
-    const response = NextResponse.redirect(new URL(`/${locale}/cases/new?draft=${draft.id}&upload=${outcome}`, request.nextUrl), 303);
+    // A relative Location: the browser stays on the origin it posted from (behind a proxy the server's own host
+    // differs, and CSP's form-action refuses a redirect to another origin).
+    const response = new Response(null, { status: 303, headers: { Location: `/${locale}/cases/new?draft=${draft.id}&upload=${outcome}` } });
     // A refused body may still be arriving: close the connection rather than read the rest.
     if (refused) response.headers.set('Connection', 'close');
     return response;
