@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { debtors, letterDeliveries, letters, outbox } from '@/db/schema';
+import { listDebtorLetters } from '@/lib/debtors/queries';
 import { consentSubjectOf, grantConsent, withdrawConsent } from '@/lib/letter-consents/mutations';
 import { plusDays } from '@/lib/engine/rules';
 import { runEngine } from '@/lib/engine/run';
@@ -52,6 +53,8 @@ describe('electronic letters in Min side', () => {
     const after = await deliveriesOf(consenting.id);
     expect(after.map((row) => `${row.kind}:${row.channel}`)).toEqual(['reminder:min_side', 'notice:paper']);
     expect(await noticesFor(email)).toHaveLength(1);
+    // Min side lists both, newest first, each with how it came.
+    expect((await listDebtorLetters(company.id, consenting.id)).map((row) => `${row.kind}:${row.delivery}`)).toEqual(['notice:paper', 'reminder:min_side']);
   });
 
   it('a consent given with a letter code covers that case only, by SMS', async () => {

@@ -93,10 +93,16 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
             <h2 id="desk-messages-heading" className="text-lg font-semibold">
               {t('messages.heading')}
             </h2>
-            <MessageThread messages={thread} locale={locale} />
+            <MessageThread caseId={found.id} messages={thread} locale={locale} />
             <div className="rounded-lg border border-slate-200 bg-white p-4">
               <MessageForm caseId={found.id} side="agency" />
             </div>
+            <section aria-labelledby="desk-reply-debtor-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 id="desk-reply-debtor-heading" className="mb-3 font-semibold">
+                {(await getTranslations('caseMessages'))('replyHeading')}
+              </h3>
+              <MessageForm caseId={found.id} side="debtor" />
+            </section>
           </section>
         </div>
       </>
