@@ -16,13 +16,26 @@ export async function getObjectionFile(companyId: string | null, caseId: string,
   return row ?? null;
 }
 
-/** The files of a case's objections (names only), for links on the case page, the desk and the Innsikt task. */
-export async function listObjectionFiles(companyId: string | null, caseIds: string[]) {
-  if (caseIds.length === 0) return [];
+const FILE_LINK = { id: objectionFiles.id, caseId: objections.caseId, taskId: objections.taskId, fileName: objectionFiles.fileName };
+
+/** The files of a case's objections (names only, for links): the creditor's by its company, the desk's (`null`) all. */
+export async function listCaseObjectionFiles(companyId: string | null, caseId: string) {
   return db
-    .select({ id: objectionFiles.id, objectionId: objectionFiles.objectionId, caseId: objections.caseId, fileName: objectionFiles.fileName, taskId: objections.taskId })
+    .select(FILE_LINK)
     .from(objectionFiles)
     .innerJoin(objections, eq(objections.id, objectionFiles.objectionId))
-    .where(and(inArray(objections.caseId, caseIds.slice(0, 200)), companyId ? eq(objectionFiles.companyId, companyId) : undefined))
+    .where(and(eq(objections.caseId, caseId), companyId ? eq(objectionFiles.companyId, companyId) : undefined))
+    .orderBy(asc(objectionFiles.createdAt), asc(objectionFiles.fileName))
+    .limit(50);
+}
+
+/** The files behind Innsikt's task rows (names only), within the companies the gate allowed. */
+export async function listTaskObjectionFiles(companyIds: string[], taskIds: string[]) {
+  if (companyIds.length === 0 || taskIds.length === 0) return [];
+  return db
+    .select(FILE_LINK)
+    .from(objectionFiles)
+    .innerJoin(objections, eq(objections.id, objectionFiles.objectionId))
+    .where(and(inArray(objectionFiles.companyId, companyIds), inArray(objections.taskId, taskIds)))
     .orderBy(asc(objectionFiles.createdAt), asc(objectionFiles.fileName));
 }
