@@ -44,7 +44,7 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
   const tt = await getTranslations('desk.tasks');
   const tcase = await getTranslations('cases');
   return (
-    <ClientMessages paths={['caseMessages', 'cases.errors', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'reports.columns', 'reports.pdf', 'tasks.errors', 'users.errors', 'users.roles']}>
+    <ClientMessages paths={['caseMessages', 'cases.errors', 'debtorActions.messages', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'reports.columns', 'reports.pdf', 'tasks.errors', 'users.errors', 'users.roles']}>
       <>
         <PageHeader title={t('case.title', { caseNumber: String(found.caseNumber), debtor: found.debtorName })} />
         <DeskCaseSummary
