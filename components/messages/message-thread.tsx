@@ -27,7 +27,7 @@ export async function MessageThread({ caseId, messages, locale }: { caseId: stri
           </p>
           <p className="whitespace-pre-line text-slate-900">{message.body}</p>
           {message.fromDebtor && !message.sharedWithCreditor ? (
-            <ShareDebtorMessageForm caseId={caseId} messageId={message.id} label={t('shareLabel', { date: formatDateTime(message.createdAt, locale) })} />
+            <ShareDebtorMessageForm caseId={caseId} messageId={message.id} which={t('shareWhich', { date: formatDateTime(message.createdAt, locale) })} />
           ) : null}
         </li>
       ))}

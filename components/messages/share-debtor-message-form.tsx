@@ -9,7 +9,7 @@ import { idleState } from '@/lib/form-state';
 import { shareDebtorMessageAction } from '@/lib/messages/actions';
 
 /** Desk: shares one debtor message with the creditor (then it is in the creditor's Historikk). */
-export function ShareDebtorMessageForm({ caseId, messageId, label }: { caseId: string; messageId: string; label: string }) {
+export function ShareDebtorMessageForm({ caseId, messageId, which }: { caseId: string; messageId: string; which: string }) {
   const t = useTranslations('caseMessages');
   const [state, formAction, pending] = useActionState(shareDebtorMessageAction, idleState);
   const msg = useFormMessages(state);
@@ -19,8 +19,10 @@ export function ShareDebtorMessageForm({ caseId, messageId, label }: { caseId: s
       <input type="hidden" name="messageId" value={messageId} />
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
-        <Button type="submit" variant="secondary" disabled={pending} aria-label={label}>
+        <Button type="submit" variant="secondary" disabled={pending}>
           {t('share')}
+          {/* The visible label first (speech control), then which message, for a list of such buttons. */}
+          <span className="sr-only"> ({which})</span>
         </Button>
       </div>
     </form>
