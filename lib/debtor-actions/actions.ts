@@ -8,7 +8,7 @@ import { db } from '@/db';
 import { requireDebtor, requireDebtorCase } from '@/lib/auth/gate';
 import { requestArrangement } from '@/lib/arrangements/mutations';
 import { arrangementSchema } from '@/lib/arrangements/schemas';
-import { failed, guarded, invalid, succeeded, type FormState } from '@/lib/form-state';
+import { failed, guarded, invalid, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { consentSubjectOf, grantConsent, withdrawConsent } from '@/lib/letter-consents/mutations';
 import { grantConsentSchema } from '@/lib/letter-consents/schemas';
 import { postDebtorMessage } from '@/lib/messages/mutations';
@@ -26,22 +26,15 @@ import { localPaymentByReference } from './queries';
 
 const CASE_PAGE = '/[locale]/min-side/cases/[caseId]';
 
-/** The case id from the form, as a string for the gate (which answers "not found" for anything malformed). */
-function caseIdOf(formData: FormData): string {
-  const value = formData.get('caseId');
-  return typeof value === 'string' ? value : '';
-}
-
 /** Betal nå: records the payment (one per form, by its idempotency key) and sends the debtor to the provider. */
 export async function payNowAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireDebtorCase(caseIdOf(formData));
-  const parsed = payNowSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const providerName = configuredProviderName();
-  if (!providerName) return failed('debtorActions.pay.errors.unavailable', formData);
-  const locale = await getLocale();
-  let target: string | null = null;
-  const state = await guarded(formData, async () => {
+  return guarded(formData, async () => {
+    const actor = await requireDebtorCase(rawField(formData, 'caseId'));
+    const parsed = payNowSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
+    const providerName = configuredProviderName();
+    if (!providerName) return failed('debtorActions.pay.errors.unavailable', formData);
+    const locale = await getLocale();
     const started = await db.transaction((tx) => startOnlinePayment(tx, actor, parsed.data, providerName));
     let url = started.redirectUrl;
     if (!url) {
@@ -55,97 +48,96 @@ export async function payNowAction(_prev: FormState, formData: FormData): Promis
       await rememberRedirect(db, started.id, created.redirectUrl);
       url = created.redirectUrl;
     }
-    target = url;
-    return succeeded('debtorActions.pay.started');
+    redirect(url);
   });
-  if (target) redirect(target);
-  return state;
 }
 
 /** The demo's local provider page: the debtor approves or declines their own payment. Refused outside the demo. */
 export async function decideLocalPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  await requireDebtor();
-  if (!localProviderAllowed()) return failed('debtorActions.pay.errors.unavailable');
-  const parsed = localDecisionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('cases.errors.reloadForm');
-  const payment = await localPaymentByReference(parsed.data.reference);
-  // Another debtor's payment is as unknown as a made-up reference.
-  const actor = await requireDebtorCase(payment?.caseId ?? '');
-  if (!payment) return failed('debtorActions.pay.errors.notFound');
-  const outcome = parsed.data.decision === 'approve' ? 'approved' : 'declined';
-  await settleOnlinePayment(db, { provider: 'local', reference: payment.reference, eventName: parsed.data.decision.toUpperCase(), outcome });
-  revalidatePath(CASE_PAGE, 'page');
-  redirect(`/${await getLocale()}/min-side/cases/${actor.caseId}/pay?reference=${encodeURIComponent(payment.reference)}`);
+  return guarded(formData, async () => {
+    await requireDebtor();
+    if (!localProviderAllowed()) return failed('debtorActions.pay.errors.unavailable');
+    const parsed = localDecisionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return failed('cases.errors.reloadForm');
+    const payment = await localPaymentByReference(parsed.data.reference);
+    // Another debtor's payment is as unknown as a made-up reference.
+    const actor = await requireDebtorCase(payment?.caseId ?? '');
+    if (!payment) return failed('debtorActions.pay.errors.notFound');
+    const outcome = parsed.data.decision === 'approve' ? 'approved' : 'declined';
+    await settleOnlinePayment(db, { provider: 'local', reference: payment.reference, eventName: parsed.data.decision.toUpperCase(), outcome });
+    revalidatePath(CASE_PAGE, 'page');
+    redirect(`/${await getLocale()}/min-side/cases/${actor.caseId}/pay?reference=${encodeURIComponent(payment.reference)}`);
+  });
 }
 
 /** Innsigelse: reason, text and files; the case is disputed at once and the creditor gets a task. */
 export async function fileObjectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireDebtorCase(caseIdOf(formData));
-  const parsed = fileObjectionSchema.safeParse({ caseId: formData.get('caseId'), reason: formData.get('reason') ?? undefined, body: formData.get('body') ?? undefined });
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const uploads = formData.getAll('files').filter((value): value is File => value instanceof File && value.size > 0);
-  if (uploads.length > MAX_OBJECTION_FILES) return failed('debtorActions.object.errors.tooManyFiles', formData, { files: 'debtorActions.object.errors.tooManyFiles' });
-  const files: CheckedFile[] = [];
-  for (const upload of uploads) {
-    const checked = await checkObjectionFile(upload);
-    if (!checked.ok) return failed(checked.messageKey, formData, { files: checked.messageKey });
-    files.push(checked.file);
-  }
-  const state = await guarded(formData, async () => {
-    await db.transaction((tx) => fileObjection(tx, actor, parsed.data, files));
-    return succeeded('debtorActions.object.filed');
-  });
-  if (state.status === 'error' && state.message === 'debtorActions.object.errors.receiptRequired') return { ...state, fieldErrors: { files: state.message } };
-  revalidatePath(CASE_PAGE, 'page');
-  return state;
+  return guarded(
+    formData,
+    async () => {
+      const actor = await requireDebtorCase(rawField(formData, 'caseId'));
+      const parsed = fileObjectionSchema.safeParse({ caseId: formData.get('caseId'), reason: formData.get('reason') ?? undefined, body: formData.get('body') ?? undefined });
+      if (!parsed.success) return invalid(parsed.error, formData);
+      const uploads = formData.getAll('files').filter((value): value is File => value instanceof File && value.size > 0);
+      if (uploads.length > MAX_OBJECTION_FILES) return failed('debtorActions.object.errors.tooManyFiles', formData, { files: 'debtorActions.object.errors.tooManyFiles' });
+      const files: CheckedFile[] = [];
+      for (const upload of uploads) {
+        const checked = await checkObjectionFile(upload);
+        if (!checked.ok) return failed(checked.messageKey, formData, { files: checked.messageKey });
+        files.push(checked.file);
+      }
+      await db.transaction((tx) => fileObjection(tx, actor, parsed.data, files));
+      revalidatePath(CASE_PAGE, 'page');
+      return succeeded('debtorActions.object.filed');
+    },
+    // "Already paid" needs its receipt: the message goes beside the files.
+    (error) => failed(error.messageKey, formData, error.messageKey === 'debtorActions.object.errors.receiptRequired' ? { files: error.messageKey } : undefined),
+  );
 }
 
 /** Tid eller nedbetalingsplan, confirmed after the page showed its cost. */
 export async function requestArrangementAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireDebtorCase(caseIdOf(formData));
-  const parsed = arrangementSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const state = await guarded(formData, async () => {
+  return guarded(formData, async () => {
+    const actor = await requireDebtorCase(rawField(formData, 'caseId'));
+    const parsed = arrangementSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     const outcome = await db.transaction((tx) => requestArrangement(tx, actor, parsed.data));
+    revalidatePath(CASE_PAGE, 'page');
     return succeeded(outcome.status === 'active' ? 'debtorActions.plan.started' : 'debtorActions.plan.requested');
   });
-  revalidatePath(CASE_PAGE, 'page');
-  return state;
 }
 
 /** Skriv til oss: the case thread (the desk sees it; the creditor once the agency shares it). */
 export async function postDebtorMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireDebtorCase(caseIdOf(formData));
-  const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const state = await guarded(formData, async () => {
+  return guarded(formData, async () => {
+    const actor = await requireDebtorCase(rawField(formData, 'caseId'));
+    const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
     await db.transaction((tx) => postDebtorMessage(tx, actor, parsed.data));
+    revalidatePath(`${CASE_PAGE}/messages`, 'page');
     return succeeded('debtorActions.messages.sent');
   });
-  revalidatePath(`${CASE_PAGE}/messages`, 'page');
-  return state;
 }
 
 const consentIntent = z.object({ intent: z.enum(['grant', 'withdraw']) });
 
 /** Brev i Min side: consent (channel, address, the terms) or its withdrawal, for the identity (or the one case) signed in. */
 export async function changeLetterConsentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const debtor = await requireDebtor();
-  const subject = consentSubjectOf(debtor);
-  const intent = consentIntent.safeParse(Object.fromEntries(formData));
-  if (!intent.success) return failed('cases.errors.reloadForm');
-  if (intent.data.intent === 'withdraw') {
-    const state = await guarded(formData, async () => {
+  return guarded(formData, async () => {
+    const debtor = await requireDebtor();
+    const subject = consentSubjectOf(debtor);
+    const intent = consentIntent.safeParse(Object.fromEntries(formData));
+    if (!intent.success) return failed('cases.errors.reloadForm');
+    if (intent.data.intent === 'withdraw') {
       await db.transaction((tx) => withdrawConsent(tx, subject));
+      revalidatePath('/[locale]/min-side/settings', 'page');
       return succeeded('debtorActions.consent.withdrawn');
-    });
+    }
+    const parsed = grantConsentSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData);
+    const locale = await getLocale();
+    await db.transaction((tx) => grantConsent(tx, subject, { ...parsed.data, locale }));
     revalidatePath('/[locale]/min-side/settings', 'page');
-    return state;
-  }
-  const parsed = grantConsentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const locale = await getLocale();
-  await db.transaction((tx) => grantConsent(tx, subject, { ...parsed.data, locale }));
-  revalidatePath('/[locale]/min-side/settings', 'page');
-  return succeeded('debtorActions.consent.granted');
+    return succeeded('debtorActions.consent.granted');
+  });
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { executeRows, openDatabase, type Database } from '@/db/client';
 import { companies, debtors } from '@/db/schema';
-import { todayInOslo } from '@/lib/dates';
+import { addDays, todayInOslo } from '@/lib/dates';
 import { DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
 import { isoWeekday, SETTLEMENT_JOB } from '@/lib/jobs/settlement';
 import { INVOICE_REGISTRATION_JOB, sendInvoiceRegistration } from '@/lib/queue/kicks';
@@ -53,8 +53,12 @@ export type Crash = (name: string) => Promise<void>;
 /** A settlement run: the instance running it is killed (SIGKILL) mid-run; the other retries; one slip. */
 export async function checkSettlementCrash(db: Database, url: string, boss: PgBoss, names: string[], crash: Crash) {
   await db.update(companies).set({ settlementWeekday: isoWeekday(todayInOslo()) }).where(eq(companies.id, CRASH_COMPANY));
-  await payYesterday(db, CRASH_COMPANY);
+  // The payment must be booked up to the cut-off, or the run rightly leaves it for the next slip (see payYesterday).
+  const cutOff = addDays(todayInOslo(), -1);
+  const bookedOn = await payYesterday(db, CRASH_COMPANY);
   const slipCount = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY}`))[0]?.n ?? 0);
+  const forCutOff = async () =>
+    Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY} and period_end_on = ${cutOff}`))[0]?.n ?? 0);
   const slipsBefore = await slipCount();
   const release = await holdLock(url, (tx) => tx.select({ id: companies.id }).from(companies).where(eq(companies.id, CRASH_COMPANY)).for('update'));
   const jobId = await boss.send(SETTLEMENT_JOB, {});
@@ -63,11 +67,11 @@ export async function checkSettlementCrash(db: Database, url: string, boss: PgBo
   await release();
   const done = await eventually(async () => (await boss.getJobById(SETTLEMENT_JOB, jobId ?? ''))?.state === 'completed', 150_000);
   const job = await boss.getJobById(SETTLEMENT_JOB, jobId ?? '');
-  const slips = await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY} group by period_end_on order by n desc limit 1`);
+  const [slipsAfter, settled] = [await slipCount(), await forCutOff()];
   report(
-    Boolean(victim) && done && Number(slips[0]?.n) === 1 && (await slipCount()) === slipsBefore + 1,
+    Boolean(victim) && done && bookedOn === cutOff && settled === 1 && slipsAfter === slipsBefore + 1,
     'an instance killed (SIGKILL) in the middle of a settlement run: the other retries, one slip',
-    `${victim ?? 'no instance'} was mid-run and killed; the job ${job?.state ?? 'unknown'} after ${job?.retryCount ?? '?'} retr(y/ies); the company's slips ${slipsBefore} → ${await slipCount()}, for this cut-off: ${slips[0]?.n ?? 0}`,
+    `a payment booked on ${bookedOn ?? 'no day'} (cut-off ${cutOff}); ${victim ?? 'no instance'} was mid-run and killed; the job ${job?.state ?? 'unknown'} after ${job?.retryCount ?? '?'} retr(y/ies); the company's slips ${slipsBefore} → ${slipsAfter}, for the cut-off: ${settled}`,
   );
 }
 

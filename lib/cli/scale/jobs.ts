@@ -1,7 +1,7 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { executeRows, type Database } from '@/db/client';
-import { apiKeys, cases, companies, invoiceDrafts, invoices, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { apiKeys, caseCollection, cases, companies, invoiceDrafts, invoices, ledgerEntries, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { addDays, todayInOslo } from '@/lib/dates';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID, DEMO_COMPANIES } from '@/lib/demo/accounts';
@@ -57,12 +57,37 @@ export const casesWithInvoice = (db: Database, invoiceNumber: string) =>
 /** The company whose settlement run the crash check interrupts (Bergen Rørlegger AS: it has payments to settle). */
 export const CRASH_COMPANY = DEMO_COMPANIES[2].id;
 
-/** A debtor payment, yesterday, on one of the company's active cases: something for the settlement to settle. */
-export async function payYesterday(db: Database, companyId: string) {
-  const [someCase] = await db.select({ kid: cases.kid }).from(cases).where(and(eq(cases.companyId, companyId), eq(cases.status, 'active'))).limit(1);
-  if (!someCase) return;
-  const payment = { paidOn: addDays(todayInOslo(), -1), kid: someCase.kid, amountOre: 10_000, payer: 'Skala', bankReference: `SKALA-${crypto.randomUUID().slice(0, 12)}` };
-  await db.transaction((tx) => receiveDebtorPayment(tx, null, payment, 'desk'));
+/**
+ * A debtor payment, yesterday, on one of the company's active cases: something for the settlement to settle up to
+ * yesterday's cut-off. The case must be one whose ledger does not already stand at today: a payment dated before the
+ * day a case's ledger stands at is booked on that day (README, "Interest"), so on a case that got the engine's
+ * letter or a payment this morning it would land after the cut-off and rightly wait for the next slip. Returns the
+ * day the payment was booked on (null: no such case).
+ */
+export async function payYesterday(db: Database, companyId: string): Promise<string | null> {
+  const yesterday = addDays(todayInOslo(), -1);
+  const [someCase] = await db
+    .select({ id: cases.id, kid: cases.kid })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.companyId, companyId),
+        eq(cases.status, 'active'),
+        sql`not exists (select 1 from ${caseCollection} where ${caseCollection.caseId} = ${cases.id} and ${caseCollection.interestBookedToOn} > ${yesterday})`,
+        sql`not exists (select 1 from ${ledgerEntries} where ${ledgerEntries.caseId} = ${cases.id} and ${ledgerEntries.bookedOn} > ${yesterday})`,
+      ),
+    )
+    .orderBy(asc(cases.caseNumber))
+    .limit(1);
+  if (!someCase) return null;
+  const payment = { paidOn: yesterday, kid: someCase.kid, amountOre: 10_000, payer: 'Skala', bankReference: `SKALA-${crypto.randomUUID().slice(0, 12)}` };
+  const received = await db.transaction((tx) => receiveDebtorPayment(tx, null, payment, 'desk'));
+  if (received.outcome !== 'allocated') return null;
+  const [booked] = await db
+    .select({ on: sql<string>`max(${ledgerEntries.bookedOn})` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.debtorPaymentId, received.paymentId), eq(ledgerEntries.kind, 'payment')));
+  return booked?.on ?? null;
 }
 
 /** Every queued job runs once with workers in both instances; every schedule fires once per tick. */
@@ -97,15 +122,19 @@ export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: 
   const today = todayInOslo();
   await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(ne(companies.id, CRASH_COMPANY));
   await db.update(companies).set({ settlementWeekday: isoWeekday(addDays(today, 1)) }).where(eq(companies.id, CRASH_COMPANY));
-  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, CRASH_COMPANY))) await payYesterday(db, company.id);
+  const cutOff = addDays(today, -1);
+  const booked: (string | null)[] = [];
+  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, CRASH_COMPANY))) booked.push(await payYesterday(db, company.id));
   const slipsBefore = await count(db, sql`select count(*) as n from remittance_slips`);
   const settlements = await Promise.all([boss.send(SETTLEMENT_JOB, {}), boss.send(SETTLEMENT_JOB, {})]);
   await eventually(async () => (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed' || state === 'failed'), 120_000);
   const twice = await count(db, sql`select count(*) as n from (select 1 from remittance_slips group by company_id, period_end_on having count(*) > 1) d`);
+  // Each company paid before the cut-off gets its one slip for it: once, and not zero times either.
+  const missing = await count(db, sql`select count(*) as n from ${companies} c where c.id <> ${CRASH_COMPANY} and not exists (select 1 from remittance_slips s where s.company_id = c.id and s.period_end_on = ${cutOff})`);
   report(
-    twice === 0 && (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed'),
+    twice === 0 && missing === 0 && booked.every((day) => day === cutOff) && (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed'),
     'a settlement run fired twice at once settles once',
-    `jobs: ${(await jobStates(boss, SETTLEMENT_JOB, settlements)).join(', ')}; slips ${slipsBefore} → ${await count(db, sql`select count(*) as n from remittance_slips`)}; companies with two slips for one cut-off: ${twice}`,
+    `payments booked on ${booked.join(', ')} (cut-off ${cutOff}); jobs: ${(await jobStates(boss, SETTLEMENT_JOB, settlements)).join(', ')}; slips ${slipsBefore} → ${await count(db, sql`select count(*) as n from remittance_slips`)}; companies without a slip for the cut-off: ${missing}, with two: ${twice}`,
   );
 
   const lettersBefore = await count(db, sql`select count(*) as n from letters`);

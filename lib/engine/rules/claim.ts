@@ -98,7 +98,8 @@ export function heavySalaerOn(demandDeadlineOn: string, agreement: Pick<Collecti
   return plusDays(demandDeadlineOn, Math.max(HEAVY_MIN_OVERRUN_DAYS, agreement.heavyFeeAfterOverrunDays) + 1);
 }
 
-type Event = { on: string; order: number; apply: () => void };
+// `tie`: payments of one value date in a fixed order (their ids), so the order they were registered in changes nothing.
+type Event = { on: string; order: number; tie?: string; apply: () => void };
 
 /**
  * What the debtor owes on `day` (interest counted through `day`, P − D days as agencies' calculators do). Throws
@@ -249,6 +250,7 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
     events.push({
       on: payment.valueOn,
       order: 2,
+      tie: payment.id,
       apply: () => {
         const split: Split = { principal: 0, interest: 0, fee: 0, credit: 0 };
         if (payment.source === 'debtor') {
@@ -267,7 +269,8 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
       },
     });
   }
-  events.sort((a, b) => (a.on === b.on ? a.order - b.order : a.on < b.on ? -1 : 1));
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  events.sort((a, b) => byKey(a.on, b.on) || a.order - b.order || byKey(a.tie ?? '', b.tie ?? ''));
   for (const event of events) {
     accrue(dayNumber(event.on));
     event.apply();

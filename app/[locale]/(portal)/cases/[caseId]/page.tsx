@@ -54,7 +54,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
   const actionView = query.confirm ?? (query.isPaymentForm ? 'payment' : null);
 
   return (
-    <ClientMessages paths={['caseMessages', 'cases.errors', 'cases.manage', 'cases.paymentInfo', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'payments', 'reports.columns', 'reports.pdf', 'tasks', 'users.errors', 'users.roles']}>
+    <ClientMessages paths={['caseMessages', 'cases.errors', 'cases.manage', 'cases.paymentInfo', 'debtorActions.messages', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'payments', 'reports.columns', 'reports.pdf', 'tasks', 'users.errors', 'users.roles']}>
       <>
         <PageHeader
           title={t('detail.title', { caseNumber: String(detail.caseNumber), debtor: detail.debtor.name })}

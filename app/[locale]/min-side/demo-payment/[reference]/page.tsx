@@ -8,6 +8,7 @@ import { onlinePaymentOfDebtor } from '@/lib/debtor-actions/queries';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { formatOre } from '@/lib/money';
 import { localProviderAllowed } from '@/lib/online-payments/config';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('debtorActions.demoPayment'))('title') };
@@ -22,11 +23,13 @@ export default async function DemoPaymentPage({ params }: PageProps<'/[locale]/m
   if (!payment || payment.provider !== 'local' || payment.status !== 'pending') notFound();
   const t = await getTranslations('debtorActions.demoPayment');
   return (
+    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.demoPayment.approve', 'debtorActions.demoPayment.decline', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
     <ActionFrame caseId={payment.caseId} title={t('title')} intro={t('intro')}>
       <p className="mb-6 text-lg font-semibold">
         {t('amount')}: {formatOre(payment.amountOre, locale)}
       </p>
       <LocalPaymentForm reference={payment.reference} />
     </ActionFrame>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { requireDebtorCase } from '@/lib/auth/gate';
 import { listDebtorThread } from '@/lib/debtor-actions/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('debtorActions.messages'))('title') };
@@ -18,6 +19,7 @@ export default async function DebtorMessagesPage({ params }: PageProps<'/[locale
   const t = await getTranslations('debtorActions.messages');
   const thread = await listDebtorThread(actor.companyId, caseId);
   return (
+    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
     <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
       {thread.length === 0 ? <p className="mb-6 text-sm text-slate-600">{t('empty')}</p> : null}
       <ul className="mb-6 grid gap-3">
@@ -30,5 +32,6 @@ export default async function DebtorMessagesPage({ params }: PageProps<'/[locale
       </ul>
       <DebtorMessageForm caseId={caseId} />
     </ActionFrame>
+    </ClientMessages>
   );
 }

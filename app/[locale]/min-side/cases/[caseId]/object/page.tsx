@@ -7,6 +7,7 @@ import { requireDebtorCase } from '@/lib/auth/gate';
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { getObjection } from '@/lib/objections/mutations';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('debtorActions.object'))('title') };
@@ -20,6 +21,7 @@ export default async function ObjectPage({ params }: PageProps<'/[locale]/min-si
   const t = await getTranslations('debtorActions.object');
   const objection = await db.transaction((tx) => getObjection(tx, actor));
   return (
+    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
     <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
       {objection ? (
         <div className="grid gap-2 rounded-md border border-slate-300 px-4 py-3 text-sm" role="status">
@@ -30,5 +32,6 @@ export default async function ObjectPage({ params }: PageProps<'/[locale]/min-si
       ) : null}
       {objection && objection.taskStatus === 'open' ? null : <ObjectionForm caseId={caseId} />}
     </ActionFrame>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { env } from '@/lib/env';
 import { getCaseDetail } from '@/lib/cases/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { ClientMessages } from '@/components/layout/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('debtorActions.plan'))('title') };
@@ -36,6 +37,7 @@ export default async function PlanPage({ params, searchParams }: PageProps<'/[lo
   const tv = await getTranslations();
   const fieldErrors = parsed && !parsed.success ? Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), tv(issue.message as never)])) : {};
   return (
+    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
     <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
       {current ? (
         <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
@@ -53,5 +55,6 @@ export default async function PlanPage({ params, searchParams }: PageProps<'/[lo
         </section>
       ) : null}
     </ActionFrame>
+    </ClientMessages>
   );
 }
