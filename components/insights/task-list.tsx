@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ObjectionFileLinks, type ObjectionFileLink } from '@/components/objections/objection-file-links';
 import { PortalLink } from '@/components/case-list/portal-link';
 import { DueDate } from '@/components/tasks/due-date';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -9,7 +10,7 @@ import type { MyTaskRow, TaskFilter } from '@/lib/tasks/queries';
 const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700';
 const GO = 'inline-block py-1 font-medium whitespace-nowrap text-brand-700 underline';
 
-type Props = { rows: MyTaskRow[]; filter: TaskFilter; showCompany: boolean; today: string; locale: Locale };
+type Props = { rows: MyTaskRow[]; files?: (ObjectionFileLink & { taskId: string | null })[]; filter: TaskFilter; showCompany: boolean; today: string; locale: Locale };
 
 // Below md each row is a card (the title first, Gå til sak beside the date at the bottom); from md a table.
 const ROWS =
@@ -23,7 +24,7 @@ const STICKY_FIRST_COLUMN =
  * Innsikt's tasks: case number, debtor, title, due date (overdue marked) and Gå til sak. One table for every screen
  * (the rows travel once): from md a table in its own scroll box, below md each row a stacked card, like Saker's.
  */
-export async function TaskList({ rows, filter, showCompany, today, locale }: Props) {
+export async function TaskList({ rows, files = [], filter, showCompany, today, locale }: Props) {
   const t = await getTranslations('insights');
   const caption = t(filter === 'open' ? 'openTasks' : 'answeredTasks');
   const when = (row: MyTaskRow) =>
@@ -53,7 +54,10 @@ export async function TaskList({ rows, filter, showCompany, today, locale }: Pro
               </th>
               {showCompany ? <td className={`${WIDE} max-md:text-slate-700`}>{row.companyName}</td> : null}
               <td className={`${WIDE} max-md:text-slate-700`}>{row.debtorName}</td>
-              <td className={`${WIDE} max-md:-order-1 max-md:font-semibold`}>{row.title}</td>
+              <td className={`${WIDE} max-md:-order-1 max-md:font-semibold`}>
+                {row.title}
+                <ObjectionFileLinks files={files.filter((file) => file.taskId === row.id)} />
+              </td>
               <td className="whitespace-nowrap">{when(row)}</td>
               <td>
                 <PortalLink href={{ pathname: `/cases/${row.caseId}`, query: { task: row.id } }} locale={locale} className={GO}>

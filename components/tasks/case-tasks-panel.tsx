@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ObjectionFileLinks, type ObjectionFileLink } from '@/components/objections/objection-file-links';
 import { RolesNote } from '@/components/cases/roles-note';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
@@ -6,10 +7,12 @@ import type { CaseTaskRow } from '@/lib/tasks/queries';
 import { AnswerTaskForm } from './answer-task-form';
 import { DueDate } from './due-date';
 
-type Props = { caseId: string; tasks: CaseTaskRow[]; canWrite: boolean; highlightId: string | null; today: string; locale: Locale };
+type TaskFile = ObjectionFileLink & { taskId: string | null };
+
+type Props = { caseId: string; tasks: CaseTaskRow[]; files?: TaskFile[]; canWrite: boolean; highlightId: string | null; today: string; locale: Locale };
 
 /** The agency's tasks on this case, at the top of Oversikt: the description and, for Skrive/Administrator, Svar. */
-export async function CaseTasksPanel({ caseId, tasks, canWrite, highlightId, today, locale }: Props) {
+export async function CaseTasksPanel({ caseId, tasks, files = [], canWrite, highlightId, today, locale }: Props) {
   if (tasks.length === 0) return null;
   const t = await getTranslations('tasks');
   return (
@@ -33,6 +36,7 @@ export async function CaseTasksPanel({ caseId, tasks, canWrite, highlightId, tod
             </p>
           </div>
           <p className="whitespace-pre-line text-slate-800">{task.body}</p>
+          <ObjectionFileLinks files={files.filter((file) => file.taskId === task.id)} />
           {task.status === 'answered' ? (
             <div className="rounded-md bg-slate-50 p-3">
               <p className="text-sm font-medium text-slate-700">

@@ -15,6 +15,8 @@ export const messages = pgTable(
     // Written by the debtor in Min side: the creditor sees it only once the agency shares it.
     fromDebtor: boolean('from_debtor').notNull().default(false),
     sharedWithCreditor: boolean('shared_with_creditor').notNull().default(true),
+    // The agency's reply to the debtor (Min side's messages page); the creditor does not see it.
+    toDebtor: boolean('to_debtor').notNull().default(false),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

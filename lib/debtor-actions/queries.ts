@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import { db } from '@/db';
 import { onlinePayments, paymentArrangements, planInstalments, messages } from '@/db/schema';
 import type { DebtorActor } from '@/lib/auth/gate/debtor-scope';
@@ -46,7 +46,7 @@ export async function listDebtorThread(companyId: string, caseId: string) {
   return db
     .select({ id: messages.id, fromDebtor: messages.fromDebtor, fromAgency: messages.fromAgency, body: messages.body, createdAt: messages.createdAt })
     .from(messages)
-    .where(and(eq(messages.companyId, companyId), eq(messages.caseId, caseId), eq(messages.fromDebtor, true)))
+    .where(and(eq(messages.companyId, companyId), eq(messages.caseId, caseId), or(eq(messages.fromDebtor, true), eq(messages.toDebtor, true))))
     .orderBy(messages.createdAt)
     .limit(200);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { caseCollection, cases, companies, debtors, ledgerEntries, letters } from '@/db/schema';
+import { caseCollection, cases, companies, debtors, ledgerEntries, letterDeliveries, letters } from '@/db/schema';
 import { debtorCasesCondition, type DebtorActor } from '@/lib/auth/gate/debtor-scope';
 import { claimToday } from '@/lib/cases/claim-today';
 import { plusDays } from '@/lib/engine/rules/dates';
@@ -34,13 +34,15 @@ export async function listDebtorCases(actor: DebtorActor) {
   return Promise.all(rows.map(async (row) => ({ ...row, claim: await claimToday(db, row.companyId, row.id, today) })));
 }
 
-/** The case's letters, newest first (company-scoped like every read). */
+/** The case's letters, newest first (company-scoped like every read), each with how it reached the debtor. */
 export async function listDebtorLetters(companyId: string, caseId: string) {
-  return db
-    .select()
+  const rows = await db
+    .select({ letter: letters, delivery: letterDeliveries.channel })
     .from(letters)
+    .leftJoin(letterDeliveries, eq(letterDeliveries.letterId, letters.id))
     .where(and(eq(letters.companyId, companyId), eq(letters.caseId, caseId)))
     .orderBy(desc(letters.sentOn), desc(letters.createdAt));
+  return rows.map((row) => ({ ...row.letter, delivery: row.delivery }));
 }
 
 /** Whether the case is held by a dispute (innsigelse). */

@@ -5,6 +5,7 @@ import { letterAccessCodeRow } from '@/lib/auth/letter-code';
 import { todayInOslo } from '@/lib/dates';
 import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
+import { deliverLetters } from './deliveries';
 import { decide, type Decision, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
 import { writeArrangementChanges, type ArrangementItem } from './arrangements';
 import { writeReconciliations } from './reconcile';
@@ -134,6 +135,7 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
   if (inserted.length > 0) await tx.insert(letterAccessCodes).values(inserted.map((letter) => letterAccessCodeRow(letter)));
   const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
   const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
+  await deliverLetters(tx, inserted);
   const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now, true);
   const events: { actor: { userId: null; companyId: string }; event: CaseEvent; occurredAt: Date }[] = [];
   for (const { loaded: item, plan } of sent) {

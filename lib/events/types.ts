@@ -23,6 +23,7 @@ export type PortalEvent =
   | { type: 'arrangement.instalment_missed'; caseId: string; data: { number: number; amountOre: number; dueOn: string; deadlineOn: string } }
   | { type: 'arrangement.ended'; caseId: string; data: { kind: 'postponement' | 'plan'; outcome: 'completed' | 'broken' | 'expired' } }
   | { type: 'message.from_debtor'; caseId: string; data: { messageId: string } }
+  | { type: 'message.to_debtor'; caseId: string; data: { messageId: string } }
   | { type: 'case.rate_corrected'; caseId: string; data: { kind: 'interest' | 'standard_compensation' | 'collection_rate'; validFrom: string; from: number; to: number } }
   | {
       type: 'payment.registered';

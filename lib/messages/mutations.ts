@@ -59,12 +59,34 @@ export async function postDebtorMessage(tx: Tx, scope: { companyId: string; case
 }
 
 /** The desk shares a debtor's message with the creditor: it appears in the creditor's history as a message. */
-export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { messageId: string }, now = new Date()) {
+export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { messageId: string; caseId?: string }, now = new Date()) {
   const [row] = await tx
     .update(messages)
     .set({ sharedWithCreditor: true })
-    .where(and(eq(messages.id, input.messageId), eq(messages.fromDebtor, true), eq(messages.sharedWithCreditor, false)))
+    .where(
+      and(
+        eq(messages.id, input.messageId),
+        input.caseId ? eq(messages.caseId, input.caseId) : undefined,
+        eq(messages.fromDebtor, true),
+        eq(messages.sharedWithCreditor, false),
+      ),
+    )
     .returning({ id: messages.id, companyId: messages.companyId, caseId: messages.caseId });
   if (!row) throw new DomainError('debtorActions.messages.errors.notShareable');
   await recordEvent(tx, { userId: staff.userId, companyId: row.companyId }, { type: 'message.received', caseId: row.caseId, data: { messageId: row.id } }, now);
+}
+
+/**
+ * The desk answers the debtor on the case: the reply shows on Min side's messages page and in the desk's thread,
+ * not to the creditor (the agency shares the debtor's side only where it chooses to).
+ */
+export async function replyToDebtor(tx: Tx, staff: StaffActor, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
+  const debtCase = await lockCaseRef(tx, input.caseId);
+  const [row] = await tx
+    .insert(messages)
+    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: staff.userId, fromAgency: true, toDebtor: true, sharedWithCreditor: false, body: input.body, createdAt: now })
+    .returning({ id: messages.id });
+  if (!row) throw new Error('message insert returned nothing');
+  await recordEvent(tx, { userId: staff.userId, companyId: debtCase.companyId }, { type: 'message.to_debtor', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
 }

@@ -8,3 +8,9 @@ export const postMessageSchema = z.object({
   body: z.string().trim().min(1, 'validation.required').max(MESSAGE_MAX, 'caseMessages.errors.tooLong'),
 });
 export type PostMessageInput = z.infer<typeof postMessageSchema>;
+
+/** Desk → a case → a debtor's message → Del med oppdragsgiver. */
+export const shareDebtorMessageSchema = z.object({
+  caseId: z.uuid('cases.errors.reloadForm'),
+  messageId: z.uuid('cases.errors.reloadForm'),
+});

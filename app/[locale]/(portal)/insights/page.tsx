@@ -11,6 +11,7 @@ import { todayInOslo } from '@/lib/dates';
 import { getPathname } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { parseInsightsParams } from '@/lib/insights/params';
+import { listTaskObjectionFiles } from '@/lib/objections/queries';
 import { listMyTasks } from '@/lib/tasks/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,7 @@ export default async function InsightsPage({ params, searchParams }: PageProps<'
   const scope = await requireCompanies('read', view.company);
   const t = await getTranslations('insights');
   const rows = await listMyTasks(scope.userId, scope.companyIds, view.filter);
+  const files = await listTaskObjectionFiles(scope.companyIds, rows.map((row) => row.id));
   const today = todayInOslo();
   return (
     <>
@@ -38,7 +40,7 @@ export default async function InsightsPage({ params, searchParams }: PageProps<'
             {t(view.filter === 'open' ? 'openTasks' : 'answeredTasks')}
           </h2>
           {rows.length > 0 ? (
-            <TaskList rows={rows} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
+            <TaskList rows={rows} files={files} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
           ) : (
             <EmptyState text={t(view.filter === 'open' ? 'empty' : 'emptyAnswered')} />
           )}

@@ -27,6 +27,7 @@ import { acceptsPayments, allowedActions } from '@/lib/cases/status-rules';
 import { env } from '@/lib/env';
 import { Link } from '@/lib/i18n/navigation';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { listCaseObjectionFiles } from '@/lib/objections/queries';
 import { listCaseTasks } from '@/lib/tasks/queries';
 import { ClientMessages } from '@/components/layout/client-messages';
 
@@ -111,6 +112,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
               <CaseTasksPanel
                 caseId={detail.id}
                 tasks={await listCaseTasks(companyId, detail.id)}
+                files={await listCaseObjectionFiles(companyId, detail.id)}
                 canWrite={canWrite}
                 highlightId={highlightTask}
                 today={todayInOslo()}

@@ -9,8 +9,10 @@ import { getCompanyAgreement } from '@/lib/engine/queries';
 import { DeskTaskList } from '@/components/desk/desk-task-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { MessageForm } from '@/components/messages/message-form';
+import { ObjectionFileLinks } from '@/components/objections/objection-file-links';
 import { MessageThread } from '@/components/messages/message-thread';
 import { requireStaff } from '@/lib/auth/gate';
+import { listCaseObjectionFiles } from '@/lib/objections/queries';
 import { getDeskCase, getDeskCaseClaim, listCaseThread, listCompanyUsers, listDeskCaseTasks } from '@/lib/desk/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -30,11 +32,12 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
   if (!z.uuid().safeParse(caseId).success) notFound();
   const found = await getDeskCase(caseId);
   if (!found) notFound();
-  const [tasks, thread, users, claim] = await Promise.all([
+  const [tasks, thread, users, claim, files] = await Promise.all([
     listDeskCaseTasks(found.companyId, found.id),
     listCaseThread(found.companyId, found.id),
     listCompanyUsers(found.companyId),
     getDeskCaseClaim(found),
+    listCaseObjectionFiles(null, found.id),
   ]);
   const t = await getTranslations('desk');
   const tc = await getTranslations('caseList');
@@ -82,6 +85,7 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
               {tt('heading')}
             </h2>
             <DeskTaskList tasks={tasks} locale={locale} />
+            <ObjectionFileLinks files={files} desk />
             <section aria-labelledby="new-task-heading" className="rounded-lg border border-slate-200 bg-white p-4">
               <h3 id="new-task-heading" className="mb-3 font-semibold">
                 {tt('new')}
@@ -93,10 +97,16 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
             <h2 id="desk-messages-heading" className="text-lg font-semibold">
               {t('messages.heading')}
             </h2>
-            <MessageThread messages={thread} locale={locale} />
+            <MessageThread caseId={found.id} messages={thread} locale={locale} />
             <div className="rounded-lg border border-slate-200 bg-white p-4">
               <MessageForm caseId={found.id} side="agency" />
             </div>
+            <section aria-labelledby="desk-reply-debtor-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 id="desk-reply-debtor-heading" className="mb-3 font-semibold">
+                {(await getTranslations('caseMessages'))('replyHeading')}
+              </h3>
+              <MessageForm caseId={found.id} side="debtor" />
+            </section>
           </section>
         </div>
       </>

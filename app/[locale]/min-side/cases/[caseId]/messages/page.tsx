@@ -24,8 +24,8 @@ export default async function DebtorMessagesPage({ params }: PageProps<'/[locale
       {thread.length === 0 ? <p className="mb-6 text-sm text-slate-600">{t('empty')}</p> : null}
       <ul className="mb-6 grid gap-3">
         {thread.map((message) => (
-          <li key={message.id} className="rounded-md border border-slate-300 px-4 py-3 text-sm">
-            <p className="mb-1 text-slate-600">{t('yours', { date: formatDateTime(message.createdAt, locale) })}</p>
+          <li key={message.id} className={`rounded-md border px-4 py-3 text-sm ${message.fromDebtor ? 'border-slate-300' : 'border-slate-200 bg-slate-50'}`}>
+            <p className="mb-1 text-slate-600">{t(message.fromDebtor ? 'yours' : 'agency', { date: formatDateTime(message.createdAt, locale) })}</p>
             <p className="whitespace-pre-line">{message.body}</p>
           </li>
         ))}

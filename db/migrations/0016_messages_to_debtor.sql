@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "to_debtor" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,70 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { cases, companies, debtors, letterConsents, letterDeliveries } from '@/db/schema';
+import { debtorNoticeSms, type DebtorNoticeEmail } from '@/lib/email/debtor-notice';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { env } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/routing';
+import { enqueueSms } from '@/lib/sms/outbox';
+
+/** How a letter reached the debtor: in Min side (with a notice) under a consent in force, else on paper. */
+export const DELIVERY_CHANNELS = { minSide: 'min_side', paper: 'paper' } as const;
+
+type SentLetter = { id: string; caseId: string; companyId: string };
+
+/**
+ * Delivers the run's new letters: a debtor with a consent in force (by the identity number or organisation number
+ * on the case, or a letter-code consent for that very case) gets the letter in Min side and a "new letter" notice
+ * through the outbox, in the engine's transaction; everyone else gets it by post (the demo marks it posted).
+ */
+export async function deliverLetters(tx: Tx, sent: SentLetter[]): Promise<number> {
+  if (sent.length === 0) return 0;
+  const consents = await tx
+    .select({
+      caseId: cases.id,
+      caseNumber: cases.caseNumber,
+      creditor: companies.name,
+      consentId: letterConsents.id,
+      channel: letterConsents.channel,
+      address: letterConsents.address,
+      locale: letterConsents.locale,
+    })
+    .from(cases)
+    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
+    .innerJoin(companies, eq(companies.id, cases.companyId))
+    .innerJoin(
+      letterConsents,
+      and(
+        isNull(letterConsents.withdrawnAt),
+        or(eq(letterConsents.subject, debtors.nationalId), eq(letterConsents.subject, debtors.organisationNumber), eq(letterConsents.subject, sql`'case:' || ${cases.id}::text`)),
+      ),
+    )
+    .where(inArray(cases.id, sent.map((letter) => letter.caseId)))
+    .orderBy(sql`${letterConsents.grantedAt} desc`);
+  const consentOf = new Map<string, (typeof consents)[number]>();
+  for (const row of consents) if (!consentOf.has(row.caseId)) consentOf.set(row.caseId, row);
+  await tx
+    .insert(letterDeliveries)
+    .values(
+      sent.map((letter) => {
+        const consent = consentOf.get(letter.caseId);
+        return { companyId: letter.companyId, letterId: letter.id, channel: consent ? DELIVERY_CHANNELS.minSide : DELIVERY_CHANNELS.paper, consentId: consent?.consentId ?? null };
+      }),
+    )
+    .onConflictDoNothing({ target: letterDeliveries.letterId });
+  for (const letter of sent) {
+    const consent = consentOf.get(letter.caseId);
+    if (!consent) continue;
+    const locale: Locale = consent.locale === 'en' ? 'en' : 'nb';
+    const notice: DebtorNoticeEmail = {
+      template: 'debtor_notice',
+      kind: 'letterAvailable',
+      caseNumber: consent.caseNumber,
+      creditorName: consent.creditor,
+      minSideUrl: new URL(`/${locale}/min-side/cases/${letter.caseId}`, env().PORTAL_URL).toString(),
+    };
+    if (consent.channel === 'email') await enqueueEmail(tx, { companyId: letter.companyId, recipient: consent.address, locale, email: notice, data: { caseId: letter.caseId, letterId: letter.id } });
+    else await enqueueSms(tx, { recipient: consent.address, locale, template: 'debtor_notice', text: debtorNoticeSms(locale, notice) });
+  }
+  return consentOf.size;
+}
