@@ -15,7 +15,12 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
  */
 export default function proxy(incoming: NextRequest) {
   const { pathname } = incoming.nextUrl;
-  const refusal = refuseBody(incoming.method, pathname, incoming.headers, localeOfRequest(pathname, incoming.cookies.get('NEXT_LOCALE')?.value));
+  const refusal = refuseBody(
+    incoming.method,
+    pathname,
+    incoming.headers,
+    localeOfRequest(pathname, incoming.cookies.get('NEXT_LOCALE')?.value),
+  );
   if (refusal) return withTransportSecurity(new NextResponse(refusal.body, refusal));
   // Route handlers set their own CSP (next.config.ts); the proxy adds HSTS and leaves locale routing to pages.
   if (pathname.startsWith('/api/')) return withTransportSecurity(NextResponse.next());

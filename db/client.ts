@@ -35,12 +35,13 @@ export async function executeRows<T extends Record<string, unknown> = Record<str
 }
 
 /** The open database. `migrate` applies a migrations folder through the driver's own migrator. */
-export type DatabaseHandle = { db: Database; migrate: (migrationsFolder: string) => Promise<void>; close: () => Promise<void> } & (
+export type DatabaseHandle = { db: Database; migrate: (migrationsFolder: string) => Promise<void>; close: () => Promise<void> } &
   /** The PostgreSQL URL it was opened with (the job queue connects to the same database). */
-  | { kind: 'postgres'; url?: string }
-  /** The raw PGlite instance in embedded mode (pg-boss needs it). */
-  | { kind: 'pglite'; pglite: PGlite }
-);
+  (
+    | { kind: 'postgres'; url?: string }
+    /** The raw PGlite instance in embedded mode (pg-boss needs it). */
+    | { kind: 'pglite'; pglite: PGlite }
+  );
 
 // Closing waits this long for queries in flight, then drops the connections (one broken by an outage never ends).
 const CLOSE_TIMEOUT_SECONDS = 5;
@@ -64,10 +65,22 @@ export function openDatabase(url = process.env.DATABASE_URL, options: { max?: nu
       connection: { application_name: options.applicationName ?? process.env.DATABASE_APPLICATION_NAME ?? 'creditor-portal' },
     });
     const db = drizzlePostgres(client, { schema });
-    return { kind: 'postgres', db, url, migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }), close: () => client.end({ timeout: CLOSE_TIMEOUT_SECONDS }) };
+    return {
+      kind: 'postgres',
+      db,
+      url,
+      migrate: (migrationsFolder) => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: CLOSE_TIMEOUT_SECONDS }),
+    };
   }
   mkdirSync(DATA_DIR, { recursive: true });
   const pglite = new PGlite(PGLITE_DIR, { extensions: { pg_trgm } });
   const db = drizzlePglite(pglite, { schema });
-  return { kind: 'pglite', db, pglite, migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }), close: () => pglite.close() };
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    migrate: (migrationsFolder) => migratePglite(db, { migrationsFolder }),
+    close: () => pglite.close(),
+  };
 }

@@ -17,7 +17,9 @@ export function databaseHandle(): DatabaseHandle {
 export function readDatabaseHandle(): DatabaseHandle {
   const url = process.env.DATABASE_READ_URL;
   if (!url || !process.env.DATABASE_URL) return databaseHandle();
-  return (globalForDb.portalReadDatabase ??= openDatabase(url, { applicationName: `${process.env.DATABASE_APPLICATION_NAME ?? 'creditor-portal'}-read` }));
+  return (globalForDb.portalReadDatabase ??= openDatabase(url, {
+    applicationName: `${process.env.DATABASE_APPLICATION_NAME ?? 'creditor-portal'}-read`,
+  }));
 }
 
 function lazy(handle: () => DatabaseHandle): Database {

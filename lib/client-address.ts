@@ -19,7 +19,11 @@ export function parseTrustedProxyHops(raw: string | undefined): number {
 }
 
 export function clientAddress(forwardedFor: string | null | undefined, hops: number): string | null {
-  const entries = forwardedFor?.split(',').map((entry) => entry.trim()).filter(Boolean) ?? [];
+  const entries =
+    forwardedFor
+      ?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean) ?? [];
   // Fewer entries than trusted hops: the request skipped a proxy; the nearest view we have is the best left.
   return entries.at(-1 - hops) ?? entries[0] ?? null;
 }
@@ -58,7 +62,14 @@ export function isPrivateAddress(address: string): boolean {
   const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/i.exec(address);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      a === 127 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   const hextets = expandIPv6(address);
   if (!hextets) return false;
@@ -74,7 +85,11 @@ export function isPrivateAddress(address: string): boolean {
  */
 export function looksLikeUntrustedProxy(forwardedFor: string | null | undefined, hops: number): boolean {
   if (hops !== 0) return false;
-  const entries = forwardedFor?.split(',').map((entry) => entry.trim()).filter(Boolean) ?? [];
+  const entries =
+    forwardedFor
+      ?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean) ?? [];
   const peer = entries.at(-1);
   return entries.length >= 2 && peer !== undefined && isPrivateAddress(peer);
 }

@@ -20,14 +20,23 @@ const envSchema = z.object({
   JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   AUTH_SECRET: z.string().min(32).optional(),
-  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'ENCRYPTION_KEY must be 64 hex characters').optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'ENCRYPTION_KEY must be 64 hex characters')
+    .optional(),
   NODE_ENV: z.string().optional(),
   SEED_DEMO: z.string().optional(),
   AGENCY_NAME: z.string().default('Amili'),
   AGENCY_EMAIL: z.string().email().default('hjelp@amili.no'),
   AGENCY_PHONE: z.string().default('73 20 61 62'),
-  AGENCY_ACCOUNT_NUMBER: z.string().regex(/^\d{11}$/).default('86011117947'),
-  AGENCY_ORGANISATION_NUMBER: z.string().regex(/^\d{9}$/).default('123456785'),
+  AGENCY_ACCOUNT_NUMBER: z
+    .string()
+    .regex(/^\d{11}$/)
+    .default('86011117947'),
+  AGENCY_ORGANISATION_NUMBER: z
+    .string()
+    .regex(/^\d{9}$/)
+    .default('123456785'),
   PORTAL_URL: z.string().url().default('http://localhost:3000'),
   // Without a Resend key, emails stay in the outbox and show in the development mailbox.
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -60,7 +69,10 @@ const envSchema = z.object({
   VIPPS_CLIENT_ID: z.string().min(1).optional(),
   VIPPS_CLIENT_SECRET: z.string().min(1).optional(),
   VIPPS_SUBSCRIPTION_KEY: z.string().min(1).optional(),
-  VIPPS_MERCHANT_SERIAL_NUMBER: z.string().regex(/^\d{4,10}$/).optional(),
+  VIPPS_MERCHANT_SERIAL_NUMBER: z
+    .string()
+    .regex(/^\d{4,10}$/)
+    .optional(),
   // The secret Vipps returned when the webhook was registered (Webhooks API); callbacks are checked with it.
   VIPPS_WEBHOOK_SECRET: z.string().min(16).optional(),
   // Min side's BankID through OpenID Connect (a broker or BankID's own); without an issuer, only the demo's local one.

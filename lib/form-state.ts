@@ -62,7 +62,11 @@ export function rawField(formData: FormData, name: string): string {
  */
 export function guarded<S>(formData: FormData | undefined, work: () => Promise<S>): Promise<S | FormState>;
 export function guarded<S>(formData: FormData | undefined, work: () => Promise<S>, refusal: (error: DomainError) => S): Promise<S>;
-export async function guarded<S>(formData: FormData | undefined, work: () => Promise<S>, refusal?: (error: DomainError) => S): Promise<S | FormState> {
+export async function guarded<S>(
+  formData: FormData | undefined,
+  work: () => Promise<S>,
+  refusal?: (error: DomainError) => S,
+): Promise<S | FormState> {
   try {
     return await work();
   } catch (error) {

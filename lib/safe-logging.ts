@@ -6,7 +6,14 @@
  * parts has them blanked.
  */
 
-type PgLike = { code?: unknown; constraint_name?: unknown; constraint?: unknown; table_name?: unknown; table?: unknown; severity?: unknown };
+type PgLike = {
+  code?: unknown;
+  constraint_name?: unknown;
+  constraint?: unknown;
+  table_name?: unknown;
+  table?: unknown;
+  severity?: unknown;
+};
 
 function isQueryError(value: unknown): value is Error & { query: string; params: unknown[] } {
   return value instanceof Error && 'query' in value && 'params' in value;
@@ -34,8 +41,8 @@ export function safeDatabaseError(error: unknown): Error | null {
   if (!found) return null;
   const { pg, outer } = found;
   const parts = [
-    pg?.constraint_name ?? pg?.constraint ? `constraint ${String(pg.constraint_name ?? pg.constraint)}` : null,
-    pg?.table_name ?? pg?.table ? `table ${String(pg.table_name ?? pg.table)}` : null,
+    (pg?.constraint_name ?? pg?.constraint) ? `constraint ${String(pg.constraint_name ?? pg.constraint)}` : null,
+    (pg?.table_name ?? pg?.table) ? `table ${String(pg.table_name ?? pg.table)}` : null,
   ].filter(Boolean);
   const safe = new Error(`Database error ${String(pg?.code ?? 'unknown')}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   // Keep where it happened, not what it said.
@@ -46,7 +53,9 @@ export function safeDatabaseError(error: unknown): Error | null {
 
 /** Blanks query parameters and key values in text that already holds a formatted database error. */
 export function redactDatabaseText(text: string): string {
-  return text.replace(/params: [^\n]*/g, 'params: [redacted]').replace(/(Key \([^)]*\))=\([^\n]*?\)( already exists| is not present| conflicts)/g, '$1=([redacted])$2');
+  return text
+    .replace(/params: [^\n]*/g, 'params: [redacted]')
+    .replace(/(Key \([^)]*\))=\([^\n]*?\)( already exists| is not present| conflicts)/g, '$1=([redacted])$2');
 }
 
 export function redactLogArgument(value: unknown): unknown {

@@ -41,7 +41,14 @@ export function CaseListFilters({ action, locale, params, companies, withoutDate
           <label htmlFor="case-search" className={LABEL}>
             {t('searchLabel')}
           </label>
-          <Input id="case-search" name="q" type="search" defaultValue={params.q} maxLength={MAX_QUERY_LENGTH} aria-describedby="case-search-hint" />
+          <Input
+            id="case-search"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={MAX_QUERY_LENGTH}
+            aria-describedby="case-search-hint"
+          />
           <p id="case-search-hint" className="text-sm text-slate-600">
             {t('searchHint')}
           </p>
@@ -88,7 +95,11 @@ export function CaseListFilters({ action, locale, params, companies, withoutDate
               {t('applyDates')}
             </Button>
             {hasDates ? (
-              <PortalLink href={{ pathname: '/cases', query: withoutDates }} locale={locale} className="px-2 py-2 text-sm font-medium text-brand-700 underline">
+              <PortalLink
+                href={{ pathname: '/cases', query: withoutDates }}
+                locale={locale}
+                className="px-2 py-2 text-sm font-medium text-brand-700 underline"
+              >
                 {t('clearDates')}
               </PortalLink>
             ) : null}

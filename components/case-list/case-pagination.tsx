@@ -58,7 +58,12 @@ export function CasePagination({ params, locale, nextCursor, previousCursor, pat
         {t('page', { page: params.page })}
       </span>
       {nextCursor ? (
-        <PortalLink href={{ pathname, query: caseListQuery(params, { after: nextCursor, page: params.page + 1 }) }} locale={locale} rel="next" className={LINK}>
+        <PortalLink
+          href={{ pathname, query: caseListQuery(params, { after: nextCursor, page: params.page + 1 }) }}
+          locale={locale}
+          rel="next"
+          className={LINK}
+        >
           {t('next')}
         </PortalLink>
       ) : null}

@@ -24,16 +24,38 @@ export function CaseTable({ rows, locale, showCompany }: Props) {
         <caption className="sr-only">{t('title')}</caption>
         <thead className="max-md:sr-only">
           <tr className="bg-slate-50">
-            <th scope="col" className={TH}>{t('columns.caseNumber')}</th>
-            {showCompany ? <th scope="col" className={TH}>{t('columns.company')}</th> : null}
-            <th scope="col" className={TH}>{t('columns.invoiceNumbers')}</th>
-            <th scope="col" className={TH}>{t('columns.debtor')}</th>
-            <th scope="col" className={TH}>{t('columns.registered')}</th>
-            <th scope="col" className={TH}>{t('columns.status')}</th>
-            <th scope="col" className={TH}>{t('columns.stage')}</th>
-            <th scope="col" className={`${TH} text-right`}>{t('columns.originalAmount')}</th>
-            <th scope="col" className={`${TH} text-right`}>{t('columns.outstanding')}</th>
-            <th scope="col" className={TH}>{t('columns.currency')}</th>
+            <th scope="col" className={TH}>
+              {t('columns.caseNumber')}
+            </th>
+            {showCompany ? (
+              <th scope="col" className={TH}>
+                {t('columns.company')}
+              </th>
+            ) : null}
+            <th scope="col" className={TH}>
+              {t('columns.invoiceNumbers')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.debtor')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.registered')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.status')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.stage')}
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              {t('columns.originalAmount')}
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              {t('columns.outstanding')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.currency')}
+            </th>
           </tr>
         </thead>
         <tbody className={ROWS_CLASS} dangerouslySetInnerHTML={{ __html: caseRowsHtml(rows, options).html }} />

@@ -17,7 +17,8 @@ export function SoftLinks({ children }: { children: ReactNode }) {
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const link = event.target instanceof Element ? event.target.closest('a') : null;
-      if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download') || link.origin !== window.location.origin) return;
+      if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download') || link.origin !== window.location.origin)
+        return;
       event.preventDefault();
       router.push(`${link.pathname}${link.search}${link.hash}`);
     };

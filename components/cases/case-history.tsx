@@ -31,13 +31,19 @@ export async function CaseHistory({ companyId, caseId, entries, activities, open
         {t('history.count', { count: entries.length })}
       </p>
       {entries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">{t('history.empty')}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
+          {t('history.empty')}
+        </p>
       ) : (
         <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {entries.map((entry) => {
             const invoiceNumber = invoiceOf(entry);
             return (
-              <li key={entry.id} id={`event-${entry.id}`} className="grid gap-1 px-5 py-3 text-sm sm:grid-cols-[7rem_12rem_minmax(0,1fr)] sm:gap-4">
+              <li
+                key={entry.id}
+                id={`event-${entry.id}`}
+                className="grid gap-1 px-5 py-3 text-sm sm:grid-cols-[7rem_12rem_minmax(0,1fr)] sm:gap-4"
+              >
                 <time dateTime={entry.occurredAt.toISOString()} className="tabular-nums text-slate-600">
                   {formatDate(entry.occurredAt, locale)}
                 </time>
@@ -47,12 +53,25 @@ export async function CaseHistory({ companyId, caseId, entries, activities, open
                   {invoiceNumber && entry.type !== 'case.registered' ? (
                     <p className="text-slate-600">{t('history.invoice', { invoiceNumber })}</p>
                   ) : null}
-                  {entry.messageBody ? <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">{entry.messageBody}</blockquote> : null}
+                  {entry.messageBody ? (
+                    <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">
+                      {entry.messageBody}
+                    </blockquote>
+                  ) : null}
                   {entry.type === 'task.answered' && typeof entry.data.answer === 'string' ? (
-                    <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">{entry.data.answer}</blockquote>
+                    <blockquote className="mt-1 whitespace-pre-line border-l-2 border-slate-200 pl-3 text-slate-700">
+                      {entry.data.answer}
+                    </blockquote>
                   ) : null}
                   {entry.type === 'letter.sent' ? (
-                    <LetterDetails companyId={companyId} caseId={caseId} entry={entry} isOpen={entry.id === openLetterId} currency={currency} locale={locale} />
+                    <LetterDetails
+                      companyId={companyId}
+                      caseId={caseId}
+                      entry={entry}
+                      isOpen={entry.id === openLetterId}
+                      currency={currency}
+                      locale={locale}
+                    />
                   ) : null}
                 </div>
               </li>

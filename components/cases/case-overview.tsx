@@ -59,11 +59,21 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
             <table className="w-full text-left text-sm">
               <thead className="text-slate-600">
                 <tr className="bg-white">
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('detail.invoiceNumber')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('detail.issuedOn')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('detail.invoiceDueOn')}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t('detail.description')}</th>
-                  <th scope="col" className="py-2 text-right font-medium">{t('detail.invoiceAmount')}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t('detail.invoiceNumber')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t('detail.issuedOn')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t('detail.invoiceDueOn')}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t('detail.description')}
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    {t('detail.invoiceAmount')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -114,7 +124,11 @@ export async function CaseOverview({ detail, locale }: { detail: CaseDetail; loc
               <dd className="text-right tabular-nums">{money(-claim.totalOre)}</dd>
             </div>
           ) : null}
-          {claim.rateMissingFrom ? <p className="col-span-2 text-xs text-amber-800">{t('detail.rateMissing', { date: formatDate(claim.rateMissingFrom, locale) })}</p> : null}
+          {claim.rateMissingFrom ? (
+            <p className="col-span-2 text-xs text-amber-800">
+              {t('detail.rateMissing', { date: formatDate(claim.rateMissingFrom, locale) })}
+            </p>
+          ) : null}
         </dl>
       </Section>
     </div>

@@ -10,7 +10,11 @@ function subscribe() {
 /** Copies a value to the clipboard. Rendered only where JavaScript and the Clipboard API exist; the value is visible text anyway. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
   const t = useTranslations('cases');
-  const canCopy = useSyncExternalStore(subscribe, () => typeof navigator !== 'undefined' && Boolean(navigator.clipboard), () => false);
+  const canCopy = useSyncExternalStore(
+    subscribe,
+    () => typeof navigator !== 'undefined' && Boolean(navigator.clipboard),
+    () => false,
+  );
   const [copied, setCopied] = useState(false);
   if (!canCopy) return null;
   async function copy() {

@@ -59,13 +59,25 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
     case 'case.dispute_resolved':
       return t('event.disputeResolved');
     case 'case.dispute_decided':
-      return t('event.disputeDecided', { outcome: text(data.outcome) || 'partly', by: text(data.by) || 'creditor', amount, costsWaived: data.costsWaived === true ? 'yes' : 'no', reason: text(data.reason) });
+      return t('event.disputeDecided', {
+        outcome: text(data.outcome) || 'partly',
+        by: text(data.by) || 'creditor',
+        amount,
+        costsWaived: data.costsWaived === true ? 'yes' : 'no',
+        reason: text(data.reason),
+      });
     case 'case.legal_confirmed':
       return t('event.legalConfirmed');
     case 'case.rate_corrected': {
       // Interest in basis points (shown as a percent), the amounts in øre.
-      const figure = (value: unknown): string => (typeof value !== 'number' ? '' : data.kind === 'interest' ? `${formatOreNumber(value, locale)} %` : formatOre(value, locale));
-      return t('event.rateCorrected', { kind: text(data.kind) || 'other', validFrom: date(data.validFrom), from: figure(data.from), to: figure(data.to) });
+      const figure = (value: unknown): string =>
+        typeof value !== 'number' ? '' : data.kind === 'interest' ? `${formatOreNumber(value, locale)} %` : formatOre(value, locale);
+      return t('event.rateCorrected', {
+        kind: text(data.kind) || 'other',
+        validFrom: date(data.validFrom),
+        from: figure(data.from),
+        to: figure(data.to),
+      });
     }
     case 'message.received':
       return t('event.messageReceived');

@@ -8,6 +8,16 @@ import { LetterBody } from './letter-body';
  * principal and additional claims separately, each interest rate with its period, the consequences, the right to
  * object (and to nemndsbehandling on a demand); the same words as its PDF.
  */
-export async function LetterDocument({ letter, currency, locale, copy = 'agency' }: { letter: Letter; currency: string; locale: Locale; copy?: 'debtor' | 'agency' }) {
+export async function LetterDocument({
+  letter,
+  currency,
+  locale,
+  copy = 'agency',
+}: {
+  letter: Letter;
+  currency: string;
+  locale: Locale;
+  copy?: 'debtor' | 'agency';
+}) {
   return <LetterBody words={await loadLetterWords(letter, currency, locale, copy)} />;
 }

@@ -6,7 +6,8 @@ import { DisclosureMenu } from './disclosure-menu';
 // Below sm the panel spans the row of menus (see DisclosureMenu); from sm it hangs under its own button.
 const MENU = 'absolute inset-x-0 z-20 mt-1 rounded-md border border-slate-200 bg-white p-1 shadow-lg sm:inset-x-auto sm:right-0 sm:w-56';
 const ITEM = 'block w-full rounded px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100';
-const SUMMARY = 'flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100';
+const SUMMARY =
+  'flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100';
 
 function Chevron() {
   return (
@@ -59,7 +60,12 @@ export async function EditMenu({ caseId, isAutocollect }: { caseId: string; isAu
       <div className={`${MENU} sm:w-72`}>
         {isAutocollect ? (
           <>
-            <button type="button" disabled aria-describedby="edit-autocollect-reason" className={`${ITEM} cursor-not-allowed text-slate-400 hover:bg-transparent`}>
+            <button
+              type="button"
+              disabled
+              aria-describedby="edit-autocollect-reason"
+              className={`${ITEM} cursor-not-allowed text-slate-400 hover:bg-transparent`}
+            >
               {t('cases.edit.registerPayment')}
             </button>
             <p id="edit-autocollect-reason" className="px-3 pb-2 text-xs text-slate-600">

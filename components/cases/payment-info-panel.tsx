@@ -4,7 +4,17 @@ import type { Locale } from '@/lib/i18n/routing';
 import { PaymentDetails } from './payment-details';
 
 /** Oversikt → Betalingsinformasjon: what the creditor can pass on to a debtor who asks how to pay. */
-export async function PaymentInfoPanel({ info, currency, agencyName, locale }: { info: PaymentInfo | null; currency: string; agencyName: string; locale: Locale }) {
+export async function PaymentInfoPanel({
+  info,
+  currency,
+  agencyName,
+  locale,
+}: {
+  info: PaymentInfo | null;
+  currency: string;
+  agencyName: string;
+  locale: Locale;
+}) {
   const t = await getTranslations('cases');
   return (
     <section aria-labelledby="payment-info-heading" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -14,7 +24,14 @@ export async function PaymentInfoPanel({ info, currency, agencyName, locale }: {
       {info ? (
         <>
           <p className="mb-3 text-sm text-slate-600">{t('paymentInfo.payee', { agency: agencyName })}</p>
-          <PaymentDetails accountNumber={info.accountNumber} kid={info.kid} amountOre={info.amountOre} dueOn={info.dueOn} currency={currency} locale={locale} />
+          <PaymentDetails
+            accountNumber={info.accountNumber}
+            kid={info.kid}
+            amountOre={info.amountOre}
+            dueOn={info.dueOn}
+            currency={currency}
+            locale={locale}
+          />
           {info.isKidValid ? null : <p className="mt-3 text-sm font-medium text-red-700">{t('paymentInfo.invalidKid')}</p>}
           <p className="mt-3 text-xs text-slate-500">{t('paymentInfo.dueNote')}</p>
         </>

@@ -22,7 +22,13 @@ export function SettlementEmailForm({ companyId, settlementEmail, settlementEmai
     <form action={formAction} className="grid max-w-md gap-4" noValidate>
       <input type="hidden" name="companyId" value={companyId} />
       <Field label={t('email')} hint={t('emailHint')} error={msg.field('settlementEmail')}>
-        <Input name="settlementEmail" type="email" autoComplete="email" maxLength={254} defaultValue={msg.value('settlementEmail') ?? settlementEmail} />
+        <Input
+          name="settlementEmail"
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          defaultValue={msg.value('settlementEmail') ?? settlementEmail}
+        />
       </Field>
       <Field label={t('locale')} error={msg.field('settlementEmailLocale')}>
         <Select

@@ -6,7 +6,17 @@ import { ClientMessages } from '@/components/layout/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 
 /** One Min side action's page: back to the case, the title, the intro, then the form (client messages included). */
-export async function ActionFrame({ caseId, title, intro, children }: { caseId: string | null; title: string; intro?: string; children: ReactNode }) {
+export async function ActionFrame({
+  caseId,
+  title,
+  intro,
+  children,
+}: {
+  caseId: string | null;
+  title: string;
+  intro?: string;
+  children: ReactNode;
+}) {
   const t = await getTranslations('minSide');
   return (
     <ClientMessages paths={['debtorActions', 'validation', 'payments.errors', 'cases.errors']}>

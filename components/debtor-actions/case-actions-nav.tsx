@@ -13,11 +13,15 @@ export async function CaseActionsNav({ caseId }: { caseId: string }) {
   ];
   return (
     <nav aria-labelledby="case-actions" className="mb-6 rounded-md border border-slate-300 bg-white px-4 py-3">
-      <h2 id="case-actions" className="mb-2 text-base font-semibold">{t('actions')}</h2>
+      <h2 id="case-actions" className="mb-2 text-base font-semibold">
+        {t('actions')}
+      </h2>
       <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="text-brand-700 underline">{link.label}</Link>
+            <Link href={link.href} className="text-brand-700 underline">
+              {link.label}
+            </Link>
           </li>
         ))}
       </ul>

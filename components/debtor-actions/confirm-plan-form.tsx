@@ -21,7 +21,9 @@ export function ConfirmPlanForm({ fields }: { fields: Record<string, string> }) 
       <FormStatus text={msg.summary} tone={msg.tone} />
       {state.status === 'success' ? null : (
         <div>
-          <Button type="submit" disabled={pending}>{t('confirm')}</Button>
+          <Button type="submit" disabled={pending}>
+            {t('confirm')}
+          </Button>
         </div>
       )}
     </form>

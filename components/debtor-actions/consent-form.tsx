@@ -40,13 +40,17 @@ export function ConsentForm({ hasConsent }: { hasConsent: boolean }) {
         {msg.field('agree') ? <p className="text-sm font-medium text-red-700">{msg.field('agree')}</p> : null}
         <FormStatus text={msg.summary} tone={msg.tone} />
         <div>
-          <Button type="submit" disabled={pending}>{t('grant')}</Button>
+          <Button type="submit" disabled={pending}>
+            {t('grant')}
+          </Button>
         </div>
       </form>
       {hasConsent ? (
         <form action={formAction}>
           <input type="hidden" name="intent" value="withdraw" />
-          <Button type="submit" disabled={pending}>{t('withdraw')}</Button>
+          <Button type="submit" disabled={pending}>
+            {t('withdraw')}
+          </Button>
         </form>
       ) : null}
     </div>

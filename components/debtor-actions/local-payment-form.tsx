@@ -18,8 +18,12 @@ export function LocalPaymentForm({ reference }: { reference: string }) {
       <input type="hidden" name="reference" value={reference} />
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" name="decision" value="approve" disabled={pending}>{t('approve')}</Button>
-        <Button type="submit" name="decision" value="decline" disabled={pending}>{t('decline')}</Button>
+        <Button type="submit" name="decision" value="approve" disabled={pending}>
+          {t('approve')}
+        </Button>
+        <Button type="submit" name="decision" value="decline" disabled={pending}>
+          {t('decline')}
+        </Button>
       </div>
     </form>
   );

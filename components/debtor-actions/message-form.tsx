@@ -22,7 +22,9 @@ export function DebtorMessageForm({ caseId }: { caseId: string }) {
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
-        <Button type="submit" disabled={pending}>{t('submit')}</Button>
+        <Button type="submit" disabled={pending}>
+          {t('submit')}
+        </Button>
       </div>
     </form>
   );

@@ -28,17 +28,29 @@ export function ObjectionForm({ caseId }: { caseId: string }) {
             {t(`reasons.${reason}`)}
           </label>
         ))}
-        {reasonError ? <p id="reason-error" className="text-sm font-medium text-red-700">{reasonError}</p> : null}
+        {reasonError ? (
+          <p id="reason-error" className="text-sm font-medium text-red-700">
+            {reasonError}
+          </p>
+        ) : null}
       </fieldset>
       <Field label={t('body')} error={msg.field('body')}>
         <Textarea name="body" rows={5} required minLength={10} maxLength={4000} defaultValue={msg.value('body')} />
       </Field>
       <Field label={t('files')} hint={t('filesHint')} error={msg.field('files')}>
-        <input type="file" name="files" multiple accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" className="block w-full text-sm" />
+        <input
+          type="file"
+          name="files"
+          multiple
+          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          className="block w-full text-sm"
+        />
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
-        <Button type="submit" disabled={pending}>{t('submit')}</Button>
+        <Button type="submit" disabled={pending}>
+          {t('submit')}
+        </Button>
       </div>
     </form>
   );

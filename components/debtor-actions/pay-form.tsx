@@ -24,7 +24,9 @@ export function PayForm({ caseId, amount, idempotencyKey }: { caseId: string; am
       </Field>
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
-        <Button type="submit" disabled={pending}>{t('submit')}</Button>
+        <Button type="submit" disabled={pending}>
+          {t('submit')}
+        </Button>
       </div>
     </form>
   );

@@ -35,7 +35,10 @@ export async function PlanChoiceForm({ chosen, errors }: { chosen: Record<string
         <Input name="monthly" inputMode="decimal" defaultValue={chosen.monthly ?? ''} />
       </Field>
       <div>
-        <button type="submit" className="inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50">
+        <button
+          type="submit"
+          className="inline-flex items-center justify-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50"
+        >
           {t('preview')}
         </button>
       </div>

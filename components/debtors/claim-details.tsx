@@ -13,17 +13,33 @@ const isKnownFee = (kind: string | null): kind is KnownFee => FEE_KINDS.some((kn
  * What the fees are for and which interest rates ran when: the detail behind the amounts in Oversikt (the same
  * ledger rows and the same rate table the letters print), for the debtor.
  */
-export async function ClaimDetails({ fees, periods, interestFromOn, currency, locale }: { fees: { feeKind: string | null; total: number }[]; periods: RatePeriod[]; interestFromOn: string; currency: string; locale: Locale }) {
+export async function ClaimDetails({
+  fees,
+  periods,
+  interestFromOn,
+  currency,
+  locale,
+}: {
+  fees: { feeKind: string | null; total: number }[];
+  periods: RatePeriod[];
+  interestFromOn: string;
+  currency: string;
+  locale: Locale;
+}) {
   const t = await getTranslations();
   const date = (iso: string) => formatDate(iso, locale);
   return (
     <section aria-labelledby="claim-details-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="claim-details-heading" className="mb-3 text-lg font-semibold">{t('minSide.case.feesHeading')}</h2>
+      <h2 id="claim-details-heading" className="mb-3 text-lg font-semibold">
+        {t('minSide.case.feesHeading')}
+      </h2>
       {fees.length > 0 ? (
         <dl className="mb-4 grid max-w-md grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-sm">
           {fees.map((fee) => (
             <div key={fee.feeKind ?? 'other'} className="contents">
-              <dt className="text-slate-600">{isKnownFee(fee.feeKind) ? t(`cases.letterDoc.fee_${fee.feeKind}`) : t('minSide.case.feeUnknown')}</dt>
+              <dt className="text-slate-600">
+                {isKnownFee(fee.feeKind) ? t(`cases.letterDoc.fee_${fee.feeKind}`) : t('minSide.case.feeUnknown')}
+              </dt>
               <dd className="text-right tabular-nums">{formatOre(fee.total, locale, currency)}</dd>
             </div>
           ))}
@@ -35,7 +51,11 @@ export async function ClaimDetails({ fees, periods, interestFromOn, currency, lo
         {periods.map((period) => (
           <li key={period.fromOn}>
             {period.toOn
-              ? t('minSide.case.ratePeriod', { rate: formatRate(period.basisPoints, locale), from: date(period.fromOn), to: date(period.toOn) })
+              ? t('minSide.case.ratePeriod', {
+                  rate: formatRate(period.basisPoints, locale),
+                  from: date(period.fromOn),
+                  to: date(period.toOn),
+                })
               : t('minSide.case.rateSince', { rate: formatRate(period.basisPoints, locale), from: date(period.fromOn) })}
           </li>
         ))}

@@ -23,7 +23,11 @@ export function AddRateForm({ suggestedFrom, correction = false }: { suggestedFr
   return (
     <form action={formAction} className="grid max-w-xl gap-4" noValidate>
       <Field label={t('kindLabel')} error={msg.field('kind')}>
-        <Select name="kind" defaultValue={msg.value('kind') ?? 'interest'} className="block min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <Select
+          name="kind"
+          defaultValue={msg.value('kind') ?? 'interest'}
+          className="block min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+        >
           {RATE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kinds.${kind}`)}

@@ -34,7 +34,11 @@ export function CreateTaskForm({ caseId, companyName, users }: Props) {
           <Input name="dueOn" type="date" defaultValue={msg.value('dueOn')} />
         </Field>
         <Field label={t('assigneeLabel')} error={msg.field('assignee')}>
-          <Select name="assignee" defaultValue={msg.value('assignee') ?? ''} className="block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+          <Select
+            name="assignee"
+            defaultValue={msg.value('assignee') ?? ''}
+            className="block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+          >
             <option value="">{t('assigneeCompany', { company: companyName })}</option>
             {users.map((user) => (
               <option key={user.id} value={user.id}>

@@ -3,13 +3,28 @@ import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
 
-export type DeskCaseSummaryText = { company: string; status: string; outstandingToday: string; accruedInterest: string; rateMissing: string | null; registered: string };
+export type DeskCaseSummaryText = {
+  company: string;
+  status: string;
+  outstandingToday: string;
+  accruedInterest: string;
+  rateMissing: string | null;
+  registered: string;
+};
 
 /**
  * The head of a desk case: Utestående is today's claim (claimToday), the same figure as on the creditor's page and in
  * Betalingsinformasjon, not the booked balance; interest accrued since the last booking is said to be computed.
  */
-export function DeskCaseSummary(props: { companyName: string; statusLabel: string; currency: string; registeredAt: Date; claim: ClaimToday; text: DeskCaseSummaryText; locale: Locale }) {
+export function DeskCaseSummary(props: {
+  companyName: string;
+  statusLabel: string;
+  currency: string;
+  registeredAt: Date;
+  claim: ClaimToday;
+  text: DeskCaseSummaryText;
+  locale: Locale;
+}) {
   const { claim, text, locale } = props;
   return (
     <dl className="mb-6 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">

@@ -17,12 +17,24 @@ export function DeskCaseTable({ rows, locale }: { rows: CaseListRow[]; locale: L
         <caption className="sr-only">{t('title')}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={TH}>{t('columns.caseNumber')}</th>
-            <th scope="col" className={TH}>{t('columns.company')}</th>
-            <th scope="col" className={TH}>{t('columns.invoiceNumbers')}</th>
-            <th scope="col" className={TH}>{t('columns.debtor')}</th>
-            <th scope="col" className={TH}>{t('columns.status')}</th>
-            <th scope="col" className={`${TH} text-right`}>{t('columns.outstanding')}</th>
+            <th scope="col" className={TH}>
+              {t('columns.caseNumber')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.company')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.invoiceNumbers')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.debtor')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.status')}
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              {t('columns.outstanding')}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

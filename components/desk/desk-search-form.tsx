@@ -9,10 +9,23 @@ import { MAX_QUERY_LENGTH, STATUS_FILTERS, type CaseListParams } from '@/lib/cas
 const SELECT = 'block w-full max-w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 sm:max-w-xs';
 
 /** The desk's search: the Saker search box, over all companies, with company and status filters (a GET form). */
-export function DeskSearchForm({ action, params, companies }: { action: string; params: CaseListParams; companies: { companyId: string; companyName: string }[] }) {
+export function DeskSearchForm({
+  action,
+  params,
+  companies,
+}: {
+  action: string;
+  params: CaseListParams;
+  companies: { companyId: string; companyName: string }[];
+}) {
   const t = useTranslations('caseList');
   return (
-    <form action={action} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      action={action}
+      method="get"
+      role="search"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="grid w-full min-w-0 flex-1 gap-1 sm:min-w-64">
         <label htmlFor="desk-search" className="text-sm font-medium text-slate-800">
           {t('searchLabel')}

@@ -4,7 +4,11 @@ import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { TaskStatusForm } from './task-status-form';
 
-const STATUS_TONE = { open: 'bg-amber-50 text-amber-900', answered: 'bg-green-50 text-green-900', closed: 'bg-slate-100 text-slate-700' } as const;
+const STATUS_TONE = {
+  open: 'bg-amber-50 text-amber-900',
+  answered: 'bg-green-50 text-green-900',
+  closed: 'bg-slate-100 text-slate-700',
+} as const;
 
 /** The case's tasks on the desk, with the creditor's answers and Lukk / Gjenåpne. */
 export async function DeskTaskList({ tasks, locale }: { tasks: DeskTaskRow[]; locale: Locale }) {

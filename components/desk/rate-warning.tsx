@@ -8,7 +8,10 @@ export async function RateWarning({ missing }: { missing: MissingRate[] }) {
   const t = await getTranslations('desk.rates');
   const halfYear = (from: string) => t('halfYear', { half: from.slice(5, 7) === '01' ? 'first' : 'second', year: from.slice(0, 4) });
   return (
-    <section aria-labelledby="rate-warning-title" className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950">
+    <section
+      aria-labelledby="rate-warning-title"
+      className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950"
+    >
       <h2 id="rate-warning-title" className="font-semibold">
         {t('warning.title')}
       </h2>

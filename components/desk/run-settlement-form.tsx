@@ -17,7 +17,14 @@ export function RunSettlementForm({ companyId, companyName, today }: { companyId
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="companyId" value={companyId} />
-      <Input name="periodEndOn" type="date" required max={today} defaultValue={today} aria-label={t('periodEnd', { company: companyName })} />
+      <Input
+        name="periodEndOn"
+        type="date"
+        required
+        max={today}
+        defaultValue={today}
+        aria-label={t('periodEnd', { company: companyName })}
+      />
       <Button type="submit" disabled={pending}>
         {t('run')}
       </Button>

@@ -39,7 +39,12 @@ export function AgreementForm({ companyId, companyName, agreement, vatRegistered
           </Field>
         ))}
         <Field label={t('smallestInstalment')} error={msg.field('smallestInstalment')}>
-          <Input name="smallestInstalment" inputMode="decimal" required defaultValue={msg.value('smallestInstalment') || formatOreNumber(agreement.smallestInstalmentOre, 'nb')} />
+          <Input
+            name="smallestInstalment"
+            inputMode="decimal"
+            required
+            defaultValue={msg.value('smallestInstalment') || formatOreNumber(agreement.smallestInstalmentOre, 'nb')}
+          />
         </Field>
       </div>
       {box('agencyMayApprovePlans', agreement.agencyMayApprovePlans)}

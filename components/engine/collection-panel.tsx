@@ -6,14 +6,28 @@ import { CollectionForm } from './collection-form';
 import { DecideDisputeForm } from './decide-dispute-form';
 
 /** Where the case stands on the collection path: dispute, legal confirmation, the engine's error; and the form. */
-export async function CollectionPanel({ companyId, caseId, side, canWrite, locale }: { companyId: string; caseId: string; side: 'agency' | 'creditor'; canWrite: boolean; locale: Locale }) {
+export async function CollectionPanel({
+  companyId,
+  caseId,
+  side,
+  canWrite,
+  locale,
+}: {
+  companyId: string;
+  caseId: string;
+  side: 'agency' | 'creditor';
+  canWrite: boolean;
+  locale: Locale;
+}) {
   const t = await getTranslations('engine');
   const state = await getCollectionState(companyId, caseId);
   const disputed = Boolean(state?.disputedAt);
   const legalConfirmed = Boolean(state?.legalConfirmedAt);
   return (
     <section aria-labelledby={`collection-${side}`} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h2 id={`collection-${side}`} className="font-semibold">{t('heading')}</h2>
+      <h2 id={`collection-${side}`} className="font-semibold">
+        {t('heading')}
+      </h2>
       <p>{disputed ? t('disputed', { reason: state?.disputeReason ?? '' }) : t('notDisputed')}</p>
       {side === 'agency' ? <p>{t(legalConfirmed ? 'legalConfirmed' : 'legalNotConfirmed')}</p> : null}
       {state?.errorCode ? (

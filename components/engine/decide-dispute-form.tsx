@@ -33,13 +33,22 @@ export function DecideDisputeForm({ caseId, side }: { caseId: string; side: 'age
               {t(value)}
             </label>
           ))}
-          {msg.field('outcome') ? <p id={`${caseId}-outcome-error`} className="text-sm font-medium text-red-700">{msg.field('outcome')}</p> : null}
+          {msg.field('outcome') ? (
+            <p id={`${caseId}-outcome-error`} className="text-sm font-medium text-red-700">
+              {msg.field('outcome')}
+            </p>
+          ) : null}
         </fieldset>
         <Field label={t('notOwed')} hint={t('notOwedHint')} error={msg.field('notOwed')}>
           <Input name="notOwed" inputMode="decimal" maxLength={40} autoComplete="off" defaultValue={msg.value('notOwed')} />
         </Field>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="costsWaived" defaultChecked={msg.value('costsWaived') !== undefined ? msg.value('costsWaived') === 'on' : true} className="mt-1 h-4 w-4" />
+          <input
+            type="checkbox"
+            name="costsWaived"
+            defaultChecked={msg.value('costsWaived') !== undefined ? msg.value('costsWaived') === 'on' : true}
+            className="mt-1 h-4 w-4"
+          />
           {t('costsWaived')}
         </label>
         <Field label={t('reason')} error={msg.field('reason')}>

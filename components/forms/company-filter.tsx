@@ -18,7 +18,16 @@ type Props = {
 const SELECT = 'block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900';
 
 /** The company filter of Saker, Innsikt, Rapporter and the desk: "all companies" first, then each by name. */
-export function CompanyFilter({ id, label, allLabel, value, companies, submitOnChange = true, className = 'grid gap-1', selectClassName = SELECT }: Props) {
+export function CompanyFilter({
+  id,
+  label,
+  allLabel,
+  value,
+  companies,
+  submitOnChange = true,
+  className = 'grid gap-1',
+  selectClassName = SELECT,
+}: Props) {
   const Chooser = submitOnChange ? SubmitOnChangeSelect : Select;
   return (
     <div className={className}>

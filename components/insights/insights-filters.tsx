@@ -23,7 +23,13 @@ export function InsightsFilters({ action, locale, params, companies }: Props) {
       {companies.length > 1 ? (
         <form action={action} method="get" className="flex items-end gap-2">
           {params.filter === 'answered' ? <input type="hidden" name="show" value="answered" /> : null}
-          <CompanyFilter id="insights-company" label={t('company')} allLabel={t('allCompanies')} value={params.company} companies={companies} />
+          <CompanyFilter
+            id="insights-company"
+            label={t('company')}
+            allLabel={t('allCompanies')}
+            value={params.company}
+            companies={companies}
+          />
           <Button type="submit" variant="secondary">
             {t('apply')}
           </Button>
@@ -38,7 +44,9 @@ export function InsightsFilters({ action, locale, params, companies }: Props) {
                 locale={locale}
                 aria-current={params.filter === filter ? 'page' : undefined}
                 className={`block rounded-full border px-3 py-1 text-sm font-medium ${
-                  params.filter === filter ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'
+                  params.filter === filter
+                    ? 'border-brand-700 bg-brand-700 text-white'
+                    : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'
                 }`}
               >
                 {t(filter === 'open' ? 'openTasks' : 'answeredTasks')}

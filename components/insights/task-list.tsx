@@ -10,7 +10,14 @@ import type { MyTaskRow, TaskFilter } from '@/lib/tasks/queries';
 const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700';
 const GO = 'inline-block py-1 font-medium whitespace-nowrap text-brand-700 underline';
 
-type Props = { rows: MyTaskRow[]; files?: (ObjectionFileLink & { taskId: string | null })[]; filter: TaskFilter; showCompany: boolean; today: string; locale: Locale };
+type Props = {
+  rows: MyTaskRow[];
+  files?: (ObjectionFileLink & { taskId: string | null })[];
+  filter: TaskFilter;
+  showCompany: boolean;
+  today: string;
+  locale: Locale;
+};
 
 // Below md each row is a card (the title first, Gå til sak beside the date at the bottom); from md a table.
 const ROWS =
@@ -28,18 +35,40 @@ export async function TaskList({ rows, files = [], filter, showCompany, today, l
   const t = await getTranslations('insights');
   const caption = t(filter === 'open' ? 'openTasks' : 'answeredTasks');
   const when = (row: MyTaskRow) =>
-    filter === 'answered' ? (row.answeredAt ? formatDate(row.answeredAt, locale) : '') : row.dueOn ? <DueDate dueOn={row.dueOn} today={today} open locale={locale} /> : t('noDueDate');
+    filter === 'answered' ? (
+      row.answeredAt ? (
+        formatDate(row.answeredAt, locale)
+      ) : (
+        ''
+      )
+    ) : row.dueOn ? (
+      <DueDate dueOn={row.dueOn} today={today} open locale={locale} />
+    ) : (
+      t('noDueDate')
+    );
   return (
     <TableScroll label={caption} className={`rounded-lg border border-slate-200 bg-white ${STICKY_FIRST_COLUMN}`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
         <caption className="sr-only">{caption}</caption>
         <thead className="max-md:sr-only">
           <tr className="bg-slate-50">
-            <th scope="col" className={TH}>{t('columns.caseNumber')}</th>
-            {showCompany ? <th scope="col" className={TH}>{t('columns.company')}</th> : null}
-            <th scope="col" className={TH}>{t('columns.debtor')}</th>
-            <th scope="col" className={TH}>{t('columns.title')}</th>
-            <th scope="col" className={TH}>{t(filter === 'open' ? 'columns.due' : 'columns.answered')}</th>
+            <th scope="col" className={TH}>
+              {t('columns.caseNumber')}
+            </th>
+            {showCompany ? (
+              <th scope="col" className={TH}>
+                {t('columns.company')}
+              </th>
+            ) : null}
+            <th scope="col" className={TH}>
+              {t('columns.debtor')}
+            </th>
+            <th scope="col" className={TH}>
+              {t('columns.title')}
+            </th>
+            <th scope="col" className={TH}>
+              {t(filter === 'open' ? 'columns.due' : 'columns.answered')}
+            </th>
             <th scope="col" className={TH}>
               <span className="sr-only">{t('columns.action')}</span>
             </th>

@@ -18,7 +18,16 @@ export function AutocollectForm({ companyId, enabled }: { companyId: string; ena
     <form action={formAction} className="grid max-w-xl gap-4">
       <input type="hidden" name="companyId" value={companyId} />
       <div className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <input id="autocollect-switch" type="checkbox" role="switch" name="autocollect" defaultChecked={checked} key={String(checked)} aria-describedby="autocollect-hint" className="mt-1 h-5 w-5 accent-brand-700" />
+        <input
+          id="autocollect-switch"
+          type="checkbox"
+          role="switch"
+          name="autocollect"
+          defaultChecked={checked}
+          key={String(checked)}
+          aria-describedby="autocollect-hint"
+          className="mt-1 h-5 w-5 accent-brand-700"
+        />
         <div>
           <label htmlFor="autocollect-switch" className="font-medium text-slate-900">
             {t('autocollect')}

@@ -36,7 +36,13 @@ export function CreateKeyForm({ companyId }: { companyId: string }) {
           <label htmlFor="created-key" className="text-sm font-medium text-slate-800">
             {t('theKey')}
           </label>
-          <input id="created-key" readOnly value={state.createdKey.key} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm break-all" onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id="created-key"
+            readOnly
+            value={state.createdKey.key}
+            className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm break-all"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
       ) : (
         <FormStatus text={msg.summary} tone={msg.tone} />

@@ -8,7 +8,12 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { idleState } from '@/lib/form-state';
-import { addWebhookEndpointAction, removeWebhookEndpointAction, resendWebhookDeliveryAction, type AddedEndpointState } from '@/lib/integrations/webhooks/actions';
+import {
+  addWebhookEndpointAction,
+  removeWebhookEndpointAction,
+  resendWebhookDeliveryAction,
+  type AddedEndpointState,
+} from '@/lib/integrations/webhooks/actions';
 
 const initial: AddedEndpointState = { status: 'idle' };
 
@@ -23,7 +28,15 @@ export function AddEndpointForm({ companyId }: { companyId: string }) {
         <input type="hidden" name="companyId" value={companyId} />
         <div className="min-w-64 flex-1">
           <Field label={t('url')} hint={t('urlHint')} error={msg.field('url')}>
-            <Input name="url" type="url" inputMode="url" required maxLength={500} placeholder="https://" defaultValue={state.secret ? '' : msg.value('url')} />
+            <Input
+              name="url"
+              type="url"
+              inputMode="url"
+              required
+              maxLength={500}
+              placeholder="https://"
+              defaultValue={state.secret ? '' : msg.value('url')}
+            />
           </Field>
         </div>
         <Button type="submit" disabled={pending}>
@@ -36,7 +49,12 @@ export function AddEndpointForm({ companyId }: { companyId: string }) {
           <label htmlFor="webhook-secret" className="text-sm font-medium text-slate-800">
             {t('secret')}
           </label>
-          <input id="webhook-secret" readOnly value={state.secret} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm" />
+          <input
+            id="webhook-secret"
+            readOnly
+            value={state.secret}
+            className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
+          />
         </div>
       ) : (
         <FormStatus text={msg.summary} tone={msg.tone} />

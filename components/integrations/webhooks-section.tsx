@@ -27,7 +27,10 @@ export async function WebhooksSection({ companyId, locale }: { companyId: string
       {endpoints.length > 0 ? (
         <ul className="grid gap-2">
           {endpoints.map((endpoint) => (
-            <li key={endpoint.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white px-3 py-2">
+            <li
+              key={endpoint.id}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white px-3 py-2"
+            >
               <span className="min-w-0 font-mono text-sm break-all">{endpoint.url}</span>
               <RemoveEndpointForm companyId={companyId} endpointId={endpoint.id} url={endpoint.url} />
             </li>
@@ -42,11 +45,21 @@ export async function WebhooksSection({ companyId, locale }: { companyId: string
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">{t('columns.event')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.created')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.status')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.response')}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t('columns.actions')}</span></th>
+                <th scope="col" className="px-3 py-2">
+                  {t('columns.event')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('columns.created')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('columns.status')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t('columns.response')}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{t('columns.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

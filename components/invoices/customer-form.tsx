@@ -13,7 +13,8 @@ import { saveCustomerAction } from '@/lib/invoices/actions';
 import { CUSTOMER_FIELDS, DEBTOR_COUNTRIES } from '@/lib/invoices/schemas';
 import { useInvoiceMessages } from './use-invoice-messages';
 
-const SELECT = 'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
+const SELECT =
+  'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 type Props = {
   locale: Locale;
@@ -117,7 +118,13 @@ export function CustomerForm({ locale, companies, draftId, initial }: Props) {
       </div>
       <div className="hidden group-has-[input[value=company]:checked]:block">
         <Field label={t('wizard.organisationNumber')} error={msg.field('organisationNumber')}>
-          <Input name="organisationNumber" inputMode="numeric" maxLength={12} autoComplete="off" defaultValue={value('organisationNumber')} />
+          <Input
+            name="organisationNumber"
+            inputMode="numeric"
+            maxLength={12}
+            autoComplete="off"
+            defaultValue={value('organisationNumber')}
+          />
         </Field>
       </div>
       <Field label={t('wizard.addressLine')} error={msg.field('addressLine')}>

@@ -14,7 +14,8 @@ import { submitInvoiceAction } from '@/lib/invoices/actions';
 import { INVOICE_CURRENCIES } from '@/lib/invoices/schemas';
 import { useInvoiceMessages } from './use-invoice-messages';
 
-const SELECT = 'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
+const SELECT =
+  'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 type Props = {
   locale: Locale;

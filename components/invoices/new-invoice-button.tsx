@@ -18,7 +18,12 @@ export async function NewInvoiceButton({ locale }: { locale: Locale }) {
   if (companies.every((company) => company.autocollectEnabled)) {
     return (
       <div className="grid max-w-xs gap-1">
-        <button type="button" disabled aria-describedby="new-invoice-autocollect" className="cursor-not-allowed rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700">
+        <button
+          type="button"
+          disabled
+          aria-describedby="new-invoice-autocollect"
+          className="cursor-not-allowed rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
+        >
           {t('newInvoice')}
         </button>
         <p id="new-invoice-autocollect" className="text-xs text-slate-600">
@@ -28,7 +33,11 @@ export async function NewInvoiceButton({ locale }: { locale: Locale }) {
     );
   }
   return (
-    <PortalLink href="/cases/new" locale={locale} className="inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+    <PortalLink
+      href="/cases/new"
+      locale={locale}
+      className="inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+    >
       {t('newInvoice')}
     </PortalLink>
   );

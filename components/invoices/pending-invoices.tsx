@@ -17,17 +17,29 @@ export async function PendingInvoices({ locale }: { locale: Locale }) {
   };
   return (
     <section aria-labelledby="pending-invoices-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="pending-invoices-heading" className="text-base font-semibold">{t('pending.title')}</h2>
+      <h2 id="pending-invoices-heading" className="text-base font-semibold">
+        {t('pending.title')}
+      </h2>
       <p className="mb-3 text-sm text-slate-600">{t('pending.hint')}</p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">{t('pending.invoiceNumber')}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t('pending.customer')}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t('pending.company')}</th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">{t('pending.amount')}</th>
-              <th scope="col" className="py-2 font-medium">{t('pending.status')}</th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                {t('pending.invoiceNumber')}
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                {t('pending.customer')}
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                {t('pending.company')}
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                {t('pending.amount')}
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                {t('pending.status')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,12 +48,19 @@ export async function PendingInvoices({ locale }: { locale: Locale }) {
                 <td className="py-2 pr-4 font-medium">{draft.invoice?.invoiceNumber}</td>
                 <td className="py-2 pr-4">{draft.customer.name}</td>
                 <td className="py-2 pr-4">{draft.companyName}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{draft.invoice ? formatOre(draft.invoice.amountOre, locale, draft.invoice.currency) : ''}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">
+                  {draft.invoice ? formatOre(draft.invoice.amountOre, locale, draft.invoice.currency) : ''}
+                </td>
                 <td className="py-2">
                   {draft.status === 'failed' ? (
                     <span className="grid gap-1">
                       <span className="font-medium text-red-800">{t('pending.failed')}</span>
-                      <span>{t('pending.failedNotice', { invoiceNumber: draft.invoice?.invoiceNumber ?? '', reason: reason(draft.failureKey, draft.failureData) })}</span>
+                      <span>
+                        {t('pending.failedNotice', {
+                          invoiceNumber: draft.invoice?.invoiceNumber ?? '',
+                          reason: reason(draft.failureKey, draft.failureData),
+                        })}
+                      </span>
                       <PortalLink href={`/cases/new?draft=${draft.id}`} locale={locale} className="font-medium text-brand-700 underline">
                         {t('pending.fix')}
                       </PortalLink>

@@ -18,7 +18,10 @@ export function MainNav({ openTasks = 0 }: { openTasks?: number }) {
             <NavLink href={item.href}>
               {t(item.key)}
               {item.key === 'insights' && openTasks > 0 ? (
-                <span className="ml-1.5 inline-block min-w-5 rounded-full bg-brand-700 px-1.5 text-center text-xs font-semibold text-white" data-testid="open-task-count">
+                <span
+                  className="ml-1.5 inline-block min-w-5 rounded-full bg-brand-700 px-1.5 text-center text-xs font-semibold text-white"
+                  data-testid="open-task-count"
+                >
                   {openTasks}
                   <span className="sr-only"> {t('openTasks', { count: openTasks })}</span>
                 </span>

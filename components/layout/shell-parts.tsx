@@ -6,7 +6,10 @@ import { Link } from '@/lib/i18n/navigation';
 export async function SkipLink() {
   const t = await getTranslations('common');
   return (
-    <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+    <a
+      href="#content"
+      className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+    >
       {t('skipToContent')}
     </a>
   );

@@ -28,7 +28,10 @@ export function UserMenu({ name, navigation }: { name: string; navigation?: Reac
 
   return (
     <details ref={ref} className="relative min-w-0">
-      <summary aria-label={t('userMenu', { name })} className="flex min-w-0 cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100">
+      <summary
+        aria-label={t('userMenu', { name })}
+        className="flex min-w-0 cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100"
+      >
         <span className="truncate">{name}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 fill-current">
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
@@ -44,7 +47,12 @@ export function UserMenu({ name, navigation }: { name: string; navigation?: Reac
             <form key={language.locale} action={setLocaleAction} className="flex-1">
               <input type="hidden" name="locale" value={language.locale} />
               <input type="hidden" name="returnTo" value={pathname} />
-              <button type="submit" lang={language.locale} aria-current={language.locale === locale ? 'true' : undefined} className={`${ITEM} text-center aria-[current=true]:font-semibold`}>
+              <button
+                type="submit"
+                lang={language.locale}
+                aria-current={language.locale === locale ? 'true' : undefined}
+                className={`${ITEM} text-center aria-[current=true]:font-semibold`}
+              >
                 {language.label}
               </button>
             </form>

@@ -20,14 +20,21 @@ export async function MessageThread({ caseId, messages, locale }: { caseId: stri
   return (
     <ol className="grid gap-3">
       {messages.map((message) => (
-        <li key={message.id} className={`rounded-lg border p-3 text-sm ${message.fromAgency ? 'border-slate-200 bg-slate-50' : 'border-brand-50 bg-white'}`}>
+        <li
+          key={message.id}
+          className={`rounded-lg border p-3 text-sm ${message.fromAgency ? 'border-slate-200 bg-slate-50' : 'border-brand-50 bg-white'}`}
+        >
           <p className="mb-1 text-xs text-slate-600">
             {t(authorKey(message), { name: message.authorName ?? '' })} ·{' '}
             <time dateTime={message.createdAt.toISOString()}>{formatDateTime(message.createdAt, locale)}</time>
           </p>
           <p className="whitespace-pre-line text-slate-900">{message.body}</p>
           {message.fromDebtor && !message.sharedWithCreditor ? (
-            <ShareDebtorMessageForm caseId={caseId} messageId={message.id} which={t('shareWhich', { date: formatDateTime(message.createdAt, locale) })} />
+            <ShareDebtorMessageForm
+              caseId={caseId}
+              messageId={message.id}
+              which={t('shareWhich', { date: formatDateTime(message.createdAt, locale) })}
+            />
           ) : null}
         </li>
       ))}

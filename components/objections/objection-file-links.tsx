@@ -12,7 +12,11 @@ export async function ObjectionFileLinks({ files, desk = false }: { files: Objec
       <ul className="grid gap-1">
         {files.map((file) => (
           <li key={file.id}>
-            <a href={`/api/${desk ? 'desk/' : ''}cases/${file.caseId}/objection-files/${file.id}`} download className="font-medium break-all text-brand-700 underline">
+            <a
+              href={`/api/${desk ? 'desk/' : ''}cases/${file.caseId}/objection-files/${file.id}`}
+              download
+              className="font-medium break-all text-brand-700 underline"
+            >
               {file.fileName}
             </a>
           </li>

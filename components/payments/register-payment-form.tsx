@@ -29,13 +29,24 @@ type Props = {
   disabledReasonId?: string;
 };
 
-const SELECT = 'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
+const SELECT =
+  'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 /**
  * Endre sak → Registrer betaling, with a Betaling / Kreditering switch. The submit label follows the switch with
  * CSS (:has), so "Registrer kreditering" appears without JavaScript too.
  */
-export function RegisterPaymentForm({ caseId, locale, idempotencyKey, invoices, today, currency, outstanding, isDisabled, disabledReasonId }: Props) {
+export function RegisterPaymentForm({
+  caseId,
+  locale,
+  idempotencyKey,
+  invoices,
+  today,
+  currency,
+  outstanding,
+  isDisabled,
+  disabledReasonId,
+}: Props) {
   const t = useTranslations('payments');
   const [state, formAction, pending] = useActionState(registerPaymentAction, idleState);
   const msg = useFormMessages(state);

@@ -29,7 +29,14 @@ export function SlipFilters({ action, params, companies }: Props) {
         </div>
       </fieldset>
       {companies.length > 1 ? (
-        <CompanyFilter id="slip-company" label={t('company')} allLabel={t('allCompanies')} value={params.company} companies={companies} submitOnChange={false} />
+        <CompanyFilter
+          id="slip-company"
+          label={t('company')}
+          allLabel={t('allCompanies')}
+          value={params.company}
+          companies={companies}
+          submitOnChange={false}
+        />
       ) : null}
       <Button type="submit" variant="secondary">
         {t('show')}

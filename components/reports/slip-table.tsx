@@ -32,7 +32,11 @@ const NUM = 'px-3 py-2 text-right tabular-nums whitespace-nowrap';
 export function SlipTable({ action, locale, rows, showCompany }: Props) {
   const t = useTranslations('reports');
   // False in the server's HTML (the no-JavaScript form), true once hydrated.
-  const enhanced = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const enhanced = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const allSelected = rows.length > 0 && selected.size === rows.length;
 
@@ -51,7 +55,11 @@ export function SlipTable({ action, locale, rows, showCompany }: Props) {
       <div className="flex flex-wrap items-center gap-4">
         {enhanced ? (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={allSelected} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+            />
             {t('selectAll')}
           </label>
         ) : null}

@@ -33,10 +33,17 @@ export async function MethodPanel({ method, overview, sessionId, email, locale }
                 <p className="font-medium">{key.name}</p>
                 <p className="text-slate-600">{t('security.passkeys.created', { date: formatDateTime(key.createdAt, locale) })}</p>
                 <p className="text-slate-600">
-                  {key.lastUsedAt ? t('security.passkeys.lastUsed', { date: formatDateTime(key.lastUsedAt, locale) }) : t('security.passkeys.neverUsed')}
+                  {key.lastUsedAt
+                    ? t('security.passkeys.lastUsed', { date: formatDateTime(key.lastUsedAt, locale) })
+                    : t('security.passkeys.neverUsed')}
                 </p>
               </div>
-              <ActionForm action={removePasskeyAction} hidden={{ passkeyId: key.id }} submitLabel={t('security.passkeys.remove', { name: key.name })} variant="danger" />
+              <ActionForm
+                action={removePasskeyAction}
+                hidden={{ passkeyId: key.id }}
+                submitLabel={t('security.passkeys.remove', { name: key.name })}
+                variant="danger"
+              />
             </li>
           ))}
         </ul>

@@ -19,7 +19,11 @@ export function PreferredMethodForm({ methods, preferred }: { methods: Method[];
   return (
     <form action={formAction} className="grid max-w-md gap-3" noValidate>
       <Field label={t('preferred.label')} error={msg.field('method')}>
-        <Select name="method" defaultValue={msg.value('method') ?? preferred} className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <Select
+          name="method"
+          defaultValue={msg.value('method') ?? preferred}
+          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+        >
           {methods.map((method) => (
             <option key={method} value={method}>
               {t(`methods.${method}`)}

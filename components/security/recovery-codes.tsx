@@ -20,7 +20,11 @@ export function RecoveryCodeList({ codes, email }: { codes: string[]; email: str
           <li key={code}>{code}</li>
         ))}
       </ul>
-      <a href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`} download="recovery-codes.txt" className="text-sm font-medium text-brand-700 underline">
+      <a
+        href={`data:text/plain;charset=utf-8,${encodeURIComponent(file)}`}
+        download="recovery-codes.txt"
+        className="text-sm font-medium text-brand-700 underline"
+      >
         {t('download')}
       </a>
     </div>

@@ -21,7 +21,15 @@ export function SmsSetupForms({ defaultPhone }: { defaultPhone: string }) {
     <div className="grid max-w-md gap-6">
       <form action={sendAction} className="grid gap-3" noValidate>
         <Field label={t('phone')} hint={t('phoneHint')} error={sent.field('phone')}>
-          <Input name="phone" type="tel" autoComplete="tel" inputMode="tel" required maxLength={30} defaultValue={sent.value('phone') ?? defaultPhone} />
+          <Input
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+            required
+            maxLength={30}
+            defaultValue={sent.value('phone') ?? defaultPhone}
+          />
         </Field>
         <FormStatus text={sent.summary} tone={sent.tone} />
         <div>

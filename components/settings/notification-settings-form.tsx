@@ -23,7 +23,14 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
       <fieldset className="grid gap-3">
         <legend className="mb-2 text-sm text-slate-700">{t('legend')}</legend>
         <label className="flex items-start gap-3">
-          <input type="checkbox" name="tasks" defaultChecked={settings.tasks} onChange={submit} className="mt-1 size-4" aria-describedby="notify-tasks-hint" />
+          <input
+            type="checkbox"
+            name="tasks"
+            defaultChecked={settings.tasks}
+            onChange={submit}
+            className="mt-1 size-4"
+            aria-describedby="notify-tasks-hint"
+          />
           <span>
             <span className="font-medium">{t('kinds.tasks')}</span>
             <span id="notify-tasks-hint" className="block text-sm text-slate-600">
@@ -32,7 +39,14 @@ export function NotificationSettingsForm({ settings }: { settings: NotificationS
           </span>
         </label>
         <label className="flex items-start gap-3">
-          <input type="checkbox" name="messages" defaultChecked={settings.messages} onChange={submit} className="mt-1 size-4" aria-describedby="notify-messages-hint" />
+          <input
+            type="checkbox"
+            name="messages"
+            defaultChecked={settings.messages}
+            onChange={submit}
+            className="mt-1 size-4"
+            aria-describedby="notify-messages-hint"
+          />
           <span>
             <span className="font-medium">{t('kinds.messages')}</span>
             <span id="notify-messages-hint" className="block text-sm text-slate-600">

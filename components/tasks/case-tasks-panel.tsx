@@ -9,7 +9,15 @@ import { DueDate } from './due-date';
 
 type TaskFile = ObjectionFileLink & { taskId: string | null };
 
-type Props = { caseId: string; tasks: CaseTaskRow[]; files?: TaskFile[]; canWrite: boolean; highlightId: string | null; today: string; locale: Locale };
+type Props = {
+  caseId: string;
+  tasks: CaseTaskRow[];
+  files?: TaskFile[];
+  canWrite: boolean;
+  highlightId: string | null;
+  today: string;
+  locale: Locale;
+};
 
 /** The agency's tasks on this case, at the top of Oversikt: the description and, for Skrive/Administrator, Svar. */
 export async function CaseTasksPanel({ caseId, tasks, files = [], canWrite, highlightId, today, locale }: Props) {

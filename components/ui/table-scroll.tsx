@@ -21,7 +21,12 @@ type Props = {
  */
 export function TableScroll({ label, stickyFirstColumn = false, className = '', children }: Props) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`relative max-w-full overflow-x-auto ${stickyFirstColumn ? STICKY_FIRST_COLUMN : ''} ${className}`}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`relative max-w-full overflow-x-auto ${stickyFirstColumn ? STICKY_FIRST_COLUMN : ''} ${className}`}
+    >
       {children}
     </div>
   );

@@ -10,7 +10,19 @@ import { idleState } from '@/lib/form-state';
 import { deleteUserAction } from '@/lib/users/actions';
 
 /** The confirmation step of "Slett bruker", rendered by the server as its own view. */
-export function DeleteUserForm({ companyId, userId, name, email, closeHref }: { companyId: string; userId: string; name: string; email: string; closeHref: string }) {
+export function DeleteUserForm({
+  companyId,
+  userId,
+  name,
+  email,
+  closeHref,
+}: {
+  companyId: string;
+  userId: string;
+  name: string;
+  email: string;
+  closeHref: string;
+}) {
   const t = useTranslations('users');
   const [state, formAction, pending] = useActionState(deleteUserAction, idleState);
   const msg = useFormMessages(state);

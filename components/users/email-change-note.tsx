@@ -15,7 +15,10 @@ export async function EmailChangeNote({ email, inviteCompanyId }: { email: strin
         <Input type="email" value={email} readOnly className="bg-slate-100" />
       </Field>
       {inviteCompanyId ? (
-        <Link href={{ pathname: '/settings/users', query: { company: inviteCompanyId, invite: '1' } }} className="text-sm font-medium text-brand-700 underline">
+        <Link
+          href={{ pathname: '/settings/users', query: { company: inviteCompanyId, invite: '1' } }}
+          className="text-sm font-medium text-brand-700 underline"
+        >
           {t('emailNote.invite')}
         </Link>
       ) : (

@@ -51,7 +51,11 @@ export function InviteForm({ companyId, companies, defaultLocale }: Props) {
         error={msg.field('companyIds')}
       />
       <Field label={t('inviteForm.language')} error={msg.field('locale')}>
-        <Select name="locale" defaultValue={msg.value('locale') ?? defaultLocale} className="block w-48 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <Select
+          name="locale"
+          defaultValue={msg.value('locale') ?? defaultLocale}
+          className="block w-48 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+        >
           {LANGUAGES.map((language) => (
             <option key={language.locale} value={language.locale} lang={language.locale}>
               {language.label}

@@ -11,7 +11,11 @@ export function RowMenu({ label, children }: { label: string; children: ReactNod
 
   return (
     <details ref={ref} className="relative inline-block text-left">
-      <summary aria-label={label} title={label} className="cursor-pointer list-none rounded-md px-3 py-1 text-lg leading-none text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+      <summary
+        aria-label={label}
+        title={label}
+        className="cursor-pointer list-none rounded-md px-3 py-1 text-lg leading-none text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
+      >
         <span aria-hidden="true">⋮</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">{children}</div>

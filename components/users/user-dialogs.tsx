@@ -10,7 +10,17 @@ import { PageDialog } from './page-dialog';
 type Company = { companyId: string; companyName: string };
 type Target = { id: string; name: string; email: string; memberships: { companyId: string; role: Role }[] };
 
-export async function InviteDialog({ companyId, administered, defaultLocale, closeHref }: { companyId: string; administered: Company[]; defaultLocale: string; closeHref: string }) {
+export async function InviteDialog({
+  companyId,
+  administered,
+  defaultLocale,
+  closeHref,
+}: {
+  companyId: string;
+  administered: Company[];
+  defaultLocale: string;
+  closeHref: string;
+}) {
   const t = await getTranslations('users');
   return (
     <PageDialog title={t('inviteForm.title')} closeHref={closeHref} closeLabel={t('close')}>
@@ -20,13 +30,21 @@ export async function InviteDialog({ companyId, administered, defaultLocale, clo
 }
 
 /** "Rediger": a view of its own (?edit=<userId>), so it works without JavaScript. */
-export async function EditUserDialog(props: { companyId: string; target: Target | null; administered: Company[]; isSelf: boolean; closeHref: string }) {
+export async function EditUserDialog(props: {
+  companyId: string;
+  target: Target | null;
+  administered: Company[];
+  isSelf: boolean;
+  closeHref: string;
+}) {
   const { companyId, target, administered, isSelf, closeHref } = props;
   const t = await getTranslations('users');
   if (!target) {
     return (
       <PageDialog title={t('editForm.title')} closeHref={closeHref} closeLabel={t('close')}>
-        <p role="alert" className="text-sm text-red-800">{t('errors.userNotFound')}</p>
+        <p role="alert" className="text-sm text-red-800">
+          {t('errors.userNotFound')}
+        </p>
       </PageDialog>
     );
   }
@@ -47,7 +65,10 @@ export async function EditUserDialog(props: { companyId: string; target: Target 
         />
         {isSelf ? null : (
           <div className="border-t border-slate-200 pt-4">
-            <Link href={{ pathname: '/settings/users', query: { company: companyId, delete: target.id } }} className="text-sm font-medium text-red-700 underline">
+            <Link
+              href={{ pathname: '/settings/users', query: { company: companyId, delete: target.id } }}
+              className="text-sm font-medium text-red-700 underline"
+            >
               {t('editForm.deleteUser')}
             </Link>
           </div>
@@ -65,7 +86,9 @@ export async function DeleteUserDialog({ companyId, target, closeHref }: { compa
       {target ? (
         <DeleteUserForm companyId={companyId} userId={target.id} name={target.name} email={target.email} closeHref={closeHref} />
       ) : (
-        <p role="alert" className="text-sm text-red-800">{t('errors.userNotFound')}</p>
+        <p role="alert" className="text-sm text-red-800">
+          {t('errors.userNotFound')}
+        </p>
       )}
     </PageDialog>
   );

@@ -23,29 +23,50 @@ const CELL = 'px-3 py-2 align-top';
 export async function UsersTable({ company, members, invitations, canManage, locale }: Props) {
   const t = await getTranslations('users');
   return (
-    <TableScroll label={t('tableCaption', { company: company.companyName })} stickyFirstColumn className="rounded-lg border border-slate-200 bg-white">
+    <TableScroll
+      label={t('tableCaption', { company: company.companyName })}
+      stickyFirstColumn
+      className="rounded-lg border border-slate-200 bg-white"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t('tableCaption', { company: company.companyName })}</caption>
         <thead className="border-b border-slate-200 text-slate-700">
           <tr className="bg-slate-50">
-            <th scope="col" className={CELL}>{t('columns.name')}</th>
-            <th scope="col" className={CELL}>{t('columns.email')}</th>
-            <th scope="col" className={CELL}>{t('columns.role')}</th>
-            <th scope="col" className={CELL}>{t('columns.lastSignIn')}</th>
-            {canManage ? <th scope="col" className={`${CELL} text-right`}><span className="sr-only">{t('columns.actions')}</span></th> : null}
+            <th scope="col" className={CELL}>
+              {t('columns.name')}
+            </th>
+            <th scope="col" className={CELL}>
+              {t('columns.email')}
+            </th>
+            <th scope="col" className={CELL}>
+              {t('columns.role')}
+            </th>
+            <th scope="col" className={CELL}>
+              {t('columns.lastSignIn')}
+            </th>
+            {canManage ? (
+              <th scope="col" className={`${CELL} text-right`}>
+                <span className="sr-only">{t('columns.actions')}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {members.map((member) => (
             <tr key={member.id}>
-              <th scope="row" className={`${CELL} font-medium`}>{member.name}</th>
+              <th scope="row" className={`${CELL} font-medium`}>
+                {member.name}
+              </th>
               <td className={CELL}>{member.email}</td>
               <td className={CELL}>{t(`roles.${member.role}`)}</td>
               <td className={CELL}>{member.lastSignInAt ? formatDateTime(member.lastSignInAt, locale) : t('neverSignedIn')}</td>
               {canManage ? (
                 <td className={`${CELL} text-right`}>
                   <RowMenu label={t('options', { name: member.name })}>
-                    <Link href={{ pathname: '/settings/users', query: { company: company.companyId, edit: member.id } }} className={MENU_ITEM}>
+                    <Link
+                      href={{ pathname: '/settings/users', query: { company: company.companyId, edit: member.id } }}
+                      className={MENU_ITEM}
+                    >
                       {t('edit')}
                     </Link>
                   </RowMenu>

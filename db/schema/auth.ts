@@ -1,15 +1,4 @@
-import {
-  bigint,
-  boolean,
-  customType,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { secondFactorMethodEnum } from './enums';
 import { users } from './users';
 
@@ -20,7 +9,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     userSessionVersion: integer('user_session_version').notNull(),
     secondFactorVerifiedAt: timestamp('second_factor_verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,10 +44,7 @@ export const signInAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('sign_in_attempts_email_idx').on(t.email, t.createdAt),
-    index('sign_in_attempts_ip_idx').on(t.ipAddress, t.createdAt),
-  ],
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.createdAt), index('sign_in_attempts_ip_idx').on(t.ipAddress, t.createdAt)],
 );
 
 /** One-time SMS codes (setup of a number, or the sign-in step): hashed, 5 minutes, single use, 5 tries. */
@@ -64,7 +52,9 @@ export const smsCodes = pgTable(
   'sms_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     purpose: text('purpose', { enum: ['setup', 'sign_in'] }).notNull(),
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
@@ -80,7 +70,9 @@ export const secondFactors = pgTable(
   'second_factors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     method: secondFactorMethodEnum('method').notNull(),
     // AES-256-GCM ciphertext (see lib/auth/crypto.ts); only for TOTP.
     secretEncrypted: text('secret_encrypted'),
@@ -97,7 +89,9 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -109,7 +103,9 @@ export const passkeys = pgTable(
   'passkeys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     credentialId: text('credential_id').notNull(),
     publicKey: bytea('public_key').notNull(),
     counter: bigint('counter', { mode: 'number' }).notNull().default(0),

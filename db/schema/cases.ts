@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  char,
-  date,
-  index,
-  pgEnum,
-  pgSequence,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, char, date, index, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { users } from './users';
 
@@ -23,7 +11,14 @@ export const ledgerKindEnum = pgEnum('ledger_kind', ['principal', 'interest', 'f
 // What a payment row covered (its allocation); 'credit' is an overpayment left on the case.
 export const ledgerCoversEnum = pgEnum('ledger_covers', ['principal', 'interest', 'fee', 'credit']);
 /** The fee a fee row charges or takes back (lib/engine/rules/claim.ts); null on rows from before fee kinds. */
-export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy', 'plan_fee']);
+export const ledgerFeeKindEnum = pgEnum('ledger_fee_kind', [
+  'reminder_fee',
+  'notice_fee',
+  'standard_compensation',
+  'collection_fee_light',
+  'collection_fee_heavy',
+  'plan_fee',
+]);
 
 export const caseNumberSequence = pgSequence('case_number_seq', { startWith: 100001 });
 
@@ -32,7 +27,9 @@ export const debtors = pgTable(
   'debtors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     customerNumber: text('customer_number').notNull(),
     kind: debtorKindEnum('kind').notNull(),
     name: text('name').notNull(),
@@ -61,11 +58,15 @@ export const cases = pgTable(
   'cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     caseNumber: bigint('case_number', { mode: 'number' })
       .notNull()
       .default(sql`nextval('case_number_seq')`),
-    debtorId: uuid('debtor_id').notNull().references(() => debtors.id),
+    debtorId: uuid('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
     status: caseStatusEnum('status').notNull().default('active'),
     stage: caseStageEnum('stage').notNull().default('reminder'),
     currency: char('currency', { length: 3 }).notNull().default('NOK'),
@@ -100,8 +101,12 @@ export const invoices = pgTable(
   'invoices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     invoiceNumber: text('invoice_number').notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -121,8 +126,12 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     kind: ledgerKindEnum('kind').notNull(),
     amountOre: bigint('amount_ore', { mode: 'number' }).notNull(),

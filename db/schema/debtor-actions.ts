@@ -1,4 +1,17 @@
-import { bigint, customType, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { debtorPayments } from './debtor-payments';
@@ -20,8 +33,12 @@ export const onlinePayments = pgTable(
   'online_payments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     provider: onlinePaymentProviderEnum('provider').notNull(),
     reference: text('reference').notNull(),
     // From the debtor's form: a double submit starts one payment.
@@ -62,8 +79,12 @@ export const objections = pgTable(
   'objections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     reason: objectionReasonEnum('reason').notNull(),
     body: text('body').notNull(),
     status: objectionStatusEnum('status').notNull().default('open'),
@@ -78,8 +99,12 @@ export const objectionFiles = pgTable(
   'objection_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    objectionId: uuid('objection_id').notNull().references(() => objections.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    objectionId: uuid('objection_id')
+      .notNull()
+      .references(() => objections.id),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     byteSize: integer('byte_size').notNull(),
@@ -98,8 +123,12 @@ export const paymentArrangements = pgTable(
   'payment_arrangements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     kind: arrangementKindEnum('kind').notNull(),
     status: arrangementStatusEnum('status').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
@@ -121,15 +150,22 @@ export const planInstalments = pgTable(
   'plan_instalments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    arrangementId: uuid('arrangement_id').notNull().references(() => paymentArrangements.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    arrangementId: uuid('arrangement_id')
+      .notNull()
+      .references(() => paymentArrangements.id),
     number: smallint('number').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     amountOre: bigint('amount_ore', { mode: 'number' }).notNull(),
     // The missed-instalment notice, once per instalment (the engine's letter of that day).
     noticeSentOn: date('notice_sent_on', { mode: 'string' }),
   },
-  (t) => [uniqueIndex('plan_instalments_arrangement_number_key').on(t.arrangementId, t.number), index('plan_instalments_company_idx').on(t.companyId)],
+  (t) => [
+    uniqueIndex('plan_instalments_arrangement_number_key').on(t.arrangementId, t.number),
+    index('plan_instalments_company_idx').on(t.companyId),
+  ],
 );
 
 export const letterChannelEnum = pgEnum('letter_channel', ['email', 'sms']);
@@ -159,7 +195,9 @@ export const letterDeliveries = pgTable(
   'letter_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     letterId: uuid('letter_id').notNull(),
     channel: text('channel').notNull(),
     consentId: uuid('consent_id').references(() => letterConsents.id),
@@ -167,7 +205,6 @@ export const letterDeliveries = pgTable(
   },
   (t) => [uniqueIndex('letter_deliveries_letter_key').on(t.letterId), index('letter_deliveries_company_idx').on(t.companyId)],
 );
-
 
 export type OnlinePayment = typeof onlinePayments.$inferSelect;
 export type Objection = typeof objections.$inferSelect;

@@ -50,14 +50,23 @@ export const letterAccessCodes = pgTable(
   'letter_access_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    letterId: uuid('letter_id').notNull().references(() => letters.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    letterId: uuid('letter_id')
+      .notNull()
+      .references(() => letters.id),
     codeHash: text('code_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('letter_access_codes_letter_key').on(t.letterId), index('letter_access_codes_company_case_idx').on(t.companyId, t.caseId)],
+  (t) => [
+    uniqueIndex('letter_access_codes_letter_key').on(t.letterId),
+    index('letter_access_codes_company_case_idx').on(t.companyId, t.caseId),
+  ],
 );
 
 export type DebtorSession = typeof debtorSessions.$inferSelect;

@@ -1,4 +1,19 @@
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
@@ -22,8 +37,12 @@ export const letters = pgTable(
   'letters',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     kind: letterKindEnum('kind').notNull(),
     sentOn: date('sent_on', { mode: 'string' }).notNull(),
     deadlineOn: date('deadline_on', { mode: 'string' }),
@@ -53,8 +72,12 @@ export const letters = pgTable(
 export const caseCollection = pgTable(
   'case_collection',
   {
-    caseId: uuid('case_id').primaryKey().references(() => cases.id),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     // The day the ledger was last reconciled to the claim (interest booked through it): lib/engine/reconcile.ts.
     interestBookedToOn: date('interest_booked_to_on', { mode: 'string' }),
     pausedOn: date('paused_on', { mode: 'string' }),

@@ -10,7 +10,9 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),
@@ -28,7 +30,9 @@ export const apiIdempotency = pgTable(
   'api_idempotency',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     endpoint: text('endpoint').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     requestHash: text('request_hash').notNull(),
@@ -43,7 +47,9 @@ export const apiIdempotency = pgTable(
 export const apiRateWindows = pgTable(
   'api_rate_windows',
   {
-    apiKeyId: uuid('api_key_id').notNull().references(() => apiKeys.id),
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     requests: integer('requests').notNull().default(0),
   },

@@ -41,7 +41,9 @@ export const invoiceDrafts = pgTable(
   'invoice_drafts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     // The portal user who typed it; null when AutoCollect sent it (then apiKeyId is set).
     userId: uuid('user_id').references(() => users.id),
     apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
@@ -71,8 +73,12 @@ export const invoiceAttachments = pgTable(
   'invoice_attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    draftId: uuid('draft_id').notNull().references(() => invoiceDrafts.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => invoiceDrafts.id),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     fileName: text('file_name').notNull(),
     byteSize: integer('byte_size').notNull(),

@@ -8,8 +8,12 @@ export const messages = pgTable(
   'messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     authorUserId: uuid('author_user_id').references(() => users.id),
     fromAgency: boolean('from_agency').notNull(),
     // Written by the debtor in Min side: the creditor sees it only once the agency shares it.

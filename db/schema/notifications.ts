@@ -15,7 +15,9 @@ export const notificationDigests = pgTable(
   'notification_digests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: notificationKindEnum('kind').notNull(),
     lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
     pending: jsonb('pending').$type<PendingNotification[]>().notNull().default([]),
@@ -23,7 +25,9 @@ export const notificationDigests = pgTable(
   },
   (t) => [
     uniqueIndex('notification_digests_user_kind_key').on(t.userId, t.kind),
-    index('notification_digests_due_idx').on(t.lastSentAt).where(sql`pending_count > 0`),
+    index('notification_digests_due_idx')
+      .on(t.lastSentAt)
+      .where(sql`pending_count > 0`),
   ],
 );
 

@@ -7,7 +7,9 @@ export const remittanceSlips = pgTable(
   'remittance_slips',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     slipNumber: text('slip_number').notNull(),
     settledOn: date('settled_on', { mode: 'string' }).notNull(),
     // The run's cut-off: payments up to and including this date. One slip per company and cut-off, enforced here,
@@ -40,9 +42,15 @@ export const remittanceLines = pgTable(
   'remittance_lines',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    slipId: uuid('slip_id').notNull().references(() => remittanceSlips.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    slipId: uuid('slip_id')
+      .notNull()
+      .references(() => remittanceSlips.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     // What the slip shows for the case, copied at settlement so the slip never changes afterwards.
     caseNumber: bigint('case_number', { mode: 'number' }).notNull().default(0),
     invoiceNumber: text('invoice_number').notNull().default(''),
@@ -66,9 +74,15 @@ export const remittanceLines = pgTable(
 export const remittanceItems = pgTable(
   'remittance_items',
   {
-    ledgerEntryId: uuid('ledger_entry_id').primaryKey().references(() => ledgerEntries.id),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    slipId: uuid('slip_id').notNull().references(() => remittanceSlips.id),
+    ledgerEntryId: uuid('ledger_entry_id')
+      .primaryKey()
+      .references(() => ledgerEntries.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    slipId: uuid('slip_id')
+      .notNull()
+      .references(() => remittanceSlips.id),
   },
   (t) => [index('remittance_items_company_slip_idx').on(t.companyId, t.slipId)],
 );

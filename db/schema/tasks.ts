@@ -12,8 +12,12 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     assignedUserId: uuid('assigned_user_id').references(() => users.id),
     title: text('title').notNull(),
     body: text('body').notNull(),

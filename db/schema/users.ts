@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { localeEnum, roleEnum, secondFactorMethodEnum } from './enums';
 
@@ -42,15 +33,16 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: roleEnum('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('memberships_company_user_key').on(t.companyId, t.userId),
-    index('memberships_user_idx').on(t.userId),
-  ],
+  (t) => [uniqueIndex('memberships_company_user_key').on(t.companyId, t.userId), index('memberships_user_idx').on(t.userId)],
 );
 
 export const invitations = pgTable(
@@ -61,7 +53,9 @@ export const invitations = pgTable(
     role: roleEnum('role').notNull(),
     locale: localeEnum('locale').notNull().default('nb'),
     tokenHash: text('token_hash').notNull(),
-    invitedByUserId: uuid('invited_by_user_id').notNull().references(() => users.id),
+    invitedByUserId: uuid('invited_by_user_id')
+      .notNull()
+      .references(() => users.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -78,8 +72,12 @@ export const invitationCompanies = pgTable(
   'invitation_companies',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    invitationId: uuid('invitation_id')
+      .notNull()
+      .references(() => invitations.id),
   },
   (t) => [uniqueIndex('invitation_companies_company_invitation_key').on(t.companyId, t.invitationId)],
 );

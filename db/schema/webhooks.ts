@@ -7,7 +7,9 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     url: text('url').notNull(),
     secretEncrypted: text('secret_encrypted').notNull(),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
@@ -27,8 +29,12 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
-    endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id),
     eventId: uuid('event_id').notNull(),
     eventType: text('event_type').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),

@@ -20,11 +20,7 @@ export const DEFAULT_ALLOCATION_ORDER: AllocationOrder = {
 const COMPONENTS: readonly ClaimComponent[] = ['principal', 'interest', 'fee'];
 
 function isCompleteOrder(value: unknown): value is ClaimComponent[] {
-  return (
-    Array.isArray(value) &&
-    value.length === COMPONENTS.length &&
-    COMPONENTS.every((component) => value.includes(component))
-  );
+  return Array.isArray(value) && value.length === COMPONENTS.length && COMPONENTS.every((component) => value.includes(component));
 }
 
 /** The order for a stage: the company's agreed one when it names all three components once, else the default. */

@@ -25,7 +25,13 @@ export type ArrangementPreview =
  * What the debtor's choice costs, and the fee-free plan beside it when the choice carries the plan fee (so the page
  * can say how to avoid it). A case that had a plan before goes to the creditor, whatever the limits.
  */
-export function previewArrangement(loaded: LoadedCase, input: ArrangementInput, today: string, tables: Tables, hadPlan: boolean): ArrangementPreview {
+export function previewArrangement(
+  loaded: LoadedCase,
+  input: ArrangementInput,
+  today: string,
+  tables: Tables,
+  hadPlan: boolean,
+): ArrangementPreview {
   const facts = factsOf(loaded.snapshot, loaded.agreement);
   const limits = loaded.agreement;
   try {
@@ -38,9 +44,15 @@ export function previewArrangement(loaded: LoadedCase, input: ArrangementInput, 
     const option = planOption(facts, today, count, tables, monthlyOre);
     const alternative = feeFreeAlternative(count);
     const limit = checkPlanLimits(option, limits);
-    return { kind: 'plan', option, limit: hadPlan && limit === 'inside' ? 'needsCreditor' : limit, feeFree: alternative ? planOption(facts, today, alternative, tables) : null };
+    return {
+      kind: 'plan',
+      option,
+      limit: hadPlan && limit === 'inside' ? 'needsCreditor' : limit,
+      feeFree: alternative ? planOption(facts, today, alternative, tables) : null,
+    };
   } catch (error) {
-    if (error instanceof MissingInterestRateError || error instanceof MissingFeeTableError) throw new DomainError('debtorActions.plan.errors.unavailable');
+    if (error instanceof MissingInterestRateError || error instanceof MissingFeeTableError)
+      throw new DomainError('debtorActions.plan.errors.unavailable');
     throw error;
   }
 }

@@ -8,7 +8,10 @@ import { previewArrangement, type ArrangementPreview } from './options';
 import type { ArrangementInput } from './schemas';
 
 /** What the debtor's choice would cost today (nothing is written), or the refusal's message key. */
-export async function previewForDebtor(scope: DebtorCaseScope, input: ArrangementInput): Promise<{ preview: ArrangementPreview } | { errorKey: string }> {
+export async function previewForDebtor(
+  scope: DebtorCaseScope,
+  input: ArrangementInput,
+): Promise<{ preview: ArrangementPreview } | { errorKey: string }> {
   const today = todayInOslo();
   try {
     return await db.transaction(async (tx) => {

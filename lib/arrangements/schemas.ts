@@ -29,14 +29,16 @@ export const arrangementSchema = z
     };
     if (value.kind === 'postponement') {
       const days = whole(1, 365, 'debtorActions.plan.errors.days').safeParse(value.days ?? '');
-      return days.success ? { caseId: value.caseId, kind: 'postponement' as const, days: days.data } : fail('days', 'debtorActions.plan.errors.days');
+      return days.success
+        ? { caseId: value.caseId, kind: 'postponement' as const, days: days.data }
+        : fail('days', 'debtorActions.plan.errors.days');
     }
     if (value.mode === 'amount') {
       const amount = parseAmountInput((value.monthly ?? '').slice(0, 40), 'nb');
       return amount.ok ? { caseId: value.caseId, kind: 'plan' as const, monthlyOre: amount.ore } : fail('monthly', amount.messageKey);
     }
     const months = whole(1, 120, 'debtorActions.plan.errors.months').safeParse(value.months ?? '');
-    return months.success ? { caseId: value.caseId, kind: 'plan' as const, months: months.data } : fail('months', 'debtorActions.plan.errors.months');
+    return months.success
+      ? { caseId: value.caseId, kind: 'plan' as const, months: months.data }
+      : fail('months', 'debtorActions.plan.errors.months');
   });
-
-

@@ -144,7 +144,11 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (locale !== user.locale) {
     await db.transaction(async (tx) => {
       await tx.update(users).set({ locale }).where(eq(users.id, user.userId));
-      await recordEvent(tx, { userId: user.userId, companyId: null }, { type: 'user.locale_changed', userId: user.userId, data: { from: user.locale, to: locale } });
+      await recordEvent(
+        tx,
+        { userId: user.userId, companyId: null },
+        { type: 'user.locale_changed', userId: user.userId, data: { from: user.locale, to: locale } },
+      );
     });
   }
   (await cookies()).set(LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);

@@ -35,8 +35,10 @@ export function hashCode(code: string): string {
  */
 export function matchesCode(code: string, stored: string, options: { legacySha256?: boolean } = {}): boolean {
   const [prefix, salt, expected] = stored.split('$');
-  if (prefix === PREFIX && salt && expected) return safeEqual(mac(code, Buffer.from(salt, 'base64url')), Buffer.from(expected, 'base64url'));
-  if (options.legacySha256 && /^[0-9a-f]{64}$/.test(stored)) return safeEqual(createHash('sha256').update(code).digest(), Buffer.from(stored, 'hex'));
+  if (prefix === PREFIX && salt && expected)
+    return safeEqual(mac(code, Buffer.from(salt, 'base64url')), Buffer.from(expected, 'base64url'));
+  if (options.legacySha256 && /^[0-9a-f]{64}$/.test(stored))
+    return safeEqual(createHash('sha256').update(code).digest(), Buffer.from(stored, 'hex'));
   return false;
 }
 

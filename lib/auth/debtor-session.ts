@@ -24,8 +24,7 @@ export const DEBTOR_SESSION_IDLE_MS = 30 * 60 * 1000;
 const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
 
 export type DebtorIdentity =
-  | { kind: 'bankid'; nationalId: string; name: string | null; organisationNumbers: string[] }
-  | { kind: 'letter_code'; caseId: string };
+  { kind: 'bankid'; nationalId: string; name: string | null; organisationNumbers: string[] } | { kind: 'letter_code'; caseId: string };
 
 /** Starts a session for a verified identity; returns the cookie's token (only its hash is stored) and expiry. */
 export async function createDebtorSession(db: Executor, identity: DebtorIdentity, now: Date = new Date()) {
@@ -61,11 +60,17 @@ export async function getLiveDebtorSession(db: Executor, token: string, now: Dat
     );
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
-    await db.update(debtorSessions).set({ lastSeenAt: now }).where(and(eq(debtorSessions.id, row.id), lt(debtorSessions.lastSeenAt, now)));
+    await db
+      .update(debtorSessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(debtorSessions.id, row.id), lt(debtorSessions.lastSeenAt, now)));
   }
   return row;
 }
 
 export async function revokeDebtorSession(db: Executor, token: string, now: Date = new Date()) {
-  await db.update(debtorSessions).set({ revokedAt: now }).where(and(eq(debtorSessions.tokenHash, sha256(token)), isNull(debtorSessions.revokedAt)));
+  await db
+    .update(debtorSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(debtorSessions.tokenHash, sha256(token)), isNull(debtorSessions.revokedAt)));
 }

@@ -38,5 +38,11 @@ export function normaliseLetterCode(input: string): string {
 export function letterAccessCodeRow(letter: { id: string; companyId: string; caseId: string; sentOn: string }) {
   const expiresAt = new Date(`${letter.sentOn}T00:00:00Z`);
   expiresAt.setUTCDate(expiresAt.getUTCDate() + LETTER_CODE_VALID_DAYS + 1);
-  return { companyId: letter.companyId, caseId: letter.caseId, letterId: letter.id, codeHash: hashCode(letterAccessCode(letter.id)), expiresAt };
+  return {
+    companyId: letter.companyId,
+    caseId: letter.caseId,
+    letterId: letter.id,
+    codeHash: hashCode(letterAccessCode(letter.id)),
+    expiresAt,
+  };
 }

@@ -16,19 +16,32 @@ export const verifyCodeSchema = z.object({
   code: z
     .string()
     .transform((code) => code.replace(/\s/g, ''))
-    .pipe(z.string().min(1, 'validation.required').regex(/^\d{6}$/, 'validation.code')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'validation.required')
+        .regex(/^\d{6}$/, 'validation.code'),
+    ),
 });
 
 export const verifyRecoveryCodeSchema = z.object({
   code: z
     .string()
     .transform((code) => code.toLowerCase().replace(/[^a-z0-9]/g, ''))
-    .pipe(z.string().min(1, 'validation.required').regex(/^[a-z0-9]{10}$/, 'validation.recoveryCode')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'validation.required')
+        .regex(/^[a-z0-9]{10}$/, 'validation.recoveryCode'),
+    ),
 });
 
 export const setLocaleSchema = z.object({
   locale: z.enum(routing.locales),
   // The page to return to, without its locale prefix; only same-site paths.
-  returnTo: z.string().max(2000).regex(/^\/(?!\/)[^\s\\]*$/).catch('/cases'),
+  returnTo: z
+    .string()
+    .max(2000)
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .catch('/cases'),
 });
-

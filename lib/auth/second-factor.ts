@@ -33,7 +33,10 @@ export const FAILURES_BEFORE_RECOVERY_ONLY = 10;
 
 /** Whether the next second step of this user must be a recovery code. */
 export async function recoveryCodeRequired(db: Executor, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), gte(users.secondFactorFailures, FAILURES_BEFORE_RECOVERY_ONLY)));
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), gte(users.secondFactorFailures, FAILURES_BEFORE_RECOVERY_ONLY)));
   return Boolean(row);
 }
 
@@ -135,13 +138,24 @@ export async function failSecondFactorTry(
   now: Date,
 ): Promise<VerifyResult> {
   const outboxIds = await db.transaction(async (tx) => {
-    await recordEvent(tx, { userId: session.userId, companyId: null }, { type: 'user.sign_in_failed', userId: session.userId, data: { step: 'second_factor' } });
+    await recordEvent(
+      tx,
+      { userId: session.userId, companyId: null },
+      { type: 'user.sign_in_failed', userId: session.userId, data: { step: 'second_factor' } },
+    );
     if (attempt.failures !== FAILURES_BEFORE_WARNING && attempt.failures !== FAILURES_BEFORE_RECOVERY_ONLY) return [];
     const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, session.userId));
     if (!user) return [];
     const securityUrl = `${env().PORTAL_URL}/${user.locale}/settings/security`;
     const recoveryOnly = attempt.failures >= FAILURES_BEFORE_RECOVERY_ONLY;
-    return [await enqueueEmail(tx, { companyId: null, recipient: user.email, locale: user.locale, email: { template: 'second_factor_failures', securityUrl, at: now, recoveryOnly } })];
+    return [
+      await enqueueEmail(tx, {
+        companyId: null,
+        recipient: user.email,
+        locale: user.locale,
+        email: { template: 'second_factor_failures', securityUrl, at: now, recoveryOnly },
+      }),
+    ];
   });
   await dispatchOutbox(outboxIds);
   if (attempt.tries >= PENDING_SESSION_MAX_TRIES) {

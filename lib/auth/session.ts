@@ -83,7 +83,10 @@ export async function getLiveSession(db: Executor, sessionId: string, now: Date 
     );
   if (!row) return null;
   if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, now)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, now)));
   }
   return row;
 }
@@ -92,14 +95,22 @@ export type SessionMembership = { companyId: string; companyName: string; role: 
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>;
 
 export async function revokeSession(db: Executor, sessionId: string) {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /**
  * The second factor is done: the pending session is revoked and a new one (new id, so a planted id gains
  * nothing) carries the signed-in state. Returns the new id, or null when the pending session is gone.
  */
-export async function rotateToVerified(tx: Executor, pendingSessionId: string, client: { ipAddress: string; userAgent: string | null }, now: Date) {
+export async function rotateToVerified(
+  tx: Executor,
+  pendingSessionId: string,
+  client: { ipAddress: string; userAgent: string | null },
+  now: Date,
+) {
   const [old] = await tx
     .update(sessions)
     .set({ revokedAt: now })

@@ -24,7 +24,12 @@ export async function sendSignInSms(db: Database, session: { userId: string; loc
     if (!factor?.phone) return { ok: false as const, reason: 'noSecondFactor' as const };
     if (!(await maySendSmsCode(tx, session.userId, 'sign_in', now))) return { ok: false as const, reason: 'resendTooSoon' as const };
     const code = await createSmsCode(tx, session.userId, 'sign_in', factor.phone, now);
-    const outboxId = await enqueueSms(tx, { recipient: factor.phone, locale: session.locale, template: 'sms_code', text: t('text', { code }) });
+    const outboxId = await enqueueSms(tx, {
+      recipient: factor.phone,
+      locale: session.locale,
+      template: 'sms_code',
+      text: t('text', { code }),
+    });
     return { ok: true as const, outboxId };
   });
   if (result.ok) await dispatchOutbox([result.outboxId]);
@@ -48,7 +53,15 @@ export async function hasOpenSignInSms(db: Database, userId: string, now: Date =
   const [open] = await db
     .select({ id: smsCodes.id })
     .from(smsCodes)
-    .where(and(eq(smsCodes.userId, userId), eq(smsCodes.purpose, 'sign_in'), isNull(smsCodes.consumedAt), gt(smsCodes.expiresAt, now), lt(smsCodes.attempts, SMS_CODE_MAX_TRIES)))
+    .where(
+      and(
+        eq(smsCodes.userId, userId),
+        eq(smsCodes.purpose, 'sign_in'),
+        isNull(smsCodes.consumedAt),
+        gt(smsCodes.expiresAt, now),
+        lt(smsCodes.attempts, SMS_CODE_MAX_TRIES),
+      ),
+    )
     .limit(1);
   return Boolean(open);
 }

@@ -28,14 +28,22 @@ export async function checkPasswordThrottled(db: Database, email: string, passwo
   if (!attemptId) return { ok: false as const, reason: 'throttled' as const };
   const matches = await verifyPassword(password, user?.passwordHash ?? dummyPasswordHash());
   if (!user || !matches) {
-    if (user) await recordEvent(db, { userId: user.id, companyId: null }, { type: 'user.sign_in_failed', userId: user.id, data: { step: 'password' } });
+    if (user)
+      await recordEvent(
+        db,
+        { userId: user.id, companyId: null },
+        { type: 'user.sign_in_failed', userId: user.id, data: { step: 'password' } },
+      );
     return { ok: false as const, reason: 'invalid' as const };
   }
   await markAttemptSucceeded(db, attemptId);
   if (needsRehash(user.passwordHash)) {
     // Older scrypt parameters: upgraded now that we hold the password. Conditional, so a password change wins.
     const upgraded = await hashPassword(password);
-    await db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
+    await db
+      .update(users)
+      .set({ passwordHash: upgraded })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
   }
   return { ok: true as const, user };
 }

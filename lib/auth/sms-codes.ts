@@ -34,7 +34,9 @@ export async function createSmsCode(tx: Executor, userId: string, purpose: SmsPu
     .update(smsCodes)
     .set({ consumedAt: now })
     .where(and(eq(smsCodes.userId, userId), eq(smsCodes.purpose, purpose), isNull(smsCodes.consumedAt)));
-  await tx.insert(smsCodes).values({ userId, purpose, phone, codeHash: hashCode(code), expiresAt: new Date(now.getTime() + SMS_CODE_TTL_MS), createdAt: now });
+  await tx
+    .insert(smsCodes)
+    .values({ userId, purpose, phone, codeHash: hashCode(code), expiresAt: new Date(now.getTime() + SMS_CODE_TTL_MS), createdAt: now });
   return code;
 }
 

@@ -43,7 +43,8 @@ export async function claimAttempt(db: Database, key: ThrottleKey, now: Date = n
         .then(([row]) => row?.n ?? 0);
     const throttled = device
       ? (await failures(and(eq(signInAttempts.email, key.email), eq(signInAttempts.device, device)))) >= MAX_FAILURES_PER_DEVICE
-      : (await failures(and(eq(signInAttempts.email, key.email), eq(signInAttempts.ipAddress, address)))) >= MAX_FAILURES_PER_ACCOUNT_ADDRESS ||
+      : (await failures(and(eq(signInAttempts.email, key.email), eq(signInAttempts.ipAddress, address)))) >=
+          MAX_FAILURES_PER_ACCOUNT_ADDRESS ||
         (await failures(eq(signInAttempts.email, key.email))) >= MAX_FAILURES_PER_ACCOUNT ||
         (await failures(eq(signInAttempts.ipAddress, address))) >= MAX_FAILURES_PER_IP;
     if (throttled) return null;

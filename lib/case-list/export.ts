@@ -27,7 +27,11 @@ const COLUMNS = [
   ['currency', 8],
 ] as const;
 
-const NUMBER_FORMATS: Partial<Record<(typeof COLUMNS)[number][0], string>> = { caseNumber: '0', originalAmount: MONEY_FORMAT, outstanding: MONEY_FORMAT };
+const NUMBER_FORMATS: Partial<Record<(typeof COLUMNS)[number][0], string>> = {
+  caseNumber: '0',
+  originalAmount: MONEY_FORMAT,
+  outstanding: MONEY_FORMAT,
+};
 
 function columnStyles(locale: Locale): Partial<ExcelJS.Style>[] {
   return COLUMNS.map(([key]) => {
@@ -67,7 +71,12 @@ export function exportFileName(locale: Locale, now = new Date()): string {
 export async function writeCaseWorkbook(batches: AsyncIterable<CaseListRow[]>, locale: Locale, output: Writable): Promise<void> {
   const t = translator(locale);
   // zlib level 1: the writer alone, 100 000 rows, 2.0 → 1.6 s CPU for a file 18 % larger (4.9 → 5.8 MB).
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   const sheet = workbook.addWorksheet(t('sheetName'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map(([key, width]) => ({ key, width }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };

@@ -67,7 +67,12 @@ function toRow(raw: RawRow, params: CaseListParams): CaseListRow {
  * keyset: `after` continues past a row, `before` goes back. Reads one row more than a page to know if more follow.
  */
 /** `source`: the primary by default; the export reads the replica (readDb), which may lag by a second. */
-export async function listCases(companyIds: readonly string[], params: CaseListParams, pageSize = PAGE_SIZE, source: Executor = db): Promise<CaseListPage> {
+export async function listCases(
+  companyIds: readonly string[],
+  params: CaseListParams,
+  pageSize = PAGE_SIZE,
+  source: Executor = db,
+): Promise<CaseListPage> {
   if (companyIds.length === 0) return { rows: [], nextCursor: null, previousCursor: null };
   const backwards = Boolean(params.before);
   const cursorText = params.before ?? params.after;
@@ -85,7 +90,12 @@ export async function listCases(companyIds: readonly string[], params: CaseListP
 }
 
 /** The number of matching cases, or `cap + 1` meaning "more than `cap`". */
-export async function countCases(companyIds: readonly string[], params: CaseListParams, cap = countCap(params), source: Executor = db): Promise<number> {
+export async function countCases(
+  companyIds: readonly string[],
+  params: CaseListParams,
+  cap = countCap(params),
+  source: Executor = db,
+): Promise<number> {
   if (companyIds.length === 0) return 0;
   const [row] = await selectRows(caseCountSql(companyIds, params, cap), source);
   return Math.min(Number(row?.n ?? 0), cap + 1);
@@ -96,7 +106,11 @@ export async function countCases(companyIds: readonly string[], params: CaseList
  * before this one is handed out, so the database reads it while the caller writes this one; at most two pages of
  * rows are held at a time. An export tolerates a second of lag: it reads the replica when there is one.
  */
-export async function* streamCases(companyIds: readonly string[], params: CaseListParams, batchSize = 5_000): AsyncGenerator<CaseListRow[]> {
+export async function* streamCases(
+  companyIds: readonly string[],
+  params: CaseListParams,
+  batchSize = 5_000,
+): AsyncGenerator<CaseListRow[]> {
   const forward = { ...params, before: undefined, after: undefined, page: 1 };
   const fetchPage = (after: string | undefined) => {
     const page = listCases(companyIds, { ...forward, after }, batchSize, readDb);

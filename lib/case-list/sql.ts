@@ -14,10 +14,22 @@ type SortKey = { column: 'registered_at' | 'original_amount_ore' | 'case_number'
  * (the column is NOT NULL; without that, PostgreSQL sorts every case of the company instead of reading the index).
  */
 const ORDERS: Record<CaseSort, SortKey[]> = {
-  'registered-desc': [{ column: 'registered_at', dir: 'desc' }, { column: 'id', dir: 'asc' }],
-  'registered-asc': [{ column: 'registered_at', dir: 'asc' }, { column: 'id', dir: 'desc' }],
-  'amount-desc': [{ column: 'original_amount_ore', dir: 'desc' }, { column: 'id', dir: 'desc' }],
-  'amount-asc': [{ column: 'original_amount_ore', dir: 'asc' }, { column: 'id', dir: 'asc' }],
+  'registered-desc': [
+    { column: 'registered_at', dir: 'desc' },
+    { column: 'id', dir: 'asc' },
+  ],
+  'registered-asc': [
+    { column: 'registered_at', dir: 'asc' },
+    { column: 'id', dir: 'desc' },
+  ],
+  'amount-desc': [
+    { column: 'original_amount_ore', dir: 'desc' },
+    { column: 'id', dir: 'desc' },
+  ],
+  'amount-asc': [
+    { column: 'original_amount_ore', dir: 'asc' },
+    { column: 'id', dir: 'asc' },
+  ],
   'number-desc': [{ column: 'case_number', dir: 'desc' }],
   'number-asc': [{ column: 'case_number', dir: 'asc' }],
 };
@@ -85,7 +97,11 @@ export const MIN_NAME_SEARCH_LENGTH = 3;
 const CASE_COLUMNS = 'id, company_id, case_number, debtor_id, status, stage, currency, original_amount_ore, balance_ore, registered_at';
 
 function caseColumns(alias: string): SQL {
-  return sql.raw(CASE_COLUMNS.split(', ').map((column) => `${alias}.${column}`).join(', '));
+  return sql.raw(
+    CASE_COLUMNS.split(', ')
+      .map((column) => `${alias}.${column}`)
+      .join(', '),
+  );
 }
 
 /**
@@ -104,7 +120,9 @@ function matchingCases(companyIds: readonly string[], q: string, conditions: SQL
   const tail = sql`${conditions.length > 0 ? sql` and ${sql.join(conditions, sql` and `)}` : sql``}${order ? sql` order by ${order}` : sql``} limit ${limit}`;
   const branches: SQL[] = [];
   if (caseNumber !== null) {
-    branches.push(sql`select ${caseColumns('c')} from cases c where c.case_number = ${caseNumber} and c.company_id = any(${allowed})${tail}`);
+    branches.push(
+      sql`select ${caseColumns('c')} from cases c where c.case_number = ${caseNumber} and c.company_id = any(${allowed})${tail}`,
+    );
   }
   branches.push(sql`select ${caseColumns('c')} from invoices i join cases c on c.id = i.case_id and c.company_id = i.company_id
     where i.company_id = any(${allowed}) and i.invoice_number = ${q}${tail}`);
@@ -114,12 +132,16 @@ function matchingCases(companyIds: readonly string[], q: string, conditions: SQL
     const pattern = `%${escapeLike(name)}%`;
     if (!order) {
       // Counting: one trigram index scan over all the companies, stopping at the limit.
-      branches.push(sql`select ${caseColumns('c')} from cases c where c.company_id = any(${allowed}) and c.search_name like ${pattern}${tail}`);
+      branches.push(
+        sql`select ${caseColumns('c')} from cases c where c.company_id = any(${allowed}) and c.search_name like ${pattern}${tail}`,
+      );
     } else if (companyIds.length <= UNROLLED_COMPANIES && companyIds.every((id) => UUID.test(id))) {
       // One branch per company with its id as a literal, so the planner sees that company's size: a small company
       // reads its ordered index, a large one the trigram index (a rare name) or its ordered index (a common one).
       for (const id of companyIds) {
-        branches.push(sql`select ${caseColumns('c')} from cases c where c.company_id = ${sql.raw(`'${id}'::uuid`)} and c.search_name like ${pattern}${tail}`);
+        branches.push(
+          sql`select ${caseColumns('c')} from cases c where c.company_id = ${sql.raw(`'${id}'::uuid`)} and c.search_name like ${pattern}${tail}`,
+        );
       }
     } else {
       branches.push(sql`select c.* from unnest(${allowed}) as allowed(company_id)

@@ -24,7 +24,10 @@ export type ClaimToday = {
  */
 export async function claimToday(executor: Executor, companyId: string, caseId: string, today: string): Promise<ClaimToday> {
   const [[row], bookedOre] = await Promise.all([
-    executor.select({ status: cases.status }).from(cases).where(and(eq(cases.companyId, companyId), eq(cases.id, caseId))),
+    executor
+      .select({ status: cases.status })
+      .from(cases)
+      .where(and(eq(cases.companyId, companyId), eq(cases.id, caseId))),
     sumLedgerOre(executor, companyId, caseId),
   ]);
   const booked: ClaimToday = { bookedOre, accruedInterestOre: 0, totalOre: bookedOre, rateMissingFrom: null };
@@ -37,7 +40,8 @@ export async function claimToday(executor: Executor, companyId: string, caseId: 
       const { claim } = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(today, loaded.snapshot.reconciledOn ?? today), tables);
       return { ...booked, accruedInterestOre: claim.totalOre - bookedOre, totalOre: claim.totalOre };
     } catch (error) {
-      if (error instanceof MissingInterestRateError || error instanceof MissingFeeTableError) return { ...booked, rateMissingFrom: error.onDate };
+      if (error instanceof MissingInterestRateError || error instanceof MissingFeeTableError)
+        return { ...booked, rateMissingFrom: error.onDate };
       throw error;
     }
   });

@@ -17,7 +17,13 @@ import { CHANGED_TO_KEYS, isActionAllowed, STATUS_AFTER, type CaseStatus } from 
  * still be the status now, so the second of two concurrent changes is refused with what the case became.
  * A withdrawal ends the case: the claim on that day is booked first, so the ledger states it.
  */
-export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeCaseStatusInput, now = new Date(), tables?: Tables): Promise<CaseStatus> {
+export async function changeCaseStatus(
+  tx: Tx,
+  actor: WriteActor,
+  input: ChangeCaseStatusInput,
+  now = new Date(),
+  tables?: Tables,
+): Promise<CaseStatus> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   if (debtCase.status !== input.expectedStatus || !isActionAllowed(input.action, debtCase.status)) {
@@ -35,7 +41,12 @@ export async function changeCaseStatus(tx: Tx, actor: WriteActor, input: ChangeC
   if (input.action === 'withdraw') {
     await recordEvent(tx, eventActor, { type: 'case.withdrawn', caseId: debtCase.id, data: { reason: input.reason ?? '' } }, now);
   } else {
-    await recordEvent(tx, eventActor, { type: input.action === 'pause' ? 'case.paused' : 'case.resumed', caseId: debtCase.id, data: {} }, now);
+    await recordEvent(
+      tx,
+      eventActor,
+      { type: input.action === 'pause' ? 'case.paused' : 'case.resumed', caseId: debtCase.id, data: {} },
+      now,
+    );
   }
   return status;
 }

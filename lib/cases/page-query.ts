@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { parseActivities, type HistoryActivity } from './history-activities';
 import { STATUS_ACTIONS, type StatusAction } from './status-rules';
 
-export const CASE_NOTICES = ['paused', 'resumed', 'active', 'withdrawn', 'payment', 'credit', 'paymentClosed', 'creditClosed', 'duplicate', 'answered'] as const;
+export const CASE_NOTICES = [
+  'paused',
+  'resumed',
+  'active',
+  'withdrawn',
+  'payment',
+  'credit',
+  'paymentClosed',
+  'creditClosed',
+  'duplicate',
+  'answered',
+] as const;
 export type CaseNotice = (typeof CASE_NOTICES)[number];
 
 export type CasePageQuery = {

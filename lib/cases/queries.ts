@@ -10,7 +10,14 @@ import { claimToday } from './claim-today';
 
 const HISTORY_LIMIT = 500;
 
-export type LedgerTotals = { principalOre: number; interestOre: number; feesOre: number; paidOre: number; creditedOre: number; outstandingOre: number };
+export type LedgerTotals = {
+  principalOre: number;
+  interestOre: number;
+  feesOre: number;
+  paidOre: number;
+  creditedOre: number;
+  outstandingOre: number;
+};
 
 /** The case's amounts summed from its ledger rows (payments and credit notes are stored negative, shown positive). */
 export async function sumCaseLedger(companyId: string, caseId: string): Promise<LedgerTotals> {
@@ -134,13 +141,7 @@ export async function listCaseHistory(companyId: string, caseId: string, eventTy
     .from(events)
     .leftJoin(users, eq(users.id, events.actorUserId))
     .leftJoin(apiKeys, eq(apiKeys.id, events.actorApiKeyId))
-    .leftJoin(
-      messages,
-      and(
-        eq(messages.companyId, companyId),
-        sql`${messages.id}::text = ${events.data}->>'messageId'`,
-      ),
-    )
+    .leftJoin(messages, and(eq(messages.companyId, companyId), sql`${messages.id}::text = ${events.data}->>'messageId'`))
     .where(and(eq(events.companyId, companyId), eq(events.caseId, caseId), inArray(events.type, [...eventTypes])))
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(HISTORY_LIMIT);

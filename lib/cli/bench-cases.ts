@@ -74,8 +74,15 @@ function log(line = '') {
 type Scenario = { name: string; url: () => string; signedIn?: boolean };
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1).padStart(8) : '       -');
-function formatScenario(name: string, summary: Summary, cpuPerRequest: number, floor: { summary: Summary; cpuPerRequest: number } | undefined): string {
-  const statuses = Object.entries(summary.statuses).map(([status, n]) => `${status}×${n}`).join(' ');
+function formatScenario(
+  name: string,
+  summary: Summary,
+  cpuPerRequest: number,
+  floor: { summary: Summary; cpuPerRequest: number } | undefined,
+): string {
+  const statuses = Object.entries(summary.statuses)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ');
   const cpuRatio = floor ? (cpuPerRequest / floor.cpuPerRequest).toFixed(2) : '1.00';
   const rpsRatio = floor ? (summary.rps / floor.summary.rps).toFixed(2) : '1.00';
   return `${name.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.max)} ${summary.rps.toFixed(1).padStart(7)} ${cpuPerRequest.toFixed(1).padStart(11)} ${cpuRatio.padStart(11)} ${rpsRatio.padStart(12)}  ${statuses}`;
@@ -92,7 +99,9 @@ function pick<T>(items: readonly T[]): T {
 }
 
 async function main() {
-  log(`bench:cases ${new Date().toISOString()} · ${os.cpus().length} CPUs · Node ${process.version} · build ${DIST_DIR} · ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}`);
+  log(
+    `bench:cases ${new Date().toISOString()} · ${os.cpus().length} CPUs · Node ${process.version} · build ${DIST_DIR} · ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}`,
+  );
   const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, args.includes('--reuse'), log);
   const db = handle.db;
   if (args.includes('--seed-only')) {
@@ -100,22 +109,37 @@ async function main() {
     return;
   }
   const companyIds = (
-    await executeRows<{ id: string }>(db, sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`)
+    await executeRows<{ id: string }>(
+      db,
+      sql`select m.company_id::text as id from memberships m join users u on u.id = m.user_id where u.email = 'admin@demo.no'`,
+    )
   ).map((row) => row.id);
   const [{ total } = { total: 0 }] = await executeRows<{ total: number }>(db, sql`select count(*)::int as total from cases`);
-  const sample = await executeRows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 200`);
+  const sample = await executeRows<{ id: string; case_number: string }>(
+    db,
+    sql`select id::text, case_number::text from cases order by random() limit 200`,
+  );
   // Demo cases with the work the other pages add: tasks on the Oversikt tab and engine letters in Historikk.
-  const worked = await executeRows<{ id: string }>(db, sql`select c.id::text from cases c
-    where exists (select 1 from tasks t where t.case_id = c.id) and exists (select 1 from letters l where l.case_id = c.id) limit 50`);
+  const worked = await executeRows<{ id: string }>(
+    db,
+    sql`select c.id::text from cases c
+    where exists (select 1 from tasks t where t.case_id = c.id) and exists (select 1 from letters l where l.case_id = c.id) limit 50`,
+  );
   const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'torbjorn solberg'];
   const lastNames = ['bjornstad', 'Lærum', 'haugen', 'Østby', 'tveit'];
   const window = { from: isoDay(200), to: isoDay(170) };
   const depth = Math.min(500_000, Math.floor(total / 2));
-  const [deep] = await executeRows<{ cursor: string }>(db, sql`select to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor
-    from cases order by registered_at desc, id asc offset ${depth} limit 1`);
+  const [deep] = await executeRows<{ cursor: string }>(
+    db,
+    sql`select to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || id as cursor
+    from cases order by registered_at desc, id asc offset ${depth} limit 1`,
+  );
   // The export's date range: the newest days that together hold at most MAX_EXPORT_ROWS cases.
-  const days = await executeRows<{ day: string; n: number }>(db, sql`select to_char((registered_at at time zone 'Europe/Oslo')::date, 'YYYY-MM-DD') as day,
-    count(*)::int as n from cases group by 1 order by 1 desc`);
+  const days = await executeRows<{ day: string; n: number }>(
+    db,
+    sql`select to_char((registered_at at time zone 'Europe/Oslo')::date, 'YYYY-MM-DD') as day,
+    count(*)::int as n from cases group by 1 order by 1 desc`,
+  );
   let exportRows = 0;
   let exportFrom = days[days.length - 1]?.day ?? isoDay(0);
   for (const day of days) {
@@ -131,7 +155,16 @@ async function main() {
     if (build.status !== 0) throw new Error('next build failed');
     log(`next build in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
-  const serverEnv = { DATABASE_URL: url, AUTH_SECRET, ENCRYPTION_KEY, JOBS_DISABLED: '1', NODE_ENV: 'production', BENCH_FLOOR: '1', PORTAL_DEMO: '1', SERVE_PROCESSES: String(PROCESSES) };
+  const serverEnv = {
+    DATABASE_URL: url,
+    AUTH_SECRET,
+    ENCRYPTION_KEY,
+    JOBS_DISABLED: '1',
+    NODE_ENV: 'production',
+    BENCH_FLOOR: '1',
+    PORTAL_DEMO: '1',
+    SERVE_PROCESSES: String(PROCESSES),
+  };
   // PORTAL_DEMO: plain http:// on 127.0.0.1 (production mode would otherwise expect HTTPS-only session cookies).
   let portal = await startPortal(serverEnv);
   try {
@@ -145,13 +178,18 @@ async function main() {
       { name: 'sign-in page (signed out)', url: () => `${portal.baseUrl}/nb/login`, signedIn: false },
       { name: 'list, unfiltered (all 3 companies)', url: () => list({}) },
       { name: 'list, Aktiv + 30-day date range', url: () => list({ status: 'active', ...window }) },
-      { name: `list, page at depth ${depth.toLocaleString('en')} (cursor)`, url: () => list({ after: deep?.cursor ?? '', page: String(depth / PAGE_SIZE + 1) }) },
+      {
+        name: `list, page at depth ${depth.toLocaleString('en')} (cursor)`,
+        url: () => list({ after: deep?.cursor ?? '', page: String(depth / PAGE_SIZE + 1) }),
+      },
       { name: 'search, case number', url: () => list({ q: pick(sample).case_number }) },
       { name: 'search, debtor full name', url: () => list({ q: pick(names) }) },
       { name: 'search, debtor last name (~3 % of cases)', url: () => list({ q: pick(lastNames) }) },
       { name: 'case page /cases/<id>', url: () => `${portal.baseUrl}/nb/cases/${pick(sample).id}` },
       { name: 'case history tab ?tab=history', url: () => `${portal.baseUrl}/nb/cases/${pick(sample).id}?tab=history` },
-      ...(worked.length > 0 ? [{ name: 'case page with tasks and letters (demo)', url: () => `${portal.baseUrl}/nb/cases/${pick(worked).id}` }] : []),
+      ...(worked.length > 0
+        ? [{ name: 'case page with tasks and letters (demo)', url: () => `${portal.baseUrl}/nb/cases/${pick(worked).id}` }]
+        : []),
       { name: 'Innsikt /insights (key figures)', url: () => `${portal.baseUrl}/nb/insights` },
       { name: 'Rapporter /reports', url: () => `${portal.baseUrl}/nb/reports` },
       { ...floor, name: 'FLOOR again (drift during the run)' },
@@ -160,7 +198,9 @@ async function main() {
     for (const scenario of scenarios) for (let i = 0; i < 3; i++) await timedGet(scenario.url(), cookieFor(scenario));
     const floorJs = await firstLoadJsKb(floor.url(), '');
     const listJs = await firstLoadJsKb(list({}), cookie);
-    log(`first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB, target ≤ +25 KB)`);
+    log(
+      `first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB, target ≤ +25 KB)`,
+    );
     log();
     const payloads = payloadLines(await pagePayload(floor.url(), ''), [
       ['case list', await pagePayload(list({}), cookie)],
@@ -188,7 +228,9 @@ async function main() {
       rps: floors.reduce((sum, row) => sum + row.summary.rps, 0) / floors.length,
     };
     log();
-    log(`Ratios to the floor (mean of both floor runs: ${floorRow.cpuPerRequest.toFixed(1)} ms CPU/request, ${floorRow.rps.toFixed(1)} req/s); targets ≤ 1.5× CPU, ≥ 0.67× req/s`);
+    log(
+      `Ratios to the floor (mean of both floor runs: ${floorRow.cpuPerRequest.toFixed(1)} ms CPU/request, ${floorRow.rps.toFixed(1)} req/s); targets ≤ 1.5× CPU, ≥ 0.67× req/s`,
+    );
     for (const row of measured.filter((row) => row.scenario.url !== floor.url)) {
       const cpuRatio = row.cpuPerRequest / floorRow.cpuPerRequest;
       const rpsRatio = row.summary.rps / floorRow.rps;
@@ -210,7 +252,9 @@ async function main() {
       for (let run = 1; run <= 3; run++) {
         const result = await timedGet(`${server.baseUrl}/api/cases/export?${exportQuery}`, cookie);
         exportTimes.push(result.ms);
-        log(`export ${exportRows.toLocaleString('en')} rows (from ${exportFrom}), ${label}, run ${run}: HTTP ${result.status}, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(2)} s`);
+        log(
+          `export ${exportRows.toLocaleString('en')} rows (from ${exportFrom}), ${label}, run ${run}: HTTP ${result.status}, ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.ms / 1000).toFixed(2)} s`,
+        );
       }
       clearInterval(sampler);
       const after = serverMemory(server.pid);
@@ -231,7 +275,9 @@ async function main() {
     const beside = await runLoad({ clients: 5, requestsPerClient: 10, cookie, nextUrl: casePage });
     const exported = await inFlight;
     const slowdown = beside.p50 / alone.p50;
-    log(`case page, 5 clients: alone p50 ${alone.p50.toFixed(0)} ms p95 ${alone.p95.toFixed(0)} ms; beside an export (${(exported.ms / 1000).toFixed(1)} s) p50 ${beside.p50.toFixed(0)} ms p95 ${beside.p95.toFixed(0)} ms: ${slowdown.toFixed(2)}× (target ≤ 1.20×)${slowdown > 1.2 ? ' NOT met' : ' met'}`);
+    log(
+      `case page, 5 clients: alone p50 ${alone.p50.toFixed(0)} ms p95 ${alone.p95.toFixed(0)} ms; beside an export (${(exported.ms / 1000).toFixed(1)} s) p50 ${beside.p50.toFixed(0)} ms p95 ${beside.p95.toFixed(0)} ms: ${slowdown.toFixed(2)}× (target ≤ 1.20×)${slowdown > 1.2 ? ' NOT met' : ' met'}`,
+    );
 
     log();
     log(`SQL direct, one connection, 20 runs each (ms)             p50      p95  EXPLAIN ANALYZE`);
@@ -263,7 +309,10 @@ async function main() {
     let cursor: Cursor | null = null;
     let fetched = 0;
     for (;;) {
-      const batch: { registered_key: string; id: string }[] = await executeRows<{ registered_key: string; id: string }>(db, caseListPageSql(companyIds, exportParams, { cursor, backwards: false, limit: 5_000 }));
+      const batch: { registered_key: string; id: string }[] = await executeRows<{ registered_key: string; id: string }>(
+        db,
+        caseListPageSql(companyIds, exportParams, { cursor, backwards: false, limit: 5_000 }),
+      );
       fetched += batch.length;
       const last = batch[batch.length - 1];
       if (batch.length < 5_000 || !last) break;
@@ -272,7 +321,9 @@ async function main() {
     const exportSqlMs = performance.now() - started;
     log(`${`export query alone: ${fetched.toLocaleString('en')} rows in 5 000-row pages`.padEnd(50)} ${ms(exportSqlMs)} total`);
     const sortedExports = [...exportTimes].sort((a, b) => a - b);
-    log(`export ÷ its SQL alone: median ${(quantile(sortedExports, 0.5) / exportSqlMs).toFixed(2)}×, worst ${((sortedExports.at(-1) ?? 0) / exportSqlMs).toFixed(2)}× (target ≤ 1.5×)`);
+    log(
+      `export ÷ its SQL alone: median ${(quantile(sortedExports, 0.5) / exportSqlMs).toFixed(2)}×, worst ${((sortedExports.at(-1) ?? 0) / exportSqlMs).toFixed(2)}× (target ≤ 1.5×)`,
+    );
   } finally {
     await portal.stop();
     await handle.close();

@@ -40,7 +40,9 @@ console.log(`seeded ${count} cases in ${((performance.now() - seedStart) / 1000)
 const start = performance.now();
 const result = await runEngine(db, { now: new Date('2025-03-15T10:00:00Z'), batchSize: 1_000 });
 const seconds = (performance.now() - start) / 1000;
-console.log(`engine run: ${seconds.toFixed(1)} s, ${result.examined} cases examined, ${result.letters} letters, ${result.ledgerRows} ledger rows, ${result.events} events, ${result.errors} errors`);
+console.log(
+  `engine run: ${seconds.toFixed(1)} s, ${result.examined} cases examined, ${result.letters} letters, ${result.ledgerRows} ledger rows, ${result.events} events, ${result.errors} errors`,
+);
 const again = performance.now();
 const second = await runEngine(db, { now: new Date('2025-03-15T10:00:00Z'), batchSize: 1_000 });
 console.log(`second run the same day: ${((performance.now() - again) / 1000).toFixed(1)} s, ${second.letters} letters`);

@@ -25,7 +25,8 @@ import { sessionCookieFor } from './session-cookie';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
-const textOption = (name: string, fallback: string) => (args.includes(`--${name}`) ? String(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const textOption = (name: string, fallback: string) =>
+  args.includes(`--${name}`) ? String(args[args.indexOf(`--${name}`) + 1]) : fallback;
 const DURATION_S = option('duration', 180);
 const USERS = option('users', 50);
 const CASES = option('cases', 1_000_000);
@@ -39,7 +40,10 @@ const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: 
 const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, true, log);
 const db = handle.db;
 await ensureDemoApiKey(db);
-const sample = await executeRows<{ id: string; case_number: string }>(db, sql`select id::text, case_number::text from cases order by random() limit 500`);
+const sample = await executeRows<{ id: string; case_number: string }>(
+  db,
+  sql`select id::text, case_number::text from cases order by random() limit 500`,
+);
 // The API company's open cases with room for many 1-krone payments; a virtual user pauses and resumes its own
 // case (users beyond the number of such cases post payments instead, so no two users toggle the same case).
 const apiCases = await executeRows<{ case_number: string; invoice_number: string }>(
@@ -49,7 +53,9 @@ const apiCases = await executeRows<{ case_number: string; invoice_number: string
 );
 if (apiCases.length === 0) throw new Error('the API company has no open case with a balance to write to');
 const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'haugen', 'tveit'];
-const cookies = await Promise.all(Array.from({ length: USERS }, () => sessionCookieFor(db, 'admin@demo.no', secrets.AUTH_SECRET, { userAgent: 'bench-load' })));
+const cookies = await Promise.all(
+  Array.from({ length: USERS }, () => sessionCookieFor(db, 'admin@demo.no', secrets.AUTH_SECRET, { userAgent: 'bench-load' })),
+);
 
 if (needsBuild() && !args.includes('--skip-build')) {
   log('Building the portal (next build) …');
@@ -71,7 +77,8 @@ const root = path.join(os.tmpdir(), `bench-load-${process.pid}`);
 mkdirSync(root, { recursive: true });
 const haproxy = startHaproxy(root, PORT_BASE + 20, ports);
 const base = `http://127.0.0.1:${PORT_BASE + 20}`;
-for (let i = 0; i < 100 && (await fetch(`${base}/api/health`).catch(() => null))?.status !== 200; i++) await new Promise((r) => setTimeout(r, 200));
+for (let i = 0; i < 100 && (await fetch(`${base}/api/health`).catch(() => null))?.status !== 200; i++)
+  await new Promise((r) => setTimeout(r, 200));
 
 type Sample = { route: string; ms: number; status: number; ok: boolean };
 const samples: Sample[] = [];
@@ -94,7 +101,8 @@ async function timed(route: string, request: () => Promise<Response>, expected: 
 
 function virtualUser(index: number) {
   const cookie = cookies[index] ?? '';
-  const page = (route: string, target: string) => timed(route, () => fetch(`${base}${target}`, { headers: { cookie }, redirect: 'manual' }));
+  const page = (route: string, target: string) =>
+    timed(route, () => fetch(`${base}${target}`, { headers: { cookie }, redirect: 'manual' }));
   const own = apiCases[index];
   const payTo = apiCases[index % apiCases.length] as { case_number: string; invoice_number: string };
   let paused = false;
@@ -112,18 +120,50 @@ function virtualUser(index: number) {
     if (roll < 94 && own) {
       const action = paused ? 'resume' : 'pause';
       paused = !paused;
-      return timed('api pause/resume', () => fetch(`${base}/api/v1/cases/${own.case_number}/${action}`, { method: 'POST', headers: { ...api, 'idempotency-key': randomUUID() }, body: '{}' }));
+      return timed('api pause/resume', () =>
+        fetch(`${base}/api/v1/cases/${own.case_number}/${action}`, {
+          method: 'POST',
+          headers: { ...api, 'idempotency-key': randomUUID() },
+          body: '{}',
+        }),
+      );
     }
     if (roll < 97) {
-      return timed('api payment', () => fetch(`${base}/api/v1/payments`, { method: 'POST', headers: { ...api, 'idempotency-key': randomUUID() }, body: JSON.stringify({ invoiceNumber: payTo.invoice_number, amountOre: 100, paidOn: today }) }), [200, 201]);
+      return timed(
+        'api payment',
+        () =>
+          fetch(`${base}/api/v1/payments`, {
+            method: 'POST',
+            headers: { ...api, 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ invoiceNumber: payTo.invoice_number, amountOre: 100, paidOn: today }),
+          }),
+        [200, 201],
+      );
     }
     posted += 1;
     const invoiceNumber = `LOAD-${process.pid}-${index}-${posted}`;
     const body = {
-      customer: { customerNumber: `LOAD-${index}-${posted}`, kind: 'company', name: `Lastprøve ${index} AS`, organisationNumber: '123456785', addressLine: 'Storgata 1', postcode: '0155', city: 'Oslo' },
+      customer: {
+        customerNumber: `LOAD-${index}-${posted}`,
+        kind: 'company',
+        name: `Lastprøve ${index} AS`,
+        organisationNumber: '123456785',
+        addressLine: 'Storgata 1',
+        postcode: '0155',
+        city: 'Oslo',
+      },
       invoice: { invoiceNumber, issuedOn: today, dueOn: today, amountOre: 125_000 },
     };
-    return timed('api invoice post', () => fetch(`${base}/api/v1/invoices`, { method: 'POST', headers: { ...api, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) }), [200, 201, 202]);
+    return timed(
+      'api invoice post',
+      () =>
+        fetch(`${base}/api/v1/invoices`, {
+          method: 'POST',
+          headers: { ...api, 'idempotency-key': randomUUID() },
+          body: JSON.stringify(body),
+        }),
+      [200, 201, 202],
+    );
   };
 }
 
@@ -134,9 +174,10 @@ const started = performance.now();
 const sampler = setInterval(() => {
   const at = (performance.now() - started) / 1000;
   memory.push({ at, rss: instances.map((instance) => serverMemory(instance.child.pid ?? 0).rssMb) });
-  void executeRows<{ app: string; n: number }>(db, sql`select application_name as app, count(*)::int as n from pg_stat_activity where datname = ${DATABASE} group by 1`).then((rows) =>
-    connections.push({ at, byApp: Object.fromEntries(rows.map((row) => [row.app || '(none)', row.n])) }),
-  );
+  void executeRows<{ app: string; n: number }>(
+    db,
+    sql`select application_name as app, count(*)::int as n from pg_stat_activity where datname = ${DATABASE} group by 1`,
+  ).then((rows) => connections.push({ at, byApp: Object.fromEntries(rows.map((row) => [row.app || '(none)', row.n])) }));
 }, 5_000);
 
 log(`\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance`);
@@ -158,12 +199,17 @@ for (const route of routes) {
   const sorted = mine.map((s) => s.ms).sort((a, b) => a - b);
   const errors = mine.filter((s) => !s.ok);
   const byStatus = errors.length ? ` (${[...new Set(errors.map((e) => e.status))].join(', ')})` : '';
-  log(`| ${route} | ${mine.length} | ${quantile(sorted, 0.5).toFixed(0)} | ${quantile(sorted, 0.95).toFixed(0)} | ${quantile(sorted, 0.99).toFixed(0)} | ${errors.length}${byStatus} |`);
+  log(
+    `| ${route} | ${mine.length} | ${quantile(sorted, 0.5).toFixed(0)} | ${quantile(sorted, 0.95).toFixed(0)} | ${quantile(sorted, 0.99).toFixed(0)} | ${errors.length}${byStatus} |`,
+  );
 }
 const errors = samples.filter((s) => !s.ok).length;
-log(`\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}`);
+log(
+  `\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}`,
+);
 log(`\nRSS per instance over time (MB):`);
-for (const point of memory.filter((_, i) => i % 3 === 0 || i === memory.length - 1)) log(`  ${point.at.toFixed(0).padStart(4)} s  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`);
+for (const point of memory.filter((_, i) => i % 3 === 0 || i === memory.length - 1))
+  log(`  ${point.at.toFixed(0).padStart(4)} s  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`);
 log(`\nPostgreSQL connections in use (pg_stat_activity on ${DATABASE}), max per application over the run:`);
 const maxByApp: Record<string, number> = {};
 for (const point of connections) for (const [app, n] of Object.entries(point.byApp)) maxByApp[app] = Math.max(maxByApp[app] ?? 0, n);

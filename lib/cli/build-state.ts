@@ -2,7 +2,18 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 // What a production build is made from: when any of it is newer than the build, build again.
-const SOURCES = ['app', 'components', 'lib', 'messages', 'db', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'messages',
+  'db',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'package-lock.json',
+];
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 

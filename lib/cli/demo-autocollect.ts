@@ -58,15 +58,35 @@ for (let i = 0; i < count; i++) {
       countryCode: 'NO',
       email: `faktura${i + 1}@example.no`,
     },
-    invoice: { invoiceNumber, issuedOn: isoDaysAgo(44), dueOn: isoDaysAgo(30), amountOre: 125_000 + i * 37_500, currency: 'NOK', description: 'Elektrikerarbeid' },
+    invoice: {
+      invoiceNumber,
+      issuedOn: isoDaysAgo(44),
+      dueOn: isoDaysAgo(30),
+      amountOre: 125_000 + i * 37_500,
+      currency: 'NOK',
+      description: 'Elektrikerarbeid',
+    },
   });
   if (answer.status !== 201 && answer.status !== 200) fail(`POST /api/v1/invoices ${invoiceNumber}`, answer);
   invoiceNumbers.push(invoiceNumber);
-  console.log(`POST /api/v1/invoices ${invoiceNumber} → ${answer.status}: case ${answer.body.caseNumber} (${answer.body.status}, ${Number(answer.body.balanceOre) / 100} kr)`);
+  console.log(
+    `POST /api/v1/invoices ${invoiceNumber} → ${answer.status}: case ${answer.body.caseNumber} (${answer.body.status}, ${Number(answer.body.balanceOre) / 100} kr)`,
+  );
 }
 
 // The same invoice again: idempotent on the invoice number, the same case comes back.
-const again = await call('POST', '/api/v1/invoices', { customer: { customerNumber: 'TX-K1000', kind: 'company', name: CUSTOMERS[0], organisationNumber: organisationNumber(), addressLine: 'Storgata 1', postcode: '9008', city: 'Tromsø' }, invoice: { invoiceNumber: invoiceNumbers[0], issuedOn: isoDaysAgo(44), dueOn: isoDaysAgo(30), amountOre: 125_000 } });
+const again = await call('POST', '/api/v1/invoices', {
+  customer: {
+    customerNumber: 'TX-K1000',
+    kind: 'company',
+    name: CUSTOMERS[0],
+    organisationNumber: organisationNumber(),
+    addressLine: 'Storgata 1',
+    postcode: '9008',
+    city: 'Tromsø',
+  },
+  invoice: { invoiceNumber: invoiceNumbers[0], issuedOn: isoDaysAgo(44), dueOn: isoDaysAgo(30), amountOre: 125_000 },
+});
 console.log(`POST /api/v1/invoices ${invoiceNumbers[0]} again → ${again.status}: case ${again.body.caseNumber} (no second case)`);
 
 const idempotencyKey = randomUUID();
@@ -78,9 +98,16 @@ const replay = await call('POST', '/api/v1/payments', payment, { 'Idempotency-Ke
 console.log(`  the same Idempotency-Key again → ${replay.status}: the first answer, booked once`);
 
 if (invoiceNumbers[1]) {
-  const credit = await call('POST', '/api/v1/credit-notes', { invoiceNumber: invoiceNumbers[1], amountOre: 25_000, creditedOn: isoDaysAgo(0) }, { 'Idempotency-Key': randomUUID() });
+  const credit = await call(
+    'POST',
+    '/api/v1/credit-notes',
+    { invoiceNumber: invoiceNumbers[1], amountOre: 25_000, creditedOn: isoDaysAgo(0) },
+    { 'Idempotency-Key': randomUUID() },
+  );
   if (credit.status !== 201) fail('POST /api/v1/credit-notes', credit);
-  console.log(`POST /api/v1/credit-notes 250 kr on ${invoiceNumbers[1]} → ${credit.status}: balance ${Number(credit.body.balanceOre) / 100} kr`);
+  console.log(
+    `POST /api/v1/credit-notes 250 kr on ${invoiceNumbers[1]} → ${credit.status}: balance ${Number(credit.body.balanceOre) / 100} kr`,
+  );
 }
 
 let cursor: string | null = null;
@@ -95,4 +122,6 @@ do {
 } while (cursor && pages < 100);
 console.log(`GET /api/v1/cases: ${total} cases of Nordlys Elektro AS in ${pages} page(s)`);
 
-console.log(`\nSee them in Saker: ${base}/nb/cases (admin@demo.no, company Nordlys Elektro AS); history says "AutoCollect (Tripletex (demo))".`);
+console.log(
+  `\nSee them in Saker: ${base}/nb/cases (admin@demo.no, company Nordlys Elektro AS); history says "AutoCollect (Tripletex (demo))".`,
+);

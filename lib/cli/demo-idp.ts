@@ -20,7 +20,12 @@ export function demoIdpAllowed(source: Record<string, string | undefined> = proc
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** `issuer`: where it answers (the portal's address + /demo-bankid); `redirectUri`: the portal's callback. */
-export function createDemoIdp(options: { issuer: string; redirectUri: string; authSecret: string; env?: Record<string, string | undefined> }): Handler {
+export function createDemoIdp(options: {
+  issuer: string;
+  redirectUri: string;
+  authSecret: string;
+  env?: Record<string, string | undefined>;
+}): Handler {
   if (!demoIdpAllowed(options.env)) throw new Error('The demo identity provider runs only in the demo (PORTAL_DEMO=1).');
   const { issuer } = options;
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });

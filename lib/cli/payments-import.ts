@@ -24,9 +24,14 @@ async function main(args: readonly string[]) {
   const handle = openDatabase();
   try {
     await migrateDatabase(handle);
-    const outcome = await importPaymentsFile(handle.db, null, new Uint8Array(readFileSync(file)), { importValidLines: args.includes('--valid-lines'), today: todayInOslo() });
+    const outcome = await importPaymentsFile(handle.db, null, new Uint8Array(readFileSync(file)), {
+      importValidLines: args.includes('--valid-lines'),
+      today: todayInOslo(),
+    });
     if (outcome.status === 'notText' || outcome.status === 'empty' || outcome.status === 'tooLarge') {
-      console.error({ notText: nb.desk.payments.notText, empty: nb.desk.payments.emptyFile, tooLarge: nb.desk.payments.tooLarge }[outcome.status]);
+      console.error(
+        { notText: nb.desk.payments.notText, empty: nb.desk.payments.emptyFile, tooLarge: nb.desk.payments.tooLarge }[outcome.status],
+      );
       process.exitCode = 1;
       return;
     }
@@ -36,7 +41,8 @@ async function main(args: readonly string[]) {
       process.exitCode = 1;
       return;
     }
-    for (const result of outcome.results) console.log(`Linje ${result.line}: ${result.outcome}${result.outcome === 'unmatched' ? ` (${result.reason})` : ''}`);
+    for (const result of outcome.results)
+      console.log(`Linje ${result.line}: ${result.outcome}${result.outcome === 'unmatched' ? ` (${result.reason})` : ''}`);
   } finally {
     await handle.close();
   }

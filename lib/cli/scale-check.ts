@@ -79,7 +79,11 @@ try {
   const { eq } = await import('drizzle-orm');
   const { encryptSecret } = await import('@/lib/auth/crypto');
   const { newWebhookSecret } = await import('@/lib/integrations/webhooks/signing');
-  await handle.db.insert(webhookEndpoints).values({ companyId: DEMO_API_KEY_COMPANY_ID, url: `http://127.0.0.1:${PORTS.hooks}/hook`, secretEncrypted: encryptSecret(newWebhookSecret()) });
+  await handle.db.insert(webhookEndpoints).values({
+    companyId: DEMO_API_KEY_COMPANY_ID,
+    url: `http://127.0.0.1:${PORTS.hooks}/hook`,
+    secretEncrypted: encryptSecret(newWebhookSecret()),
+  });
 
   // A dead instance's job comes back after 20 s (production: 15 minutes), so the crash checks stay short. The
   // expiry is the sender's: this process queues jobs too.
@@ -117,7 +121,11 @@ try {
   console.log(`Ready after ${Math.round((Date.now() - started) / 1000)} s.\n`);
 
   const health = await Promise.all([a, b].flatMap((base) => [fetch(`${base}/api/health`), fetch(`${base}/api/ready`)]));
-  report(health.every((response) => response.status === 200), 'GET /api/health and /api/ready on both instances', health.map((response) => response.status).join(', '));
+  report(
+    health.every((response) => response.status === 200),
+    'GET /api/health and /api/ready on both instances',
+    health.map((response) => response.status).join(', '),
+  );
 
   const actionIds = loadActionIds();
   const { checkSessions, checkThrottle } = await import('./scale/sessions');
@@ -127,7 +135,11 @@ try {
   const { cases } = await import('@/db/schema');
   const { and } = await import('drizzle-orm');
   const firstCompany = (await import('@/lib/demo/accounts')).DEMO_COMPANIES[0].id;
-  const [someCase] = await handle.db.select({ id: cases.id }).from(cases).where(and(eq(cases.companyId, firstCompany), eq(cases.status, 'active'))).limit(1);
+  const [someCase] = await handle.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.companyId, firstCompany), eq(cases.status, 'active')))
+    .limit(1);
   const invited = `invitert-${Date.now()}@skala.test`;
   await checkSessions(handle.db, actionIds, a, b, `/nb/cases/${someCase?.id}`, async (adminVisitor) => {
     await adminVisitor.action(lb, '/nb/settings/users', 'lib/invitations/actions.ts#inviteUsersAction', {
@@ -153,8 +165,14 @@ try {
   };
   await checkSettlementCrash(handle.db, direct, boss, names, crash);
   const served = await Promise.all(Array.from({ length: 6 }, () => fetch(`${lb}/api/ready`).then((response) => response.status)));
-  report(served.every((status) => status === 200), 'with one instance dead, the balancer serves every request from the other', served.join(', '));
-  for (const [name, instance] of instances) if (instance.child.exitCode !== null || instance.child.signalCode !== null) instances.set(name, await startInstance(name, instance.port, instanceEnv));
+  report(
+    served.every((status) => status === 200),
+    'with one instance dead, the balancer serves every request from the other',
+    served.join(', '),
+  );
+  for (const [name, instance] of instances)
+    if (instance.child.exitCode !== null || instance.child.signalCode !== null)
+      instances.set(name, await startInstance(name, instance.port, instanceEnv));
   await checkRegistrationCrash(handle.db, direct, boss, names, crash);
   await checkSchedules(handle.db, since);
 
@@ -162,7 +180,11 @@ try {
   if (survivor) {
     const term = Date.now();
     const code = await stopInstance(survivor, 'SIGTERM');
-    report(code === 0 && Date.now() - term < 30_000, 'SIGTERM: the instance drains and exits 0 within 30 s', `${survivor.name} exited ${code} after ${((Date.now() - term) / 1000).toFixed(1)} s`);
+    report(
+      code === 0 && Date.now() - term < 30_000,
+      'SIGTERM: the instance drains and exits 0 within 30 s',
+      `${survivor.name} exited ${code} after ${((Date.now() - term) / 1000).toFixed(1)} s`,
+    );
   }
   exitCode = allPassed() ? 0 : 1;
 } catch (error) {

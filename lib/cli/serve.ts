@@ -86,7 +86,11 @@ async function mountDemoIdp() {
   if (!demoIdpAllowed()) return null;
   const { env } = await import('@/lib/env');
   const { PORTAL_URL, AUTH_SECRET } = env();
-  return createDemoIdp({ issuer: `${PORTAL_URL}${DEMO_IDP_PATH}`, redirectUri: `${PORTAL_URL}/api/min-side/bankid/callback`, authSecret: AUTH_SECRET });
+  return createDemoIdp({
+    issuer: `${PORTAL_URL}${DEMO_IDP_PATH}`,
+    redirectUri: `${PORTAL_URL}/api/min-side/bankid/callback`,
+    authSecret: AUTH_SECRET,
+  });
 }
 
 function isDemoIdpPath(url: string | undefined) {

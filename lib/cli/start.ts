@@ -24,11 +24,16 @@ await migrateDatabase(handle);
 const { seeded } = demo ? await seedDemo(handle.db) : { seeded: false };
 if (demo) await ensureDemoApiKey(handle.db);
 await handle.close();
-console.log(`Database: ${handle.kind === 'pglite' ? 'embedded PGlite in .data/pglite' : 'PostgreSQL (DATABASE_URL)'}${seeded ? ', demo data seeded' : ''}`);
+console.log(
+  `Database: ${handle.kind === 'pglite' ? 'embedded PGlite in .data/pglite' : 'PostgreSQL (DATABASE_URL)'}${seeded ? ', demo data seeded' : ''}`,
+);
 
 if (needsBuild()) {
   console.log('Building the portal (next build) …');
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY } });
+  const build = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -52,11 +57,16 @@ console.log(`\nThe portal runs on http://localhost:${port}`);
 if (demo) {
   console.log(`Demo sign-ins (password ${DEMO_PASSWORD}; the 2FA code comes from \`npm run demo:otp\`):`);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
-  console.log(`AutoCollect API key of Nordlys Elektro AS (demo): ${DEMO_API_KEY}; play the accounting system with \`npm run demo:autocollect\``);
+  console.log(
+    `AutoCollect API key of Nordlys Elektro AS (demo): ${DEMO_API_KEY}; play the accounting system with \`npm run demo:autocollect\``,
+  );
   console.log(`Min side (debtors): http://localhost:${port}/nb/min-side — "Logg inn med BankID" opens the demo's local provider:`);
   for (const person of DEMO_DEBTOR_IDENTITIES) {
-    const acts = person.signatoryFor.length ? `, signatory for org.nr. ${person.signatoryFor.join(', ')} (${DEMO_SIGNATORY_COMPANY.name})` : '';
+    const acts = person.signatoryFor.length
+      ? `, signatory for org.nr. ${person.signatoryFor.join(', ')} (${DEMO_SIGNATORY_COMPANY.name})`
+      : '';
     console.log(`  ${person.name.padEnd(22)} fødselsnummer ${person.nationalId}${acts}`);
   }
 }
-if (!env.RESEND_API_KEY && demo) console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);
+if (!env.RESEND_API_KEY && demo)
+  console.log(`Emails (invitations) are not sent without RESEND_API_KEY: read them at http://localhost:${port}/nb/dev/mailbox`);

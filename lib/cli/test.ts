@@ -17,7 +17,15 @@ function step(title: string, command: string, args: string[], env?: Record<strin
 
 function vitest(project: string): Step {
   const output = path.join(RESULTS, `${project}.json`);
-  return step(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  return step(project, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ]);
 }
 
 /** Runs one step; `alone` lets it write to the terminal as it goes, else its output waits in a log file. */

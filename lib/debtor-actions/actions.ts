@@ -40,9 +40,18 @@ export async function payNowAction(_prev: FormState, formData: FormData): Promis
     if (!url) {
       const provider = paymentProvider(locale);
       if (!provider) return failed('debtorActions.pay.errors.unavailable', formData);
-      const returnUrl = new URL(`/${locale}/min-side/cases/${actor.caseId}/pay?reference=${encodeURIComponent(started.reference)}`, process.env.PORTAL_URL ?? 'http://localhost:3000').toString();
+      const returnUrl = new URL(
+        `/${locale}/min-side/cases/${actor.caseId}/pay?reference=${encodeURIComponent(started.reference)}`,
+        process.env.PORTAL_URL ?? 'http://localhost:3000',
+      ).toString();
       const created = await provider
-        .createPayment({ reference: started.reference, amountOre: started.amountOre, idempotencyKey: parsed.data.idempotencyKey, returnUrl, description: `Sak ${started.caseNumber}` })
+        .createPayment({
+          reference: started.reference,
+          amountOre: started.amountOre,
+          idempotencyKey: parsed.data.idempotencyKey,
+          returnUrl,
+          description: `Sak ${started.caseNumber}`,
+        })
         .catch(() => null);
       if (!created) return failed('debtorActions.pay.errors.providerDown', formData);
       await rememberRedirect(db, started.id, created.redirectUrl);
@@ -64,7 +73,12 @@ export async function decideLocalPaymentAction(_prev: FormState, formData: FormD
     const actor = await requireDebtorCase(payment?.caseId ?? '');
     if (!payment) return failed('debtorActions.pay.errors.notFound');
     const outcome = parsed.data.decision === 'approve' ? 'approved' : 'declined';
-    await settleOnlinePayment(db, { provider: 'local', reference: payment.reference, eventName: parsed.data.decision.toUpperCase(), outcome });
+    await settleOnlinePayment(db, {
+      provider: 'local',
+      reference: payment.reference,
+      eventName: parsed.data.decision.toUpperCase(),
+      outcome,
+    });
     revalidatePath(CASE_PAGE, 'page');
     redirect(`/${await getLocale()}/min-side/cases/${actor.caseId}/pay?reference=${encodeURIComponent(payment.reference)}`);
   });
@@ -76,10 +90,15 @@ export async function fileObjectionAction(_prev: FormState, formData: FormData):
     formData,
     async () => {
       const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-      const parsed = fileObjectionSchema.safeParse({ caseId: formData.get('caseId'), reason: formData.get('reason') ?? undefined, body: formData.get('body') ?? undefined });
+      const parsed = fileObjectionSchema.safeParse({
+        caseId: formData.get('caseId'),
+        reason: formData.get('reason') ?? undefined,
+        body: formData.get('body') ?? undefined,
+      });
       if (!parsed.success) return invalid(parsed.error, formData);
       const uploads = formData.getAll('files').filter((value): value is File => value instanceof File && value.size > 0);
-      if (uploads.length > MAX_OBJECTION_FILES) return failed('debtorActions.object.errors.tooManyFiles', formData, { files: 'debtorActions.object.errors.tooManyFiles' });
+      if (uploads.length > MAX_OBJECTION_FILES)
+        return failed('debtorActions.object.errors.tooManyFiles', formData, { files: 'debtorActions.object.errors.tooManyFiles' });
       const files: CheckedFile[] = [];
       for (const upload of uploads) {
         const checked = await checkObjectionFile(upload);
@@ -91,7 +110,12 @@ export async function fileObjectionAction(_prev: FormState, formData: FormData):
       return succeeded('debtorActions.object.filed');
     },
     // "Already paid" needs its receipt: the message goes beside the files.
-    (error) => failed(error.messageKey, formData, error.messageKey === 'debtorActions.object.errors.receiptRequired' ? { files: error.messageKey } : undefined),
+    (error) =>
+      failed(
+        error.messageKey,
+        formData,
+        error.messageKey === 'debtorActions.object.errors.receiptRequired' ? { files: error.messageKey } : undefined,
+      ),
   );
 }
 

@@ -7,7 +7,15 @@ import { findDebtorCaseCompany } from '@/lib/auth/gate/debtor-scope';
 /** An online payment by its reference, only when its case is one of this debtor's. */
 export async function onlinePaymentOfDebtor(debtor: DebtorActor, reference: string) {
   const [payment] = await db
-    .select({ id: onlinePayments.id, caseId: onlinePayments.caseId, companyId: onlinePayments.companyId, reference: onlinePayments.reference, provider: onlinePayments.provider, amountOre: onlinePayments.amountOre, status: onlinePayments.status })
+    .select({
+      id: onlinePayments.id,
+      caseId: onlinePayments.caseId,
+      companyId: onlinePayments.companyId,
+      reference: onlinePayments.reference,
+      provider: onlinePayments.provider,
+      amountOre: onlinePayments.amountOre,
+      status: onlinePayments.status,
+    })
     .from(onlinePayments)
     .where(eq(onlinePayments.reference, reference));
   if (!payment) return null;
@@ -44,9 +52,17 @@ export async function getCaseArrangement(companyId: string, caseId: string) {
 /** The case thread as the debtor sees it: their own messages and the agency's answers. */
 export async function listDebtorThread(companyId: string, caseId: string) {
   return db
-    .select({ id: messages.id, fromDebtor: messages.fromDebtor, fromAgency: messages.fromAgency, body: messages.body, createdAt: messages.createdAt })
+    .select({
+      id: messages.id,
+      fromDebtor: messages.fromDebtor,
+      fromAgency: messages.fromAgency,
+      body: messages.body,
+      createdAt: messages.createdAt,
+    })
     .from(messages)
-    .where(and(eq(messages.companyId, companyId), eq(messages.caseId, caseId), or(eq(messages.fromDebtor, true), eq(messages.toDebtor, true))))
+    .where(
+      and(eq(messages.companyId, companyId), eq(messages.caseId, caseId), or(eq(messages.fromDebtor, true), eq(messages.toDebtor, true))),
+    )
     .orderBy(messages.createdAt)
     .limit(200);
 }

@@ -9,7 +9,10 @@ import { importPaymentsFile, MAX_IMPORT_BYTES } from './import';
 import { assignDebtorPayment, receiveDebtorPayment } from './mutations';
 import { assignDebtorPaymentSchema, registerDebtorPaymentSchema } from './schemas';
 
-export type ImportState = FormState & { lines?: { line: number; reason: string }[]; counts?: { allocated: number; unmatched: number; duplicate: number } };
+export type ImportState = FormState & {
+  lines?: { line: number; reason: string }[];
+  counts?: { allocated: number; unmatched: number; duplicate: number };
+};
 
 const DESK_PAYMENTS = '/[locale]/desk/payments';
 
@@ -64,7 +67,8 @@ export async function importDebtorPaymentsAction(_prev: ImportState, formData: F
     if (outcome.status === 'tooLarge') return fileRefusal('desk.payments.tooLarge');
     if (outcome.status === 'notText') return fileRefusal('desk.payments.notText');
     if (outcome.status === 'empty') return fileRefusal('desk.payments.emptyFile');
-    if (outcome.status === 'refused') return { status: 'error', message: 'desk.payments.refused', lines: outcome.errors } satisfies ImportState;
+    if (outcome.status === 'refused')
+      return { status: 'error', message: 'desk.payments.refused', lines: outcome.errors } satisfies ImportState;
     const counts = { allocated: 0, unmatched: 0, duplicate: 0 };
     for (const result of outcome.results) counts[result.outcome] += 1;
     return { status: 'success', message: 'desk.payments.imported', lines: outcome.errors, counts } satisfies ImportState;

@@ -34,7 +34,8 @@ export async function importPaymentsFile(
   if (errors.length > 0 && !options.importValidLines) return { status: 'refused', errors, validCount: payments.length };
   const results = await db.transaction(async (tx) => {
     const done: (ReceiveResult & { line: number })[] = [];
-    for (const { line, ...payment } of payments) done.push({ line, ...(await receiveDebtorPayment(tx, staff, payment, source, options.now)) });
+    for (const { line, ...payment } of payments)
+      done.push({ line, ...(await receiveDebtorPayment(tx, staff, payment, source, options.now)) });
     return done;
   });
   return { status: 'imported', errors, results };

@@ -26,7 +26,11 @@ const OPEN_STATUSES = ['active', 'paused'] as const;
 
 /** The one open case a KID points at; a KID on no case, on several, or only on ended cases is not matched. */
 async function matchByKid(tx: Tx, kid: string): Promise<{ caseId: string; companyId: string } | UnmatchedReason> {
-  const found = await tx.select({ id: cases.id, companyId: cases.companyId, status: cases.status }).from(cases).where(eq(cases.kid, kid)).limit(3);
+  const found = await tx
+    .select({ id: cases.id, companyId: cases.companyId, status: cases.status })
+    .from(cases)
+    .where(eq(cases.kid, kid))
+    .limit(3);
   if (found.length === 0) return 'unknownKid';
   const open = found.filter((row) => (OPEN_STATUSES as readonly string[]).includes(row.status));
   if (open.length === 0) return 'caseNotOpen';
@@ -40,7 +44,14 @@ async function matchByKid(tx: Tx, kid: string): Promise<{ caseId: string; compan
  * ledger), store the split on the payment, record the history, and close the case when nothing is left. A payment
  * dated back takes back what the claim no longer carries (interest after it, a fee it came in time for).
  */
-async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: string, target: { caseId: string; companyId: string }, paidAt: Date, tables?: Tables) {
+async function allocateToCase(
+  tx: Tx,
+  staff: StaffActor | null,
+  paymentId: string,
+  target: { caseId: string; companyId: string },
+  paidAt: Date,
+  tables?: Tables,
+) {
   const locked = await lockCase(tx, target.companyId, target.caseId);
   if (!(OPEN_STATUSES as readonly string[]).includes(locked.status)) throw new DomainError('debtorPayments.errors.caseNotOpen');
   const [payment] = await tx.select().from(debtorPayments).where(eq(debtorPayments.id, paymentId)).for('update');
@@ -54,7 +65,11 @@ async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: strin
   await recordEvent(
     tx,
     eventActor,
-    { type: 'payment.registered', caseId: locked.id, data: { amountOre: payment.amountOre, paidOn: payment.paidOn, currency: locked.currency, invoiceNumber: null, source: 'agency' } },
+    {
+      type: 'payment.registered',
+      caseId: locked.id,
+      data: { amountOre: payment.amountOre, paidOn: payment.paidOn, currency: locked.currency, invoiceNumber: null, source: 'agency' },
+    },
     paidAt,
   );
   const claim = await reconcileCase(tx, locked.id, payment.paidOn, { tables, paymentId: payment.id, now: paidAt });
@@ -66,15 +81,28 @@ async function allocateToCase(tx: Tx, staff: StaffActor | null, paymentId: strin
 }
 
 /** A case the engine has not started (or whose claim a missing rate stops): the split of what the ledger holds now. */
-async function allocateWithoutClaim(tx: Tx, locked: LockedCase, payment: { id: string; amountOre: number; paidOn: string }): Promise<Split> {
+async function allocateWithoutClaim(
+  tx: Tx,
+  locked: LockedCase,
+  payment: { id: string; amountOre: number; paidOn: string },
+): Promise<Split> {
   const [company] = await tx.select({ order: companies.allocationOrder }).from(companies).where(eq(companies.id, locked.companyId));
   const owed = await outstandingByComponent(tx, locked.companyId, locked.id);
   const split = allocatePayment(payment.amountOre, owed, orderForStage(locked.stage as Stage, company?.order));
   const postings: LedgerPosting[] = (['fee', 'interest', 'principal', 'credit'] as PaymentComponent[])
     .filter((component) => split[component] > 0)
-    .map((component) => ({ kind: 'payment', amountOre: -split[component], bookedOn: payment.paidOn, covers: component, debtorPaymentId: payment.id }));
+    .map((component) => ({
+      kind: 'payment',
+      amountOre: -split[component],
+      bookedOn: payment.paidOn,
+      covers: component,
+      debtorPaymentId: payment.id,
+    }));
   await postEntries(tx, locked, postings);
-  await tx.update(debtorPayments).set({ principalOre: split.principal, interestOre: split.interest, feeOre: split.fee, creditOre: split.credit }).where(eq(debtorPayments.id, payment.id));
+  await tx
+    .update(debtorPayments)
+    .set({ principalOre: split.principal, interestOre: split.interest, feeOre: split.fee, creditOre: split.credit })
+    .where(eq(debtorPayments.id, payment.id));
   return split;
 }
 
@@ -82,14 +110,24 @@ async function allocateWithoutClaim(tx: Tx, locked: LockedCase, payment: { id: s
  * Receives one debtor payment (desk form, bank file, seed): stores it, matches it by KID and allocates it, or
  * leaves it in the unmatched list. The bank reference is unique, so the same payment imported twice books once.
  */
-export async function receiveDebtorPayment(tx: Tx, staff: StaffActor | null, input: IncomingPayment, source: Source, now = new Date(), tables?: Tables): Promise<ReceiveResult> {
+export async function receiveDebtorPayment(
+  tx: Tx,
+  staff: StaffActor | null,
+  input: IncomingPayment,
+  source: Source,
+  now = new Date(),
+  tables?: Tables,
+): Promise<ReceiveResult> {
   const [inserted] = await tx
     .insert(debtorPayments)
     .values({ ...input, status: 'unmatched', source, registeredByUserId: staff?.userId ?? null, createdAt: now })
     .onConflictDoNothing({ target: debtorPayments.bankReference })
     .returning({ id: debtorPayments.id });
   if (!inserted) {
-    const [existing] = await tx.select({ id: debtorPayments.id }).from(debtorPayments).where(eq(debtorPayments.bankReference, input.bankReference));
+    const [existing] = await tx
+      .select({ id: debtorPayments.id })
+      .from(debtorPayments)
+      .where(eq(debtorPayments.bankReference, input.bankReference));
     return { outcome: 'duplicate', paymentId: existing?.id ?? '' };
   }
   const match = await matchByKid(tx, input.kid);

@@ -37,7 +37,14 @@ export function parseOcrGiro(bytes: Uint8Array, today: string): ParsedFile {
     if (p.amountOre <= 0) return errors.push({ line: p.line, reason: 'debtorPayments.import.amountNotPositive' });
     if (p.amountOre > MAX_AMOUNT_ORE) return errors.push({ line: p.line, reason: 'debtorPayments.import.amountTooLarge' });
     if (!/^\d{2,25}$/.test(p.kid)) return errors.push({ line: p.line, reason: 'debtorPayments.import.kidInvalid' });
-    payments.push({ line: p.line, paidOn: p.paidOn, kid: p.kid, amountOre: p.amountOre, payer: p.payer, bankReference: `OCR-${p.paidOn}-${p.archive}-${p.transaction}` });
+    payments.push({
+      line: p.line,
+      paidOn: p.paidOn,
+      kid: p.kid,
+      amountOre: p.amountOre,
+      payer: p.payer,
+      bankReference: `OCR-${p.paidOn}-${p.archive}-${p.transaction}`,
+    });
   };
   text.split(/\r?\n/).forEach((record, index) => {
     const line = index + 1;

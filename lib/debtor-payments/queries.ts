@@ -8,7 +8,15 @@ const LIMIT = 100;
 /** The agency's unmatched payments, oldest first: money that must be assigned to a case by hand. Staff only. */
 export async function listUnmatchedPayments() {
   return db
-    .select({ id: debtorPayments.id, paidOn: debtorPayments.paidOn, kid: debtorPayments.kid, amountOre: debtorPayments.amountOre, payer: debtorPayments.payer, bankReference: debtorPayments.bankReference, reason: debtorPayments.unmatchedReason })
+    .select({
+      id: debtorPayments.id,
+      paidOn: debtorPayments.paidOn,
+      kid: debtorPayments.kid,
+      amountOre: debtorPayments.amountOre,
+      payer: debtorPayments.payer,
+      bankReference: debtorPayments.bankReference,
+      reason: debtorPayments.unmatchedReason,
+    })
     .from(debtorPayments)
     .where(eq(debtorPayments.status, 'unmatched'))
     .orderBy(debtorPayments.createdAt)
@@ -39,9 +47,18 @@ export async function listAllocatedPayments() {
 
 /** Companies for the desk's settlement run, with their latest slips. Staff only. */
 export async function listSettlementCompanies() {
-  const all = await db.select({ id: companies.id, name: companies.name, weekday: companies.settlementWeekday }).from(companies).orderBy(companies.name);
+  const all = await db
+    .select({ id: companies.id, name: companies.name, weekday: companies.settlementWeekday })
+    .from(companies)
+    .orderBy(companies.name);
   const slips = await db
-    .select({ id: remittanceSlips.id, companyId: remittanceSlips.companyId, slipNumber: remittanceSlips.slipNumber, settledOn: remittanceSlips.settledOn, netOre: remittanceSlips.netOre })
+    .select({
+      id: remittanceSlips.id,
+      companyId: remittanceSlips.companyId,
+      slipNumber: remittanceSlips.slipNumber,
+      settledOn: remittanceSlips.settledOn,
+      netOre: remittanceSlips.netOre,
+    })
     .from(remittanceSlips)
     .orderBy(desc(remittanceSlips.settledOn))
     .limit(LIMIT);

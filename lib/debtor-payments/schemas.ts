@@ -13,7 +13,10 @@ const paidOn = z
 export const registerDebtorPaymentSchema = z
   .object({
     paidOn,
-    kid: z.string('validation.required').trim().regex(/^\d{2,25}$/, 'debtorPayments.import.kidInvalid'),
+    kid: z
+      .string('validation.required')
+      .trim()
+      .regex(/^\d{2,25}$/, 'debtorPayments.import.kidInvalid'),
     amount: z.string('validation.required').transform((typed, ctx) => {
       const amount = parseAmountInput(typed.slice(0, 40), 'nb');
       if (amount.ok) return amount.ore;
@@ -21,13 +24,20 @@ export const registerDebtorPaymentSchema = z
       return z.NEVER;
     }),
     payer: z.string().trim().max(200).optional().default(''),
-    bankReference: z.string('validation.required').trim().min(1, 'debtorPayments.import.referenceMissing').max(60, 'debtorPayments.import.referenceMissing'),
+    bankReference: z
+      .string('validation.required')
+      .trim()
+      .min(1, 'debtorPayments.import.referenceMissing')
+      .max(60, 'debtorPayments.import.referenceMissing'),
   })
   .transform(({ amount, ...rest }) => ({ ...rest, amountOre: amount }));
 
 export const assignDebtorPaymentSchema = z.object({
   paymentId: z.uuid('cases.errors.reloadForm'),
-  caseNumber: z.coerce.number('debtorPayments.errors.caseNotFound').int('debtorPayments.errors.caseNotFound').positive('debtorPayments.errors.caseNotFound'),
+  caseNumber: z.coerce
+    .number('debtorPayments.errors.caseNotFound')
+    .int('debtorPayments.errors.caseNotFound')
+    .positive('debtorPayments.errors.caseNotFound'),
 });
 
 export const runSettlementSchema = z.object({

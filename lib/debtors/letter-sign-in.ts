@@ -13,7 +13,12 @@ export type LetterSignInResult = { ok: true; caseId: string } | { ok: false; rea
  * address /64, per case, per address), so a parallel burst cannot try more codes than the limit. An unknown case,
  * a wrong code and an expired code look the same.
  */
-export async function verifyLetterCode(db: Database, input: LetterSignInInput, client: { ipAddress: string }, now: Date = new Date()): Promise<LetterSignInResult> {
+export async function verifyLetterCode(
+  db: Database,
+  input: LetterSignInInput,
+  client: { ipAddress: string },
+  now: Date = new Date(),
+): Promise<LetterSignInResult> {
   const attemptId = await claimAttempt(db, { step: 'letter_code', email: `case:${input.caseNumber}`, ipAddress: client.ipAddress }, now);
   if (!attemptId) return { ok: false, reason: 'throttled' };
   const codes = await db

@@ -19,7 +19,14 @@ export function oidcConfig(): OidcConfig | null {
   const e = env();
   const claims = { scope: e.DEBTOR_OIDC_SCOPE, nationalIdClaim: e.DEBTOR_OIDC_NATIONAL_ID_CLAIM, nameClaim: e.DEBTOR_OIDC_NAME_CLAIM };
   if (e.DEBTOR_OIDC_ISSUER && e.DEBTOR_OIDC_CLIENT_ID && e.DEBTOR_OIDC_CLIENT_SECRET) {
-    return { issuer: e.DEBTOR_OIDC_ISSUER, clientId: e.DEBTOR_OIDC_CLIENT_ID, clientSecret: e.DEBTOR_OIDC_CLIENT_SECRET, ...claims, organisationsClaim: e.DEBTOR_OIDC_ORGANISATIONS_CLAIM ?? null, allowHttp: false };
+    return {
+      issuer: e.DEBTOR_OIDC_ISSUER,
+      clientId: e.DEBTOR_OIDC_CLIENT_ID,
+      clientSecret: e.DEBTOR_OIDC_CLIENT_SECRET,
+      ...claims,
+      organisationsClaim: e.DEBTOR_OIDC_ORGANISATIONS_CLAIM ?? null,
+      allowHttp: false,
+    };
   }
   if (!isDemo()) return null;
   return {

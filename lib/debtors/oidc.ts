@@ -17,7 +17,13 @@ function configuration(config: OidcConfig): Promise<oidc.Configuration> {
   const key = `${config.issuer}|${config.clientId}`;
   let found = configurations.get(key);
   if (!found) {
-    found = oidc.discovery(new URL(config.issuer), config.clientId, undefined, oidc.ClientSecretBasic(config.clientSecret), config.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    found = oidc.discovery(
+      new URL(config.issuer),
+      config.clientId,
+      undefined,
+      oidc.ClientSecretBasic(config.clientSecret),
+      config.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
     found.catch(() => configurations.delete(key));
     configurations.set(key, found);
   }
@@ -50,14 +56,21 @@ export async function beginBankIdSignIn(db: Database, config: OidcConfig, locale
   return { flowId: flow.id, url };
 }
 
-export type BankIdResult = { ok: true; identity: Extract<DebtorIdentity, { kind: 'bankid' }>; locale: string } | { ok: false; locale: string | null };
+export type BankIdResult =
+  { ok: true; identity: Extract<DebtorIdentity, { kind: 'bankid' }>; locale: string } | { ok: false; locale: string | null };
 
 /**
  * The provider's answer: the flow is taken (deleted, so a replay finds nothing), then openid-client checks state,
  * exchanges the code with the PKCE verifier and checks the ID token (signature, issuer, audience, nonce). Any
  * mismatch, a missing or invalid national id, or a provider error is a refusal.
  */
-export async function finishBankIdSignIn(db: Database, config: OidcConfig, flowId: string, query: URLSearchParams, now: Date = new Date()): Promise<BankIdResult> {
+export async function finishBankIdSignIn(
+  db: Database,
+  config: OidcConfig,
+  flowId: string,
+  query: URLSearchParams,
+  now: Date = new Date(),
+): Promise<BankIdResult> {
   const [flow] = await db
     .delete(debtorSignInFlows)
     .where(and(eq(debtorSignInFlows.id, flowId), gt(debtorSignInFlows.expiresAt, now)))
@@ -85,12 +98,22 @@ export async function finishBankIdSignIn(db: Database, config: OidcConfig, flowI
 }
 
 /** The person and their signatory rights from the claims the configuration names; null without a valid national id. */
-export function identityFromClaims(claims: Record<string, unknown>, config: Pick<OidcConfig, 'nationalIdClaim' | 'nameClaim' | 'organisationsClaim'>) {
+export function identityFromClaims(
+  claims: Record<string, unknown>,
+  config: Pick<OidcConfig, 'nationalIdClaim' | 'nameClaim' | 'organisationsClaim'>,
+) {
   const nationalId = claims[config.nationalIdClaim];
   if (typeof nationalId !== 'string' || !isValidNationalId(nationalId)) return null;
   const name = claims[config.nameClaim];
   const raw = config.organisationsClaim ? claims[config.organisationsClaim] : undefined;
   const listed = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
-  const organisationNumbers = [...new Set(listed.filter((value): value is string => typeof value === 'string').map((value) => value.replace(/\s/g, '')))].filter(isValidOrganisationNumber);
-  return { kind: 'bankid' as const, nationalId: nationalId.replace(/\s/g, ''), name: typeof name === 'string' ? name : null, organisationNumbers };
+  const organisationNumbers = [
+    ...new Set(listed.filter((value): value is string => typeof value === 'string').map((value) => value.replace(/\s/g, ''))),
+  ].filter(isValidOrganisationNumber);
+  return {
+    kind: 'bankid' as const,
+    nationalId: nationalId.replace(/\s/g, ''),
+    name: typeof name === 'string' ? name : null,
+    organisationNumbers,
+  };
 }

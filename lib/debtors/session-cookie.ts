@@ -30,5 +30,11 @@ export const BANKID_FLOW_COOKIE = 'min_side_bankid_flow';
 export const BANKID_FLOW_COOKIE_PATH = '/api/min-side/bankid';
 
 export function bankIdFlowCookieOptions(ttlMs: number) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure: isProductionDeployment(), path: BANKID_FLOW_COOKIE_PATH, maxAge: Math.floor(ttlMs / 1000) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isProductionDeployment(),
+    path: BANKID_FLOW_COOKIE_PATH,
+    maxAge: Math.floor(ttlMs / 1000),
+  };
 }

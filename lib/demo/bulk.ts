@@ -93,9 +93,12 @@ async function withoutIndexes(tx: Executor, insert: () => Promise<void>) {
   const [role] = await executeRows<{ rolsuper: boolean }>(tx, sql`select rolsuper from pg_roles where rolname = current_user`);
   if (role?.rolsuper) await tx.execute(sql`set local session_replication_role = replica`);
   await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
-  const indexes = await executeRows<{ indexname: string; indexdef: string }>(tx, sql`select indexname, indexdef from pg_indexes i
+  const indexes = await executeRows<{ indexname: string; indexdef: string }>(
+    tx,
+    sql`select indexname, indexdef from pg_indexes i
     where schemaname = current_schema() and tablename in (${tables})
-      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`);
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+  );
   for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.indexname}"`));
   await insert();
   for (const index of indexes) await tx.execute(sql.raw(index.indexdef));
@@ -109,7 +112,10 @@ async function resolveCompany(db: Database, companyId: string | undefined): Prom
   if (companyId) return { id: companyId, kidPrefix: prefixOf(companyId) };
   const [demo] = await db.select({ id: companies.id }).from(companies).where(eq(companies.id, DEMO_COMPANIES[0].id));
   if (demo) return { id: demo.id, kidPrefix: prefixOf(demo.id) };
-  const [existing] = await db.select({ id: companies.id }).from(companies).where(eq(companies.organisationNumber, BENCHMARK_COMPANY.organisationNumber));
+  const [existing] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.organisationNumber, BENCHMARK_COMPANY.organisationNumber));
   if (existing) return { id: existing.id, kidPrefix: DEFAULT_KID_PREFIX };
   const [created] = await db.insert(companies).values(BENCHMARK_COMPANY).returning({ id: companies.id });
   if (!created) throw new Error('Could not create the benchmark company');
@@ -180,8 +186,14 @@ export async function seedBulk(db: Database, options: { cases: number; companyId
                ${searchName},
                case when ${isCompany} then ${pickFrom(orgNumbers, i)} end,
                ${pickFrom(STREETS, i)} || ' ' || (1 + i % 97),
-               ${pickFrom(PLACES.map(([postcode]) => postcode), sql`i / 3`)},
-               ${pickFrom(PLACES.map(([, city]) => city), sql`i / 3`)},
+               ${pickFrom(
+                 PLACES.map(([postcode]) => postcode),
+                 sql`i / 3`,
+               )},
+               ${pickFrom(
+                 PLACES.map(([, city]) => city),
+                 sql`i / 3`,
+               )},
                case when i % 3 = 0 then null else 'kunde' || (${customerBase} + i) || '@example.com' end,
                ${registeredAt}
         from ${series}`);
@@ -229,9 +241,11 @@ export async function seedBulk(db: Database, options: { cases: number; companyId
 
   const starts = Array.from({ length: Math.ceil(total / BATCH_SIZE) }, (_, index) => 1 + index * BATCH_SIZE);
   if (total >= WITHOUT_INDEXES_FROM) {
-    await db.transaction((tx) => withoutIndexes(tx, async () => {
-      for (const start of starts) await insertBatch(tx, start);
-    }));
+    await db.transaction((tx) =>
+      withoutIndexes(tx, async () => {
+        for (const start of starts) await insertBatch(tx, start);
+      }),
+    );
   } else {
     // PGlite has one connection, so there the batches simply run one after another.
     const workers = Array.from({ length: Math.min(PARALLEL_BATCHES, starts.length) }, async () => {

@@ -29,13 +29,17 @@ export function planActions(ctx: Context, companyIndex: number, registeredDay: n
   const actions: Action[] = [];
   const fate = rng.next();
   const payDay =
-    fate < 0.2 ? registeredDay + rng.int(5, 30)
-      : fate < 0.32 ? registeredDay + rng.int(30, 120)
-        : fate < 0.4 ? registeredDay + rng.int(120, 450)
+    fate < 0.2
+      ? registeredDay + rng.int(5, 30)
+      : fate < 0.32
+        ? registeredDay + rng.int(30, 120)
+        : fate < 0.4
+          ? registeredDay + rng.int(120, 450)
           : Number.POSITIVE_INFINITY;
   const withdrawDay = rng.chance(0.05) ? registeredDay + rng.int(4, 90) : Number.POSITIVE_INFINITY;
   if (Number.isFinite(payDay)) actions.push({ day: payDay, kind: 'pay', source: paymentSource(ctx, companyIndex), actor: actor() });
-  if (Number.isFinite(withdrawDay)) actions.push({ day: withdrawDay, kind: 'withdraw', actor: actor(), reason: rng.pick(WITHDRAW_REASONS) });
+  if (Number.isFinite(withdrawDay))
+    actions.push({ day: withdrawDay, kind: 'withdraw', actor: actor(), reason: rng.pick(WITHDRAW_REASONS) });
   if (rng.chance(0.08)) actions.push({ day: registeredDay + rng.int(2, 20), kind: 'credit', actor: actor(), percent: rng.int(10, 50) });
   if (rng.chance(0.18)) {
     let day = registeredDay + rng.int(20, 60);
@@ -66,7 +70,16 @@ async function creditNote(tx: Tx, actors: Actors, plan: CasePlan, action: Extrac
   await registerPayment(
     tx,
     creditorActor(actors, plan, action.actor),
-    { caseId: plan.id, invoiceId: invoice.id, kind: 'credit', paidOn: isoFromDay(action.day), amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
+    {
+      caseId: plan.id,
+      invoiceId: invoice.id,
+      kind: 'credit',
+      paidOn: isoFromDay(action.day),
+      amountOre,
+      currency: 'NOK',
+      idempotencyKey: actors.newId(),
+      confirmedOverpaymentOre: null,
+    },
     at,
     actors.tables,
   );
@@ -81,6 +94,12 @@ export async function applyAction(tx: Tx, actors: Actors, plan: CasePlan, action
     if (acceptsPayments(locked.status)) await creditNote(tx, actors, plan, action, at);
   } else if (isActionAllowed(action.kind, locked.status)) {
     const reason = action.kind === 'withdraw' ? action.reason : undefined;
-    await changeCaseStatus(tx, { userId: action.actor, companyId: plan.company.id, role: 'write' }, { caseId: plan.id, action: action.kind, expectedStatus: locked.status, reason }, at, actors.tables);
+    await changeCaseStatus(
+      tx,
+      { userId: action.actor, companyId: plan.company.id, role: 'write' },
+      { caseId: plan.id, action: action.kind, expectedStatus: locked.status, reason },
+      at,
+      actors.tables,
+    );
   }
 }

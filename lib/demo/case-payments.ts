@@ -13,14 +13,15 @@ import { isoFromDay } from '@/lib/dates';
 // to the creditor and registered by the creditor or by AutoCollect. Each goes through the portal's own mutation,
 // which books the interest up to the payment's day, allocates it and closes the case when nothing is left.
 
-
 /** What the demo's actions need besides their plan: fresh ids, and AutoCollect's API key (Nordlys Elektro AS). */
 export type Actors = { newId: () => string; apiKeyId: string; tables?: Tables };
 
 /** Who registers what the creditor received: the user, or AutoCollect in the company connected to it. */
 export function creditorActor(actors: Actors, plan: CasePlan, userId: string): WriteActor {
   const companyId = plan.company.id;
-  return plan.companyIndex === 1 ? { userId: null, apiKeyId: actors.apiKeyId, companyId, role: 'write' } : { userId, companyId, role: 'write' };
+  return plan.companyIndex === 1
+    ? { userId: null, apiKeyId: actors.apiKeyId, companyId, role: 'write' }
+    : { userId, companyId, role: 'write' };
 }
 
 type PaymentAction = Extract<Action, { kind: 'pay' | 'instalment' }>;
@@ -45,14 +46,30 @@ export async function pay(tx: Tx, actors: Actors, plan: CasePlan, action: Paymen
   const paidOn = isoFromDay(action.day);
   if (action.source === 'agency') {
     const bankReference = `DEMO-${plan.kid}-${action.day}-${action.kind}`;
-    await receiveDebtorPayment(tx, null, { paidOn, kid: plan.kid, amountOre, payer: String(plan.debtor.name), bankReference }, 'seed', at, actors.tables);
+    await receiveDebtorPayment(
+      tx,
+      null,
+      { paidOn, kid: plan.kid, amountOre, payer: String(plan.debtor.name), bankReference },
+      'seed',
+      at,
+      actors.tables,
+    );
     return;
   }
   const [invoice] = plan.invoices;
   await registerPayment(
     tx,
     creditorActor(actors, plan, action.actor),
-    { caseId: plan.id, invoiceId: invoice?.id, kind: 'payment', paidOn, amountOre, currency: 'NOK', idempotencyKey: actors.newId(), confirmedOverpaymentOre: null },
+    {
+      caseId: plan.id,
+      invoiceId: invoice?.id,
+      kind: 'payment',
+      paidOn,
+      amountOre,
+      currency: 'NOK',
+      idempotencyKey: actors.newId(),
+      confirmedOverpaymentOre: null,
+    },
     at,
     actors.tables,
   );

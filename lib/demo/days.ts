@@ -87,7 +87,11 @@ async function registerCases(clock: Clock, plans: CasePlan[]) {
       event: {
         type: 'case.registered' as const,
         caseId: plan.id,
-        data: { invoiceNumber: plan.invoices[0]?.number ?? '', amountOre: plan.invoices.reduce((sum, invoice) => sum + invoice.amountOre, 0), source: plan.source },
+        data: {
+          invoiceNumber: plan.invoices[0]?.number ?? '',
+          amountOre: plan.invoices.reduce((sum, invoice) => sum + invoice.amountOre, 0),
+          source: plan.source,
+        },
       },
       occurredAt: at,
     })),
@@ -135,7 +139,10 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActo
   const actors: Actors = { ...demoActors, tables };
   const clock: Clock = { tx, ctx, actors, tables, lastMs: new Map() };
   const byId = new Map(plans.map((plan) => [plan.id, plan]));
-  const actions = groupByDay(plans.flatMap((plan) => plan.actions.map((action): [CasePlan, Action] => [plan, action])), ([, action]) => action.day);
+  const actions = groupByDay(
+    plans.flatMap((plan) => plan.actions.map((action): [CasePlan, Action] => [plan, action])),
+    ([, action]) => action.day,
+  );
   /** The open cases as the engine reads them, the day it has something to do for each, the desk's confirmations. */
   const open = new Map<string, LoadedCase>();
   const due = new Map<string, number>();
@@ -160,7 +167,11 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActo
 
   // Registered cases are invisible to the engine until their first letter is due: every run names its cases.
   await registerCases(clock, plans);
-  for (const item of await loadLockedCases(tx, plans.map((plan) => plan.id), isoFromDay(ctx.today))) {
+  for (const item of await loadLockedCases(
+    tx,
+    plans.map((plan) => plan.id),
+    isoFromDay(ctx.today),
+  )) {
     open.set(item.id, item);
     schedule(item, (byId.get(item.id)?.registeredDay ?? 0) + 1);
   }
@@ -168,7 +179,12 @@ export async function playDemo(tx: Tx, ctx: Context, plans: CasePlan[], demoActo
   for (let day = firstDay; day <= ctx.today; day += 1) {
     const dueToday = [...due].filter(([, on]) => on <= day).map(([id]) => id);
     if (dueToday.length > 0) {
-      const run = await runEngine(tx, { now: new Date(day * DAY_MS + ENGINE_RUN_MS), caseIds: dueToday, accountNumber: ctx.agencyAccount, tables: clock.tables });
+      const run = await runEngine(tx, {
+        now: new Date(day * DAY_MS + ENGINE_RUN_MS),
+        caseIds: dueToday,
+        accountNumber: ctx.agencyAccount,
+        tables: clock.tables,
+      });
       let predicted = 0;
       for (const id of dueToday) {
         const item = open.get(id)!;

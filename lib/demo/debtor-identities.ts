@@ -7,7 +7,11 @@ import { toSearchText } from '@/lib/search-text';
  */
 export const DEMO_DEBTOR_PERSON = { nationalId: '15108695088', name: 'Kari Nordmann', signatoryFor: [] as string[] };
 export const DEMO_SIGNATORY_COMPANY = { organisationNumber: '914752817', name: 'Fjordlys Bygg AS' };
-export const DEMO_DEBTOR_SIGNATORY = { nationalId: '01037510064', name: 'Ola Berg', signatoryFor: [DEMO_SIGNATORY_COMPANY.organisationNumber] };
+export const DEMO_DEBTOR_SIGNATORY = {
+  nationalId: '01037510064',
+  name: 'Ola Berg',
+  signatoryFor: [DEMO_SIGNATORY_COMPANY.organisationNumber],
+};
 export const DEMO_DEBTOR_IDENTITIES = [DEMO_DEBTOR_PERSON, DEMO_DEBTOR_SIGNATORY];
 
 // Cases old enough to have letters, on which the debtor does nothing (they stay open for the demo).
@@ -15,7 +19,13 @@ const OLDEST_DAYS = 150;
 const YOUNGEST_DAYS = 45;
 
 function candidates(plans: CasePlan[], today: number, kind: 'person' | 'company') {
-  return plans.filter((plan) => plan.debtor.kind === kind && plan.actions.length === 0 && plan.registeredDay >= today - OLDEST_DAYS && plan.registeredDay <= today - YOUNGEST_DAYS);
+  return plans.filter(
+    (plan) =>
+      plan.debtor.kind === kind &&
+      plan.actions.length === 0 &&
+      plan.registeredDay >= today - OLDEST_DAYS &&
+      plan.registeredDay <= today - YOUNGEST_DAYS,
+  );
 }
 
 /**
@@ -28,7 +38,11 @@ export function assignDemoIdentities(plans: CasePlan[], today: number) {
   for (const plan of people) {
     if (companiesTaken.has(plan.company.id) || companiesTaken.size === 2) continue;
     companiesTaken.add(plan.company.id);
-    Object.assign(plan.debtor, { nationalId: DEMO_DEBTOR_PERSON.nationalId, name: DEMO_DEBTOR_PERSON.name, searchName: toSearchText(DEMO_DEBTOR_PERSON.name) });
+    Object.assign(plan.debtor, {
+      nationalId: DEMO_DEBTOR_PERSON.nationalId,
+      name: DEMO_DEBTOR_PERSON.name,
+      searchName: toSearchText(DEMO_DEBTOR_PERSON.name),
+    });
   }
   const company = candidates(plans, today, 'company')[0];
   if (company) {

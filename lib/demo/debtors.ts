@@ -1,7 +1,16 @@
 import { toSearchText } from '@/lib/search-text';
 import type { Company, Context, DebtorPlan } from '@/lib/demo/context';
 import { DAY_MS } from '@/lib/dates';
-import { COMPANY_NAME_PREFIXES, COMPANY_TRADES, FIRST_NAMES, LAST_NAMES, PLACES, STREETS, makeOrganisationNumber, type Rng } from '@/lib/demo/random';
+import {
+  COMPANY_NAME_PREFIXES,
+  COMPANY_TRADES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PLACES,
+  STREETS,
+  makeOrganisationNumber,
+  type Rng,
+} from '@/lib/demo/random';
 
 // A demo debtor: a person (with a valid fødselsnummer half the time) or a company, with a Norwegian address.
 
@@ -28,7 +37,10 @@ function makePhone(rng: Rng): string {
 }
 
 function emailLocalPart(name: string): string {
-  return toSearchText(name).replace(/[^a-z ]/g, '').trim().replace(/ +/g, '.');
+  return toSearchText(name)
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .replace(/ +/g, '.');
 }
 
 export function makeDebtor(ctx: Context, company: Company, customerNumber: number): DebtorPlan {

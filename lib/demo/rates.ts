@@ -17,7 +17,8 @@ export function assumedRates(today: string): InterestRate[] {
     }
   }
   // 2H 2026 always: a demo seeded in the first half of 2026 reaches it through the daily job.
-  if (!rates.some((rate) => rate.validFrom === '2026-07-01')) rates.unshift({ validFrom: '2026-07-01', rateBasisPoints: ASSUMED_BASIS_POINTS });
+  if (!rates.some((rate) => rate.validFrom === '2026-07-01'))
+    rates.unshift({ validFrom: '2026-07-01', rateBasisPoints: ASSUMED_BASIS_POINTS });
   return rates;
 }
 

@@ -2,7 +2,19 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '@/db/client';
 import { assignDemoIdentities } from '@/lib/demo/debtor-identities';
-import { apiKeys, companies, debtors, events, feeRates, interestRates, memberships, messages, secondFactors, tasks, users } from '@/db/schema';
+import {
+  apiKeys,
+  companies,
+  debtors,
+  events,
+  feeRates,
+  interestRates,
+  memberships,
+  messages,
+  secondFactors,
+  tasks,
+  users,
+} from '@/db/schema';
 import { encryptSecret } from '@/lib/auth/crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { todayInOslo } from '@/lib/dates';
@@ -43,9 +55,25 @@ function addAccounts(rows: DemoRows, options: BuildOptions, newId: () => string)
   for (const user of DEMO_USERS) {
     const id = newId();
     userIds.set(user.email, id);
-    rows.users.push({ id, email: user.email, name: user.name, passwordHash: options.passwordHash, locale: 'nb', isAgencyStaff: user.isAgencyStaff ?? false, createdAt: setupAt });
-    rows.secondFactors.push({ id: newId(), userId: id, method: 'totp', secretEncrypted: options.sealTotpSecret(), confirmedAt: setupAt, createdAt: setupAt });
-    for (const role of user.roles) rows.memberships.push({ id: newId(), companyId: role.companyId, userId: id, role: role.role, createdAt: setupAt });
+    rows.users.push({
+      id,
+      email: user.email,
+      name: user.name,
+      passwordHash: options.passwordHash,
+      locale: 'nb',
+      isAgencyStaff: user.isAgencyStaff ?? false,
+      createdAt: setupAt,
+    });
+    rows.secondFactors.push({
+      id: newId(),
+      userId: id,
+      method: 'totp',
+      secretEncrypted: options.sealTotpSecret(),
+      confirmedAt: setupAt,
+      createdAt: setupAt,
+    });
+    for (const role of user.roles)
+      rows.memberships.push({ id: newId(), companyId: role.companyId, userId: id, role: role.role, createdAt: setupAt });
   }
   return {
     admin: userIds.get('admin@demo.no') ?? '',
@@ -59,10 +87,27 @@ function addAccounts(rows: DemoRows, options: BuildOptions, newId: () => string)
 function planDemo(options: BuildOptions) {
   const rng = createRng(SEED);
   const idRng = createRng(SEED ^ 0x5eed);
-  const rows: DemoRows = { companies: [], users: [], memberships: [], secondFactors: [], debtors: [], events: [], tasks: [], messages: [], settlementDays: [] };
+  const rows: DemoRows = {
+    companies: [],
+    users: [],
+    memberships: [],
+    secondFactors: [],
+    debtors: [],
+    events: [],
+    tasks: [],
+    messages: [],
+    settlementDays: [],
+  };
   const newId = () => uuidFrom(idRng);
   const userIds = addAccounts(rows, options, newId);
-  const ctx: Context = { rng, newId, today: options.today, lastDay: options.today - 1, agencyAccount: env().AGENCY_ACCOUNT_NUMBER, userIds };
+  const ctx: Context = {
+    rng,
+    newId,
+    today: options.today,
+    lastDay: options.today - 1,
+    agencyAccount: env().AGENCY_ACCOUNT_NUMBER,
+    userIds,
+  };
 
   const { plans, debtorRows } = planCases(ctx);
   assignDemoIdentities(plans, options.today);
@@ -123,10 +168,26 @@ export async function seedDemo(db: Database, options: { today?: string } = {}): 
     await insertChunked(tx, memberships, rows.memberships);
     await insertChunked(tx, secondFactors, rows.secondFactors);
     await insertChunked(tx, debtors, rows.debtors);
-    await tx.insert(interestRates).values(assumedRates(isoToday).map((rate) => ({ ...rate, source: 'Demo: antatt rente (styringsrenten + 8 prosentpoeng som i 1. halvår 2026), ikke publisert', assumption: true }))).onConflictDoNothing();
+    await tx
+      .insert(interestRates)
+      .values(
+        assumedRates(isoToday).map((rate) => ({
+          ...rate,
+          source: 'Demo: antatt rente (styringsrenten + 8 prosentpoeng som i 1. halvår 2026), ikke publisert',
+          assumption: true,
+        })),
+      )
+      .onConflictDoNothing();
     await tx
       .insert(feeRates)
-      .values(assumedCompensation(isoToday).map((row) => ({ ...row, kind: 'standard_compensation' as const, source: 'Demo: antatt standardkompensasjon (460 kr som i 1. halvår 2026), ikke publisert', assumption: true })))
+      .values(
+        assumedCompensation(isoToday).map((row) => ({
+          ...row,
+          kind: 'standard_compensation' as const,
+          source: 'Demo: antatt standardkompensasjon (460 kr som i 1. halvår 2026), ikke publisert',
+          assumption: true,
+        })),
+      )
       .onConflictDoNothing();
     // AutoCollect's writes in Nordlys Elektro AS come through its API key, as they do in the portal.
     await ensureDemoApiKey(tx);

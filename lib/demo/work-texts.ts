@@ -8,7 +8,10 @@ export const TASK_TEMPLATES: readonly TaskTemplate[] = [
   {
     title: 'Bekreft kravet',
     body: 'Skyldner bestrider kravet. Kan dere bekrefte at varene ble levert?',
-    answers: ['Varene ble levert som avtalt. Signert følgeseddel er sendt til dere på e-post.', 'Kravet er riktig. Kunden har ikke klaget før nå.'],
+    answers: [
+      'Varene ble levert som avtalt. Signert følgeseddel er sendt til dere på e-post.',
+      'Kravet er riktig. Kunden har ikke klaget før nå.',
+    ],
   },
   {
     title: 'Send kopi av faktura',
@@ -28,7 +31,10 @@ export const TASK_TEMPLATES: readonly TaskTemplate[] = [
   {
     title: 'Avklar innsigelse',
     body: 'Skyldner mener at arbeidet ikke ble utført som avtalt, og holder tilbake betalingen. Hva er deres kommentar?',
-    answers: ['Arbeidet ble godkjent av kunden ved overlevering. Kravet står ved lag.', 'Vi krediterer 20 % av fakturaen, resten skal betales.'],
+    answers: [
+      'Arbeidet ble godkjent av kunden ved overlevering. Kravet står ved lag.',
+      'Vi krediterer 20 % av fakturaen, resten skal betales.',
+    ],
   },
   {
     title: 'Bekreft rettslig inkasso',

@@ -36,7 +36,10 @@ export function addTasks(ctx: Context, outcomes: CaseOutcome[], rows: DemoRows) 
   });
   for (let n = 0; n < 50; n += 1) {
     const isOpen = n < 25;
-    const outcome = pickCompanyCase(ctx, (isOpen ? open : answerable).filter((o) => !used.has(o.plan.id)));
+    const outcome = pickCompanyCase(
+      ctx,
+      (isOpen ? open : answerable).filter((o) => !used.has(o.plan.id)),
+    );
     if (!outcome) continue;
     used.add(outcome.plan.id);
     const [from, to] = openWindow(outcome, lastDay);
@@ -63,9 +66,23 @@ export function addTasks(ctx: Context, outcomes: CaseOutcome[], rows: DemoRows) 
       createdAt,
     });
     const base = { companyId, subjectType: 'case', subjectId: outcome.plan.id, caseId: outcome.plan.id };
-    rows.events.push({ id: ctx.newId(), ...base, actorUserId: null, type: 'task.created', data: { taskId: id, title: template.title }, occurredAt: createdAt });
+    rows.events.push({
+      id: ctx.newId(),
+      ...base,
+      actorUserId: null,
+      type: 'task.created',
+      data: { taskId: id, title: template.title },
+      occurredAt: createdAt,
+    });
     if (answeredAt) {
-      rows.events.push({ id: ctx.newId(), ...base, actorUserId: answeredBy, type: 'task.answered', data: { taskId: id, title: template.title }, occurredAt: answeredAt });
+      rows.events.push({
+        id: ctx.newId(),
+        ...base,
+        actorUserId: answeredBy,
+        type: 'task.answered',
+        data: { taskId: id, title: template.title },
+        occurredAt: answeredAt,
+      });
     }
   }
 }

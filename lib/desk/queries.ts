@@ -64,12 +64,30 @@ export async function listDeskCaseTasks(companyId: string, caseId: string): Prom
     .limit(200);
 }
 
-export type ThreadMessage = { id: string; fromAgency: boolean; fromDebtor: boolean; toDebtor: boolean; sharedWithCreditor: boolean; body: string; createdAt: Date; authorName: string | null };
+export type ThreadMessage = {
+  id: string;
+  fromAgency: boolean;
+  fromDebtor: boolean;
+  toDebtor: boolean;
+  sharedWithCreditor: boolean;
+  body: string;
+  createdAt: Date;
+  authorName: string | null;
+};
 
 /** The case's message thread, oldest first (a conversation reads downwards). */
 export async function listCaseThread(companyId: string, caseId: string): Promise<ThreadMessage[]> {
   return db
-    .select({ id: messages.id, fromAgency: messages.fromAgency, fromDebtor: messages.fromDebtor, toDebtor: messages.toDebtor, sharedWithCreditor: messages.sharedWithCreditor, body: messages.body, createdAt: messages.createdAt, authorName: users.name })
+    .select({
+      id: messages.id,
+      fromAgency: messages.fromAgency,
+      fromDebtor: messages.fromDebtor,
+      toDebtor: messages.toDebtor,
+      sharedWithCreditor: messages.sharedWithCreditor,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      authorName: users.name,
+    })
     .from(messages)
     .leftJoin(users, eq(users.id, messages.authorUserId))
     .where(and(eq(messages.companyId, companyId), eq(messages.caseId, caseId)))

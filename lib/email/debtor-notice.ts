@@ -7,7 +7,16 @@ import { layout, type RenderedEmail } from './layout';
 
 /** What the agency tells a debtor outside the letters: a missed instalment, or a letter waiting in Min side. */
 export type DebtorNoticeEmail =
-  | { template: 'debtor_notice'; kind: 'instalmentMissed'; caseNumber: number; creditorName: string; amountOre: number; dueOn: string; deadlineOn: string; minSideUrl: string }
+  | {
+      template: 'debtor_notice';
+      kind: 'instalmentMissed';
+      caseNumber: number;
+      creditorName: string;
+      amountOre: number;
+      dueOn: string;
+      deadlineOn: string;
+      minSideUrl: string;
+    }
   | { template: 'debtor_notice'; kind: 'letterAvailable'; caseNumber: number; creditorName: string; minSideUrl: string };
 
 const MESSAGES = { nb, en } as const;
@@ -17,7 +26,12 @@ function values(locale: Locale, notice: DebtorNoticeEmail) {
   const common = { caseNumber: String(notice.caseNumber), creditor: notice.creditorName };
   const intro =
     notice.kind === 'instalmentMissed'
-      ? t('instalmentMissed.intro', { ...common, amount: formatOre(notice.amountOre, locale), dueOn: notice.dueOn, deadlineOn: notice.deadlineOn })
+      ? t('instalmentMissed.intro', {
+          ...common,
+          amount: formatOre(notice.amountOre, locale),
+          dueOn: notice.dueOn,
+          deadlineOn: notice.deadlineOn,
+        })
       : t('letterAvailable.intro', common);
   return { t, intro, subject: t(`${notice.kind}.subject`, common), action: t('action') };
 }
@@ -27,7 +41,11 @@ export function renderDebtorNotice(locale: Locale, notice: DebtorNoticeEmail): R
   const appName = createTranslator({ locale, messages: MESSAGES[locale] })('common.appName');
   const lines = [t('greeting'), intro];
   const closing = [t('signature', { appName })];
-  return { subject, text: [...lines, `${action}: ${notice.minSideUrl}`, ...closing].join('\n\n'), html: layout(lines, { label: action, url: notice.minSideUrl }, closing) };
+  return {
+    subject,
+    text: [...lines, `${action}: ${notice.minSideUrl}`, ...closing].join('\n\n'),
+    html: layout(lines, { label: action, url: notice.minSideUrl }, closing),
+  };
 }
 
 /** The same notice as one SMS. */

@@ -5,7 +5,12 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { EmailAttachment, EmailSender } from './sender';
 
 /** Renders the files an outbox row refers to (the settlement's slips: lib/settlements/slips/attachments.ts). */
-export type AttachmentRenderer = (db: Executor, companyId: string | null, locale: Locale, refs: OutboxAttachment[]) => Promise<EmailAttachment[]>;
+export type AttachmentRenderer = (
+  db: Executor,
+  companyId: string | null,
+  locale: Locale,
+  refs: OutboxAttachment[],
+) => Promise<EmailAttachment[]>;
 
 export type DeliveryResult = 'sent' | 'skipped';
 type OutboxRow = typeof outbox.$inferSelect;
@@ -24,9 +29,15 @@ export async function deliverOutboxRow(
   send: (row: OutboxRow) => Promise<{ providerMessageId: string | null }>,
   isLastAttempt = false,
 ): Promise<DeliveryResult> {
-  const [row] = await db.select().from(outbox).where(and(eq(outbox.id, outboxId), eq(outbox.status, 'pending')));
+  const [row] = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, outboxId), eq(outbox.status, 'pending')));
   if (!row || row.channel !== channel) return 'skipped';
-  await db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
+  await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1` })
+    .where(eq(outbox.id, row.id));
   try {
     const { providerMessageId } = await send(row);
     // Conditional: only the first of two racing deliveries marks the row. The body goes: it may hold a live
@@ -60,7 +71,8 @@ export async function deliverOutboxEmail(
     async (row) => {
       const refs = row.attachments ?? [];
       if (refs.length && !options.renderAttachments) throw new Error('attachments without a renderer');
-      const attachments = refs.length && options.renderAttachments ? await options.renderAttachments(db, row.companyId, row.locale, refs) : [];
+      const attachments =
+        refs.length && options.renderAttachments ? await options.renderAttachments(db, row.companyId, row.locale, refs) : [];
       return sender.send({
         idempotencyKey: row.id,
         to: row.recipient,
@@ -80,7 +92,14 @@ export async function listUndeliveredOutboxIds(db: Executor, channel: OutboxChan
   const rows = await db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), eq(outbox.channel, channel), eq(outbox.attempts, 0), lt(outbox.createdAt, new Date(Date.now() - olderThanMs))))
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        eq(outbox.channel, channel),
+        eq(outbox.attempts, 0),
+        lt(outbox.createdAt, new Date(Date.now() - olderThanMs)),
+      ),
+    )
     .orderBy(asc(outbox.createdAt))
     .limit(limit);
   return rows.map((row) => row.id);

@@ -20,7 +20,10 @@ function visibleTo(user: { userId: string; email: string }): SQL {
     .from(secondFactors)
     .where(eq(secondFactors.userId, user.userId))
     .union(db.select({ phone: smsCodes.phone }).from(smsCodes).where(eq(smsCodes.userId, user.userId)));
-  const administered = db.select({ id: memberships.companyId }).from(memberships).where(and(eq(memberships.userId, user.userId), eq(memberships.role, 'admin')));
+  const administered = db
+    .select({ id: memberships.companyId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.userId), eq(memberships.role, 'admin')));
   const mySentInvitations = db
     .select({ id: sql<string>`${invitations.id}::text` })
     .from(invitations)

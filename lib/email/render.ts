@@ -8,9 +8,6 @@ import { renderDebtorNotice, type DebtorNoticeEmail } from './debtor-notice';
 import { layout, type RenderedEmail } from './layout';
 import { renderSettlementReport, type SettlementReportEmail } from './settlement-report';
 
-
-
-
 /** The emails we send, with what each needs. Links are absolute (PORTAL_URL), never secrets in `data`. */
 /** One case a notification names: a new task (with its title) or a new message. */
 export type NotificationItem = { caseNumber: number; title: string | null; caseUrl: string };
@@ -43,8 +40,15 @@ type Translate = ReturnType<typeof createTranslator<typeof nb>>;
 
 /** Betaprogram → + Ny faktura: the registration job refused the invoice; the reason and where to fix it. */
 function renderInvoiceFailed(t: Translate, appName: string, email: Extract<EmailTemplate, { template: 'invoice_failed' }>): RenderedEmail {
-  const reason = t.has(email.reasonKey as never) ? t(email.reasonKey as never, email.reasonValues as never) : t('invoices.errors.jobInvalid');
-  const lines = [t('email.greeting'), t('email.invoiceFailed.intro', { invoiceNumber: email.invoiceNumber }), reason, t('email.invoiceFailed.fix')];
+  const reason = t.has(email.reasonKey as never)
+    ? t(email.reasonKey as never, email.reasonValues as never)
+    : t('invoices.errors.jobInvalid');
+  const lines = [
+    t('email.greeting'),
+    t('email.invoiceFailed.intro', { invoiceNumber: email.invoiceNumber }),
+    reason,
+    t('email.invoiceFailed.fix'),
+  ];
   const action = { label: t('email.invoiceFailed.action'), url: email.fixUrl };
   const closing = [t('email.signature', { appName })];
   return {
@@ -54,7 +58,11 @@ function renderInvoiceFailed(t: Translate, appName: string, email: Extract<Email
   };
 }
 
-const SECURITY_NOTICE_KEYS = { password_changed: 'passwordChanged', recovery_code_used: 'recoveryCodeUsed', second_factor_failures: 'secondFactorFailures' } as const;
+const SECURITY_NOTICE_KEYS = {
+  password_changed: 'passwordChanged',
+  recovery_code_used: 'recoveryCodeUsed',
+  second_factor_failures: 'secondFactorFailures',
+} as const;
 
 /** "Your password was changed" / "a recovery code was used" / "wrong codes after your password": when, and what to do if it was not you. */
 function renderSecurityNotice(
@@ -64,8 +72,14 @@ function renderSecurityNotice(
 ): RenderedEmail {
   const key = SECURITY_NOTICE_KEYS[email.template];
   const appName = t('common.appName');
-  const recoveryOnly = email.template === 'second_factor_failures' && email.recoveryOnly ? [t('email.secondFactorFailures.recoveryOnly')] : [];
-  const lines = [t('email.greeting'), t(`email.${key}.intro`, { appName, at: formatDateTime(email.at, locale) }), ...recoveryOnly, t('email.security.notYou')];
+  const recoveryOnly =
+    email.template === 'second_factor_failures' && email.recoveryOnly ? [t('email.secondFactorFailures.recoveryOnly')] : [];
+  const lines = [
+    t('email.greeting'),
+    t(`email.${key}.intro`, { appName, at: formatDateTime(email.at, locale) }),
+    ...recoveryOnly,
+    t('email.security.notYou'),
+  ];
   const action = { label: t('email.security.action'), url: email.securityUrl };
   const closing = [t('email.signature', { appName })];
   return {
@@ -106,11 +120,20 @@ function renderNotification(locale: Locale, email: NotificationEmail): RenderedE
   };
 }
 
-function renderInvitation(t: Translate, locale: Locale, appName: string, email: Extract<EmailTemplate, { template: 'invitation' }>): RenderedEmail {
+function renderInvitation(
+  t: Translate,
+  locale: Locale,
+  appName: string,
+  email: Extract<EmailTemplate, { template: 'invitation' }>,
+): RenderedEmail {
   const companies = new Intl.ListFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { type: 'conjunction' }).format(email.companyNames);
   const values = { appName, inviter: email.inviterEmail, companies, role: t(`users.roles.${email.role}`) };
   const lines = [t('email.greeting'), t('email.invitation.intro', values), t('email.invitation.role', values), t('email.invitation.steps')];
-  const after = [t('email.invitation.expiry', { expiresAt: formatDateTime(email.expiresAt, locale) }), t('email.invitation.ignore'), t('email.signature', { appName })];
+  const after = [
+    t('email.invitation.expiry', { expiresAt: formatDateTime(email.expiresAt, locale) }),
+    t('email.invitation.ignore'),
+    t('email.signature', { appName }),
+  ];
   const action = { label: t('email.invitation.action'), url: email.acceptUrl };
   return {
     subject: t('email.invitation.subject', values),

@@ -32,7 +32,9 @@ export function createResendSender(apiKey: string, from: string): EmailSender {
           text: email.text,
           html: email.html,
           ...(email.headers ? { headers: email.headers } : {}),
-          ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
+          ...(email.attachments?.length
+            ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) }
+            : {}),
         },
         { idempotencyKey: `outbox/${email.idempotencyKey}` },
       );

@@ -23,7 +23,13 @@ const MESSAGES = { nb, en } as const;
 export function renderSettlementReport(locale: Locale, email: SettlementReportEmail): RenderedEmail {
   const t = createTranslator({ locale, messages: MESSAGES[locale] as typeof nb, namespace: 'email' });
   const appName = createTranslator({ locale, messages: MESSAGES[locale] as typeof nb, namespace: 'common' })('appName');
-  const values = { company: email.companyName, slipNumber: email.slipNumber, settledOn: formatDate(email.settledOn, locale), net: formatOre(email.netOre, locale), count: email.caseCount };
+  const values = {
+    company: email.companyName,
+    slipNumber: email.slipNumber,
+    settledOn: formatDate(email.settledOn, locale),
+    net: formatOre(email.netOre, locale),
+    count: email.caseCount,
+  };
   const lines = [t('greeting'), t('settlementReport.intro', values), t('settlementReport.amount', values), t('settlementReport.attached')];
   const action = { label: t('settlementReport.action'), url: email.reportsUrl };
   const after = [`${t('settlementReport.why')} ${email.settingsUrl}`, t('signature', { appName })];

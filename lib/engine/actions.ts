@@ -11,7 +11,14 @@ import { invalidForm } from '@/lib/form-errors';
 import { decideDispute } from './dispute-decision';
 import { changeCollection, updateAgreement } from './mutations';
 import { runEngine } from './run';
-import { AGREEMENT_NUMBER_FIELDS, agreementFormSchema, creditorCollectionSchema, DECIDE_DISPUTE_FIELDS, decideDisputeSchema, deskCollectionSchema } from './schemas';
+import {
+  AGREEMENT_NUMBER_FIELDS,
+  agreementFormSchema,
+  creditorCollectionSchema,
+  DECIDE_DISPUTE_FIELDS,
+  decideDisputeSchema,
+  deskCollectionSchema,
+} from './schemas';
 
 function revalidateCasePages() {
   revalidatePath('/[locale]/desk', 'layout');
@@ -44,7 +51,9 @@ export async function creditorCollectionAction(_prev: FormState, formData: FormD
     const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
     const parsed = creditorCollectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return failed('cases.errors.reloadForm', formData);
-    await db.transaction((tx) => changeCollection(tx, { userId: actor.userId, companyId: actor.companyId }, { ...parsed.data, caseId: actor.caseId }, 'creditor'));
+    await db.transaction((tx) =>
+      changeCollection(tx, { userId: actor.userId, companyId: actor.companyId }, { ...parsed.data, caseId: actor.caseId }, 'creditor'),
+    );
     revalidateCasePages();
     return succeeded(`engine.done.${parsed.data.intent}`);
   });

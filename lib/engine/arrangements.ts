@@ -28,7 +28,12 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
         .from(cases)
         .innerJoin(debtors, eq(debtors.id, cases.debtorId))
         .innerJoin(companies, eq(companies.id, cases.companyId))
-        .where(inArray(cases.id, notices.map((item) => item.loaded.id)))
+        .where(
+          inArray(
+            cases.id,
+            notices.map((item) => item.loaded.id),
+          ),
+        )
     : [];
   for (const { loaded, step } of items) {
     const actor = { userId: null, companyId: loaded.companyId };
@@ -38,7 +43,15 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
         .update(planInstalments)
         .set({ noticeSentOn: today })
         .where(and(eq(planInstalments.arrangementId, step.arrangementId), eq(planInstalments.number, instalment.number)));
-      events.push({ actor, event: { type: 'arrangement.instalment_missed', caseId: loaded.id, data: { number: instalment.number, amountOre: instalment.amountOre, dueOn: instalment.dueOn, deadlineOn } }, occurredAt: now });
+      events.push({
+        actor,
+        event: {
+          type: 'arrangement.instalment_missed',
+          caseId: loaded.id,
+          data: { number: instalment.number, amountOre: instalment.amountOre, dueOn: instalment.dueOn, deadlineOn },
+        },
+        occurredAt: now,
+      });
       const contact = contacts.find((row) => row.caseId === loaded.id);
       if (contact) {
         const notice = {
@@ -51,8 +64,16 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
           deadlineOn: formatDate(deadlineOn, 'nb'),
           minSideUrl: new URL('/nb/min-side', env().PORTAL_URL).toString(),
         };
-        if (contact.email) await enqueueEmail(tx, { companyId: loaded.companyId, recipient: contact.email, locale: 'nb', email: notice, data: { caseId: loaded.id } });
-        else if (contact.phone) await enqueueSms(tx, { recipient: contact.phone, locale: 'nb', template: 'debtor_notice', text: debtorNoticeSms('nb', notice) });
+        if (contact.email)
+          await enqueueEmail(tx, {
+            companyId: loaded.companyId,
+            recipient: contact.email,
+            locale: 'nb',
+            email: notice,
+            data: { caseId: loaded.id },
+          });
+        else if (contact.phone)
+          await enqueueSms(tx, { recipient: contact.phone, locale: 'nb', template: 'debtor_notice', text: debtorNoticeSms('nb', notice) });
       }
       continue;
     }
@@ -61,7 +82,12 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
       .set({ status: step.change === 'completed' ? 'completed' : 'broken', endedAt: now })
       .where(and(eq(paymentArrangements.id, step.arrangementId), eq(paymentArrangements.status, 'active')))
       .returning({ kind: paymentArrangements.kind });
-    if (ended) events.push({ actor, event: { type: 'arrangement.ended', caseId: loaded.id, data: { kind: ended.kind, outcome: step.change } }, occurredAt: now });
+    if (ended)
+      events.push({
+        actor,
+        event: { type: 'arrangement.ended', caseId: loaded.id, data: { kind: ended.kind, outcome: step.change } },
+        occurredAt: now,
+      });
   }
   await recordEvents(tx, events);
   return events.length;

@@ -36,10 +36,19 @@ export async function deliverLetters(tx: Tx, sent: SentLetter[]): Promise<number
       letterConsents,
       and(
         isNull(letterConsents.withdrawnAt),
-        or(eq(letterConsents.subject, debtors.nationalId), eq(letterConsents.subject, debtors.organisationNumber), eq(letterConsents.subject, sql`'case:' || ${cases.id}::text`)),
+        or(
+          eq(letterConsents.subject, debtors.nationalId),
+          eq(letterConsents.subject, debtors.organisationNumber),
+          eq(letterConsents.subject, sql`'case:' || ${cases.id}::text`),
+        ),
       ),
     )
-    .where(inArray(cases.id, sent.map((letter) => letter.caseId)))
+    .where(
+      inArray(
+        cases.id,
+        sent.map((letter) => letter.caseId),
+      ),
+    )
     .orderBy(sql`${letterConsents.grantedAt} desc`);
   const consentOf = new Map<string, (typeof consents)[number]>();
   for (const row of consents) if (!consentOf.has(row.caseId)) consentOf.set(row.caseId, row);
@@ -48,7 +57,12 @@ export async function deliverLetters(tx: Tx, sent: SentLetter[]): Promise<number
     .values(
       sent.map((letter) => {
         const consent = consentOf.get(letter.caseId);
-        return { companyId: letter.companyId, letterId: letter.id, channel: consent ? DELIVERY_CHANNELS.minSide : DELIVERY_CHANNELS.paper, consentId: consent?.consentId ?? null };
+        return {
+          companyId: letter.companyId,
+          letterId: letter.id,
+          channel: consent ? DELIVERY_CHANNELS.minSide : DELIVERY_CHANNELS.paper,
+          consentId: consent?.consentId ?? null,
+        };
       }),
     )
     .onConflictDoNothing({ target: letterDeliveries.letterId });
@@ -63,7 +77,14 @@ export async function deliverLetters(tx: Tx, sent: SentLetter[]): Promise<number
       creditorName: consent.creditor,
       minSideUrl: new URL(`/${locale}/min-side/cases/${letter.caseId}`, env().PORTAL_URL).toString(),
     };
-    if (consent.channel === 'email') await enqueueEmail(tx, { companyId: letter.companyId, recipient: consent.address, locale, email: notice, data: { caseId: letter.caseId, letterId: letter.id } });
+    if (consent.channel === 'email')
+      await enqueueEmail(tx, {
+        companyId: letter.companyId,
+        recipient: consent.address,
+        locale,
+        email: notice,
+        data: { caseId: letter.caseId, letterId: letter.id },
+      });
     else await enqueueSms(tx, { recipient: consent.address, locale, template: 'debtor_notice', text: debtorNoticeSms(locale, notice) });
   }
   return consentOf.size;

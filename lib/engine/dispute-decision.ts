@@ -19,7 +19,13 @@ async function claimedPrincipalOre(tx: Tx, companyId: string, caseId: string): P
   const [row] = await tx
     .select({ total: sql<string | null>`sum(${ledgerEntries.amountOre})` })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.companyId, companyId), eq(ledgerEntries.caseId, caseId), inArray(ledgerEntries.kind, ['principal', 'credit_note'])));
+    .where(
+      and(
+        eq(ledgerEntries.companyId, companyId),
+        eq(ledgerEntries.caseId, caseId),
+        inArray(ledgerEntries.kind, ['principal', 'credit_note']),
+      ),
+    );
   return Number(row?.total ?? 0);
 }
 
@@ -30,10 +36,19 @@ async function claimedPrincipalOre(tx: Tx, companyId: string, caseId: string): P
  * debtor had reasonable grounds, every collection cost are taken back, each as claim.corrected in Historikk. What
  * the debtor paid beyond the claim is a credit on the case. Throws DomainError when the case is not disputed.
  */
-export async function decideDispute(tx: Tx, actor: EventActor & { companyId: string }, input: DisputeDecision, by: 'creditor' | 'agency', now = new Date()) {
+export async function decideDispute(
+  tx: Tx,
+  actor: EventActor & { companyId: string },
+  input: DisputeDecision,
+  by: 'creditor' | 'agency',
+  now = new Date(),
+) {
   const locked = await lockCase(tx, actor.companyId, input.caseId);
   if (locked.status === 'withdrawn' || locked.status === 'closed') throw new DomainError('engine.errors.caseEnded');
-  const [state] = await tx.select({ disputedAt: caseCollection.disputedAt }).from(caseCollection).where(eq(caseCollection.caseId, locked.id));
+  const [state] = await tx
+    .select({ disputedAt: caseCollection.disputedAt })
+    .from(caseCollection)
+    .where(eq(caseCollection.caseId, locked.id));
   if (!state?.disputedAt) throw new DomainError('engine.errors.notDisputed');
   const claimed = await claimedPrincipalOre(tx, locked.companyId, locked.id);
   const notOwedOre = input.outcome === 'debtor' ? claimed : (input.notOwedOre ?? 0);
@@ -41,14 +56,28 @@ export async function decideDispute(tx: Tx, actor: EventActor & { companyId: str
   if (input.outcome === 'partly' && (notOwedOre <= 0 || notOwedOre >= claimed)) throw new DomainError('engine.errors.notOwedOutOfRange');
   const costsWaived = input.outcome === 'debtor' || input.costsWaived;
   const today = todayInOslo(now);
-  if (notOwedOre > 0) await postEntries(tx, locked, [{ kind: 'principal', amountOre: -notOwedOre, bookedOn: today, createdByUserId: actor.userId }]);
+  if (notOwedOre > 0)
+    await postEntries(tx, locked, [{ kind: 'principal', amountOre: -notOwedOre, bookedOn: today, createdByUserId: actor.userId }]);
   await tx
     .update(caseCollection)
     .set({ disputedAt: null, disputeReason: null, updatedAt: now, ...(costsWaived ? { costsWaivedOn: today } : {}) })
     .where(eq(caseCollection.caseId, locked.id));
-  await recordEvent(tx, actor, { type: 'case.dispute_decided', caseId: locked.id, data: { outcome: input.outcome, amountOre: notOwedOre, costsWaived, reason: input.reason, by } }, now);
+  await recordEvent(
+    tx,
+    actor,
+    {
+      type: 'case.dispute_decided',
+      caseId: locked.id,
+      data: { outcome: input.outcome, amountOre: notOwedOre, costsWaived, reason: input.reason, by },
+    },
+    now,
+  );
   // At the day the ledger stands at, so the corrections are the decision's alone (not interest accrued since).
   const loaded = await loadClaimCase(tx, locked.id, today);
-  if (loaded) await reconcileLoaded(tx, loaded, loaded.snapshot.reconciledOn ?? today, await loadTables(tx), { cause: 'disputeDecided', now: new Date(now.getTime() + 1) });
+  if (loaded)
+    await reconcileLoaded(tx, loaded, loaded.snapshot.reconciledOn ?? today, await loadTables(tx), {
+      cause: 'disputeDecided',
+      now: new Date(now.getTime() + 1),
+    });
   return { notOwedOre, costsWaived };
 }

@@ -24,21 +24,34 @@ export async function changeCollection(
   if (input.intent === 'dispute') {
     if (state?.disputedAt) throw new DomainError('engine.errors.alreadyDisputed');
     if (!input.reason) throw new DomainError('engine.errors.reasonRequired');
-    await tx.update(caseCollection).set({ disputedAt: now, disputeReason: input.reason, updatedAt: now }).where(eq(caseCollection.caseId, locked.id));
+    await tx
+      .update(caseCollection)
+      .set({ disputedAt: now, disputeReason: input.reason, updatedAt: now })
+      .where(eq(caseCollection.caseId, locked.id));
     await recordEvent(tx, actor, { type: 'case.disputed', caseId: locked.id, data: { reason: input.reason, by } }, now);
   } else if (input.intent === 'resolveDispute') {
     if (!state?.disputedAt) throw new DomainError('engine.errors.notDisputed');
-    await tx.update(caseCollection).set({ disputedAt: null, disputeReason: null, updatedAt: now }).where(eq(caseCollection.caseId, locked.id));
+    await tx
+      .update(caseCollection)
+      .set({ disputedAt: null, disputeReason: null, updatedAt: now })
+      .where(eq(caseCollection.caseId, locked.id));
     await recordEvent(tx, actor, { type: 'case.dispute_resolved', caseId: locked.id, data: {} }, now);
   } else {
     if (state?.legalConfirmedAt) throw new DomainError('engine.errors.alreadyConfirmed');
-    await tx.update(caseCollection).set({ legalConfirmedAt: now, legalConfirmedByUserId: actor.userId, updatedAt: now }).where(eq(caseCollection.caseId, locked.id));
+    await tx
+      .update(caseCollection)
+      .set({ legalConfirmedAt: now, legalConfirmedByUserId: actor.userId, updatedAt: now })
+      .where(eq(caseCollection.caseId, locked.id));
     await recordEvent(tx, actor, { type: 'case.legal_confirmed', caseId: locked.id, data: {} }, now);
   }
 }
 
 /** The desk edits a company's agreement: the timings and switches of the collection path, and VAT registration. */
-export async function updateAgreement(tx: Tx, staff: { userId: string }, input: { companyId: string; agreement: CollectionAgreement; vatRegistered: boolean }) {
+export async function updateAgreement(
+  tx: Tx,
+  staff: { userId: string },
+  input: { companyId: string; agreement: CollectionAgreement; vatRegistered: boolean },
+) {
   const [row] = await tx
     .update(companies)
     .set({ collectionAgreement: input.agreement, vatRegistered: input.vatRegistered })

@@ -21,6 +21,9 @@ export async function getCollectionState(companyId: string, caseId: string) {
 
 /** The company's agreement in force (defaults where it says nothing) and its VAT registration. */
 export async function getCompanyAgreement(companyId: string) {
-  const [row] = await db.select({ agreement: companies.collectionAgreement, vatRegistered: companies.vatRegistered }).from(companies).where(eq(companies.id, companyId));
+  const [row] = await db
+    .select({ agreement: companies.collectionAgreement, vatRegistered: companies.vatRegistered })
+    .from(companies)
+    .where(eq(companies.id, companyId));
   return { agreement: agreementFrom(row?.agreement), vatRegistered: row?.vatRegistered ?? true };
 }

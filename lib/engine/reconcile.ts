@@ -4,7 +4,17 @@ import type { Tx } from '@/db';
 import { caseCollection, debtorPayments } from '@/db/schema';
 import { recordEvents } from '@/lib/events/record';
 import { postEntriesForCases, type LedgerPosting } from '@/lib/ledger';
-import { laterOf, MissingFeeTableError, MissingInterestRateError, reconcilePlan, type Claim, type CorrectionCause, type LetterPlan, type ReconcilePlan, type Tables } from './rules';
+import {
+  laterOf,
+  MissingFeeTableError,
+  MissingInterestRateError,
+  reconcilePlan,
+  type Claim,
+  type CorrectionCause,
+  type LetterPlan,
+  type ReconcilePlan,
+  type Tables,
+} from './rules';
 import { loadLockedCases, type LoadedCase } from './snapshot';
 import { loadTables } from './tables';
 
@@ -15,7 +25,12 @@ import { loadTables } from './tables';
 export type Reconciliation = { loaded: LoadedCase; plan: LetterPlan | ReconcilePlan; letterId?: string };
 
 /** Posts the plans' entries (keyed by the letter when there is one) and records their corrections, for many cases at once; `letters`: the plans are letters'. */
-export async function writeReconciliations(tx: Tx, items: Reconciliation[], now: Date, letters = false): Promise<{ ledgerRows: number; events: number }> {
+export async function writeReconciliations(
+  tx: Tx,
+  items: Reconciliation[],
+  now: Date,
+  letters = false,
+): Promise<{ ledgerRows: number; events: number }> {
   if (items.length === 0) return { ledgerRows: 0, events: 0 };
   const postings: (LedgerPosting & { companyId: string; caseId: string })[] = items.flatMap(({ loaded, plan, letterId }) =>
     plan.postings.map((posting, index) => ({
@@ -31,7 +46,11 @@ export async function writeReconciliations(tx: Tx, items: Reconciliation[], now:
       idempotencyKey: letterId ? `engine:${letterId}:${index}` : null,
     })),
   );
-  await postEntriesForCases(tx, items.map(({ loaded }) => loaded.id), postings);
+  await postEntriesForCases(
+    tx,
+    items.map(({ loaded }) => loaded.id),
+    postings,
+  );
   const events = items.flatMap(({ loaded, plan }) =>
     plan.corrections.map((correction) => ({
       actor: { userId: null, companyId: loaded.companyId },
@@ -43,11 +62,24 @@ export async function writeReconciliations(tx: Tx, items: Reconciliation[], now:
   await recordEvents(tx, events);
   await tx
     .insert(caseCollection)
-    .values(items.map(({ loaded, plan }) => ({ caseId: loaded.id, companyId: loaded.companyId, interestBookedToOn: plan.claim.day, updatedAt: now })))
+    .values(
+      items.map(({ loaded, plan }) => ({
+        caseId: loaded.id,
+        companyId: loaded.companyId,
+        interestBookedToOn: plan.claim.day,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoUpdate({
       target: caseCollection.caseId,
       // After a letter the next deadline counts from it: the pause before it is spent.
-      set: { interestBookedToOn: sql`excluded.interest_booked_to_on`, errorCode: null, errorOn: null, updatedAt: now, ...(letters ? { pausedDays: 0 } : {}) },
+      set: {
+        interestBookedToOn: sql`excluded.interest_booked_to_on`,
+        errorCode: null,
+        errorOn: null,
+        updatedAt: now,
+        ...(letters ? { pausedDays: 0 } : {}),
+      },
     });
   await storeSplits(tx, items);
   return { ledgerRows: postings.length, events: events.length };
@@ -89,9 +121,18 @@ export function claimOfLoaded(loaded: LoadedCase, day: string, tables: Tables): 
  * caller's transaction and under its lock. A missing rate or fee figure leaves the ledger as it is and puts the
  * error on the desk. Returns the claim, or null when nothing was reconciled.
  */
-export async function reconcileLoaded(tx: Tx, loaded: LoadedCase, day: string, tables: Tables, options: { paymentId?: string; cause?: CorrectionCause; now?: Date } = {}): Promise<Claim | null> {
+export async function reconcileLoaded(
+  tx: Tx,
+  loaded: LoadedCase,
+  day: string,
+  tables: Tables,
+  options: { paymentId?: string; cause?: CorrectionCause; now?: Date } = {},
+): Promise<Claim | null> {
   try {
-    const plan = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn ?? day), tables, { paymentId: options.paymentId, cause: options.cause });
+    const plan = reconcilePlan(loaded.snapshot, loaded.agreement, laterOf(day, loaded.snapshot.reconciledOn ?? day), tables, {
+      paymentId: options.paymentId,
+      cause: options.cause,
+    });
     await writeReconciliations(tx, [{ loaded, plan }], options.now ?? new Date());
     return plan.claim;
   } catch (error) {
@@ -103,7 +144,12 @@ export async function reconcileLoaded(tx: Tx, loaded: LoadedCase, day: string, t
 }
 
 /** loadClaimCase + reconcileLoaded: one case's ledger brought to its claim (payments, withdrawal). */
-export async function reconcileCase(tx: Tx, caseId: string, day: string, options: { tables?: Tables; paymentId?: string; cause?: CorrectionCause; now?: Date } = {}): Promise<Claim | null> {
+export async function reconcileCase(
+  tx: Tx,
+  caseId: string,
+  day: string,
+  options: { tables?: Tables; paymentId?: string; cause?: CorrectionCause; now?: Date } = {},
+): Promise<Claim | null> {
   const loaded = await loadClaimCase(tx, caseId, day);
   if (!loaded) return null;
   return reconcileLoaded(tx, loaded, day, options.tables ?? (await loadTables(tx)), options);

@@ -47,13 +47,22 @@ export async function runEngine(db: Database | Tx, options: EngineRunOptions = {
     const filters = [eq(cases.status, 'active'), gt(cases.balanceOre, 0)];
     if (afterId) filters.push(gt(cases.id, afterId));
     if (options.companyId) filters.push(eq(cases.companyId, options.companyId));
-    if (options.caseIds) filters.push(inArray(cases.id, options.caseIds.length ? options.caseIds : ['00000000-0000-0000-0000-000000000000']));
-    const batch = await db.select({ id: cases.id }).from(cases).where(and(...filters)).orderBy(asc(cases.id)).limit(batchSize);
+    if (options.caseIds)
+      filters.push(inArray(cases.id, options.caseIds.length ? options.caseIds : ['00000000-0000-0000-0000-000000000000']));
+    const batch = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(...filters))
+      .orderBy(asc(cases.id))
+      .limit(batchSize);
     if (batch.length === 0) break;
     afterId = batch.at(-1)!.id;
     const ids = batch.map((row) => row.id);
     // Inside the caller's transaction (the demo seed) a batch needs none of its own.
-    const written = 'rollback' in db ? await runBatch(db, ids, today, now, tables, account) : await db.transaction((tx) => runBatch(tx, ids, today, now, tables, account));
+    const written =
+      'rollback' in db
+        ? await runBatch(db, ids, today, now, tables, account)
+        : await db.transaction((tx) => runBatch(tx, ids, today, now, tables, account));
     result.examined += written.examined;
     result.letters += written.letters;
     result.reconciled += written.reconciled;
@@ -88,12 +97,25 @@ async function runBatch(tx: Tx, caseIds: string[], today: string, now: Date, tab
   if (failed.length > 0) {
     await tx
       .insert(caseCollection)
-      .values(failed.map(({ loaded: item, decision }) => ({ caseId: item.id, companyId: item.companyId, errorCode: decision.code, errorOn: decision.onDate })))
-      .onConflictDoUpdate({ target: caseCollection.caseId, set: { errorCode: sql`excluded.error_code`, errorOn: sql`excluded.error_on`, updatedAt: now } });
+      .values(
+        failed.map(({ loaded: item, decision }) => ({
+          caseId: item.id,
+          companyId: item.companyId,
+          errorCode: decision.code,
+          errorOn: decision.onDate,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: caseCollection.caseId,
+        set: { errorCode: sql`excluded.error_code`, errorOn: sql`excluded.error_on`, updatedAt: now },
+      });
   }
   if (cleared.length > 0) {
     // A case that waits without an error (a rate was added since): its old error is gone.
-    await tx.update(caseCollection).set({ errorCode: null, errorOn: null }).where(and(inArray(caseCollection.caseId, cleared), sql`${caseCollection.errorCode} is not null`));
+    await tx
+      .update(caseCollection)
+      .set({ errorCode: null, errorOn: null })
+      .where(and(inArray(caseCollection.caseId, cleared), sql`${caseCollection.errorCode} is not null`));
   }
   return {
     examined: loaded.length,
@@ -136,17 +158,34 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
   const letterOf = new Map(inserted.map((row) => [row.caseId, row.id]));
   const sent = planned.filter(({ loaded: item }) => letterOf.has(item.id));
   await deliverLetters(tx, inserted);
-  const booked = await writeReconciliations(tx, sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })), now, true);
+  const booked = await writeReconciliations(
+    tx,
+    sent.map(({ loaded: item, plan }) => ({ loaded: item, plan, letterId: letterOf.get(item.id) })),
+    now,
+    true,
+  );
   const events: { actor: { userId: null; companyId: string }; event: CaseEvent; occurredAt: Date }[] = [];
   for (const { loaded: item, plan } of sent) {
     const actor = { userId: null, companyId: item.companyId };
-    if (item.stage !== plan.stage) events.push({ actor, event: { type: 'case.stage_changed', caseId: item.id, data: { from: item.stage, to: plan.stage } }, occurredAt: now });
+    if (item.stage !== plan.stage)
+      events.push({
+        actor,
+        event: { type: 'case.stage_changed', caseId: item.id, data: { from: item.stage, to: plan.stage } },
+        occurredAt: now,
+      });
     events.push({
       actor,
       event: {
         type: 'letter.sent',
         caseId: item.id,
-        data: { letterKind: plan.kind, letterId: letterOf.get(item.id)!, accountNumber: account, kid: item.kid, amountOre: plan.amountDueOre, dueOn: plan.deadlineOn ?? today },
+        data: {
+          letterKind: plan.kind,
+          letterId: letterOf.get(item.id)!,
+          accountNumber: account,
+          kid: item.kid,
+          amountOre: plan.amountDueOre,
+          dueOn: plan.deadlineOn ?? today,
+        },
       },
       // After the stage change, so the history lists them in order.
       occurredAt: new Date(now.getTime() + 1),
@@ -155,10 +194,12 @@ async function writeLetters(tx: Tx, planned: Planned[], today: string, now: Date
   await recordEvents(tx, events);
   const stageChanges = sent.filter(({ loaded: item, plan }) => item.stage !== plan.stage);
   if (stageChanges.length > 0) {
-    await tx.execute(sql`update ${cases} c set stage = v.stage::case_stage from (values ${sql.join(
-      stageChanges.map(({ loaded: item, plan }) => sql`(${item.id}::uuid, ${plan.stage})`),
-      sql`, `,
-    )}) as v(id, stage) where c.id = v.id`);
+    await tx.execute(
+      sql`update ${cases} c set stage = v.stage::case_stage from (values ${sql.join(
+        stageChanges.map(({ loaded: item, plan }) => sql`(${item.id}::uuid, ${plan.stage})`),
+        sql`, `,
+      )}) as v(id, stage) where c.id = v.id`,
+    );
   }
   return { letters: sent.length, ledgerRows: booked.ledgerRows, events: events.length + booked.events };
 }

@@ -23,20 +23,26 @@ export const decideDisputeSchema = z
     locale: z.enum(['nb', 'en']).catch('nb'),
     outcome: z.enum(['debtor', 'partly'], 'validation.required'),
     notOwed: z.string().trim().max(40, 'validation.tooLong').default(''),
-    costsWaived: z.literal('on').optional().transform((value) => value === 'on'),
+    costsWaived: z
+      .literal('on')
+      .optional()
+      .transform((value) => value === 'on'),
     reason: z.string().trim().min(1, 'engine.errors.decisionReasonRequired').max(DISPUTE_REASON_MAX, 'validation.tooLong'),
   })
   .transform((input, ctx) => {
     if (input.outcome === 'debtor') return { ...input, notOwedOre: undefined };
     const ore = parseKroner(input.notOwed, input.locale);
     if (ore === null || ore <= 0 || ore > MAX_NOT_OWED_ORE) {
-      ctx.addIssue({ code: 'custom', path: ['notOwed'], message: input.notOwed ? 'engine.errors.notOwedOutOfRange' : 'validation.required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notOwed'],
+        message: input.notOwed ? 'engine.errors.notOwedOutOfRange' : 'validation.required',
+      });
       return z.NEVER;
     }
     return { ...input, notOwedOre: ore };
   });
 export const DECIDE_DISPUTE_FIELDS = ['outcome', 'notOwed', 'costsWaived', 'reason'] as const;
-
 
 const days = (min: number, message = 'validation.invalid') =>
   z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(min, message).max(365, 'validation.invalid');
@@ -44,7 +50,10 @@ const days = (min: number, message = 'validation.invalid') =>
 /** The desk's agreement form: the number fields as typed, the two switches as checkboxes (absent = off). */
 export const agreementFormSchema = z.object({
   companyId: z.uuid(),
-  reminderEnabled: z.literal('on').optional().transform((value) => value === 'on'),
+  reminderEnabled: z
+    .literal('on')
+    .optional()
+    .transform((value) => value === 'on'),
   firstLetterAfterDueDays: days(1, 'engine.errors.afterDueDate'),
   reminderDeadlineDays: days(0),
   noticeAfterReminderDays: days(0),
@@ -52,11 +61,25 @@ export const agreementFormSchema = z.object({
   demandAfterNoticeDeadlineDays: days(1),
   demandDeadlineDays: days(14, 'engine.errors.legalMinimum'),
   heavyFeeAfterOverrunDays: days(28, 'engine.errors.heavyMinimum'),
-  surveillanceAfterLegalMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(120, 'validation.invalid'),
-  standardCompensation: z.literal('on').optional().transform((value) => value === 'on'),
-  vatRegistered: z.literal('on').optional().transform((value) => value === 'on'),
+  surveillanceAfterLegalMonths: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(1, 'validation.invalid')
+    .max(120, 'validation.invalid'),
+  standardCompensation: z
+    .literal('on')
+    .optional()
+    .transform((value) => value === 'on'),
+  vatRegistered: z
+    .literal('on')
+    .optional()
+    .transform((value) => value === 'on'),
   // Min side's time and plans (issue #21): the limits inside which the agency starts a plan without asking.
-  longestPlanMonths: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid').max(60, 'validation.invalid'),
+  longestPlanMonths: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int('validation.invalid')
+    .min(1, 'validation.invalid')
+    .max(60, 'validation.invalid'),
   longestPostponementDays: days(0),
   smallestInstalment: z.string('validation.required').transform((typed, ctx) => {
     const ore = parseKroner(typed.trim().slice(0, 40), 'nb');
@@ -64,7 +87,10 @@ export const agreementFormSchema = z.object({
     ctx.addIssue({ code: 'custom', message: 'validation.invalid' });
     return z.NEVER;
   }),
-  agencyMayApprovePlans: z.literal('on').optional().transform((value) => value === 'on'),
+  agencyMayApprovePlans: z
+    .literal('on')
+    .optional()
+    .transform((value) => value === 'on'),
 });
 
 export const AGREEMENT_NUMBER_FIELDS = [

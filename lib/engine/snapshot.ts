@@ -1,12 +1,35 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { executeRows } from '@/db/client';
-import { caseCollection, cases, companies, debtorPayments, debtors, invoices, ledgerEntries, letters, paymentArrangements, planInstalments } from '@/db/schema';
+import {
+  caseCollection,
+  cases,
+  companies,
+  debtorPayments,
+  debtors,
+  invoices,
+  ledgerEntries,
+  letters,
+  paymentArrangements,
+  planInstalments,
+} from '@/db/schema';
 import type { LetterContent } from '@/db/schema/engine';
 import { orderForStage, type AllocationOrder, type Stage } from '@/lib/allocation/order';
 import { todayInOslo } from '@/lib/dates';
 import type { PaymentComponent, Split } from '@/lib/ledger/components';
-import { agreementFrom, type ArrangementSnapshot, EMPTY_BOOKED, FEE_KINDS, pauseShiftDays, type Booked, type CaseSnapshot, type ClaimPayment, type CollectionAgreement, type EngineLetterKind, type FeeKind } from './rules';
+import {
+  agreementFrom,
+  type ArrangementSnapshot,
+  EMPTY_BOOKED,
+  FEE_KINDS,
+  pauseShiftDays,
+  type Booked,
+  type CaseSnapshot,
+  type ClaimPayment,
+  type CollectionAgreement,
+  type EngineLetterKind,
+  type FeeKind,
+} from './rules';
 
 // Reads a batch of cases, locked, into the pure module's snapshots (one query per table for the whole batch).
 
@@ -23,13 +46,22 @@ export type LoadedCase = {
   hasState: boolean;
 };
 
-const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+const ids = (list: string[]) =>
+  sql.join(
+    list.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /**
  * Locks the active cases among `caseIds` (SKIP LOCKED: a case another worker holds is left to it) and reads
  * everything the rules need. `today` closes an ongoing pause's days into the shift (a resumed case has them stored).
  */
-export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, statuses: ('active' | 'paused')[] = ['active']): Promise<LoadedCase[]> {
+export async function loadLockedCases(
+  tx: Tx,
+  caseIds: string[],
+  today: string,
+  statuses: ('active' | 'paused')[] = ['active'],
+): Promise<LoadedCase[]> {
   if (caseIds.length === 0) return [];
   const rows = await tx
     .select({
@@ -70,16 +102,25 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       .where(inArray(letters.caseId, locked))
       .orderBy(asc(letters.sentOn), asc(letters.createdAt)),
     // The ledger's sums; the creditor's own payments and credit notes one by one (each row is the fact, by its value date).
-    executeRows<LedgerSum>(tx, sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
+    executeRows<LedgerSum>(
+      tx,
+      sql`select case_id, kind, fee_kind, covers, debtor_payment_id, direct_id, direct_on, sum(amount_ore) as total
       from (select *, case when kind in ('payment', 'credit_note') and debtor_payment_id is null then id end as direct_id,
         case when kind in ('payment', 'credit_note') and debtor_payment_id is null then booked_on::text end as direct_on
-        from ${ledgerEntries} where company_id in (${ids(companyIds)}) and case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`),
+        from ${ledgerEntries} where company_id in (${ids(companyIds)}) and case_id in (${ids(locked)})) e group by 1, 2, 3, 4, 5, 6, 7`,
+    ),
     tx
       .select({ caseId: debtorPayments.caseId, id: debtorPayments.id, paidOn: debtorPayments.paidOn, amountOre: debtorPayments.amountOre })
       .from(debtorPayments)
       .where(and(inArray(debtorPayments.caseId, locked), eq(debtorPayments.status, 'allocated'))),
     tx
-      .select({ caseId: invoices.caseId, invoiceNumber: invoices.invoiceNumber, issuedOn: invoices.issuedOn, dueOn: invoices.dueOn, amountOre: invoices.amountOre })
+      .select({
+        caseId: invoices.caseId,
+        invoiceNumber: invoices.invoiceNumber,
+        issuedOn: invoices.issuedOn,
+        dueOn: invoices.dueOn,
+        amountOre: invoices.amountOre,
+      })
       .from(invoices)
       .where(and(inArray(invoices.companyId, companyIds), inArray(invoices.caseId, locked)))
       .orderBy(asc(invoices.dueOn)),
@@ -91,9 +132,16 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
   const paymentsOf = new Map<string, ClaimPayment[]>();
   const addPayment = (caseId: string, payment: ClaimPayment) => paymentsOf.set(caseId, [...(paymentsOf.get(caseId) ?? []), payment]);
   for (const row of sums) {
-    if (row.direct_id && row.direct_on) addPayment(row.case_id, { id: row.direct_id, source: row.kind === 'credit_note' ? 'credit_note' : 'direct', valueOn: row.direct_on, amountOre: -Number(row.total) });
+    if (row.direct_id && row.direct_on)
+      addPayment(row.case_id, {
+        id: row.direct_id,
+        source: row.kind === 'credit_note' ? 'credit_note' : 'direct',
+        valueOn: row.direct_on,
+        amountOre: -Number(row.total),
+      });
   }
-  for (const row of paymentRows) if (row.caseId) addPayment(row.caseId, { id: row.id, source: 'debtor', valueOn: row.paidOn, amountOre: row.amountOre });
+  for (const row of paymentRows)
+    if (row.caseId) addPayment(row.caseId, { id: row.id, source: 'debtor', valueOn: row.paidOn, amountOre: row.amountOre });
   return rows.map((row) => {
     const state = stateOf.get(row.id);
     return {
@@ -108,7 +156,14 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
       content: {
         creditor: { name: row.company.name, organisationNumber: row.company.organisationNumber },
         debtor: row.debtor,
-        invoices: invoiceRows.filter((invoice) => invoice.caseId === row.id).map((invoice) => ({ invoiceNumber: invoice.invoiceNumber, issuedOn: invoice.issuedOn, dueOn: invoice.dueOn, amountOre: invoice.amountOre })),
+        invoices: invoiceRows
+          .filter((invoice) => invoice.caseId === row.id)
+          .map((invoice) => ({
+            invoiceNumber: invoice.invoiceNumber,
+            issuedOn: invoice.issuedOn,
+            dueOn: invoice.dueOn,
+            amountOre: invoice.amountOre,
+          })),
         caseNumber: row.caseNumber,
       },
       snapshot: {
@@ -121,7 +176,9 @@ export async function loadLockedCases(tx: Tx, caseIds: string[], today: string, 
         pausedDays: pauseShiftDays(state?.pausedDays ?? 0, state?.pausedOn ?? null, today),
         disputedOn: state?.disputedAt ? todayInOslo(state.disputedAt) : null,
         costsWaivedOn: state?.costsWaivedOn ?? null,
-        letters: sent.filter((letter) => letter.caseId === row.id).map((letter) => ({ kind: letter.kind as EngineLetterKind, sentOn: letter.sentOn, deadlineOn: letter.deadlineOn })),
+        letters: sent
+          .filter((letter) => letter.caseId === row.id)
+          .map((letter) => ({ kind: letter.kind as EngineLetterKind, sentOn: letter.sentOn, deadlineOn: letter.deadlineOn })),
         principalOre: ledgerOf.get(row.id)?.principalOre ?? 0,
         payments: paymentsOf.get(row.id) ?? [],
         allocationOrder: allocationOrderOf(row.company.allocationOrder),
@@ -149,7 +206,16 @@ async function loadArrangements(tx: Tx, caseIds: string[]) {
   const planFees = new Map<string, { onDate: string; amountOre: number }>();
   const active = rows.filter((row) => row.status === 'active');
   const schedule = active.length
-    ? await tx.select().from(planInstalments).where(inArray(planInstalments.arrangementId, active.map((row) => row.id))).orderBy(asc(planInstalments.number))
+    ? await tx
+        .select()
+        .from(planInstalments)
+        .where(
+          inArray(
+            planInstalments.arrangementId,
+            active.map((row) => row.id),
+          ),
+        )
+        .orderBy(asc(planInstalments.number))
     : [];
   for (const row of rows) {
     if (row.kind === 'plan' && !planFees.has(row.caseId)) planFees.set(row.caseId, { onDate: row.startsOn, amountOre: row.planFeeOre });
@@ -159,7 +225,9 @@ async function loadArrangements(tx: Tx, caseIds: string[]) {
       kind: row.kind,
       startsOn: row.startsOn,
       untilOn: row.untilOn,
-      instalments: schedule.filter((item) => item.arrangementId === row.id).map((item) => ({ number: item.number, dueOn: item.dueOn, amountOre: item.amountOre, noticeSentOn: item.noticeSentOn })),
+      instalments: schedule
+        .filter((item) => item.arrangementId === row.id)
+        .map((item) => ({ number: item.number, dueOn: item.dueOn, amountOre: item.amountOre, noticeSentOn: item.noticeSentOn })),
     });
   }
   return { running, planFees };

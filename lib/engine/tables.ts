@@ -15,16 +15,33 @@ function merged<T extends { validFrom: string }>(code: readonly T[], added: read
  */
 export async function loadTables(tx: Executor): Promise<Tables> {
   const [rates, fees, corrections] = await Promise.all([
-    tx.select({ validFrom: interestRates.validFrom, rateBasisPoints: interestRates.rateBasisPoints }).from(interestRates).orderBy(asc(interestRates.validFrom)),
-    tx.select({ kind: feeRates.kind, validFrom: feeRates.validFrom, amountOre: feeRates.amountOre }).from(feeRates).orderBy(asc(feeRates.validFrom)),
-    tx.select({ kind: rateCorrections.kind, validFrom: rateCorrections.validFrom, value: rateCorrections.value }).from(rateCorrections).orderBy(asc(rateCorrections.createdAt)),
+    tx
+      .select({ validFrom: interestRates.validFrom, rateBasisPoints: interestRates.rateBasisPoints })
+      .from(interestRates)
+      .orderBy(asc(interestRates.validFrom)),
+    tx
+      .select({ kind: feeRates.kind, validFrom: feeRates.validFrom, amountOre: feeRates.amountOre })
+      .from(feeRates)
+      .orderBy(asc(feeRates.validFrom)),
+    tx
+      .select({ kind: rateCorrections.kind, validFrom: rateCorrections.validFrom, value: rateCorrections.value })
+      .from(rateCorrections)
+      .orderBy(asc(rateCorrections.createdAt)),
   ]);
   // Oldest first, so the newest correction of a kind and date is the one left in the map.
   const corrected = new Map(corrections.map((row) => [`${row.kind}:${row.validFrom}`, row.value]));
   const ofKind = (kind: (typeof fees)[number]['kind']): DatedAmount[] =>
-    fees.filter((row) => row.kind === kind).map(({ validFrom, amountOre }) => ({ validFrom, amountOre: corrected.get(`${kind}:${validFrom}`) ?? amountOre }));
+    fees
+      .filter((row) => row.kind === kind)
+      .map(({ validFrom, amountOre }) => ({ validFrom, amountOre: corrected.get(`${kind}:${validFrom}`) ?? amountOre }));
   return {
-    rates: merged(INTEREST_RATES, rates.map(({ validFrom, rateBasisPoints }) => ({ validFrom, rateBasisPoints: corrected.get(`interest:${validFrom}`) ?? rateBasisPoints }))),
+    rates: merged(
+      INTEREST_RATES,
+      rates.map(({ validFrom, rateBasisPoints }) => ({
+        validFrom,
+        rateBasisPoints: corrected.get(`interest:${validFrom}`) ?? rateBasisPoints,
+      })),
+    ),
     collectionRate: merged(COLLECTION_RATE, ofKind('collection_rate')),
     compensation: merged(STANDARD_COMPENSATION, ofKind('standard_compensation')),
   };

@@ -7,5 +7,7 @@ import { apiKeys, users } from '@/db/schema';
  * agency (null: the page prints the agency's name), anyone else by name.
  */
 export function eventActorName() {
-  return sql<string | null>`case when ${apiKeys.id} is not null then 'AutoCollect (' || ${apiKeys.name} || ')' when ${users.isAgencyStaff} then null else ${users.name} end`;
+  return sql<
+    string | null
+  >`case when ${apiKeys.id} is not null then 'AutoCollect (' || ${apiKeys.name} || ')' when ${users.isAgencyStaff} then null else ${users.name} end`;
 }

@@ -36,7 +36,14 @@ export async function recordEvents(tx: Executor, records: EventRecord[]) {
         ...(occurredAt ? { occurredAt } : {}),
       })),
     )
-    .returning({ id: events.id, companyId: events.companyId, type: events.type, caseId: events.caseId, data: events.data, occurredAt: events.occurredAt });
+    .returning({
+      id: events.id,
+      companyId: events.companyId,
+      type: events.type,
+      caseId: events.caseId,
+      data: events.data,
+      occurredAt: events.occurredAt,
+    });
   const hooks: WebhookEvent[] = [];
   for (const row of rows) {
     if (row.companyId && isWebhookEventType(row.type)) hooks.push({ ...row, companyId: row.companyId, type: row.type });

@@ -16,15 +16,35 @@ export type PortalEvent =
   | { type: 'claim.corrected'; caseId: string; data: ClaimCorrection }
   | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' | 'debtor' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
-  | { type: 'case.dispute_decided'; caseId: string; data: { outcome: 'debtor' | 'partly'; amountOre: number; costsWaived: boolean; reason: string; by: 'creditor' | 'agency' } }
+  | {
+      type: 'case.dispute_decided';
+      caseId: string;
+      data: { outcome: 'debtor' | 'partly'; amountOre: number; costsWaived: boolean; reason: string; by: 'creditor' | 'agency' };
+    }
   | { type: 'case.legal_confirmed'; caseId: string; data: Record<string, never> }
-  | { type: 'arrangement.started'; caseId: string; data: { kind: 'postponement' | 'plan'; instalments: number; totalOre: number; planFeeOre: number; untilOn: string } }
-  | { type: 'arrangement.requested'; caseId: string; data: { kind: 'postponement' | 'plan'; instalments: number; totalOre: number; untilOn: string; taskId: string } }
-  | { type: 'arrangement.instalment_missed'; caseId: string; data: { number: number; amountOre: number; dueOn: string; deadlineOn: string } }
+  | {
+      type: 'arrangement.started';
+      caseId: string;
+      data: { kind: 'postponement' | 'plan'; instalments: number; totalOre: number; planFeeOre: number; untilOn: string };
+    }
+  | {
+      type: 'arrangement.requested';
+      caseId: string;
+      data: { kind: 'postponement' | 'plan'; instalments: number; totalOre: number; untilOn: string; taskId: string };
+    }
+  | {
+      type: 'arrangement.instalment_missed';
+      caseId: string;
+      data: { number: number; amountOre: number; dueOn: string; deadlineOn: string };
+    }
   | { type: 'arrangement.ended'; caseId: string; data: { kind: 'postponement' | 'plan'; outcome: 'completed' | 'broken' | 'expired' } }
   | { type: 'message.from_debtor'; caseId: string; data: { messageId: string } }
   | { type: 'message.to_debtor'; caseId: string; data: { messageId: string } }
-  | { type: 'case.rate_corrected'; caseId: string; data: { kind: 'interest' | 'standard_compensation' | 'collection_rate'; validFrom: string; from: number; to: number } }
+  | {
+      type: 'case.rate_corrected';
+      caseId: string;
+      data: { kind: 'interest' | 'standard_compensation' | 'collection_rate'; validFrom: string; from: number; to: number };
+    }
   | {
       type: 'payment.registered';
       caseId: string;

@@ -36,8 +36,14 @@ export async function enqueueWebhooks(tx: Executor, events: WebhookEvent[]) {
   if (events.length === 0) return;
   // Most companies have no endpoint: one indexed look-up spares the batch's payloads (the engine's, the seed's).
   const companyIds = [...new Set(events.map((event) => event.companyId))];
-  const live = await executeRows(tx, sql`
-    select 1 from webhook_endpoints where company_id in (${sql.join(companyIds.map((id) => sql`${id}::uuid`), sql`, `)}) and disabled_at is null limit 1`);
+  const live = await executeRows(
+    tx,
+    sql`
+    select 1 from webhook_endpoints where company_id in (${sql.join(
+      companyIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) and disabled_at is null limit 1`,
+  );
   if (live.length === 0) return;
   const rows = events.map((event) => ({
     id: event.id,

@@ -8,7 +8,13 @@ import nb from '@/messages/nb.json';
  * lib/debtor-payments/csv.ts) and the invoice PDF's upload route (10 MB) a little more. The proxy refuses by Content-Length before anything reads the body; route handlers also
  * count while they read (`readLimited`), for a body without a length.
  */
-export const BODY_LIMITS = { form: 8 * 1024, api: 256 * 1024, action: 1024 * 1024, bankFile: 3 * 1024 * 1024, upload: 11 * 1024 * 1024 } as const;
+export const BODY_LIMITS = {
+  form: 8 * 1024,
+  api: 256 * 1024,
+  action: 1024 * 1024,
+  bankFile: 3 * 1024 * 1024,
+  upload: 11 * 1024 * 1024,
+} as const;
 
 // The invoice PDF's upload route (app/api/invoices/drafts/[draftId]/attachment), which also counts while it reads.
 const UPLOAD_ROUTE = /^\/api\/invoices\/drafts\/[^/]+\/attachment\/?$/;
@@ -97,7 +103,8 @@ export function withBodyLimit(limit: number, handler: (request: NextRequest) => 
     try {
       body = await readLimited(request, limit);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return bodyTooLarge(limit, localeOfRequest(request.nextUrl.pathname, request.cookies.get('NEXT_LOCALE')?.value));
+      if (error instanceof BodyTooLargeError)
+        return bodyTooLarge(limit, localeOfRequest(request.nextUrl.pathname, request.cookies.get('NEXT_LOCALE')?.value));
       throw error;
     }
     const { method, headers, url } = request;

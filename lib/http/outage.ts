@@ -29,7 +29,12 @@ export function noteRequestError(error: unknown) {
 
 function unavailableBody(path: string) {
   if (path.startsWith('/api/')) {
-    const body = { type: '/api/v1/problems/unavailable', title: 'The service is temporarily unavailable.', status: 503, detail: en.common.errors.unavailable };
+    const body = {
+      type: '/api/v1/problems/unavailable',
+      title: 'The service is temporarily unavailable.',
+      status: 503,
+      detail: en.common.errors.unavailable,
+    };
     return { type: 'application/problem+json', body: JSON.stringify(body) };
   }
   const locale = /^\/en(\/|$|\?)/.test(path) ? 'en' : 'nb';

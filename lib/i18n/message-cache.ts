@@ -8,4 +8,12 @@ type IntlCache = NonNullable<Parameters<typeof createTranslator>[0]['_cache']>;
  * the formats, never the values: the catalogue bounds its size. Handed to next-intl as the request config's
  * `_cache`, which its server translators take (next-intl 4.14, pinned; tests/unit/i18n-message-cache.test.ts checks).
  */
-export const MESSAGE_CACHE: IntlCache = { dateTime: {}, number: {}, message: {}, relativeTime: {}, pluralRules: {}, list: {}, displayNames: {} };
+export const MESSAGE_CACHE: IntlCache = {
+  dateTime: {},
+  number: {},
+  message: {},
+  relativeTime: {},
+  pluralRules: {},
+  list: {},
+  displayNames: {},
+};

@@ -11,7 +11,10 @@ export function parseInsightsParams(raw: Raw): { company: string | undefined; fi
   return { company: company.success ? company.data : undefined, filter: first(raw.show) === 'answered' ? 'answered' : 'open' };
 }
 
-export function insightsQuery(params: { company: string | undefined; filter: TaskFilter }, changes: Partial<{ company: string | undefined; filter: TaskFilter }> = {}) {
+export function insightsQuery(
+  params: { company: string | undefined; filter: TaskFilter },
+  changes: Partial<{ company: string | undefined; filter: TaskFilter }> = {},
+) {
   const merged = { ...params, ...changes };
   const query: Record<string, string> = {};
   if (merged.company) query.company = merged.company;

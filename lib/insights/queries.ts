@@ -27,12 +27,23 @@ const selectRows = (query: SQL) => executeRows<RawRow>(readDb, query);
 export async function getKeyFigures(companyIds: readonly string[], today: string): Promise<KeyFigures> {
   const months = lastTwelveMonths(today);
   if (companyIds.length === 0) {
-    return { activeCases: 0, outstandingOre: 0, collectedThisMonthOre: 0, collectedThisYearOre: 0, paidShare: null, averageDaysToPayment: null, collectedByMonth: months.map((month) => ({ month, collectedOre: 0 })) };
+    return {
+      activeCases: 0,
+      outstandingOre: 0,
+      collectedThisMonthOre: 0,
+      collectedThisYearOre: 0,
+      paidShare: null,
+      averageDaysToPayment: null,
+      collectedByMonth: months.map((month) => ({ month, collectedOre: 0 })),
+    };
   }
   const yearStart = `${today.slice(0, 4)}-01`;
   // One ledger scan covers both the chart's 12 months and this year (whichever starts earlier).
   const from = yearStart < (months[0] ?? yearStart) ? yearStart : (months[0] ?? yearStart);
-  const [[cases], collected] = await Promise.all([selectRows(caseFiguresSql(companyIds)), selectRows(collectedByMonthSql(companyIds, `${from}-01`, today))]);
+  const [[cases], collected] = await Promise.all([
+    selectRows(caseFiguresSql(companyIds)),
+    selectRows(collectedByMonthSql(companyIds, `${from}-01`, today)),
+  ]);
   const byMonth = new Map(collected.map((row) => [String(row.month), Number(row.collected_ore)]));
   const closed = Number(cases?.closed_cases ?? 0);
   const average = cases?.avg_days_to_payment;

@@ -18,9 +18,16 @@ export type AcceptInvitationData = {
 
 /** The link's invitation and its companies, locked (a link is usable once, even by two tabs at once); else its state's message. */
 async function lockValidInvitation(tx: Tx, token: string) {
-  const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, sha256(token))).for('update');
+  const [invitation] = await tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, sha256(token)))
+    .for('update');
   const companyRows = invitation
-    ? await tx.select({ companyId: invitationCompanies.companyId }).from(invitationCompanies).where(eq(invitationCompanies.invitationId, invitation.id))
+    ? await tx
+        .select({ companyId: invitationCompanies.companyId })
+        .from(invitationCompanies)
+        .where(eq(invitationCompanies.invitationId, invitation.id))
     : [];
   const state = invitationState(invitation, companyRows.length);
   if (!invitation || state !== 'valid') throw new DomainError(INVITATION_STATE_ERRORS[state === 'valid' ? 'unknown' : state]);
@@ -28,7 +35,10 @@ async function lockValidInvitation(tx: Tx, token: string) {
 }
 
 async function joinCompanies(tx: Tx, invitation: Invitation, companyIds: string[], userId: string) {
-  await tx.insert(memberships).values(companyIds.map((companyId) => ({ companyId, userId, role: invitation.role }))).onConflictDoNothing();
+  await tx
+    .insert(memberships)
+    .values(companyIds.map((companyId) => ({ companyId, userId, role: invitation.role })))
+    .onConflictDoNothing();
   for (const companyId of companyIds) {
     const actor = { userId, companyId };
     await recordEvent(tx, actor, { type: 'invitation.accepted', invitationId: invitation.id, data: { email: invitation.email, userId } });
@@ -73,12 +83,17 @@ export async function acceptInvitation(tx: Tx, data: AcceptInvitationData) {
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.delete(passkeys).where(eq(passkeys.userId, userId));
   } else {
-    const [created] = await tx.insert(users).values({ email: invitation.email, ...profile }).returning({ id: users.id });
+    const [created] = await tx
+      .insert(users)
+      .values({ email: invitation.email, ...profile })
+      .returning({ id: users.id });
     if (!created) throw new Error('user insert returned nothing');
     userId = created.id;
   }
   const now = new Date();
-  await tx.insert(secondFactors).values({ userId, method: 'totp', secretEncrypted: encryptSecret(data.totpSecret), lastUsedStep: data.totpStep, confirmedAt: now });
+  await tx
+    .insert(secondFactors)
+    .values({ userId, method: 'totp', secretEncrypted: encryptSecret(data.totpSecret), lastUsedStep: data.totpStep, confirmedAt: now });
   await tx.update(invitations).set({ acceptedAt: now, createdUserId: userId }).where(eq(invitations.id, invitation.id));
   await joinCompanies(tx, invitation, companyIds, userId);
   return { userId, locale: invitation.locale };
@@ -90,7 +105,11 @@ export async function acceptInvitation(tx: Tx, data: AcceptInvitationData) {
  */
 export async function acceptInvitationAsMember(tx: Tx, user: { userId: string; email: string }, token: string) {
   const { invitation, companyIds } = await lockValidInvitation(tx, token);
-  const [account] = await tx.select({ staff: users.isAgencyStaff, email: users.email }).from(users).where(eq(users.id, user.userId)).for('update');
+  const [account] = await tx
+    .select({ staff: users.isAgencyStaff, email: users.email })
+    .from(users)
+    .where(eq(users.id, user.userId))
+    .for('update');
   if (!account || account.email.toLowerCase() !== invitation.email) throw new DomainError('users.errors.invitationOtherAccount');
   if (account.staff) throw new DomainError('users.errors.invitationInvalid');
   await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));

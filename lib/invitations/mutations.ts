@@ -40,7 +40,14 @@ export async function inviteUsers(tx: Tx, actor: Actor, input: InviteUsersInput)
     .select({ email: users.email, companyId: memberships.companyId })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(inArray(sql`lower(${users.email})`, emails), isNull(users.deletedAt), eq(users.isAgencyStaff, false), inArray(memberships.companyId, input.companyIds)));
+    .where(
+      and(
+        inArray(sql`lower(${users.email})`, emails),
+        isNull(users.deletedAt),
+        eq(users.isAgencyStaff, false),
+        inArray(memberships.companyId, input.companyIds),
+      ),
+    );
   const pending = await tx
     .select({ email: invitations.email })
     .from(invitations)
@@ -71,9 +78,22 @@ export async function inviteUsers(tx: Tx, actor: Actor, input: InviteUsersInput)
     if (!invitation) throw new Error('invitation insert returned nothing');
     await tx.insert(invitationCompanies).values(input.companyIds.map((companyId) => ({ companyId, invitationId: invitation.id })));
     for (const companyId of input.companyIds) {
-      await recordEvent(tx, { userId: actor.userId, companyId }, { type: 'invitation.sent', invitationId: invitation.id, data: { email, role: input.role, locale: input.locale } });
+      await recordEvent(
+        tx,
+        { userId: actor.userId, companyId },
+        { type: 'invitation.sent', invitationId: invitation.id, data: { email, role: input.role, locale: input.locale } },
+      );
     }
-    result.outboxIds.push(await sendInvitationEmail(tx, actor, { id: invitation.id, email, role: input.role, locale: input.locale, expiresAt }, token, companyNames, inviterEmail));
+    result.outboxIds.push(
+      await sendInvitationEmail(
+        tx,
+        actor,
+        { id: invitation.id, email, role: input.role, locale: input.locale, expiresAt },
+        token,
+        companyNames,
+        inviterEmail,
+      ),
+    );
     result.invited++;
   }
   return result;
@@ -109,7 +129,14 @@ async function lockOpenInvitation(tx: Tx, actor: Actor, invitationId: string) {
     .select()
     .from(invitations)
     .innerJoin(invitationCompanies, eq(invitationCompanies.invitationId, invitations.id))
-    .where(and(eq(invitations.id, invitationId), eq(invitationCompanies.companyId, actor.companyId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        eq(invitationCompanies.companyId, actor.companyId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .for('update', { of: invitations });
   if (!invitation) throw new DomainError('users.errors.invitationNotFound');
   return invitation.invitations;
@@ -148,8 +175,14 @@ export async function revokeInvitation(tx: Tx, actor: Actor, input: InvitationRe
   await lockCompanies(tx, [actor.companyId]);
   await recheckRoleInTransaction(tx, actor, 'admin');
   const invitation = await lockOpenInvitation(tx, actor, input.invitationId);
-  await tx.delete(invitationCompanies).where(and(eq(invitationCompanies.invitationId, invitation.id), eq(invitationCompanies.companyId, actor.companyId)));
-  const [left] = await tx.select({ id: invitationCompanies.id }).from(invitationCompanies).where(eq(invitationCompanies.invitationId, invitation.id)).limit(1);
+  await tx
+    .delete(invitationCompanies)
+    .where(and(eq(invitationCompanies.invitationId, invitation.id), eq(invitationCompanies.companyId, actor.companyId)));
+  const [left] = await tx
+    .select({ id: invitationCompanies.id })
+    .from(invitationCompanies)
+    .where(eq(invitationCompanies.invitationId, invitation.id))
+    .limit(1);
   if (!left) await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
   await recordEvent(tx, actor, { type: 'invitation.revoked', invitationId: invitation.id, data: { email: invitation.email } });
 }

@@ -27,7 +27,15 @@ export async function listPendingInvitations(companyId: string) {
 export async function getInvitationByToken(token: string) {
   if (!INVITATION_TOKEN_PATTERN.test(token)) return { state: 'unknown' as const, invitation: null };
   const [invitation] = await db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, locale: invitations.locale, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, revokedAt: invitations.revokedAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      locale: invitations.locale,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+    })
     .from(invitations)
     .where(eq(invitations.tokenHash, sha256(token)));
   const companyNames = invitation

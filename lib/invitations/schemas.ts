@@ -11,7 +11,14 @@ export const INVITATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Addresses separated by commas, semicolons, spaces or new lines; lower-cased, duplicates dropped. */
 function splitAddresses(raw: string): string[] {
-  return [...new Set(raw.split(/[\s,;]+/).map((address) => address.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(/[\s,;]+/)
+        .map((address) => address.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const inviteUsersSchema = z.object({
@@ -40,7 +47,12 @@ export const acceptInvitationSchema = z.object({
   code: z
     .string()
     .transform((code) => code.replace(/\s/g, ''))
-    .pipe(z.string().min(1, 'validation.required').regex(/^\d{6}$/, 'validation.code')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'validation.required')
+        .regex(/^\d{6}$/, 'validation.code'),
+    ),
 });
 
 /** "Godta invitasjonen" for an account that exists: the link's token only (the session says who). */

@@ -44,7 +44,11 @@ export async function saveCustomerAction(_prev: FormState, formData: FormData): 
         const debtor = await getDebtorByCustomerNumber(actor.companyId, lookup.data.customerNumber);
         if (!debtor) return { status: 'idle', message: 'invoices.customer.notFound', values: formValues(formData) } satisfies FormState;
         const filled = Object.fromEntries(Object.entries(debtor).map(([key, value]) => [key, value ?? '']));
-        return { status: 'success', message: 'invoices.customer.found', values: { ...formValues(formData), ...filled } } satisfies FormState;
+        return {
+          status: 'success',
+          message: 'invoices.customer.found',
+          values: { ...formValues(formData), ...filled },
+        } satisfies FormState;
       }
       const parsed = parseCustomerForm(formData);
       if (!parsed.success) return invoiceFormState('validation.summary', formData, parsed.fieldErrors);

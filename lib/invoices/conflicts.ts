@@ -5,7 +5,11 @@ import { DomainError } from '@/lib/errors';
 
 /** A refusal that names something (the case that already has the invoice number) in its message. */
 export class InvoiceRefusal extends DomainError {
-  constructor(messageKey: string, readonly values: Record<string, string> = {}, readonly field?: string) {
+  constructor(
+    messageKey: string,
+    readonly values: Record<string, string> = {},
+    readonly field?: string,
+  ) {
     super(messageKey);
     this.name = 'InvoiceRefusal';
   }
@@ -32,14 +36,24 @@ export async function assertApiKeyMayRegister(tx: Executor, companyId: string, a
  * Invoice numbers are unique per company: a registered invoice (named by its case number) or another draft
  * already on its way with the same number (form only) refuses this one. The unique index is the last word under races.
  */
-export async function assertInvoiceNumberFree(tx: Executor, companyId: string, invoiceNumber: string, draftId: string, options = { pending: true }) {
+export async function assertInvoiceNumberFree(
+  tx: Executor,
+  companyId: string,
+  invoiceNumber: string,
+  draftId: string,
+  options = { pending: true },
+) {
   const [existing] = await tx
     .select({ caseNumber: cases.caseNumber })
     .from(invoices)
     .innerJoin(cases, eq(cases.id, invoices.caseId))
     .where(and(eq(invoices.companyId, companyId), eq(invoices.invoiceNumber, invoiceNumber)));
   if (existing) {
-    throw new InvoiceRefusal('invoices.errors.duplicateNumber', { caseNumber: String(existing.caseNumber), invoiceNumber }, 'invoiceNumber');
+    throw new InvoiceRefusal(
+      'invoices.errors.duplicateNumber',
+      { caseNumber: String(existing.caseNumber), invoiceNumber },
+      'invoiceNumber',
+    );
   }
   // The job skips this: of two drafts racing with one number, the unique index lets the first through.
   if (!options.pending) return;

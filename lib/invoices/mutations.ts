@@ -16,7 +16,14 @@ export async function saveCustomerStep(tx: Tx, actor: Actor, input: CustomerForm
   if (input.draftId) {
     const [row] = await tx
       .update(invoiceDrafts)
-      .set({ companyId: actor.companyId, customer: input.customer, status: 'customer', failureKey: null, failureData: null, updatedAt: new Date() })
+      .set({
+        companyId: actor.companyId,
+        customer: input.customer,
+        status: 'customer',
+        failureKey: null,
+        failureData: null,
+        updatedAt: new Date(),
+      })
       .where(and(eq(invoiceDrafts.id, input.draftId), eq(invoiceDrafts.userId, actor.userId), inArray(invoiceDrafts.status, [...EDITABLE])))
       .returning({ id: invoiceDrafts.id });
     if (!row) throw new InvoiceRefusal('invoices.errors.draftNotFound');
@@ -46,8 +53,16 @@ async function lockEditableDraft(tx: Tx, actor: Actor, draftId: string) {
 export async function attachInvoicePdf(tx: Tx, actor: Actor, draftId: string, attachment: { bytes: Uint8Array; fileName: string }) {
   assertActorRole(actor, 'write');
   const draft = await lockEditableDraft(tx, actor, draftId);
-  await tx.delete(invoiceAttachments).where(and(eq(invoiceAttachments.companyId, actor.companyId), eq(invoiceAttachments.draftId, draft.id)));
-  await tx.insert(invoiceAttachments).values({ companyId: actor.companyId, draftId: draft.id, fileName: attachment.fileName, byteSize: attachment.bytes.length, content: attachment.bytes });
+  await tx
+    .delete(invoiceAttachments)
+    .where(and(eq(invoiceAttachments.companyId, actor.companyId), eq(invoiceAttachments.draftId, draft.id)));
+  await tx.insert(invoiceAttachments).values({
+    companyId: actor.companyId,
+    draftId: draft.id,
+    fileName: attachment.fileName,
+    byteSize: attachment.bytes.length,
+    content: attachment.bytes,
+  });
 }
 
 /**

@@ -32,7 +32,8 @@ function* streams(bytes: Uint8Array, text: string): Generator<Stream> {
     const dictionary = last ? before.slice((last.index ?? 0) + last[0].length) : '';
     const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
     const declared = directLength ? Number(directLength[1]) : NaN;
-    const endByLength = Number.isFinite(declared) && text.startsWith('endstream', skipSpace(text, start + declared)) ? start + declared : -1;
+    const endByLength =
+      Number.isFinite(declared) && text.startsWith('endstream', skipSpace(text, start + declared)) ? start + declared : -1;
     const end = endByLength >= 0 ? endByLength : text.indexOf('endstream', start);
     if (end < 0) return;
     yield { dictionary, data: bytes.subarray(start, end) };

@@ -11,7 +11,10 @@ const MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 /** A file name safe to send back in Content-Disposition: no path, no quotes or control characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const safe = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120).trim();
+  const safe = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .slice(0, 120)
+    .trim();
   return /\.pdf$/i.test(safe) ? safe : `${safe || 'faktura'}.pdf`;
 }
 

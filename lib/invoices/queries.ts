@@ -64,7 +64,6 @@ export async function getMyDraft(userId: string, draftId: string) {
   return { ...row, attachmentName: attachment?.fileName ?? null };
 }
 
-
 /** The user's invoices still on their way (submitted) or refused by the job (failed), for the case list. */
 export async function listMyPendingDrafts(userId: string, companyIds: string[]) {
   if (companyIds.length === 0) return [];
@@ -94,7 +93,12 @@ export async function listMyPendingDrafts(userId: string, companyIds: string[]) 
 /** The PDFs attached to a case's invoices (names only). */
 export async function listCaseAttachments(companyId: string, caseId: string) {
   return db
-    .select({ id: invoiceAttachments.id, fileName: invoiceAttachments.fileName, byteSize: invoiceAttachments.byteSize, invoiceNumber: invoices.invoiceNumber })
+    .select({
+      id: invoiceAttachments.id,
+      fileName: invoiceAttachments.fileName,
+      byteSize: invoiceAttachments.byteSize,
+      invoiceNumber: invoices.invoiceNumber,
+    })
     .from(invoiceAttachments)
     .innerJoin(invoices, and(eq(invoices.id, invoiceAttachments.invoiceId), eq(invoices.companyId, companyId)))
     .where(and(eq(invoiceAttachments.companyId, companyId), eq(invoices.caseId, caseId), isNotNull(invoiceAttachments.invoiceId)));

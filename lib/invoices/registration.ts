@@ -14,9 +14,7 @@ import { assertApiKeyMayRegister, assertInvoiceNumberFree, assertManualInvoicesA
 import { draftCustomerSchema, draftInvoiceSchema } from './schemas';
 
 export type RegistrationOutcome =
-  | { outcome: 'registered'; caseId: string }
-  | { outcome: 'failed'; messageKey: string; outboxId: string | null }
-  | { outcome: 'skipped' };
+  { outcome: 'registered'; caseId: string } | { outcome: 'failed'; messageKey: string; outboxId: string | null } | { outcome: 'skipped' };
 
 export type RegistrationOptions = {
   /** Runs just before the transaction commits; tests make it throw to stand for a crash mid-job. */
@@ -48,7 +46,10 @@ async function checkDraft(tx: Tx, draft: InvoiceDraft): Promise<Checked> {
 }
 
 /** The new case's opening claim, through the ledger module: its principal row, and the cached balance set to the sum. */
-async function postOpeningPrincipal(tx: Tx, entry: { companyId: string; caseId: string; invoiceId: string; userId: string | null; invoice: DraftInvoice }) {
+async function postOpeningPrincipal(
+  tx: Tx,
+  entry: { companyId: string; caseId: string; invoiceId: string; userId: string | null; invoice: DraftInvoice },
+) {
   const locked = await lockCase(tx, entry.companyId, entry.caseId);
   await postEntries(tx, locked, [
     {
@@ -112,16 +113,26 @@ async function createCase(tx: Tx, draft: InvoiceDraft, checked: Checked): Promis
     .values({ companyId: draft.companyId, caseId: created.id, ...invoice })
     .returning({ id: invoices.id });
   if (!invoiceRow) throw new Error('invoice insert returned nothing');
-  await postOpeningPrincipal(tx, { companyId: draft.companyId, caseId: created.id, invoiceId: invoiceRow.id, userId: draft.userId, invoice });
+  await postOpeningPrincipal(tx, {
+    companyId: draft.companyId,
+    caseId: created.id,
+    invoiceId: invoiceRow.id,
+    userId: draft.userId,
+    invoice,
+  });
   await tx
     .update(invoiceAttachments)
     .set({ invoiceId: invoiceRow.id })
     .where(and(eq(invoiceAttachments.companyId, draft.companyId), eq(invoiceAttachments.draftId, draft.id)));
-  await recordEvent(tx, { userId: draft.userId, companyId: draft.companyId, apiKeyId: draft.apiKeyId }, {
-    type: 'case.registered',
-    caseId: created.id,
-    data: { invoiceNumber: invoice.invoiceNumber, amountOre: invoice.amountOre, source: draft.apiKeyId ? 'autocollect' : 'manual' },
-  });
+  await recordEvent(
+    tx,
+    { userId: draft.userId, companyId: draft.companyId, apiKeyId: draft.apiKeyId },
+    {
+      type: 'case.registered',
+      caseId: created.id,
+      data: { invoiceNumber: invoice.invoiceNumber, amountOre: invoice.amountOre, source: draft.apiKeyId ? 'autocollect' : 'manual' },
+    },
+  );
   const now = new Date();
   await tx
     .update(invoiceDrafts)
@@ -139,7 +150,10 @@ async function failDraft(tx: Tx, draft: InvoiceDraft, refusal: InvoiceRefusal): 
     .where(eq(invoiceDrafts.id, draft.id));
   // AutoCollect's drafts have no user to email: the API call that created them answers with the reason.
   if (!draft.userId) return null;
-  const [user] = await tx.select({ email: users.email, locale: users.locale, deletedAt: users.deletedAt }).from(users).where(eq(users.id, draft.userId));
+  const [user] = await tx
+    .select({ email: users.email, locale: users.locale, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, draft.userId));
   if (!user || user.deletedAt) return null;
   return enqueueEmail(tx, {
     companyId: draft.companyId,

@@ -8,7 +8,17 @@ import { parseAmountInput } from '@/lib/payments/amount';
 export const INVOICE_CURRENCIES = ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP'] as const;
 export const DEBTOR_COUNTRIES = ['NO', 'SE', 'DK', 'FI', 'IS', 'DE', 'GB', 'US'] as const;
 export const CUSTOMER_FIELDS = [
-  'customerNumber', 'kind', 'name', 'nationalId', 'organisationNumber', 'addressLine', 'postcode', 'city', 'countryCode', 'email', 'phone',
+  'customerNumber',
+  'kind',
+  'name',
+  'nationalId',
+  'organisationNumber',
+  'addressLine',
+  'postcode',
+  'city',
+  'countryCode',
+  'email',
+  'phone',
 ] as const;
 
 const digitsOnly = (value: string) => value.replace(/[\s.]/g, '');
@@ -157,4 +167,6 @@ export const lookupSchema = z.object({
 });
 
 /** Betaprogram: one switch today (manual invoice registration); a checkbox posts 'on' or nothing. */
-export const betaSchema = z.object({ manualInvoice: z.literal('on').optional() }).transform((v) => ({ betaEnabled: v.manualInvoice === 'on' }));
+export const betaSchema = z
+  .object({ manualInvoice: z.literal('on').optional() })
+  .transform((v) => ({ betaEnabled: v.manualInvoice === 'on' }));

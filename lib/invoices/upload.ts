@@ -4,7 +4,9 @@ import { chosenFile, MAX_PDF_BYTES } from './pdf';
 /** The upload route's body: the PDF and a little multipart framing, never more (read after the gate). */
 export const UPLOAD_BODY_LIMIT = MAX_PDF_BYTES + 64 * 1024;
 
-export type UploadRead = { ok: true; file: File } | { ok: false; messageKey: 'invoices.errors.pdfTooLarge' | 'invoices.errors.pdfInvalid' | 'invoices.errors.pdfMissing' };
+export type UploadRead =
+  | { ok: true; file: File }
+  | { ok: false; messageKey: 'invoices.errors.pdfTooLarge' | 'invoices.errors.pdfInvalid' | 'invoices.errors.pdfMissing' };
 
 /**
  * The `attachment` file of a multipart upload, read while counting: a declared or counted size past the limit stops

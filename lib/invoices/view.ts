@@ -24,6 +24,9 @@ export function invoiceValues(invoice: DraftInvoice | null, locale: MoneyLocale)
 }
 
 export async function getCaseNumber(companyId: string, caseId: string): Promise<number | null> {
-  const [row] = await db.select({ caseNumber: cases.caseNumber }).from(cases).where(and(eq(cases.companyId, companyId), eq(cases.id, caseId)));
+  const [row] = await db
+    .select({ caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(and(eq(cases.companyId, companyId), eq(cases.id, caseId)));
   return row?.caseNumber ?? null;
 }

@@ -16,7 +16,13 @@ export type InvoiceRegistrationOptions = RegistrationOptions & {
 export async function registerInvoiceRegistration(boss: PgBoss, db: Database, options: InvoiceRegistrationOptions = {}) {
   // 'stately' + singletonKey: at most one queued job per draft however often it is asked for; the draft's row
   // lock and status make even a duplicate run harmless.
-  const queue = { name: INVOICE_REGISTRATION_JOB, policy: 'stately' as const, retryLimit: options.retryLimit ?? 10, retryDelay: options.retryDelaySeconds ?? 15, retryBackoff: true };
+  const queue = {
+    name: INVOICE_REGISTRATION_JOB,
+    policy: 'stately' as const,
+    retryLimit: options.retryLimit ?? 10,
+    retryDelay: options.retryDelaySeconds ?? 15,
+    retryBackoff: true,
+  };
   await boss.createQueue(INVOICE_REGISTRATION_JOB, queue);
   await boss.updateQueue(INVOICE_REGISTRATION_JOB, queue);
   await boss.work<InvoiceRegistrationJob>(INVOICE_REGISTRATION_JOB, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {

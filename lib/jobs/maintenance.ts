@@ -33,15 +33,27 @@ const SECRET_TEMPLATES = [
  */
 export async function purgeExpiredAuthData(db: Executor, now = new Date()) {
   const before = (ms: number) => new Date(now.getTime() - ms);
-  const attempts = await db.delete(signInAttempts).where(lt(signInAttempts.createdAt, before(ATTEMPT_RETENTION_MS))).returning({ id: signInAttempts.id });
+  const attempts = await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.createdAt, before(ATTEMPT_RETENTION_MS)))
+    .returning({ id: signInAttempts.id });
   await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
   await db.delete(smsCodes).where(lt(smsCodes.expiresAt, before(DAY_MS)));
   const ended = before(ENDED_SESSION_RETENTION_MS);
   const endedSessions = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, ended), lt(sessions.revokedAt, ended), lt(sessions.lastSeenAt, before(ENDED_SESSION_RETENTION_MS + SESSION_IDLE_TIMEOUT_MS))))
+    .where(
+      or(
+        lt(sessions.expiresAt, ended),
+        lt(sessions.revokedAt, ended),
+        lt(sessions.lastSeenAt, before(ENDED_SESSION_RETENTION_MS + SESSION_IDLE_TIMEOUT_MS)),
+      ),
+    )
     .returning({ id: sessions.id });
-  const idempotency = await db.delete(apiIdempotency).where(lt(apiIdempotency.createdAt, before(API_IDEMPOTENCY_RETENTION_MS))).returning({ id: apiIdempotency.id });
+  const idempotency = await db
+    .delete(apiIdempotency)
+    .where(lt(apiIdempotency.createdAt, before(API_IDEMPOTENCY_RETENTION_MS)))
+    .returning({ id: apiIdempotency.id });
   let blanked = 0;
   for (const { template, liveMs } of SECRET_TEMPLATES) {
     const rows = await db
@@ -52,7 +64,9 @@ export async function purgeExpiredAuthData(db: Executor, now = new Date()) {
         status: sql`case when ${outbox.status} = 'pending' then 'failed'::outbox_status else ${outbox.status} end`,
         lastError: sql`case when ${outbox.status} = 'pending' then 'expired before delivery' else ${outbox.lastError} end`,
       })
-      .where(and(eq(outbox.template, template), lt(outbox.createdAt, before(liveMs)), or(ne(outbox.bodyText, ''), isNotNull(outbox.bodyHtml))))
+      .where(
+        and(eq(outbox.template, template), lt(outbox.createdAt, before(liveMs)), or(ne(outbox.bodyText, ''), isNotNull(outbox.bodyHtml))),
+      )
       .returning({ id: outbox.id });
     blanked += rows.length;
   }

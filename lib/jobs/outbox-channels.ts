@@ -55,7 +55,12 @@ export function webhookChannel(db: Database, options: WebhookDeliveryOptions = {
   return {
     policy: { ...DEFAULT_RETRY, ...options },
     deliver: async (id, isLastAttempt) => {
-      const outcome = await deliverWebhook(db, id, { post: options.post, resolve: options.resolve, timeoutMs: options.timeoutMs, isLastAttempt });
+      const outcome = await deliverWebhook(db, id, {
+        post: options.post,
+        resolve: options.resolve,
+        timeoutMs: options.timeoutMs,
+        isLastAttempt,
+      });
       return outcome === 'delivered' ? 'sent' : outcome;
     },
     lost: () => listPendingDeliveryIds(db, 0),

@@ -10,7 +10,14 @@ import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { createQueue } from '@/lib/queue/create';
 import { dispatchOutbox, getRunningQueue, setRunningQueue } from '@/lib/queue/kicks';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
-import { emailChannel, smsChannel, webhookChannel, type EmailDeliveryOptions, type SmsDeliveryOptions, type WebhookDeliveryOptions } from './outbox-channels';
+import {
+  emailChannel,
+  smsChannel,
+  webhookChannel,
+  type EmailDeliveryOptions,
+  type SmsDeliveryOptions,
+  type WebhookDeliveryOptions,
+} from './outbox-channels';
 import { registerOutboxDelivery } from './outbox-delivery';
 import { foldCaseFigures, MAINTENANCE_JOB, purgeExpiredAuthData } from './maintenance';
 import { ENGINE_CRON, ENGINE_JOB, runScheduledEngine } from './engine';

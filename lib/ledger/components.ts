@@ -4,4 +4,3 @@ export type PaymentComponent = ClaimComponent | 'credit';
 
 export type Outstanding = Record<ClaimComponent, number>;
 export type Split = Record<PaymentComponent, number>;
-

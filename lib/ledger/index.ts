@@ -139,6 +139,9 @@ export async function postEntriesForCases(tx: Tx, caseIds: string[], postings: (
   if (caseIds.length === 0) return;
   await tx.execute(sql`update ${cases} c set balance_ore = s.total, updated_at = now()
     from (select l.case_id, sum(l.amount_ore) as total from ${ledgerEntries} l
-          where l.case_id in (${sql.join(caseIds.map((id) => sql`${id}::uuid`), sql`, `)}) group by l.case_id) s
+          where l.case_id in (${sql.join(
+            caseIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )}) group by l.case_id) s
     where c.id = s.case_id`);
 }

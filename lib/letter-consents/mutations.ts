@@ -15,10 +15,20 @@ export function consentSubjectOf(debtor: { kind: 'person'; nationalId: string } 
  * Rows are never deleted: the record of what was agreed, and when, stays.
  */
 export async function grantConsent(tx: Tx, subject: string, input: GrantConsentInput & { locale: string }, now = new Date()) {
-  await tx.update(letterConsents).set({ withdrawnAt: now }).where(and(eq(letterConsents.subject, subject), isNull(letterConsents.withdrawnAt)));
+  await tx
+    .update(letterConsents)
+    .set({ withdrawnAt: now })
+    .where(and(eq(letterConsents.subject, subject), isNull(letterConsents.withdrawnAt)));
   const [row] = await tx
     .insert(letterConsents)
-    .values({ subject, channel: input.channel, address: input.address, termsVersion: CONSENT_TERMS_VERSION, locale: input.locale, grantedAt: now })
+    .values({
+      subject,
+      channel: input.channel,
+      address: input.address,
+      termsVersion: CONSENT_TERMS_VERSION,
+      locale: input.locale,
+      grantedAt: now,
+    })
     .returning({ id: letterConsents.id });
   if (!row) throw new Error('consent insert returned nothing');
   return row.id;
@@ -37,7 +47,13 @@ export async function withdrawConsent(tx: Tx, subject: string, now = new Date())
 /** The consent in force for this identity, or null. */
 export async function getActiveConsent(db: Executor, subject: string) {
   const [row] = await db
-    .select({ id: letterConsents.id, channel: letterConsents.channel, address: letterConsents.address, grantedAt: letterConsents.grantedAt, termsVersion: letterConsents.termsVersion })
+    .select({
+      id: letterConsents.id,
+      channel: letterConsents.channel,
+      address: letterConsents.address,
+      grantedAt: letterConsents.grantedAt,
+      termsVersion: letterConsents.termsVersion,
+    })
     .from(letterConsents)
     .where(and(eq(letterConsents.subject, subject), isNull(letterConsents.withdrawnAt)))
     .orderBy(desc(letterConsents.grantedAt))

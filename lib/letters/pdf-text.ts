@@ -20,8 +20,16 @@ const MASKED_CODE = '••••-••••-••••';
  * `debtor`: the debtor's own copy (Min side) prints the sign-in code; the creditor's and the desk's copies mask it,
  * so that nobody but the debtor holds a key to Min side.
  */
-export async function loadLetterWords(letter: Letter, currency: string, locale: Locale, copy: 'debtor' | 'agency' = 'agency'): Promise<LetterWords> {
+export async function loadLetterWords(
+  letter: Letter,
+  currency: string,
+  locale: Locale,
+  copy: 'debtor' | 'agency' = 'agency',
+): Promise<LetterWords> {
   const { rates } = await loadTables(db);
-  const access = { url: `${env().PORTAL_URL}/${locale}/min-side`, code: copy === 'debtor' ? formatLetterCode(letterAccessCode(letter.id)) : MASKED_CODE };
+  const access = {
+    url: `${env().PORTAL_URL}/${locale}/min-side`,
+    code: copy === 'debtor' ? formatLetterCode(letterAccessCode(letter.id)) : MASKED_CODE,
+  };
   return letterWords(letter, { currency, locale, agency: agencyOnLetters(), rates, access });
 }

@@ -35,8 +35,15 @@ export function letterWords(
   const money = (ore: number) => formatOre(ore, locale, currency);
   const date = (iso: string) => formatDate(iso, locale);
   const { content } = letter;
-  const debtor = [content.debtor.name, content.debtor.addressLine, [content.debtor.postcode, content.debtor.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  const claim = content.invoices.map((invoice) => `${t('letterDoc.invoiceLine', { invoiceNumber: invoice.invoiceNumber, dueOn: date(invoice.dueOn) })}: ${money(invoice.amountOre)}`).join('; ');
+  const debtor = [content.debtor.name, content.debtor.addressLine, [content.debtor.postcode, content.debtor.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const claim = content.invoices
+    .map(
+      (invoice) =>
+        `${t('letterDoc.invoiceLine', { invoiceNumber: invoice.invoiceNumber, dueOn: date(invoice.dueOn) })}: ${money(invoice.amountOre)}`,
+    )
+    .join('; ');
   const periods = ratePeriods(letter.interestFromOn, letter.sentOn, options.rates);
   const interest =
     periods.length > 1
@@ -44,7 +51,11 @@ export function letterWords(
           t('letterDoc.interestPeriods'),
           ...periods.map((period) =>
             period.toOn
-              ? t('letterDoc.ratePeriod', { rate: formatRate(period.basisPoints, locale), from: date(period.fromOn), to: date(period.toOn) })
+              ? t('letterDoc.ratePeriod', {
+                  rate: formatRate(period.basisPoints, locale),
+                  from: date(period.fromOn),
+                  to: date(period.toOn),
+                })
               : t('letterDoc.rateSince', { rate: formatRate(period.basisPoints, locale), from: date(period.fromOn) }),
           ),
         ]
@@ -54,14 +65,23 @@ export function letterWords(
             : t('letterDoc.noRate', { date: date(letter.interestFromOn) }),
         ];
   const newFees = content.newFees.length
-    ? [`${t('letterDoc.newFees')} ${content.newFees.map((fee) => `${t(`letterDoc.fee_${fee.feeKind}` as 'letterDoc.fee_reminder_fee')} ${money(fee.amountOre)}`).join(', ')}`]
+    ? [
+        `${t('letterDoc.newFees')} ${content.newFees.map((fee) => `${t(`letterDoc.fee_${fee.feeKind}` as 'letterDoc.fee_reminder_fee')} ${money(fee.amountOre)}`).join(', ')}`,
+      ]
     : [];
   return {
     kind,
     title: t('letterDoc.title', { letter: t(`letter.${kind}`), caseNumber: content.caseNumber }),
     sentOn: t('letterDoc.sentOn', { date: date(letter.sentOn) }),
     facts: [
-      [t('letterDoc.sender'), t('letterDoc.senderValue', { agency: agency.name, organisationNumber: formatOrganisationNumber(agency.organisationNumber), creditor: content.creditor.name })],
+      [
+        t('letterDoc.sender'),
+        t('letterDoc.senderValue', {
+          agency: agency.name,
+          organisationNumber: formatOrganisationNumber(agency.organisationNumber),
+          creditor: content.creditor.name,
+        }),
+      ],
       [t('letterDoc.creditor'), `${content.creditor.name} (${formatOrganisationNumber(content.creditor.organisationNumber)})`],
       [t('letterDoc.debtor'), debtor],
       [t('letterDoc.claim'), claim],
@@ -79,7 +99,9 @@ export function letterWords(
       t('letterDoc.objection', { agency: agency.name }),
       ...(kind === 'demand' ? [t('letterDoc.complaintsBoard')] : []),
       t('letterDoc.contact', { agency: agency.name, email: agency.email, phone: agency.phone }),
-      ...(options.access ? [t('letterDoc.accessCodeHint', { url: options.access.url, caseNumber: content.caseNumber, code: options.access.code })] : []),
+      ...(options.access
+        ? [t('letterDoc.accessCodeHint', { url: options.access.url, caseNumber: content.caseNumber, code: options.access.code })]
+        : []),
     ],
     paymentHeading: t('letterDoc.payment'),
     payment: [

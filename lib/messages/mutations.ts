@@ -16,13 +16,32 @@ export async function postAgencyMessage(tx: Tx, staff: StaffActor, input: PostMe
   const debtCase = await lockCaseRef(tx, input.caseId);
   const [row] = await tx
     .insert(messages)
-    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: staff.userId, fromAgency: true, body: input.body, createdAt: now })
+    .values({
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      authorUserId: staff.userId,
+      fromAgency: true,
+      body: input.body,
+      createdAt: now,
+    })
     .returning({ id: messages.id });
   if (!row) throw new Error('message insert returned nothing');
-  await recordEvent(tx, { userId: staff.userId, companyId: debtCase.companyId }, { type: 'message.received', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  await recordEvent(
+    tx,
+    { userId: staff.userId, companyId: debtCase.companyId },
+    { type: 'message.received', caseId: debtCase.id, data: { messageId: row.id } },
+    now,
+  );
   const outboxIds = await notifyCompanyUsers(
     tx,
-    { kind: 'messages', companyId: debtCase.companyId, caseId: debtCase.id, caseNumber: debtCase.caseNumber, title: null, actorUserId: staff.userId },
+    {
+      kind: 'messages',
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      caseNumber: debtCase.caseNumber,
+      title: null,
+      actorUserId: staff.userId,
+    },
     now,
   );
   return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds };
@@ -35,7 +54,14 @@ export async function postCreditorMessage(tx: Tx, actor: CaseActor, input: PostM
   const debtCase = await lockCaseRef(tx, input.caseId, actor.companyId);
   const [row] = await tx
     .insert(messages)
-    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: actor.userId, fromAgency: false, body: input.body, createdAt: now })
+    .values({
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      authorUserId: actor.userId,
+      fromAgency: false,
+      body: input.body,
+      createdAt: now,
+    })
     .returning({ id: messages.id });
   if (!row) throw new Error('message insert returned nothing');
   await recordEvent(tx, actor, { type: 'message.sent', caseId: debtCase.id, data: { messageId: row.id } }, now);
@@ -46,15 +72,34 @@ export async function postCreditorMessage(tx: Tx, actor: CaseActor, input: PostM
  * The debtor writes to the agency on the case (Min side): the desk sees it in the case's thread; the creditor does
  * not, until the agency shares it (shareDebtorMessage), which puts it in the creditor's history.
  */
-export async function postDebtorMessage(tx: Tx, scope: { companyId: string; caseId: string }, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
+export async function postDebtorMessage(
+  tx: Tx,
+  scope: { companyId: string; caseId: string },
+  input: PostMessageInput,
+  now = new Date(),
+): Promise<MessagePosted> {
   if (input.caseId !== scope.caseId) throw new DomainError('cases.errors.notFound');
   const debtCase = await lockCaseRef(tx, input.caseId, scope.companyId);
   const [row] = await tx
     .insert(messages)
-    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: null, fromAgency: false, fromDebtor: true, sharedWithCreditor: false, body: input.body, createdAt: now })
+    .values({
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      authorUserId: null,
+      fromAgency: false,
+      fromDebtor: true,
+      sharedWithCreditor: false,
+      body: input.body,
+      createdAt: now,
+    })
     .returning({ id: messages.id });
   if (!row) throw new Error('message insert returned nothing');
-  await recordEvent(tx, { userId: null, companyId: debtCase.companyId }, { type: 'message.from_debtor', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  await recordEvent(
+    tx,
+    { userId: null, companyId: debtCase.companyId },
+    { type: 'message.from_debtor', caseId: debtCase.id, data: { messageId: row.id } },
+    now,
+  );
   return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
 }
 
@@ -73,7 +118,12 @@ export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { mes
     )
     .returning({ id: messages.id, companyId: messages.companyId, caseId: messages.caseId });
   if (!row) throw new DomainError('debtorActions.messages.errors.notShareable');
-  await recordEvent(tx, { userId: staff.userId, companyId: row.companyId }, { type: 'message.received', caseId: row.caseId, data: { messageId: row.id } }, now);
+  await recordEvent(
+    tx,
+    { userId: staff.userId, companyId: row.companyId },
+    { type: 'message.received', caseId: row.caseId, data: { messageId: row.id } },
+    now,
+  );
 }
 
 /**
@@ -84,9 +134,23 @@ export async function replyToDebtor(tx: Tx, staff: StaffActor, input: PostMessag
   const debtCase = await lockCaseRef(tx, input.caseId);
   const [row] = await tx
     .insert(messages)
-    .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: staff.userId, fromAgency: true, toDebtor: true, sharedWithCreditor: false, body: input.body, createdAt: now })
+    .values({
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      authorUserId: staff.userId,
+      fromAgency: true,
+      toDebtor: true,
+      sharedWithCreditor: false,
+      body: input.body,
+      createdAt: now,
+    })
     .returning({ id: messages.id });
   if (!row) throw new Error('message insert returned nothing');
-  await recordEvent(tx, { userId: staff.userId, companyId: debtCase.companyId }, { type: 'message.to_debtor', caseId: debtCase.id, data: { messageId: row.id } }, now);
+  await recordEvent(
+    tx,
+    { userId: staff.userId, companyId: debtCase.companyId },
+    { type: 'message.to_debtor', caseId: debtCase.id, data: { messageId: row.id } },
+    now,
+  );
   return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
 }

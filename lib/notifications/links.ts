@@ -2,7 +2,13 @@ import type { Locale } from '@/lib/i18n/routing';
 import { signUnsubscribeToken, type NotificationKind } from './token';
 
 /** The absolute links a notification email carries, in the recipient's language. */
-export function notificationLinks(portalUrl: string, secret: string, user: { id: string; locale: Locale }, kind: NotificationKind, now: Date) {
+export function notificationLinks(
+  portalUrl: string,
+  secret: string,
+  user: { id: string; locale: Locale },
+  kind: NotificationKind,
+  now: Date,
+) {
   const base = portalUrl.replace(/\/$/, '');
   const token = signUnsubscribeToken({ userId: user.id, kind }, secret, now);
   const query = new URLSearchParams({ token }).toString();

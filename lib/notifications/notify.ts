@@ -86,14 +86,23 @@ export async function enqueueNotificationEmail(
  * Returns the outbox ids to dispatch after the commit.
  */
 export async function notifyCompanyUsers(tx: Executor, cause: NotificationCause, now = new Date()): Promise<string[]> {
-  const item: PendingNotification = { companyId: cause.companyId, caseId: cause.caseId, caseNumber: cause.caseNumber, title: cause.title, at: now.toISOString() };
+  const item: PendingNotification = {
+    companyId: cause.companyId,
+    caseId: cause.caseId,
+    caseNumber: cause.caseNumber,
+    title: cause.title,
+    at: now.toISOString(),
+  };
   const outboxIds: string[] = [];
   for (const recipient of await recipientsFor(tx, cause)) {
     const digest = await lockDigest(tx, recipient.id, cause.kind);
     const quiet = !digest.lastSentAt || now.getTime() - digest.lastSentAt.getTime() >= NOTIFICATION_WINDOW_MS;
     if (quiet) {
       outboxIds.push(await enqueueNotificationEmail(tx, recipient, cause.kind, [...digest.pending, item], now));
-      await tx.update(notificationDigests).set({ lastSentAt: now, pending: [], pendingCount: 0 }).where(eq(notificationDigests.id, digest.id));
+      await tx
+        .update(notificationDigests)
+        .set({ lastSentAt: now, pending: [], pendingCount: 0 })
+        .where(eq(notificationDigests.id, digest.id));
     } else {
       await tx
         .update(notificationDigests)

@@ -17,11 +17,20 @@ export async function sendDueSummaries(db: Database, now = new Date(), batchSize
         id: notificationDigests.id,
         kind: notificationDigests.kind,
         pending: notificationDigests.pending,
-        user: { id: users.id, email: users.email, locale: users.locale, notifyTasks: users.notifyTasks, notifyMessages: users.notifyMessages, deletedAt: users.deletedAt },
+        user: {
+          id: users.id,
+          email: users.email,
+          locale: users.locale,
+          notifyTasks: users.notifyTasks,
+          notifyMessages: users.notifyMessages,
+          deletedAt: users.deletedAt,
+        },
       })
       .from(notificationDigests)
       .innerJoin(users, eq(users.id, notificationDigests.userId))
-      .where(and(gt(notificationDigests.pendingCount, 0), lte(notificationDigests.lastSentAt, new Date(now.getTime() - NOTIFICATION_WINDOW_MS))))
+      .where(
+        and(gt(notificationDigests.pendingCount, 0), lte(notificationDigests.lastSentAt, new Date(now.getTime() - NOTIFICATION_WINDOW_MS))),
+      )
       .orderBy(notificationDigests.lastSentAt)
       .limit(batchSize)
       .for('update', { of: notificationDigests, skipLocked: true });
@@ -30,9 +39,15 @@ export async function sendDueSummaries(db: Database, now = new Date(), batchSize
       const wanted = digest.kind === 'tasks' ? digest.user.notifyTasks : digest.user.notifyMessages;
       if (wanted && !digest.user.deletedAt && digest.pending.length > 0) {
         outboxIds.push(await enqueueNotificationEmail(tx, digest.user, digest.kind, digest.pending, now));
-        await tx.update(notificationDigests).set({ lastSentAt: now, pending: [], pendingCount: 0 }).where(eq(notificationDigests.id, digest.id));
+        await tx
+          .update(notificationDigests)
+          .set({ lastSentAt: now, pending: [], pendingCount: 0 })
+          .where(eq(notificationDigests.id, digest.id));
       } else {
-        await tx.update(notificationDigests).set({ pending: [], pendingCount: sql`0` }).where(eq(notificationDigests.id, digest.id));
+        await tx
+          .update(notificationDigests)
+          .set({ pending: [], pendingCount: sql`0` })
+          .where(eq(notificationDigests.id, digest.id));
       }
     }
     return outboxIds;

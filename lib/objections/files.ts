@@ -5,7 +5,9 @@ export const MAX_OBJECTION_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_OBJECTION_FILES = 5;
 
 export type CheckedFile = { fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; bytes: Uint8Array };
-export type FileCheck = { ok: true; file: CheckedFile } | { ok: false; messageKey: 'debtorActions.object.errors.fileTooLarge' | 'debtorActions.object.errors.fileType' };
+export type FileCheck =
+  | { ok: true; file: CheckedFile }
+  | { ok: false; messageKey: 'debtorActions.object.errors.fileTooLarge' | 'debtorActions.object.errors.fileType' };
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -18,7 +20,8 @@ export function contentTypeOf(bytes: Uint8Array): CheckedFile['contentType'] | n
   if (startsWith(bytes, PDF)) return looksLikePdfWithPages(bytes) ? 'application/pdf' : null;
   if (startsWith(bytes, PNG)) return 'image/png';
   // A JPEG also ends with its end-of-image marker: a truncated or disguised file is refused.
-  if (startsWith(bytes, JPEG) && bytes.length > 4 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9) return 'image/jpeg';
+  if (startsWith(bytes, JPEG) && bytes.length > 4 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9)
+    return 'image/jpeg';
   return null;
 }
 
@@ -27,7 +30,11 @@ const EXTENSION = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 
 /** A name safe to send back in Content-Disposition, with the extension of what the file really is. */
 function cleanFileName(name: string, type: CheckedFile['contentType']): string {
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '');
-  const safe = base.replace(/[^\p{L}\p{N} _()-]/gu, '_').slice(0, 100).trim() || 'vedlegg';
+  const safe =
+    base
+      .replace(/[^\p{L}\p{N} _()-]/gu, '_')
+      .slice(0, 100)
+      .trim() || 'vedlegg';
   return `${safe}.${EXTENSION[type]}`;
 }
 

@@ -24,7 +24,13 @@ export type FiledObjection = { objectionId: string; taskId: string; outboxIds: s
  * (the engine holds it until the creditor confirms the claim: inkassoloven), and the creditor gets a task with the
  * objection in Innsikt. One transaction: all of it or nothing. "Already paid" needs a receipt.
  */
-export async function fileObjection(tx: Tx, scope: DebtorCaseScope, input: FileObjectionInput, files: CheckedFile[], now = new Date()): Promise<FiledObjection> {
+export async function fileObjection(
+  tx: Tx,
+  scope: DebtorCaseScope,
+  input: FileObjectionInput,
+  files: CheckedFile[],
+  now = new Date(),
+): Promise<FiledObjection> {
   if (input.caseId !== scope.caseId) throw new DomainError('cases.errors.notFound');
   if (input.reason === 'already_paid' && files.length === 0) throw new DomainError('debtorActions.object.errors.receiptRequired');
   const [debtCase] = await tx
@@ -32,7 +38,10 @@ export async function fileObjection(tx: Tx, scope: DebtorCaseScope, input: FileO
     .from(cases)
     .where(and(eq(cases.id, scope.caseId), eq(cases.companyId, scope.companyId)));
   if (!debtCase) throw new DomainError('cases.errors.notFound');
-  const [state] = await tx.select({ disputedAt: caseCollection.disputedAt }).from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
+  const [state] = await tx
+    .select({ disputedAt: caseCollection.disputedAt })
+    .from(caseCollection)
+    .where(eq(caseCollection.caseId, debtCase.id));
   if (state?.disputedAt) throw new DomainError('debtorActions.object.errors.alreadyDisputed');
   const actor = { userId: null, companyId: scope.companyId };
   // Locks the case, refuses an ended one, records case.disputed "by the debtor".
@@ -51,18 +60,38 @@ export async function fileObjection(tx: Tx, scope: DebtorCaseScope, input: FileO
   if (!objection) throw new Error('objection insert returned nothing');
   if (files.length > 0) {
     await tx.insert(objectionFiles).values(
-      files.map((file) => ({ companyId: scope.companyId, objectionId: objection.id, fileName: file.fileName, contentType: file.contentType, byteSize: file.bytes.length, content: file.bytes, createdAt: now })),
+      files.map((file) => ({
+        companyId: scope.companyId,
+        objectionId: objection.id,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        byteSize: file.bytes.length,
+        content: file.bytes,
+        createdAt: now,
+      })),
     );
   }
   await recordEvent(tx, actor, { type: 'task.created', caseId: debtCase.id, data: { taskId: task.id, title } }, now);
-  const outboxIds = await notifyCompanyUsers(tx, { kind: 'tasks', companyId: scope.companyId, caseId: debtCase.id, caseNumber: debtCase.caseNumber, title, actorUserId: null }, now);
+  const outboxIds = await notifyCompanyUsers(
+    tx,
+    { kind: 'tasks', companyId: scope.companyId, caseId: debtCase.id, caseNumber: debtCase.caseNumber, title, actorUserId: null },
+    now,
+  );
   return { objectionId: objection.id, taskId: task.id, outboxIds };
 }
 
 /** The debtor's view: the newest objection on the case, its status, the creditor's answer (from the task). */
 export async function getObjection(tx: Tx, scope: DebtorCaseScope) {
   const [row] = await tx
-    .select({ id: objections.id, reason: objections.reason, body: objections.body, createdAt: objections.createdAt, taskStatus: tasks.status, answer: tasks.answer, answeredAt: tasks.answeredAt })
+    .select({
+      id: objections.id,
+      reason: objections.reason,
+      body: objections.body,
+      createdAt: objections.createdAt,
+      taskStatus: tasks.status,
+      answer: tasks.answer,
+      answeredAt: tasks.answeredAt,
+    })
     .from(objections)
     .leftJoin(tasks, eq(tasks.id, objections.taskId))
     .where(and(eq(objections.companyId, scope.companyId), eq(objections.caseId, scope.caseId)))

@@ -11,7 +11,9 @@ export async function getObjectionFile(companyId: string | null, caseId: string,
     .select({ fileName: objectionFiles.fileName, contentType: objectionFiles.contentType, content: objectionFiles.content })
     .from(objectionFiles)
     .innerJoin(objections, eq(objections.id, objectionFiles.objectionId))
-    .where(and(eq(objectionFiles.id, fileId), eq(objections.caseId, caseId), companyId ? eq(objectionFiles.companyId, companyId) : undefined))
+    .where(
+      and(eq(objectionFiles.id, fileId), eq(objections.caseId, caseId), companyId ? eq(objectionFiles.companyId, companyId) : undefined),
+    )
     .limit(1);
   return row ?? null;
 }

@@ -6,7 +6,11 @@ export const OBJECTION_REASONS = ['already_paid', 'wrong_amount', 'not_received'
 export const fileObjectionSchema = z.object({
   caseId: z.uuid('cases.errors.reloadForm'),
   reason: z.enum(OBJECTION_REASONS, 'debtorActions.object.errors.reasonRequired'),
-  body: z.string('validation.required').trim().min(10, 'debtorActions.object.errors.bodyShort').max(4000, 'debtorActions.object.errors.bodyLong'),
+  body: z
+    .string('validation.required')
+    .trim()
+    .min(10, 'debtorActions.object.errors.bodyShort')
+    .max(4000, 'debtorActions.object.errors.bodyLong'),
 });
 
 export type FileObjectionInput = z.infer<typeof fileObjectionSchema>;

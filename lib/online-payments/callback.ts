@@ -45,6 +45,11 @@ export async function handleVippsCallback(
       return { status: 502, result: 'ignored' };
     }
   }
-  const result = await settleOnlinePayment(db, { provider: 'vipps', reference, eventName: name, outcome, amountOre: amount?.value }, now, tables);
+  const result = await settleOnlinePayment(
+    db,
+    { provider: 'vipps', reference, eventName: name, outcome, amountOre: amount?.value },
+    now,
+    tables,
+  );
   return { status: result === 'unknownReference' ? 404 : result === 'amountMismatch' ? 409 : 200, result };
 }

@@ -23,7 +23,9 @@ export function paymentProvider(locale: string): PaymentProvider | null {
   if (name !== 'vipps') return null;
   const { VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_SUBSCRIPTION_KEY, VIPPS_MERCHANT_SERIAL_NUMBER } = settings;
   if (!VIPPS_CLIENT_ID || !VIPPS_CLIENT_SECRET || !VIPPS_SUBSCRIPTION_KEY || !VIPPS_MERCHANT_SERIAL_NUMBER) {
-    throw new Error('PAYMENT_PROVIDER=vipps needs VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_SUBSCRIPTION_KEY and VIPPS_MERCHANT_SERIAL_NUMBER.');
+    throw new Error(
+      'PAYMENT_PROVIDER=vipps needs VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_SUBSCRIPTION_KEY and VIPPS_MERCHANT_SERIAL_NUMBER.',
+    );
   }
   return vippsProvider({
     environment: settings.VIPPS_ENVIRONMENT,

@@ -13,7 +13,14 @@ import type { PaymentProviderName, ProviderOutcome } from './provider';
 /** The case a debtor acts on, as the gate resolved it (requireDebtorCase). */
 export type DebtorCaseScope = { companyId: string; caseId: string };
 
-export type StartedPayment = { id: string; reference: string; amountOre: number; caseNumber: number; redirectUrl: string | null; fresh: boolean };
+export type StartedPayment = {
+  id: string;
+  reference: string;
+  amountOre: number;
+  caseNumber: number;
+  redirectUrl: string | null;
+  fresh: boolean;
+};
 
 /**
  * Records a payment the debtor starts in Min side, before the provider is asked (no network in the transaction).
@@ -36,7 +43,15 @@ export async function startOnlinePayment(
     .select()
     .from(onlinePayments)
     .where(and(eq(onlinePayments.caseId, debtCase.id), eq(onlinePayments.idempotencyKey, input.idempotencyKey)));
-  if (existing) return { id: existing.id, reference: existing.reference, amountOre: existing.amountOre, caseNumber: debtCase.caseNumber, redirectUrl: existing.redirectUrl, fresh: false };
+  if (existing)
+    return {
+      id: existing.id,
+      reference: existing.reference,
+      amountOre: existing.amountOre,
+      caseNumber: debtCase.caseNumber,
+      redirectUrl: existing.redirectUrl,
+      fresh: false,
+    };
   if (debtCase.status !== 'active' && debtCase.status !== 'paused') throw new DomainError('debtorActions.pay.errors.caseNotOpen');
   // Today's claim (interest to today included), the figure the page offers: not only what is booked.
   const owed = (await claimToday(tx, scope.companyId, debtCase.id, todayInOslo(now))).totalOre;
@@ -45,7 +60,15 @@ export async function startOnlinePayment(
   const reference = `case-${debtCase.caseNumber}-${randomBytes(9).toString('base64url')}`;
   const [row] = await tx
     .insert(onlinePayments)
-    .values({ companyId: scope.companyId, caseId: debtCase.id, provider, reference, idempotencyKey: input.idempotencyKey, amountOre: input.amountOre, createdAt: now })
+    .values({
+      companyId: scope.companyId,
+      caseId: debtCase.id,
+      provider,
+      reference,
+      idempotencyKey: input.idempotencyKey,
+      amountOre: input.amountOre,
+      createdAt: now,
+    })
     .returning({ id: onlinePayments.id });
   if (!row) throw new Error('online payment insert returned nothing');
   return { id: row.id, reference, amountOre: input.amountOre, caseNumber: debtCase.caseNumber, redirectUrl: null, fresh: true };
@@ -66,7 +89,8 @@ export type ProviderEvent = {
   amountOre?: number;
 };
 
-export type SettleResult = 'booked' | 'declined' | 'abandoned' | 'replay' | 'alreadyDecided' | 'ignored' | 'unknownReference' | 'amountMismatch';
+export type SettleResult =
+  'booked' | 'declined' | 'abandoned' | 'replay' | 'alreadyDecided' | 'ignored' | 'unknownReference' | 'amountMismatch';
 
 /**
  * Applies one verified provider event: the event is recorded once (a replay changes nothing), an approval books the
@@ -75,12 +99,22 @@ export type SettleResult = 'booked' | 'declined' | 'abandoned' | 'replay' | 'alr
  */
 export async function settleOnlinePayment(db: Database, event: ProviderEvent, now = new Date(), tables?: Tables): Promise<SettleResult> {
   return db.transaction(async (tx) => {
-    const [payment] = await tx.select().from(onlinePayments).where(and(eq(onlinePayments.reference, event.reference), eq(onlinePayments.provider, event.provider))).for('update');
+    const [payment] = await tx
+      .select()
+      .from(onlinePayments)
+      .where(and(eq(onlinePayments.reference, event.reference), eq(onlinePayments.provider, event.provider)))
+      .for('update');
     if (!payment) return 'unknownReference';
     if (event.outcome === 'ignored') return 'ignored';
     const [fresh] = await tx
       .insert(paymentCallbacks)
-      .values({ provider: event.provider, eventKey: `${event.reference}:${event.eventName}`, reference: event.reference, eventName: event.eventName, receivedAt: now })
+      .values({
+        provider: event.provider,
+        eventKey: `${event.reference}:${event.eventName}`,
+        reference: event.reference,
+        eventName: event.eventName,
+        receivedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: paymentCallbacks.id });
     if (!fresh) return 'replay';
@@ -95,12 +129,21 @@ export async function settleOnlinePayment(db: Database, event: ProviderEvent, no
     const received = await receiveDebtorPayment(
       tx,
       null,
-      { paidOn: todayInOslo(now), kid: debtCase.kid, amountOre: payment.amountOre, payer: event.provider === 'vipps' ? 'Vipps MobilePay' : 'Min side', bankReference: `${event.provider}:${payment.reference}` },
+      {
+        paidOn: todayInOslo(now),
+        kid: debtCase.kid,
+        amountOre: payment.amountOre,
+        payer: event.provider === 'vipps' ? 'Vipps MobilePay' : 'Min side',
+        bankReference: `${event.provider}:${payment.reference}`,
+      },
       'online',
       now,
       tables,
     );
-    await tx.update(onlinePayments).set({ status: 'approved', decidedAt: now, debtorPaymentId: received.paymentId || null }).where(eq(onlinePayments.id, payment.id));
+    await tx
+      .update(onlinePayments)
+      .set({ status: 'approved', decidedAt: now, debtorPaymentId: received.paymentId || null })
+      .where(eq(onlinePayments.id, payment.id));
     return 'booked';
   });
 }

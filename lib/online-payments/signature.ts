@@ -7,13 +7,25 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 /** How far a callback's x-ms-date may lie from our clock. */
 export const CALLBACK_MAX_SKEW_MS = 5 * 60 * 1000;
 
-export type SignedRequest = { method: string; pathAndQuery: string; host: string; date: string; contentSha256: string; authorization: string; body: string };
+export type SignedRequest = {
+  method: string;
+  pathAndQuery: string;
+  host: string;
+  date: string;
+  contentSha256: string;
+  authorization: string;
+  body: string;
+};
 
 export function contentSha256(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('base64');
 }
 
-function signatureOf(secret: string, request: Pick<SignedRequest, 'method' | 'pathAndQuery' | 'host' | 'date'>, contentHash: string): string {
+function signatureOf(
+  secret: string,
+  request: Pick<SignedRequest, 'method' | 'pathAndQuery' | 'host' | 'date'>,
+  contentHash: string,
+): string {
   const signed = `${request.method.toUpperCase()}\n${request.pathAndQuery}\n${request.date};${request.host};${contentHash}`;
   return createHmac('sha256', secret).update(signed, 'utf8').digest('base64');
 }
@@ -22,7 +34,11 @@ function signatureOf(secret: string, request: Pick<SignedRequest, 'method' | 'pa
 export function signCallback(secret: string, request: { method: string; pathAndQuery: string; host: string; date: string; body: string }) {
   const hash = contentSha256(request.body);
   const signature = signatureOf(secret, request, hash);
-  return { 'x-ms-date': request.date, 'x-ms-content-sha256': hash, authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` };
+  return {
+    'x-ms-date': request.date,
+    'x-ms-content-sha256': hash,
+    authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`,
+  };
 }
 
 function sameText(a: string, b: string): boolean {

@@ -16,7 +16,10 @@ export type VippsConfig = {
 const TIMEOUT_MS = 10_000;
 
 export class VippsError extends Error {
-  constructor(readonly status: number, readonly step: string) {
+  constructor(
+    readonly status: number,
+    readonly step: string,
+  ) {
     super(`Vipps ${step} answered ${status}`);
     this.name = 'VippsError';
   }
@@ -49,7 +52,12 @@ export function vippsProvider(config: VippsConfig, fetcher: typeof fetch = fetch
   async function post(path: string, idempotencyKey: string, body: unknown, step: string) {
     const response = await fetcher(`${base}${path}`, {
       method: 'POST',
-      headers: { ...common, Authorization: `Bearer ${await accessToken()}`, 'Idempotency-Key': idempotencyKey, 'Content-Type': 'application/json' },
+      headers: {
+        ...common,
+        Authorization: `Bearer ${await accessToken()}`,
+        'Idempotency-Key': idempotencyKey,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(body),
       redirect: 'error',
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -78,7 +86,12 @@ export function vippsProvider(config: VippsConfig, fetcher: typeof fetch = fetch
       return { redirectUrl: created.redirectUrl };
     },
     async capture({ reference, amountOre, idempotencyKey }) {
-      await post(`/epayment/v1/payments/${encodeURIComponent(reference)}/capture`, idempotencyKey, { modificationAmount: { currency: 'NOK', value: amountOre } }, 'capture');
+      await post(
+        `/epayment/v1/payments/${encodeURIComponent(reference)}/capture`,
+        idempotencyKey,
+        { modificationAmount: { currency: 'NOK', value: amountOre } },
+        'capture',
+      );
     },
   };
 }

@@ -18,7 +18,10 @@ export function parseAmountInput(input: string, locale: MoneyLocale): AmountResu
   if (/^[-−]/.test(text)) return { ok: false, messageKey: 'payments.errors.amountPositive' };
   const ore = parseKroner(text, locale);
   if (ore === null) {
-    return { ok: false, messageKey: TOO_MANY_DECIMALS[locale].test(text) ? 'payments.errors.amountDecimals' : 'payments.errors.amountFormat' };
+    return {
+      ok: false,
+      messageKey: TOO_MANY_DECIMALS[locale].test(text) ? 'payments.errors.amountDecimals' : 'payments.errors.amountFormat',
+    };
   }
   if (ore <= 0) return { ok: false, messageKey: 'payments.errors.amountPositive' };
   if (ore > MAX_AMOUNT_ORE) return { ok: false, messageKey: 'payments.errors.amountTooLarge' };

@@ -10,6 +10,11 @@ export async function closePaidCase(tx: Tx, actor: EventActor & { companyId: str
     .set({ status: 'closed', stage: 'closed', closedAt: paidAt, updatedAt: paidAt })
     .where(and(eq(cases.companyId, actor.companyId), eq(cases.id, caseId)));
   // A millisecond apart, so the history lists payment → stage change → closed in that order, never tied.
-  await recordEvent(tx, actor, { type: 'case.stage_changed', caseId, data: { from: fromStage, to: 'closed' } }, new Date(paidAt.getTime() + 1));
+  await recordEvent(
+    tx,
+    actor,
+    { type: 'case.stage_changed', caseId, data: { from: fromStage, to: 'closed' } },
+    new Date(paidAt.getTime() + 1),
+  );
   await recordEvent(tx, actor, { type: 'case.closed', caseId, data: { reason: 'paid' } }, new Date(paidAt.getTime() + 2));
 }

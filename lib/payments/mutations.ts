@@ -39,7 +39,12 @@ function ledgerKind(input: RegisterPaymentInput) {
   return input.kind === 'credit' ? ('credit_note' as const) : ('payment' as const);
 }
 
-function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceNumber: string | null, source: 'creditor' | 'autocollect'): CaseEvent {
+function registrationEvent(
+  caseId: string,
+  input: RegisterPaymentInput,
+  invoiceNumber: string | null,
+  source: 'creditor' | 'autocollect',
+): CaseEvent {
   const common = { amountOre: input.amountOre, currency: input.currency, invoiceNumber };
   return input.kind === 'credit'
     ? { type: 'credit_note.registered', caseId, data: { ...common, creditedOn: input.paidOn } }
@@ -51,7 +56,13 @@ function registrationEvent(caseId: string, input: RegisterPaymentInput, invoiceN
  * the history event, and closing the case when nothing is left — all in the caller's transaction. The same
  * idempotency key twice (double submit, two tabs, a retry) books once; the second call reports 'duplicate'.
  */
-export async function registerPayment(tx: Tx, actor: WriteActor, input: RegisterPaymentInput, now = new Date(), tables?: Tables): Promise<RegisterPaymentResult> {
+export async function registerPayment(
+  tx: Tx,
+  actor: WriteActor,
+  input: RegisterPaymentInput,
+  now = new Date(),
+  tables?: Tables,
+): Promise<RegisterPaymentResult> {
   assertActorRole(actor, 'write');
   const debtCase = await lockCase(tx, actor.companyId, input.caseId);
   // Checked after the lock: a concurrent submit with the same key has committed (or rolled back) by now. The same
@@ -64,7 +75,8 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   }
   // A user may not (the accounting system sends them); AutoCollect itself (an API key) is exactly that sync.
   if (actor.userId !== null) await refuseAutocollect(tx, actor.companyId);
-  if (!acceptsPayments(debtCase.status)) throw new DomainError(debtCase.status === 'withdrawn' ? 'payments.errors.caseWithdrawn' : 'payments.errors.caseClosed');
+  if (!acceptsPayments(debtCase.status))
+    throw new DomainError(debtCase.status === 'withdrawn' ? 'payments.errors.caseWithdrawn' : 'payments.errors.caseClosed');
   if (input.currency !== debtCase.currency) throw new DomainError('payments.errors.currency');
   const invoice = await findInvoice(tx, actor.companyId, debtCase.id, input.invoiceId);
   if (invoice && input.paidOn < invoice.issuedOn) throw new DomainError('payments.errors.dateBeforeInvoice');
@@ -75,7 +87,8 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   const before = loaded && claimTables ? claimOfLoaded(loaded, input.paidOn, claimTables) : null;
   const outstandingOre = before ? before.totalOre : await sumLedgerOre(tx, actor.companyId, debtCase.id);
   // More than is owed only after the explicit confirmation step, for exactly this amount.
-  if (input.amountOre > outstandingOre && input.confirmedOverpaymentOre !== input.amountOre) throw new DomainError('payments.errors.overpayment');
+  if (input.amountOre > outstandingOre && input.confirmedOverpaymentOre !== input.amountOre)
+    throw new DomainError('payments.errors.overpayment');
 
   let balanceOre = await postEntries(tx, debtCase, [
     {
@@ -92,7 +105,12 @@ export async function registerPayment(tx: Tx, actor: WriteActor, input: Register
   await recordEvent(tx, eventActorOf(actor), registrationEvent(debtCase.id, input, invoice?.invoiceNumber ?? null, source), now);
   // From its value date: a payment dated back takes back the interest and fees the claim no longer carries.
   if (loaded && claimTables) {
-    const registered = { id: 'registered', source: input.kind === 'credit' ? ('credit_note' as const) : ('direct' as const), valueOn: input.paidOn, amountOre: input.amountOre };
+    const registered = {
+      id: 'registered',
+      source: input.kind === 'credit' ? ('credit_note' as const) : ('direct' as const),
+      valueOn: input.paidOn,
+      amountOre: input.amountOre,
+    };
     const withPayment = { ...loaded, snapshot: { ...loaded.snapshot, payments: [...loaded.snapshot.payments, registered] } };
     const claim = await reconcileLoaded(tx, withPayment, input.paidOn, claimTables, { now });
     if (claim) balanceOre = claim.totalOre;

@@ -38,7 +38,10 @@ export function registerPaymentSchema(locale: MoneyLocale) {
         .min(1, 'validation.required')
         .refine(isIsoDate, 'payments.errors.dateInvalid')
         .refine((value) => value <= todayInOslo(), 'payments.errors.dateFuture'),
-      currency: z.string('validation.required').trim().regex(/^[A-Z]{3}$/, 'payments.errors.currency'),
+      currency: z
+        .string('validation.required')
+        .trim()
+        .regex(/^[A-Z]{3}$/, 'payments.errors.currency'),
       amount: amountIn(locale),
       // Set by the confirmation step the server shows when the amount is above the outstanding amount.
       confirmedAmount: z

@@ -15,7 +15,8 @@ function seconds(name: 'JOBS_EXPIRE_SECONDS' | 'JOBS_MAINTENANCE_SECONDS', fallb
  */
 export function createQueue(handle: DatabaseHandle, options: { sendOnly?: boolean; url?: string } = {}): PgBoss {
   // Then the handle's own URL: tests and programs open the queue on the database they opened.
-  const url = options.url ?? process.env.DATABASE_JOBS_URL ?? (handle.kind === 'postgres' ? handle.url : undefined) ?? process.env.DATABASE_URL;
+  const url =
+    options.url ?? process.env.DATABASE_JOBS_URL ?? (handle.kind === 'postgres' ? handle.url : undefined) ?? process.env.DATABASE_URL;
   const timing = {
     expireInSeconds: seconds('JOBS_EXPIRE_SECONDS', 900),
     maintenanceIntervalSeconds: seconds('JOBS_MAINTENANCE_SECONDS', 120),

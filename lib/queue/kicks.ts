@@ -34,12 +34,20 @@ export function getRunningQueue(): Running | undefined {
  * singletonKey: at most one queued job per row, however often it is asked for. Returns the queued jobs' ids (null
  * where one is already waiting). `startAfterSeconds`: later (a company whose deliveries are all in flight).
  */
-export async function queueDeliveries(boss: PgBoss, channel: DeliveryChannel, ids: string[], policy: RetryPolicy, startAfterSeconds?: number) {
+export async function queueDeliveries(
+  boss: PgBoss,
+  channel: DeliveryChannel,
+  ids: string[],
+  policy: RetryPolicy,
+  startAfterSeconds?: number,
+) {
   const retry = { retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: true };
   const later = startAfterSeconds ? { startAfter: startAfterSeconds } : {};
   const jobIds: (string | null)[] = [];
   for (const id of ids) {
-    jobIds.push(await boss.send(OUTBOX_DELIVERY_JOB, { channel, id } satisfies DeliveryJob, { singletonKey: `${channel}:${id}`, ...retry, ...later }));
+    jobIds.push(
+      await boss.send(OUTBOX_DELIVERY_JOB, { channel, id } satisfies DeliveryJob, { singletonKey: `${channel}:${id}`, ...retry, ...later }),
+    );
   }
   return jobIds;
 }

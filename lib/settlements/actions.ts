@@ -8,7 +8,11 @@ import { guarded, invalid, succeeded, type FormState } from '@/lib/form-state';
 import { runSettlementSchema } from '@/lib/debtor-payments/schemas';
 import { runSettlement } from './run';
 
-const OUTCOME_KEYS = { created: 'desk.settlements.created', exists: 'desk.settlements.exists', nothing: 'desk.settlements.nothing' } as const;
+const OUTCOME_KEYS = {
+  created: 'desk.settlements.created',
+  exists: 'desk.settlements.exists',
+  nothing: 'desk.settlements.nothing',
+} as const;
 
 /** Desk → Oppgjør → Kjør oppgjør nå: the settlement run for one company and cut-off, on demand. */
 export async function runSettlementAction(_prev: FormState, formData: FormData): Promise<FormState> {

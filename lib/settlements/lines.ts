@@ -35,7 +35,10 @@ export function linesNetOre(slip: { netOre: number; carriedInOre: number; carrie
  * the fee (and deducts it). For a creditor that is not, the debtor already paid the fee + 25 % (domain.md §5): the
  * fee is the amount without it, the VAT is covered by it, and the creditor is charged nothing.
  */
-export function agencyFeeAndVat(feePaidOre: number, creditorVatRegistered: boolean): { agencyFeeOre: number; vatOre: number; chargedOre: number } {
+export function agencyFeeAndVat(
+  feePaidOre: number,
+  creditorVatRegistered: boolean,
+): { agencyFeeOre: number; vatOre: number; chargedOre: number } {
   if (creditorVatRegistered) {
     const vatOre = vatOnAgencyFeeOre(feePaidOre);
     return { agencyFeeOre: feePaidOre, vatOre, chargedOre: vatOre };
@@ -51,7 +54,10 @@ export function agencyFeeAndVat(feePaidOre: number, creditorVatRegistered: boole
  * below zero (a part-payment that covered only fees) pays nothing: it is carried to the next slip, with what the
  * previous slip carried (`carriedInOre`, ≤ 0). Pure, so a slip's lines and totals agree.
  */
-export function buildSlipLines(entries: SettledEntry[], creditor: { vatRegistered: boolean; carriedInOre: number } = { vatRegistered: true, carriedInOre: 0 }): { lines: SlipLine[]; totals: SlipTotals } {
+export function buildSlipLines(
+  entries: SettledEntry[],
+  creditor: { vatRegistered: boolean; carriedInOre: number } = { vatRegistered: true, carriedInOre: 0 },
+): { lines: SlipLine[]; totals: SlipTotals } {
   const collected = new Map<string, { principal: number; interest: number; fee: number }>();
   const direct = new Map<string, number>();
   for (const entry of entries) {
@@ -66,7 +72,15 @@ export function buildSlipLines(entries: SettledEntry[], creditor: { vatRegistere
   const lines: SlipLine[] = [];
   for (const [caseId, sums] of collected) {
     const { agencyFeeOre, vatOre, chargedOre } = agencyFeeAndVat(sums.fee, creditor.vatRegistered);
-    lines.push({ caseId, principalOre: sums.principal, interestOre: sums.interest, agencyFeeOre, vatOre, netOre: sums.principal + sums.interest - chargedOre, isDirectPayment: false });
+    lines.push({
+      caseId,
+      principalOre: sums.principal,
+      interestOre: sums.interest,
+      agencyFeeOre,
+      vatOre,
+      netOre: sums.principal + sums.interest - chargedOre,
+      isDirectPayment: false,
+    });
   }
   for (const [caseId, amountOre] of direct) {
     lines.push({ caseId, principalOre: amountOre, interestOre: 0, agencyFeeOre: 0, vatOre: 0, netOre: 0, isDirectPayment: true });
@@ -85,7 +99,10 @@ export function buildSlipLines(entries: SettledEntry[], creditor: { vatRegistere
       netOre: Math.max(0, balance),
       // What the debtors paid: for a creditor that is not VAT-registered the fee paid includes its VAT.
       grossOre: sum((l) => l.principalOre + l.interestOre + l.agencyFeeOre + (creditor.vatRegistered ? 0 : l.vatOre)),
-      directPaymentsOre: sum((l) => l.principalOre, lines.filter((l) => l.isDirectPayment)),
+      directPaymentsOre: sum(
+        (l) => l.principalOre,
+        lines.filter((l) => l.isDirectPayment),
+      ),
       carriedInOre: creditor.carriedInOre,
       carriedOutOre: Math.min(0, balance),
     },

@@ -34,7 +34,8 @@ async function unsettledEntries(tx: Tx, companyId: string, periodEndOn: string) 
 }
 
 async function caseDetails(tx: Tx, companyId: string, caseIds: string[]) {
-  if (caseIds.length === 0) return new Map<string, { caseNumber: number; customerNumber: string; debtorName: string; invoiceNumber: string }>();
+  if (caseIds.length === 0)
+    return new Map<string, { caseNumber: number; customerNumber: string; debtorName: string; invoiceNumber: string }>();
   const rows = await tx
     .select({
       id: cases.id,
@@ -58,7 +59,14 @@ async function caseDetails(tx: Tx, companyId: string, caseIds: string[]) {
  */
 export async function runSettlement(tx: Tx, companyId: string, periodEndOn: string, now = new Date()): Promise<SettlementResult> {
   const [company] = await tx
-    .select({ id: companies.id, name: companies.name, payoutAccountNumber: companies.payoutAccountNumber, settlementEmail: companies.settlementEmail, settlementEmailLocale: companies.settlementEmailLocale, vatRegistered: companies.vatRegistered })
+    .select({
+      id: companies.id,
+      name: companies.name,
+      payoutAccountNumber: companies.payoutAccountNumber,
+      settlementEmail: companies.settlementEmail,
+      settlementEmailLocale: companies.settlementEmailLocale,
+      vatRegistered: companies.vatRegistered,
+    })
     .from(companies)
     .where(eq(companies.id, companyId))
     .for('update');
@@ -84,11 +92,17 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
     .where(eq(remittanceSlips.companyId, companyId))
     .orderBy(desc(remittanceSlips.periodEndOn))
     .limit(1);
-  const { lines, totals } = buildSlipLines(settled, { vatRegistered: company.vatRegistered, carriedInOre: previousSlip?.carriedOutOre ?? 0 });
+  const { lines, totals } = buildSlipLines(settled, {
+    vatRegistered: company.vatRegistered,
+    carriedInOre: previousSlip?.carriedOutOre ?? 0,
+  });
   // Only the creditor's own (direct) payments: nothing is paid out, so no slip of 0 cases and kr 0. They stay
   // unsettled and are listed on the next slip that pays something.
   if (totals.caseCount === 0) return { outcome: 'nothing' };
-  const [{ value: previous } = { value: 0 }] = await tx.select({ value: count() }).from(remittanceSlips).where(eq(remittanceSlips.companyId, companyId));
+  const [{ value: previous } = { value: 0 }] = await tx
+    .select({ value: count() })
+    .from(remittanceSlips)
+    .where(eq(remittanceSlips.companyId, companyId));
   const sequence = previous + 1;
   const slipNumber = `${periodEndOn.slice(0, 4)}-${String(sequence).padStart(4, '0')}`;
   const [slip] = await tx
@@ -109,26 +123,49 @@ export async function runSettlement(tx: Tx, companyId: string, periodEndOn: stri
   await tx.insert(remittanceLines).values(
     lines.map((line) => {
       const detail = details.get(line.caseId);
-      return { ...line, companyId, slipId: slip.id, caseNumber: detail?.caseNumber ?? 0, invoiceNumber: detail?.invoiceNumber ?? '', customerNumber: detail?.customerNumber ?? '', debtorName: detail?.debtorName ?? '' };
+      return {
+        ...line,
+        companyId,
+        slipId: slip.id,
+        caseNumber: detail?.caseNumber ?? 0,
+        invoiceNumber: detail?.invoiceNumber ?? '',
+        customerNumber: detail?.customerNumber ?? '',
+        debtorName: detail?.debtorName ?? '',
+      };
     }),
   );
   await tx.insert(remittanceItems).values(entries.map((e) => ({ ledgerEntryId: e.id, companyId, slipId: slip.id })));
   // Same transaction as the slip: the email exists exactly when the slip does (the caller dispatches after commit).
   // A slip that pays nothing out (its balance carried to the next) is not mailed as a payout; Rapporter lists it.
-  const outboxId = totals.netOre === 0 ? null : await enqueueSlipEmail(tx, company, { id: slip.id, slipNumber, settledOn: periodEndOn, netOre: totals.netOre, caseCount: totals.caseCount });
+  const outboxId =
+    totals.netOre === 0
+      ? null
+      : await enqueueSlipEmail(tx, company, {
+          id: slip.id,
+          slipNumber,
+          settledOn: periodEndOn,
+          netOre: totals.netOre,
+          caseCount: totals.caseCount,
+        });
   // AutoCollect companies' endpoints hear of it (GET /api/v1/settlements has the lines).
-  await enqueueWebhooks(tx, [{
-    id: slip.id,
-    companyId,
-    type: 'settlement.created',
-    occurredAt: now,
-    data: { slipNumber, settledOn: periodEndOn, netOre: totals.netOre, lineCount: lines.length },
-  }]);
+  await enqueueWebhooks(tx, [
+    {
+      id: slip.id,
+      companyId,
+      type: 'settlement.created',
+      occurredAt: now,
+      data: { slipNumber, settledOn: periodEndOn, netOre: totals.netOre, lineCount: lines.length },
+    },
+  ]);
   return { outcome: 'created', slipId: slip.id, lineCount: lines.length, outboxId };
 }
 
 /** Companies whose scheduled run falls on the given ISO weekday (1 = Monday). */
 export async function companiesSettlingOn(tx: Tx, isoWeekday: number) {
-  const rows = await tx.select({ id: companies.id }).from(companies).where(eq(companies.settlementWeekday, isoWeekday)).orderBy(asc(companies.name));
+  const rows = await tx
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.settlementWeekday, isoWeekday))
+    .orderBy(asc(companies.name));
   return rows.map((row) => row.id);
 }

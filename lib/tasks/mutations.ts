@@ -40,7 +40,14 @@ export async function createTask(tx: Tx, staff: StaffActor, input: CreateTaskInp
   await recordEvent(tx, actor, { type: 'task.created', caseId: debtCase.id, data: { taskId: task.id, title: input.title } }, now);
   const outboxIds = await notifyCompanyUsers(
     tx,
-    { kind: 'tasks', companyId: debtCase.companyId, caseId: debtCase.id, caseNumber: debtCase.caseNumber, title: input.title, actorUserId: staff.userId },
+    {
+      kind: 'tasks',
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      caseNumber: debtCase.caseNumber,
+      title: input.title,
+      actorUserId: staff.userId,
+    },
     now,
   );
   return { taskId: task.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds };
@@ -71,7 +78,12 @@ export async function answerTask(tx: Tx, actor: CaseActor, input: AnswerTaskInpu
     .update(tasks)
     .set({ status: 'answered', answer: input.answer, answeredByUserId: actor.userId, answeredAt: now })
     .where(eq(tasks.id, task.id));
-  await recordEvent(tx, actor, { type: 'task.answered', caseId: task.caseId, data: { taskId: task.id, title: task.title, answer: input.answer } }, now);
+  await recordEvent(
+    tx,
+    actor,
+    { type: 'task.answered', caseId: task.caseId, data: { taskId: task.id, title: task.title, answer: input.answer } },
+    now,
+  );
   return { taskId: task.id, caseId: task.caseId, companyId: task.companyId, outboxIds: [] };
 }
 

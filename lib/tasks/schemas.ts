@@ -14,8 +14,14 @@ export const createTaskSchema = z.object({
   caseId: z.uuid('cases.errors.reloadForm'),
   title: z.string().trim().min(1, 'validation.required').max(TASK_TITLE_MAX, 'validation.tooLong'),
   body: z.string().trim().min(1, 'validation.required').max(TASK_TEXT_MAX, 'validation.tooLong'),
-  dueOn: z.union([z.literal(''), isoDate]).optional().transform((value) => value || null),
-  assignee: z.union([z.literal(''), z.uuid('validation.invalid')]).optional().transform((value) => value || null),
+  dueOn: z
+    .union([z.literal(''), isoDate])
+    .optional()
+    .transform((value) => value || null),
+  assignee: z
+    .union([z.literal(''), z.uuid('validation.invalid')])
+    .optional()
+    .transform((value) => value || null),
 });
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 

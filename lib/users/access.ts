@@ -11,7 +11,12 @@ import { DomainError } from '@/lib/errors';
 export async function lockCompanies(tx: Tx, companyIds: string[]) {
   const ids = [...new Set(companyIds)].sort();
   if (ids.length === 0) return [];
-  return tx.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, ids)).orderBy(asc(companies.id)).for('update');
+  return tx
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(inArray(companies.id, ids))
+    .orderBy(asc(companies.id))
+    .for('update');
 }
 
 /** Every company keeps at least one Administrator; call after the change, under lockCompanies. */

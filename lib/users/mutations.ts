@@ -19,7 +19,10 @@ async function memberOfActorCompany(tx: Tx, actor: Actor, userId: string) {
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.companyId, actor.companyId)))
     .where(and(eq(users.id, userId), isNull(users.deletedAt), eq(users.isAgencyStaff, false)));
   if (!target) throw new DomainError('users.errors.userNotFound');
-  const rows = await tx.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const rows = await tx
+    .select({ companyId: memberships.companyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return { ...target, memberships: rows };
 }
 
@@ -45,7 +48,10 @@ export async function updateMemberAccess(tx: Tx, actor: Actor, input: EditMember
       await recordEvent(tx, event, { type: 'member.removed', userId: target.id, data: { role: current.role } });
       if (current.role === 'admin') weakened.push(companyId);
     } else if (current && current.role !== input.role) {
-      await tx.update(memberships).set({ role: input.role }).where(and(eq(memberships.userId, target.id), eq(memberships.companyId, companyId)));
+      await tx
+        .update(memberships)
+        .set({ role: input.role })
+        .where(and(eq(memberships.userId, target.id), eq(memberships.companyId, companyId)));
       await recordEvent(tx, event, { type: 'member.role_changed', userId: target.id, data: { from: current.role, to: input.role } });
       if (current.role === 'admin') weakened.push(companyId);
     } else if (!current && ticked) {
@@ -74,15 +80,43 @@ export async function deleteUser(tx: Tx, actor: Actor, input: DeleteUserInput) {
       .from(memberships)
       .where(and(eq(memberships.userId, actor.userId), eq(memberships.role, 'admin')))
   ).map((m) => m.companyId);
-  const current = await tx.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, target.id));
+  const current = await tx
+    .select({ companyId: memberships.companyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, target.id));
   const removed = current.filter((m) => administered.includes(m.companyId));
-  await tx.delete(memberships).where(and(eq(memberships.userId, target.id), inArray(memberships.companyId, removed.map((m) => m.companyId))));
+  await tx.delete(memberships).where(
+    and(
+      eq(memberships.userId, target.id),
+      inArray(
+        memberships.companyId,
+        removed.map((m) => m.companyId),
+      ),
+    ),
+  );
   for (const m of removed) {
-    await recordEvent(tx, { userId: actor.userId, companyId: m.companyId }, { type: 'member.removed', userId: target.id, data: { role: m.role } });
+    await recordEvent(
+      tx,
+      { userId: actor.userId, companyId: m.companyId },
+      { type: 'member.removed', userId: target.id, data: { role: m.role } },
+    );
   }
-  await assertAdminsRemain(tx, removed.filter((m) => m.role === 'admin').map((m) => m.companyId));
-  if (removed.length === current.length && (await createdHereOnly(tx, target.id, removed.map((m) => m.companyId)))) {
-    await tx.update(users).set({ deletedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, target.id));
+  await assertAdminsRemain(
+    tx,
+    removed.filter((m) => m.role === 'admin').map((m) => m.companyId),
+  );
+  if (
+    removed.length === current.length &&
+    (await createdHereOnly(
+      tx,
+      target.id,
+      removed.map((m) => m.companyId),
+    ))
+  ) {
+    await tx
+      .update(users)
+      .set({ deletedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, target.id));
     await recordEvent(tx, actor, { type: 'user.deleted', userId: target.id, data: { email: target.email } });
   }
 }
@@ -99,7 +133,14 @@ async function createdHereOnly(tx: Tx, userId: string, companyIds: string[]) {
   const [elsewhere] = await tx
     .select({ id: events.id })
     .from(events)
-    .where(and(eq(events.subjectType, 'user'), eq(events.subjectId, userId), eq(events.type, 'member.added'), not(inArray(events.companyId, companyIds))))
+    .where(
+      and(
+        eq(events.subjectType, 'user'),
+        eq(events.subjectId, userId),
+        eq(events.type, 'member.added'),
+        not(inArray(events.companyId, companyIds)),
+      ),
+    )
     .limit(1);
   return !elsewhere;
 }

@@ -22,7 +22,10 @@ export async function getMemberForEdit(companyId: string, userId: string, admini
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.companyId, companyId)))
     .where(and(eq(users.id, userId), isNull(users.deletedAt), eq(users.isAgencyStaff, false)));
   if (!user) return null;
-  const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const rows = await db
+    .select({ companyId: memberships.companyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return { ...user, memberships: rows.filter((m) => administered.includes(m.companyId)) };
 }
 

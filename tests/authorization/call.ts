@@ -15,18 +15,24 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
 
 /** The built portal's server actions by `file#name`, with a page (worker) that serves each. */
 export function loadActionRefs(distDir = process.env.NEXT_DIST_DIR ?? '.next'): Map<string, ActionRef> {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(path.join(distDir, 'server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
   const refs = new Map<string, ActionRef>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const pages = Object.keys(entry.workers).filter((worker) => worker.startsWith('app/'));
-    if (entry.filename && entry.exportedName && pages.length > 0) refs.set(`${entry.filename}#${entry.exportedName}`, { id, pagePaths: pages });
+    if (entry.filename && entry.exportedName && pages.length > 0)
+      refs.set(`${entry.filename}#${entry.exportedName}`, { id, pagePaths: pages });
   }
   return refs;
 }
 
 /** `app/[locale]/(portal)/cases/[caseId]/page` → `/nb/cases/<the fixture's case>`. */
 function pageUrl(worker: string, fixture: MatrixFixture): string {
-  const segments = worker.replace(/^app\//, '').replace(/\/page$/, '').split('/');
+  const segments = worker
+    .replace(/^app\//, '')
+    .replace(/\/page$/, '')
+    .split('/');
   const values: Record<string, string> = { locale: fixture.locale, caseId: fixture.caseId, companyId: fixture.companyId };
   return `/${segments
     .filter((segment) => !/^\(.*\)$/.test(segment))
@@ -49,13 +55,24 @@ function classifyRedirect(location: string): Outcome {
 }
 
 /** Posts a server action as the browser does (fetch with Next-Action) and reads what the user would meet. */
-async function callAction(baseUrl: string, ref: ActionRef, row: MatrixRow, input: CallInput, fixture: MatrixFixture, cookie: string | null) {
+async function callAction(
+  baseUrl: string,
+  ref: ActionRef,
+  row: MatrixRow,
+  input: CallInput,
+  fixture: MatrixFixture,
+  cookie: string | null,
+) {
   // A plain form action receives (formData); one behind useActionState receives (previous state, formData).
   const args = parameterCount(row.file, row.name) === 1 ? [formDataOf(input.form)] : [{ status: 'idle' }, formDataOf(input.form)];
   const body = await encodeReply(args);
   // The page re-rendered after the action must be one of the row's own side: the desk for staff rows, else the portal.
   const onDesk = (worker: string) => worker.includes('/desk');
-  const pagePath = ref.pagePaths.find((worker) => worker === row.page) ?? ref.pagePaths.find((worker) => onDesk(worker) === (row.needs === 'staff')) ?? ref.pagePaths[0] ?? '';
+  const pagePath =
+    ref.pagePaths.find((worker) => worker === row.page) ??
+    ref.pagePaths.find((worker) => onDesk(worker) === (row.needs === 'staff')) ??
+    ref.pagePaths[0] ??
+    '';
   const response = await fetch(new URL(pageUrl(pagePath, fixture), baseUrl), {
     method: 'POST',
     redirect: 'manual',
@@ -63,7 +80,9 @@ async function callAction(baseUrl: string, ref: ActionRef, row: MatrixRow, input
     body,
   });
   const text = await response.text();
-  const redirect = response.headers.get('x-action-redirect') ?? (response.status >= 300 && response.status < 400 ? response.headers.get('location') : null);
+  const redirect =
+    response.headers.get('x-action-redirect') ??
+    (response.status >= 300 && response.status < 400 ? response.headers.get('location') : null);
   if (redirect) return { outcome: classifyRedirect(redirect.split(';')[0] ?? ''), detail: `redirect ${redirect}` };
   if (response.status === 404 || text.includes('NEXT_HTTP_ERROR_FALLBACK;404')) return { outcome: 'notFound' as const, detail: '404' };
   if (text.includes('common.errors.notAllowed')) return { outcome: 'refused' as const, detail: 'common.errors.notAllowed' };
@@ -103,7 +122,14 @@ async function callRoute(baseUrl: string, row: MatrixRow, input: CallInput, { co
 }
 
 /** Calls one row with the input its `input()` built for the cell, as the principal whose cookie is given. */
-export async function callRow(baseUrl: string, refs: Map<string, ActionRef>, row: MatrixRow, input: CallInput, fixture: MatrixFixture, credentials: Credentials) {
+export async function callRow(
+  baseUrl: string,
+  refs: Map<string, ActionRef>,
+  row: MatrixRow,
+  input: CallInput,
+  fixture: MatrixFixture,
+  credentials: Credentials,
+) {
   if (row.file.startsWith('app/')) return callRoute(baseUrl, row, input, credentials);
   const { cookie } = credentials;
   const ref = refs.get(`${row.file}#${row.name}`);

@@ -21,7 +21,9 @@ export function exportedNames(source: string, fileName = 'module.ts'): string[] 
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const names: string[] = [];
   const bindingNames = (name: ts.BindingName): string[] =>
-    ts.isIdentifier(name) ? [name.text] : name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+    ts.isIdentifier(name)
+      ? [name.text]
+      : name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
   for (const statement of file.statements) {
     if (ts.isFunctionDeclaration(statement) && hasExportModifier(statement) && statement.name) names.push(statement.name.text);
     if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {

@@ -1,12 +1,21 @@
 import { roleAtLeast } from '@/lib/roles';
 import type { ApiKeyPrincipal, DebtorPrincipal, MatrixRow, Needs, Outcome, Principal, SessionPrincipal } from './types';
 
-export const SESSION_PRINCIPALS: SessionPrincipal[] = ['anonymous', 'pendingSecondFactor', 'read', 'write', 'admin', 'otherCompanyAdmin', 'staff'];
+export const SESSION_PRINCIPALS: SessionPrincipal[] = [
+  'anonymous',
+  'pendingSecondFactor',
+  'read',
+  'write',
+  'admin',
+  'otherCompanyAdmin',
+  'staff',
+];
 export const API_KEY_PRINCIPALS: ApiKeyPrincipal[] = ['apiKey', 'otherCompanyApiKey', 'revokedApiKey'];
 export const DEBTOR_PRINCIPALS: DebtorPrincipal[] = ['debtor', 'letterCodeDebtor', 'otherDebtor'];
 export const PRINCIPALS: Principal[] = [...SESSION_PRINCIPALS, ...DEBTOR_PRINCIPALS, ...API_KEY_PRINCIPALS];
 
-export const isDebtorPrincipal = (principal: Principal): principal is DebtorPrincipal => (DEBTOR_PRINCIPALS as Principal[]).includes(principal);
+export const isDebtorPrincipal = (principal: Principal): principal is DebtorPrincipal =>
+  (DEBTOR_PRINCIPALS as Principal[]).includes(principal);
 
 const isApiKeyPrincipal = (principal: Principal): principal is ApiKeyPrincipal => (API_KEY_PRINCIPALS as Principal[]).includes(principal);
 

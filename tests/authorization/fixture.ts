@@ -14,13 +14,22 @@ import type { MatrixFixture, Principal } from '@/tests/authorization/types';
 /** A live (or revoked) API key of the company, inserted as the Integrasjoner page would; returns it in clear. */
 async function makeKey(db: Database, companyId: string, revoked = false): Promise<string> {
   const generated = generateApiKey();
-  await db.insert(apiKeys).values({ companyId, name: 'Matrise', prefix: generated.prefix, secretHash: generated.secretHash, revokedAt: revoked ? new Date() : null });
+  await db.insert(apiKeys).values({
+    companyId,
+    name: 'Matrise',
+    prefix: generated.prefix,
+    secretHash: generated.secretHash,
+    revokedAt: revoked ? new Date() : null,
+  });
   return generated.key;
 }
 
 /** API rows call this in their input: the companies are connected to AutoCollect (else every key gets 403). */
 export async function connectAutocollect(fx: MatrixFixture) {
-  await fx.db.update(companies).set({ autocollectEnabled: true }).where(inArray(companies.id, [fx.companyId, fx.otherCompanyId]));
+  await fx.db
+    .update(companies)
+    .set({ autocollectEnabled: true })
+    .where(inArray(companies.id, [fx.companyId, fx.otherCompanyId]));
 }
 
 export async function makeMatrixFixture(db: Database): Promise<{ fixture: MatrixFixture; credentials: Record<Principal, Credentials> }> {
@@ -38,7 +47,11 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
   const otherCase = await makeCase(db, { companyId: otherCompany.id });
   const invoice = debtCase.invoices[0];
   if (!invoice) throw new Error('the fixture case has no invoice');
-  const [apiKey, otherCompanyApiKey, revokedApiKey] = await Promise.all([makeKey(db, company.id), makeKey(db, otherCompany.id), makeKey(db, company.id, true)]);
+  const [apiKey, otherCompanyApiKey, revokedApiKey] = await Promise.all([
+    makeKey(db, company.id),
+    makeKey(db, otherCompany.id),
+    makeKey(db, company.id, true),
+  ]);
   const cookie = (email: string, secondFactorPending = false) =>
     sessionCookieFor(db, email, E2E_SECRETS.AUTH_SECRET, { secondFactorPending, userAgent: 'authorization-matrix' });
   const fixture: MatrixFixture = {
@@ -60,7 +73,10 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
     caseNumber: debtCase.caseNumber,
     invoiceNumber: invoice.invoiceNumber,
   };
-  const session = async (cookie: Promise<string> | null): Promise<Credentials> => ({ cookie: cookie ? await cookie : null, authorization: null });
+  const session = async (cookie: Promise<string> | null): Promise<Credentials> => ({
+    cookie: cookie ? await cookie : null,
+    authorization: null,
+  });
   // Min side's cookie (the e2e server runs as the demo: the name without __Host-). The fixture case's debtor and
   // another case's debtor get national ids, as BankID would name them.
   const debtorIds = ['15108695088', '01037510064'] as const;
@@ -98,22 +114,32 @@ export async function makeMatrixFixture(db: Database): Promise<{ fixture: Matrix
 // the unknown keys counted per address.
 // case_figure_deltas: running sums derived from `cases` (which is fingerprinted) that the hourly maintenance job folds
 // whenever it runs, so a cell that spans its tick would see a change no call made.
-const VOLATILE_TABLES = new Set(['sessions', 'debtor_sessions', 'debtor_sign_in_flows', 'sign_in_attempts', 'outbox', '__drizzle_migrations', 'api_rate_windows', 'api_auth_failures', 'api_keys', 'case_figure_deltas']);
+const VOLATILE_TABLES = new Set([
+  'sessions',
+  'debtor_sessions',
+  'debtor_sign_in_flows',
+  'sign_in_attempts',
+  'outbox',
+  '__drizzle_migrations',
+  'api_rate_windows',
+  'api_auth_failures',
+  'api_keys',
+  'case_figure_deltas',
+]);
 
 /** The public schema's tables and their columns: read once per file (the schema does not change during a run). */
 let tableColumns: Promise<Map<string, Set<string>>> | undefined;
 function publicTables(db: Database): Promise<Map<string, Set<string>>> {
   tableColumns ??= executeRows<{ table_name: string; column_name: string }>(
-      db,
-      sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
+    db,
+    sql`select c.table_name, c.column_name from information_schema.columns c join information_schema.tables t
           on t.table_schema = c.table_schema and t.table_name = c.table_name
           where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name`,
-    )
-    .then((columns) => {
-      const tables = new Map<string, Set<string>>();
-      for (const { table_name: table, column_name: column } of columns) tables.set(table, (tables.get(table) ?? new Set()).add(column));
-      return tables;
-    });
+  ).then((columns) => {
+    const tables = new Map<string, Set<string>>();
+    for (const { table_name: table, column_name: column } of columns) tables.set(table, (tables.get(table) ?? new Set()).add(column));
+    return tables;
+  });
   return tableColumns;
 }
 
@@ -127,7 +153,11 @@ export async function databaseFingerprint(db: Database, fixture: MatrixFixture):
   const tables = await publicTables(db);
   const companyIds = [fixture.companyId, fixture.otherCompanyId];
   const userIds = Object.values(fixture.users).map((user) => user.id);
-  const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+  const ids = (list: string[]) =>
+    sql.join(
+      list.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
   const parts: SQL[] = [];
   for (const [table, names] of tables) {
     if (VOLATILE_TABLES.has(table)) continue;

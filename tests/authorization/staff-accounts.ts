@@ -17,7 +17,9 @@ export const STAFF_CASES: { row: MatrixRow; touchesCompany: boolean }[] = [
       name: 'updateMemberAccessAction',
       needs: 'admin',
       writes: false,
-      input: (fx) => ({ form: { companyId: fx.companyId, userId: fx.users.staff.id, role: 'admin', companyIds: [fx.companyId], scope: [fx.companyId] } }),
+      input: (fx) => ({
+        form: { companyId: fx.companyId, userId: fx.users.staff.id, role: 'admin', companyIds: [fx.companyId], scope: [fx.companyId] },
+      }),
     },
   },
   {
@@ -27,12 +29,20 @@ export const STAFF_CASES: { row: MatrixRow; touchesCompany: boolean }[] = [
       name: 'updateMemberAccessAction',
       needs: 'admin',
       writes: false,
-      input: (fx) => ({ form: { companyId: fx.companyId, userId: fx.users.staff.id, role: 'read', companyIds: [], scope: [fx.companyId] } }),
+      input: (fx) => ({
+        form: { companyId: fx.companyId, userId: fx.users.staff.id, role: 'read', companyIds: [], scope: [fx.companyId] },
+      }),
     },
   },
   {
     touchesCompany: false,
-    row: { file: 'lib/users/actions.ts', name: 'deleteUserAction', needs: 'admin', writes: false, input: (fx) => ({ form: { companyId: fx.companyId, userId: fx.users.staff.id } }) },
+    row: {
+      file: 'lib/users/actions.ts',
+      name: 'deleteUserAction',
+      needs: 'admin',
+      writes: false,
+      input: (fx) => ({ form: { companyId: fx.companyId, userId: fx.users.staff.id } }),
+    },
   },
   {
     touchesCompany: true,
@@ -41,14 +51,22 @@ export const STAFF_CASES: { row: MatrixRow; touchesCompany: boolean }[] = [
       name: 'inviteUsersAction',
       needs: 'admin',
       writes: true,
-      input: (fx) => ({ form: { companyId: fx.companyId, emails: fx.users.staff.email, role: 'admin', locale: 'nb', companyIds: [fx.companyId] } }),
+      input: (fx) => ({
+        form: { companyId: fx.companyId, emails: fx.users.staff.email, role: 'admin', locale: 'nb', companyIds: [fx.companyId] },
+      }),
     },
   },
 ];
 
 /** The staff account as the creditor side could change it: its row and its memberships. */
 export async function staffFingerprint(db: Database, userId: string) {
-  const [account] = await db.select({ row: sql<string>`md5(${users}::text)` }).from(users).where(eq(users.id, userId));
-  const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const [account] = await db
+    .select({ row: sql<string>`md5(${users}::text)` })
+    .from(users)
+    .where(eq(users.id, userId));
+  const rows = await db
+    .select({ companyId: memberships.companyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return { account: account?.row, memberships: rows.sort((a, b) => a.companyId.localeCompare(b.companyId)) };
 }

@@ -31,7 +31,18 @@ export type Principal = SessionPrincipal | ApiKeyPrincipal | DebtorPrincipal;
  * debtor: not found; anyone without a debtor session (creditors and staff too): Min side's sign-in.
  * `debtorSignedIn`: any signed-in debtor, for what is their own (signing out, their consent to letters in Min side).
  */
-export type Needs = 'public' | 'signedIn' | 'creditorAccount' | 'read' | 'write' | 'admin' | 'staff' | 'apiKey' | 'apiKeyOwnCompany' | 'debtor' | 'debtorSignedIn';
+export type Needs =
+  | 'public'
+  | 'signedIn'
+  | 'creditorAccount'
+  | 'read'
+  | 'write'
+  | 'admin'
+  | 'staff'
+  | 'apiKey'
+  | 'apiKeyOwnCompany'
+  | 'debtor'
+  | 'debtorSignedIn';
 
 export type Outcome = 'allowed' | 'signIn' | 'notFound' | 'refused';
 

@@ -60,13 +60,17 @@ describe('a Lese (read) user', () => {
 
       const pauseUrl = `/nb/cases/${debtCase.id}?confirm=pause`;
       await writerBrowser.page.goto(pauseUrl);
-      const pause = await hiddenFields(writerBrowser.page.locator('form', { has: writerBrowser.page.getByRole('button', { name: 'Pause sak' }) }));
+      const pause = await hiddenFields(
+        writerBrowser.page.locator('form', { has: writerBrowser.page.getByRole('button', { name: 'Pause sak' }) }),
+      );
       expect(pause).toMatchObject({ caseId: debtCase.id, action: 'pause', expectedStatus: 'active' });
 
       const paymentUrl = `/nb/cases/${debtCase.id}?action=payment`;
       await writerBrowser.page.goto(paymentUrl);
       const payment = {
-        ...(await hiddenFields(writerBrowser.page.locator('form', { has: writerBrowser.page.getByRole('button', { name: 'Registrer betaling' }) }))),
+        ...(await hiddenFields(
+          writerBrowser.page.locator('form', { has: writerBrowser.page.getByRole('button', { name: 'Registrer betaling' }) }),
+        )),
         kind: 'payment',
         invoiceId: debtCase.invoices[0]?.id ?? '',
         paidOn: todayInOslo(),
@@ -75,24 +79,43 @@ describe('a Lese (read) user', () => {
       };
 
       // The reader's session posts them: refused, nothing written.
-      for (const [url, fields] of [[pauseUrl, pause], [paymentUrl, payment]] as const) {
+      for (const [url, fields] of [
+        [pauseUrl, pause],
+        [paymentUrl, payment],
+      ] as const) {
         const response = await context.request.post(url, { multipart: fields, headers: { origin }, maxRedirects: 0 });
         expect(response.status()).toBe(200);
       }
       expect(await caseStatus(debtCase.id)).toBe('active');
-      expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment')))).toEqual([]);
-      const changes = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'case.paused')));
+      expect(
+        await db
+          .select()
+          .from(ledgerEntries)
+          .where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment'))),
+      ).toEqual([]);
+      const changes = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'case.paused')));
       expect(changes).toEqual([]);
 
       // A member of another company posting them finds nothing to change either.
       const outsider = await arrangeCase(db, { role: 'admin' });
       await context.clearCookies();
       await signIn(page, db, outsider.user, 'nb');
-      for (const [url, fields] of [[pauseUrl, pause], [paymentUrl, payment]] as const) {
+      for (const [url, fields] of [
+        [pauseUrl, pause],
+        [paymentUrl, payment],
+      ] as const) {
         await context.request.post(url, { multipart: fields, headers: { origin }, maxRedirects: 0 });
       }
       expect(await caseStatus(debtCase.id)).toBe('active');
-      expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment')))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(ledgerEntries)
+          .where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment'))),
+      ).toEqual([]);
 
       // The very same requests from the writer's session go through, so the refusal above was the role check.
       const paid = await writerBrowser.context.request.post(paymentUrl, { multipart: payment, headers: { origin }, maxRedirects: 0 });
@@ -101,7 +124,12 @@ describe('a Lese (read) user', () => {
       expect(paused.status()).toBe(303);
       expect(paused.headers().location).toContain('done=paused');
       expect(await caseStatus(debtCase.id)).toBe('paused');
-      expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment')))).toHaveLength(1);
+      expect(
+        await db
+          .select()
+          .from(ledgerEntries)
+          .where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment'))),
+      ).toHaveLength(1);
     } finally {
       await closeBrowser(writerBrowser.context);
     }
@@ -130,7 +158,8 @@ describe('an AutoCollect company', () => {
     await makeCase(db, { companyId: company.id });
     await signIn(page, db, user, 'en');
     await openCaseFromList(page, 'en', debtCase.caseNumber);
-    const explanation = 'This company uses AutoCollect, which keeps payments and credit notes in sync with the accounting system. They cannot be registered here.';
+    const explanation =
+      'This company uses AutoCollect, which keeps payments and credit notes in sync with the accounting system. They cannot be registered here.';
 
     await page.locator('summary', { hasText: 'Edit case' }).click();
     const item = page.getByRole('button', { name: 'Register payment' });

@@ -42,20 +42,35 @@ async function exportWorkbook(page: Page, label: string) {
   const workbook = XLSX.read(readFileSync(file), { type: 'buffer', cellDates: true });
   const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
   if (!sheet) throw new Error('empty workbook');
-  return { name: download.suggestedFilename(), sheetName: workbook.SheetNames[0], rows: XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 }) };
+  return {
+    name: download.suggestedFilename(),
+    sheetName: workbook.SheetNames[0],
+    rows: XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 }),
+  };
 }
 
 beforeAll(async () => {
   company = await makeCompany(db, { name: 'Oversikt Test AS' });
   otherCompany = await makeCompany(db, { name: 'Hemmelig Kreditor AS' });
   const companyId = company.id;
-  cases.recentActive = await makeListedCase(db, { companyId, debtorName: 'Bjørn Bjørnstad', registeredAt: atNoon(10), originalAmountOre: 123_450, balanceOre: 100_000 });
+  cases.recentActive = await makeListedCase(db, {
+    companyId,
+    debtorName: 'Bjørn Bjørnstad',
+    registeredAt: atNoon(10),
+    originalAmountOre: 123_450,
+    balanceOre: 100_000,
+  });
   cases.olderActive = await makeListedCase(db, { companyId, debtorName: 'Åse Lærum', registeredAt: atNoon(40), stage: 'notice' });
   cases.oldActive = await makeListedCase(db, { companyId, registeredAt: atNoon(300) });
   cases.paused = await makeListedCase(db, { companyId, status: 'paused', registeredAt: atNoon(20) });
   cases.closed = await makeListedCase(db, { companyId, status: 'closed', stage: 'closed', registeredAt: atNoon(15), balanceOre: 0 });
   cases.twoInvoices = await makeListedCase(db, { companyId, registeredAt: atNoon(400), invoiceNumbers: ['E2E-81001', 'E2E-81002'] });
-  theirs = await makeListedCase(db, { companyId: otherCompany.id, debtorName: 'Hemmelig Skyldner', invoiceNumbers: ['E2E-99999'], registeredAt: atNoon(12) });
+  theirs = await makeListedCase(db, {
+    companyId: otherCompany.id,
+    debtorName: 'Hemmelig Skyldner',
+    invoiceNumbers: ['E2E-99999'],
+    registeredAt: atNoon(12),
+  });
 });
 
 afterAll(async () => {
@@ -63,8 +78,32 @@ afterAll(async () => {
 });
 
 describe.each([
-  { locale: 'nb', cases: 'Saker', active: 'Aktiv', chooseDate: 'Velg dato', from: 'Fra dato', to: 'Til dato', apply: 'Bruk dato', export: 'Eksporter', headers: ['Selskap', 'Saksnummer', 'Fakturanummer'], status: 'Aktiv', file: /^saker-\d{4}-\d{2}-\d{2}\.xlsx$/ },
-  { locale: 'en', cases: 'Cases', active: 'Active', chooseDate: 'Choose date', from: 'From date', to: 'To date', apply: 'Apply date', export: 'Export', headers: ['Company', 'Case number', 'Invoice number'], status: 'Active', file: /^cases-\d{4}-\d{2}-\d{2}\.xlsx$/ },
+  {
+    locale: 'nb',
+    cases: 'Saker',
+    active: 'Aktiv',
+    chooseDate: 'Velg dato',
+    from: 'Fra dato',
+    to: 'Til dato',
+    apply: 'Bruk dato',
+    export: 'Eksporter',
+    headers: ['Selskap', 'Saksnummer', 'Fakturanummer'],
+    status: 'Aktiv',
+    file: /^saker-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  },
+  {
+    locale: 'en',
+    cases: 'Cases',
+    active: 'Active',
+    chooseDate: 'Choose date',
+    from: 'From date',
+    to: 'To date',
+    apply: 'Apply date',
+    export: 'Export',
+    headers: ['Company', 'Case number', 'Invoice number'],
+    status: 'Active',
+    file: /^cases-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  },
 ] as const)('help article "Oversikt over åpne saker" ($locale)', (labels) => {
   let context: BrowserContext;
   let page: Page;
@@ -82,7 +121,9 @@ describe.each([
     // 2. Velg filter Aktiv
     await page.getByRole('link', { name: labels.active, exact: true }).click();
     await page.waitForURL(/status=active/);
-    await expect.poll(() => tableCaseNumbers(page)).toEqual([cases.recentActive.caseNumber, cases.olderActive.caseNumber, cases.oldActive.caseNumber, cases.twoInvoices.caseNumber]);
+    await expect
+      .poll(() => tableCaseNumbers(page))
+      .toEqual([cases.recentActive.caseNumber, cases.olderActive.caseNumber, cases.oldActive.caseNumber, cases.twoInvoices.caseNumber]);
     // 3. Velg dato: the last 60 days
     await page.getByText(labels.chooseDate, { exact: false }).click();
     await page.getByLabel(labels.from, { exact: true }).fill(osloDay(60));
@@ -102,7 +143,13 @@ describe.each([
     const [headers, first, second, ...rest] = download.rows;
     expect(headers?.slice(0, 3)).toEqual(labels.headers);
     expect(rest).toEqual([]);
-    expect(first?.slice(0, 5)).toEqual(['Oversikt Test AS', cases.recentActive.caseNumber, cases.recentActive.invoiceNumbers[0], cases.recentActive.debtor.customerNumber, 'Bjørn Bjørnstad']);
+    expect(first?.slice(0, 5)).toEqual([
+      'Oversikt Test AS',
+      cases.recentActive.caseNumber,
+      cases.recentActive.invoiceNumbers[0],
+      cases.recentActive.debtor.customerNumber,
+      'Bjørn Bjørnstad',
+    ]);
     expect(first?.[5]).toBeInstanceOf(Date);
     expect(first?.slice(6)).toEqual([labels.status, labels.locale === 'nb' ? 'Purring' : 'Reminder', 1234.5, 1000, 'NOK']);
     expect(second?.[1]).toBe(cases.olderActive.caseNumber);
@@ -196,7 +243,9 @@ describe('access', () => {
     expect(exportResponse.status()).toBe(404);
     const own = await context.request.get(`/api/cases/export?locale=nb&company=${company.id}`, { maxRedirects: 0 });
     expect(own.status()).toBe(200);
-    expect(own.headers()['content-disposition']).toMatch(/^attachment; filename="saker-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''saker-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(own.headers()['content-disposition']).toMatch(
+      /^attachment; filename="saker-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''saker-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
   });
 
   it('answers a signed-out export request with 401 and a translated text, not a file', async () => {

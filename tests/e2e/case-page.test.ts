@@ -27,7 +27,12 @@ async function arrangeHistory(locale: Locale) {
       data: { accountNumber: '86011117947', kid: debtCase.kid, amountOre: 999_900, dueOn: addDays(todayInOslo(), 5), letterKind: 'notice' },
       occurredAt: daysAgo(12, 11),
     },
-    { ...base, type: 'payment.registered', data: { amountOre: 25_000, paidOn: addDays(todayInOslo(), -8), currency: 'NOK', invoiceNumber: null, source: 'agency' }, occurredAt: daysAgo(8) },
+    {
+      ...base,
+      type: 'payment.registered',
+      data: { amountOre: 25_000, paidOn: addDays(todayInOslo(), -8), currency: 'NOK', invoiceNumber: null, source: 'agency' },
+      occurredAt: daysAgo(8),
+    },
     { ...base, type: 'task.created', data: { taskId: debtCase.id, title: 'Bekreft kravet' }, occurredAt: daysAgo(5) },
   ]);
   return arranged;
@@ -130,7 +135,10 @@ describe.each(['nb', 'en'] as const)('Stoppe eller pause faktura (%s)', (locale)
     await page.waitForURL('**?confirm=pause');
     await page.getByRole('button', { name: l.pause }).click();
     await page.waitForURL('**?done=paused');
-    await page.getByRole('status').filter({ hasText: locale === 'nb' ? 'Saken er satt på pause.' : 'The case is paused.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: locale === 'nb' ? 'Saken er satt på pause.' : 'The case is paused.' })
+      .waitFor();
     expect(await visibleText(page)).toContain(locale === 'nb' ? 'Pauset' : 'Paused');
     expect(await status()).toBe('paused');
 
@@ -161,6 +169,10 @@ describe.each(['nb', 'en'] as const)('Stoppe eller pause faktura (%s)', (locale)
     expect(changes.at(-1)?.actorUserId).toBe(user.id);
 
     await page.getByRole('link', { name: l.history }).click();
-    expect(await visibleText(page, 'ol')).toContain(locale === 'nb' ? 'Saken ble trukket. Begrunnelse: Kunden har betalt direkte til oss' : 'The case was withdrawn. Reason: The customer paid us directly');
+    expect(await visibleText(page, 'ol')).toContain(
+      locale === 'nb'
+        ? 'Saken ble trukket. Begrunnelse: Kunden har betalt direkte til oss'
+        : 'The case was withdrawn. Reason: The customer paid us directly',
+    );
   });
 });

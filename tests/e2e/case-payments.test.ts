@@ -9,7 +9,10 @@ import { arrangeCase, chooseFromMenu, LABELS, openCaseFromList, visibleText } fr
 const { db, context, page } = browserSuite();
 
 async function ledgerRows(caseId: string, kind: 'payment' | 'credit_note') {
-  return db.select().from(ledgerEntries).where(and(eq(ledgerEntries.caseId, caseId), eq(ledgerEntries.kind, kind)));
+  return db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.caseId, caseId), eq(ledgerEntries.kind, kind)));
 }
 
 async function caseRow(caseId: string) {
@@ -34,7 +37,10 @@ describe.each(['nb', 'en'] as const)('Registrer innbetaling (%s)', (locale) => {
     await page.getByLabel(l.amount, { exact: true }).fill(locale === 'nb' ? '1 234,50' : '1,234.50');
     await page.getByRole('button', { name: l.registerPayment }).click();
     await page.waitForURL('**?done=payment');
-    await page.getByRole('status').filter({ hasText: locale === 'nb' ? 'Betalingen er registrert.' : 'The payment is registered.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: locale === 'nb' ? 'Betalingen er registrert.' : 'The payment is registered.' })
+      .waitFor();
 
     const payments = await ledgerRows(debtCase.id, 'payment');
     expect(payments.map((row) => row.amountOre)).toEqual([-123_450]);
@@ -59,12 +65,17 @@ describe.each(['nb', 'en'] as const)('Registrere kreditnota (%s)', (locale) => {
     await page.getByLabel(l.amount, { exact: true }).fill('500');
     await page.getByRole('button', { name: l.registerCredit }).click();
     await page.waitForURL('**?done=credit');
-    await page.getByRole('status').filter({ hasText: locale === 'nb' ? 'Krediteringen er registrert.' : 'The credit is registered.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: locale === 'nb' ? 'Krediteringen er registrert.' : 'The credit is registered.' })
+      .waitFor();
     expect((await ledgerRows(debtCase.id, 'credit_note')).map((row) => row.amountOre)).toEqual([-50_000]);
     expect(await ledgerRows(debtCase.id, 'payment')).toEqual([]);
 
     await page.getByRole('link', { name: l.history }).click();
-    expect(await visibleText(page, 'ol')).toContain(locale === 'nb' ? 'Kreditnota på kr 500,00 registrert' : 'Credit note of NOK 500.00 registered');
+    expect(await visibleText(page, 'ol')).toContain(
+      locale === 'nb' ? 'Kreditnota på kr 500,00 registrert' : 'Credit note of NOK 500.00 registered',
+    );
   });
 });
 
@@ -138,7 +149,10 @@ describe('registering payments', () => {
       await second.close();
     }
     expect((await ledgerRows(debtCase.id, 'payment')).map((row) => row.amountOre)).toEqual([-10_000]);
-    const registered = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'payment.registered')));
+    const registered = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'payment.registered')));
     expect(registered).toHaveLength(1);
   });
 });
@@ -160,7 +174,10 @@ describe('the payment form without JavaScript', () => {
       await plainPage.getByLabel('Beløp', { exact: true }).fill('1 000');
       await plainPage.getByRole('button', { name: 'Registrer betaling' }).dblclick();
       await plainPage.waitForURL(/done=(payment|duplicate)/);
-      await plainPage.getByRole('status').filter({ hasText: /^(Betalingen er registrert\.|Dette var allerede registrert\.)/ }).waitFor();
+      await plainPage
+        .getByRole('status')
+        .filter({ hasText: /^(Betalingen er registrert\.|Dette var allerede registrert\.)/ })
+        .waitFor();
     } finally {
       await closeBrowser(plain);
     }

@@ -15,13 +15,14 @@ const { db, context, page } = browserSuite();
 async function formFields(form: ReturnType<Page['locator']>) {
   const fields: Record<string, string> = {};
   for (const input of await form.locator('input[name], textarea[name], select[name]').all()) {
-    fields[(await input.getAttribute('name')) ?? ''] = (await input.inputValue().catch(() => null)) ?? (await input.getAttribute('value')) ?? '';
+    fields[(await input.getAttribute('name')) ?? ''] =
+      (await input.inputValue().catch(() => null)) ?? (await input.getAttribute('value')) ?? '';
   }
   return fields;
 }
 
 describe("the desk's actions", () => {
-  it('refuse every creditor role (even Administrator of the case\'s company); the same POSTs from the case handler work', async () => {
+  it("refuse every creditor role (even Administrator of the case's company); the same POSTs from the case handler work", async () => {
     const { user: staffUser } = await makeStaff(db);
     const { members, debtCase } = await makeCompanyWithCase(db, ['read', 'write', 'admin']);
     const origin = portalUrl();
@@ -53,8 +54,12 @@ describe("the desk's actions", () => {
         const response = await desk.context.request.post(url, { multipart: fields, headers: { origin }, maxRedirects: 0 });
         expect(response.status()).toBe(200);
       }
-      expect(await db.select({ title: tasks.title }).from(tasks).where(eq(tasks.caseId, debtCase.id))).toEqual([{ title: 'Smuglet oppgave' }]);
-      expect(await db.select({ body: messages.body }).from(messages).where(eq(messages.caseId, debtCase.id))).toEqual([{ body: 'Smuglet melding' }]);
+      expect(await db.select({ title: tasks.title }).from(tasks).where(eq(tasks.caseId, debtCase.id))).toEqual([
+        { title: 'Smuglet oppgave' },
+      ]);
+      expect(await db.select({ body: messages.body }).from(messages).where(eq(messages.caseId, debtCase.id))).toEqual([
+        { body: 'Smuglet melding' },
+      ]);
     } finally {
       await closeBrowser(desk.context);
     }
@@ -66,7 +71,8 @@ describe("the desk's case search", () => {
     const { user: staffUser } = await makeStaff(db);
     const { company } = await makeCompanyWithCase(db, ['read']);
     // 55 more cases: one page of 50 and a second one of 6 (with the helper's own case).
-    for (let index = 0; index < 55; index++) await makeListedCase(db, { companyId: company.id, registeredAt: new Date(Date.now() - index * 60_000) });
+    for (let index = 0; index < 55; index++)
+      await makeListedCase(db, { companyId: company.id, registeredAt: new Date(Date.now() - index * 60_000) });
     await signInStaff(page, db, staffUser, 'nb');
     await page.goto(`/nb/desk?company=${company.id}`);
     const rows = () => page.locator('main table:visible tbody tr');

@@ -9,8 +9,22 @@ import { openDeskCase, signInStaff, type Locale } from '@/tests/helpers/desk-ui'
 const { db, page } = browserSuite();
 
 const TEXT = {
-  nb: { share: 'Del med oppdragsgiver', sharedLabel: 'Min side, delt med kreditor', reply: 'Svar skyldneren', label: 'Svar til skyldneren (vises i Min side)', send: 'Send melding', sent: 'Svaret er sendt til skyldneren.' },
-  en: { share: 'Share with the creditor', sharedLabel: 'Min side, shared with the creditor', reply: 'Reply to the debtor', label: 'Reply to the debtor (shown in Min side)', send: 'Send message', sent: 'The reply has been sent to the debtor.' },
+  nb: {
+    share: 'Del med oppdragsgiver',
+    sharedLabel: 'Min side, delt med kreditor',
+    reply: 'Svar skyldneren',
+    label: 'Svar til skyldneren (vises i Min side)',
+    send: 'Send melding',
+    sent: 'Svaret er sendt til skyldneren.',
+  },
+  en: {
+    share: 'Share with the creditor',
+    sharedLabel: 'Min side, shared with the creditor',
+    reply: 'Reply to the debtor',
+    label: 'Reply to the debtor (shown in Min side)',
+    send: 'Send message',
+    sent: 'The reply has been sent to the debtor.',
+  },
 };
 
 describe.each(['nb', 'en'] as const)('the desk shares a debtor’s message and answers the debtor (%s)', (locale: Locale) => {
@@ -21,7 +35,15 @@ describe.each(['nb', 'en'] as const)('the desk shares a debtor’s message and a
     const { debtCase } = await makeCompanyWithCase(db, ['write'], locale);
     const [asked] = await db
       .insert(messages)
-      .values({ companyId: debtCase.companyId, caseId: debtCase.id, authorUserId: null, fromAgency: false, fromDebtor: true, sharedWithCreditor: false, body: `Spørsmål fra skyldner ${locale}` })
+      .values({
+        companyId: debtCase.companyId,
+        caseId: debtCase.id,
+        authorUserId: null,
+        fromAgency: false,
+        fromDebtor: true,
+        sharedWithCreditor: false,
+        body: `Spørsmål fra skyldner ${locale}`,
+      })
       .returning({ id: messages.id });
     await signInStaff(page, db, staffUser, locale);
     await openDeskCase(page, locale, debtCase.caseNumber);
@@ -39,7 +61,16 @@ describe.each(['nb', 'en'] as const)('the desk shares a debtor’s message and a
     await reply.getByLabel(l.label).fill(`Svar fra byrået ${locale}`);
     await reply.getByRole('button', { name: l.send }).click();
     await reply.getByRole('status').filter({ hasText: l.sent }).waitFor();
-    const [stored] = await db.select().from(messages).where(eq(messages.body, `Svar fra byrået ${locale}`));
-    expect(stored).toMatchObject({ caseId: debtCase.id, fromAgency: true, toDebtor: true, sharedWithCreditor: false, authorUserId: staffUser.id });
+    const [stored] = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.body, `Svar fra byrået ${locale}`));
+    expect(stored).toMatchObject({
+      caseId: debtCase.id,
+      fromAgency: true,
+      toDebtor: true,
+      sharedWithCreditor: false,
+      authorUserId: staffUser.id,
+    });
   });
 });

@@ -65,8 +65,16 @@ describe('notification emails', () => {
     // One email at once; the next two wait for the summary.
     const mails = await mailboxFor(keeps.email);
     await expect(mails.count()).resolves.toBe(1);
-    await expect(mails.first().getByRole('heading').textContent()).resolves.toBe(`Ny oppgave på sak ${debtCase.caseNumber} – Kredittportalen`);
-    await expect(mails.first().getByRole('link').filter({ hasText: `/nb/cases/${debtCase.id}` }).count()).resolves.toBe(1);
+    await expect(mails.first().getByRole('heading').textContent()).resolves.toBe(
+      `Ny oppgave på sak ${debtCase.caseNumber} – Kredittportalen`,
+    );
+    await expect(
+      mails
+        .first()
+        .getByRole('link')
+        .filter({ hasText: `/nb/cases/${debtCase.id}` })
+        .count(),
+    ).resolves.toBe(1);
     await expect((await mailboxFor(unticks.email)).count()).resolves.toBe(0);
 
     // The summary job's run, with the clock moved past the window instead of waiting for it.
@@ -74,7 +82,9 @@ describe('notification emails', () => {
     const after = await mailboxFor(keeps.email);
     await expect(after.count()).resolves.toBe(2);
     const summary = after.filter({ hasText: '2 nye oppgaver' });
-    await expect(visibleText(readers.get(keeps.email)?.page ?? page, 'main')).resolves.toContain('Sak ' + debtCase.caseNumber + ': Andre oppgave');
+    await expect(visibleText(readers.get(keeps.email)?.page ?? page, 'main')).resolves.toContain(
+      'Sak ' + debtCase.caseNumber + ': Andre oppgave',
+    );
     await expect(summary.count()).resolves.toBe(1);
     await expect((await mailboxFor(unticks.email)).count()).resolves.toBe(0);
   });
@@ -115,10 +125,14 @@ describe('notification emails', () => {
     // The List-Unsubscribe header's one-click POST, as a mail client sends it.
     const header = /^<(.+)>$/.exec(email?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
     await db.update(users).set({ notifyTasks: true }).where(eq(users.id, user.id));
-    const oneClick = await page.request.post(new URL(header).pathname + new URL(header).search, { form: { 'List-Unsubscribe': 'One-Click' } });
+    const oneClick = await page.request.post(new URL(header).pathname + new URL(header).search, {
+      form: { 'List-Unsubscribe': 'One-Click' },
+    });
     expect(oneClick.status()).toBe(200);
     expect(await settingsOf(user.id)).toEqual({ tasks: false, messages: true });
-    const bad = await page.request.post(`/api/notifications/unsubscribe?token=${encodeURIComponent('x.tasks.1.y')}`, { form: { 'List-Unsubscribe': 'One-Click' } });
+    const bad = await page.request.post(`/api/notifications/unsubscribe?token=${encodeURIComponent('x.tasks.1.y')}`, {
+      form: { 'List-Unsubscribe': 'One-Click' },
+    });
     expect(bad.status()).toBe(404);
   });
 });

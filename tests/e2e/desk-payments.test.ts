@@ -38,7 +38,9 @@ describe('desk → Innbetalinger', () => {
     const caseNumberBox = page.getByLabel(`Saksnummer for innbetaling ${reference}`);
     await caseNumberBox.fill(String(debtCase.caseNumber));
     await caseNumberBox.locator('xpath=..').getByRole('button', { name: 'Tildel' }).click();
-    await expect.poll(async () => (await db.select().from(debtorPayments).where(eq(debtorPayments.bankReference, reference)))[0]?.status).toBe('allocated');
+    await expect
+      .poll(async () => (await db.select().from(debtorPayments).where(eq(debtorPayments.bankReference, reference)))[0]?.status)
+      .toBe('allocated');
     const [payment] = await db.select().from(debtorPayments).where(eq(debtorPayments.bankReference, reference));
     // From the demand stage the fee comes first: 700 kr fee, 300 kr principal.
     expect(payment).toMatchObject({ caseId: debtCase.id, feeOre: 70_000, principalOre: 30_000, interestOre: 0, creditOre: 0 });

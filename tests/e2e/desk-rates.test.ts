@@ -45,7 +45,10 @@ describe('desk → Satser', () => {
     // The demo's assumed 2H 2026 rate is marked as an assumption.
     await page.getByText('Antakelse – ikke en publisert sats').first().waitFor();
 
-    const target = expected.find((row) => row.kind === 'standard_compensation') ?? { kind: 'standard_compensation', halfYearFrom: halfYearsAround(todayInOslo()).next };
+    const target = expected.find((row) => row.kind === 'standard_compensation') ?? {
+      kind: 'standard_compensation',
+      halfYearFrom: halfYearsAround(todayInOslo()).next,
+    };
     // The form that enters a new rate (the one below it corrects one).
     const add = page.getByRole('region', { name: 'Legg inn en sats' });
     await add.getByLabel('Hva satsen gjelder').selectOption('standard_compensation');
@@ -54,7 +57,12 @@ describe('desk → Satser', () => {
     await add.getByLabel('Kilde').fill('Finansdepartementet, forskrift om standardkompensasjon');
     await add.getByRole('button', { name: 'Lagre satsen' }).click();
     await page.getByText('Skriv beløpet i kroner med høyst to desimaler').waitFor();
-    expect(await db.select().from(feeRates).where(and(eq(feeRates.kind, 'standard_compensation'), eq(feeRates.validFrom, target.halfYearFrom)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(feeRates)
+        .where(and(eq(feeRates.kind, 'standard_compensation'), eq(feeRates.validFrom, target.halfYearFrom))),
+    ).toHaveLength(0);
 
     await add.getByLabel('Sats', { exact: true }).fill('470');
     // The refused values came back in the fields (the form works without JavaScript too).
@@ -63,11 +71,13 @@ describe('desk → Satser', () => {
     await add.getByRole('button', { name: 'Lagre satsen' }).click();
     const status = add.locator('form [role=status]');
     await expect.poll(async () => (await status.innerText()).trim(), { timeout: 30_000 }).toMatch(/^Satsen er lagret\./);
-    await expect.poll(async () => (await db.select().from(feeRates).where(eq(feeRates.validFrom, target.halfYearFrom)))[0]?.amountOre).toBe(47_000);
+    await expect
+      .poll(async () => (await db.select().from(feeRates).where(eq(feeRates.validFrom, target.halfYearFrom)))[0]?.amountOre)
+      .toBe(47_000);
     await page.reload();
     await page.getByRole('cell', { name: 'Finansdepartementet, forskrift om standardkompensasjon' }).waitFor();
     const after = page.getByRole('region', { name: 'Satser mangler' });
-    expect(await after.count() === 0 ? 0 : await after.locator('li').count()).toBe(expected.length - (expected.includes(target) ? 1 : 0));
+    expect((await after.count()) === 0 ? 0 : await after.locator('li').count()).toBe(expected.length - (expected.includes(target) ? 1 : 0));
 
     await page.setViewportSize({ width: 360, height: 740 });
     await noSidewaysScroll();
@@ -95,11 +105,22 @@ describe('desk → Satser', () => {
 describe('the § 15 statement of a closed case', () => {
   it('opens from the case page for the creditor (page and PDF), and on the desk, in nb and en', async () => {
     const company = await makeCompany(db);
-    const closed = await makeCase(db, { companyId: company.id, status: 'closed', stage: 'closed', invoiceAmountsOre: [500_000], feeOre: 56_000, interestOre: 1_234 });
+    const closed = await makeCase(db, {
+      companyId: company.id,
+      status: 'closed',
+      stage: 'closed',
+      invoiceAmountsOre: [500_000],
+      feeOre: 56_000,
+      interestOre: 1_234,
+    });
     for (const locale of ['nb', 'en'] as const) {
       await signIn(page, db, await makeUser(db, { locale, memberships: [{ companyId: company.id, role: 'read' }] }), locale);
       await page.goto(`/${locale}/cases/${closed.id}`);
-      await page.getByRole('link', { name: locale === 'nb' ? 'Sluttoppstilling (inkassoloven § 15)' : 'Final statement (Debt Collection Act section 15)' }).click();
+      await page
+        .getByRole('link', {
+          name: locale === 'nb' ? 'Sluttoppstilling (inkassoloven § 15)' : 'Final statement (Debt Collection Act section 15)',
+        })
+        .click();
       await page.waitForURL(`**/${locale}/cases/${closed.id}/statement`);
       const charged = page.getByRole('region', { name: locale === 'nb' ? 'Krevd av skyldneren' : 'Charged to the debtor' });
       expect((await charged.innerText()).replace(/[\u00A0\u202F]/g, ' ')).toContain(locale === 'nb' ? 'kr 5 572,34' : 'NOK 5,572.34');

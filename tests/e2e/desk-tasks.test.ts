@@ -41,7 +41,10 @@ describe.each(['nb', 'en'] as const)('a task from the desk to the creditor and b
       await task.getByLabel(l.answer).fill('Ja, adressen stemmer.');
       await task.getByRole('button', { name: l.reply, exact: true }).click();
       await page.getByRole('status').filter({ hasText: l.answered }).waitFor();
-      const [stored] = await db.select().from(tasks).where(and(eq(tasks.caseId, debtCase.id)));
+      const [stored] = await db
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.caseId, debtCase.id)));
       expect(stored).toMatchObject({ status: 'answered', answer: 'Ja, adressen stemmer.', answeredByUserId: writer.id });
 
       await desk.page.reload();
@@ -88,7 +91,11 @@ describe.each(['nb', 'en'] as const)('a task from the desk to the creditor and b
 
       await desk.page.reload();
       await desk.page.getByText('Det er greit for oss.').waitFor();
-      const thread = await db.select({ fromAgency: messages.fromAgency }).from(messages).where(eq(messages.caseId, debtCase.id)).orderBy(messages.createdAt);
+      const thread = await db
+        .select({ fromAgency: messages.fromAgency })
+        .from(messages)
+        .where(eq(messages.caseId, debtCase.id))
+        .orderBy(messages.createdAt);
       expect(thread.map((m) => m.fromAgency)).toEqual([true, false]);
     } finally {
       await closeBrowser(desk.context);
@@ -102,7 +109,9 @@ describe('a Lese user and a creditor on the desk', () => {
     const { members, debtCase, company } = await makeCompanyWithCase(db, ['read']);
     const reader = members[0]?.user;
     if (!reader) throw new Error('no reader');
-    await db.insert(tasks).values({ companyId: company.id, caseId: debtCase.id, title: 'Lesetest', body: 'Bare for lesing', createdByUserId: staff.userId });
+    await db
+      .insert(tasks)
+      .values({ companyId: company.id, caseId: debtCase.id, title: 'Lesetest', body: 'Bare for lesing', createdByUserId: staff.userId });
     await signIn(page, db, reader, 'nb');
     await page.getByRole('link', { name: /^Innsikt/ }).click();
     await page.getByRole('row').filter({ hasText: 'Lesetest' }).getByRole('link', { name: DESK.nb.goToCase }).click();

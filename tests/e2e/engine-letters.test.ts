@@ -34,17 +34,31 @@ beforeAll(async () => {
   for (let day = 0; day < 34; day += 1) await runEngine(db, { now: onDay(plusDays('2025-03-15', day)), caseIds: [paidInTime.id] });
   const staff = await makeStaff(db);
   await db.transaction((tx) =>
-    receiveDebtorPayment(tx, staff, { paidOn: '2025-04-12', kid: paidInTime.kid, amountOre: 1_016_932, payer: 'Ola', bankReference: bankReference() }, 'desk', onDay('2025-04-19')),
+    receiveDebtorPayment(
+      tx,
+      staff,
+      { paidOn: '2025-04-12', kid: paidInTime.kid, amountOre: 1_016_932, payer: 'Ola', bankReference: bankReference() },
+      'desk',
+      onDay('2025-04-19'),
+    ),
   );
 });
 
 const LABELS = {
   nb: {
-    history: 'Historikk', open: 'Åpne brev', pdf: 'Last ned brevet (PDF)', title: 'Inkassovarsel', kid: 'KID',
+    history: 'Historikk',
+    open: 'Åpne brev',
+    pdf: 'Last ned brevet (PDF)',
+    title: 'Inkassovarsel',
+    kid: 'KID',
     salaerBack: 'Salær kr 560,00 tilbakeført: betalt innen fristen i inkassovarselet.',
   },
   en: {
-    history: 'History', open: 'Open letter', pdf: 'Download the letter (PDF)', title: 'Collection notice', kid: 'KID',
+    history: 'History',
+    open: 'Open letter',
+    pdf: 'Download the letter (PDF)',
+    title: 'Collection notice',
+    kid: 'KID',
     salaerBack: 'Collection fee NOK 560.00 reversed: paid within the deadline of the debt collection notice.',
   },
 } as const;
@@ -55,7 +69,11 @@ describe.each(['nb', 'en'] as const)('a letter from the engine in Historikk (%s)
     const p = page;
     await signIn(p, db, await makeUser(db, { locale, memberships: [{ companyId: company.id, role: 'read' }] }), locale);
     await p.goto(`/${locale}/cases/${caseId}?tab=history`);
-    const [notice] = await db.select().from(letters).where(eq(letters.caseId, caseId)).then((rows) => rows.filter((row) => row.kind === 'notice'));
+    const [notice] = await db
+      .select()
+      .from(letters)
+      .where(eq(letters.caseId, caseId))
+      .then((rows) => rows.filter((row) => row.kind === 'notice'));
     const entry = p.locator('li', { has: p.getByRole('article', { name: l.title }) }).first();
     await p.getByText(l.open).first().click();
     await expect.poll(() => entry.isVisible()).toBe(true);
@@ -77,6 +95,7 @@ describe.each(['nb', 'en'] as const)('a letter from the engine in Historikk (%s)
     await p.goto(`/${locale}/cases/${backDatedCaseId}?tab=history`);
     const text = (await p.locator('main').innerText()).replace(/[\u00A0\u202F]/g, ' ');
     expect(text).toContain(l.salaerBack);
-    if (process.env.SCREENSHOT_DIR) await p.screenshot({ path: `${process.env.SCREENSHOT_DIR}/claim-corrected-${locale}.png`, fullPage: true });
+    if (process.env.SCREENSHOT_DIR)
+      await p.screenshot({ path: `${process.env.SCREENSHOT_DIR}/claim-corrected-${locale}.png`, fullPage: true });
   });
 });

@@ -18,22 +18,28 @@ const DEMO_USERS = ['les@demo.no', 'admin@demo.no'] as const;
 describe.each(['nb', 'en'] as const)('Innsikt on the demo data (%s)', (locale) => {
   const l = L[locale];
 
-  it.each(DEMO_USERS)('%s: the first open task’s Gå til sak is on the first screen at 1366 × 900 and 360 × 740, and the page never scrolls sideways', async (email) => {
-    await signInByCookie(context, db, email);
-    for (const screen of [DESKTOP, PHONE]) {
-      await page.setViewportSize(screen);
-      await page.goto(`/${locale}/insights`);
-      const first = page.getByRole('link', { name: l.goToCase }).first();
-      await first.waitFor();
-      const where = `${email} at ${screen.width} × ${screen.height}`;
-      expect(insideScreen(await first.boundingBox(), screen), `${where}: Gå til sak at ${JSON.stringify(await first.boundingBox())}`).toBe(true);
-      const overflow = await sidewaysOverflow(page);
-      expect(overflow.scrollWidth, `${where}: ${overflow.culprits.join('; ')}`).toBeLessThanOrEqual(overflow.viewport);
-    }
-    // The link opens the case with that task.
-    const href = (await page.getByRole('link', { name: l.goToCase }).first().getAttribute('href')) ?? '';
-    expect(href).toMatch(new RegExp(`^/${locale}/cases/[0-9a-f-]{36}\\?task=[0-9a-f-]{36}$`));
-  });
+  it.each(DEMO_USERS)(
+    '%s: the first open task’s Gå til sak is on the first screen at 1366 × 900 and 360 × 740, and the page never scrolls sideways',
+    async (email) => {
+      await signInByCookie(context, db, email);
+      for (const screen of [DESKTOP, PHONE]) {
+        await page.setViewportSize(screen);
+        await page.goto(`/${locale}/insights`);
+        const first = page.getByRole('link', { name: l.goToCase }).first();
+        await first.waitFor();
+        const where = `${email} at ${screen.width} × ${screen.height}`;
+        expect(
+          insideScreen(await first.boundingBox(), screen),
+          `${where}: Gå til sak at ${JSON.stringify(await first.boundingBox())}`,
+        ).toBe(true);
+        const overflow = await sidewaysOverflow(page);
+        expect(overflow.scrollWidth, `${where}: ${overflow.culprits.join('; ')}`).toBeLessThanOrEqual(overflow.viewport);
+      }
+      // The link opens the case with that task.
+      const href = (await page.getByRole('link', { name: l.goToCase }).first().getAttribute('href')) ?? '';
+      expect(href).toMatch(new RegExp(`^/${locale}/cases/[0-9a-f-]{36}\\?task=[0-9a-f-]{36}$`));
+    },
+  );
 
   it('shows the last twelve months with the amount on each bar, the year on the labels, and this month marked as so far', async () => {
     await signInByCookie(context, db, 'admin@demo.no');

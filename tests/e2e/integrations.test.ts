@@ -17,7 +17,10 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByRole('link', { name: 'Integrasjoner' }).click();
     await page.waitForURL('**/nb/settings/company/integrations');
     // A key is a standing secret: it needs the password from the last 10 minutes (signing in counted; now it is older).
-    await db.update(sessions).set({ reauthenticatedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(sessions.userId, admin.id));
+    await db
+      .update(sessions)
+      .set({ reauthenticatedAt: new Date(Date.now() - 11 * 60_000) })
+      .where(eq(sessions.userId, admin.id));
     await page.reload();
     await page.getByText('For å lage en API-nøkkel eller legge til et webhook-endepunkt må du skrive inn passordet ditt.').waitFor();
     await page.getByLabel('Navn på nøkkelen').fill('Tripletex');
@@ -68,10 +71,18 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
     await page.getByText('Adressen må begynne med https://.').first().waitFor();
     // The agency's own network is refused when saving, in any spelling of the address.
-    for (const inside of ['https://169.254.169.254/latest/meta-data', 'https://0x7f000001/hook', 'https://[::1]/hook', 'https://intranet/hook']) {
+    for (const inside of [
+      'https://169.254.169.254/latest/meta-data',
+      'https://0x7f000001/hook',
+      'https://[::1]/hook',
+      'https://intranet/hook',
+    ]) {
       await page.getByLabel('Endepunkt (https-adresse)').fill(inside);
       // The answer to this very post (the message of the one before may still be on screen).
-      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Legg til endepunkt' }).click()]);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Legg til endepunkt' }).click(),
+      ]);
       await page.getByText('Adressen peker til et internt nettverk. Bruk en offentlig https-adresse.').first().waitFor();
     }
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id))).toEqual([]);
@@ -108,9 +119,15 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     await page.getByRole('cell', { name: 'Feilet', exact: true }).waitFor();
     expect(await page.content()).not.toContain('ECONNREFUSED');
     await page.getByRole('cell', { name: 'Feilet (forsøk: 8)' }).first().waitFor();
-    await page.getByRole('row', { name: /case\.paused/ }).getByRole('button', { name: 'Send igjen' }).click();
+    await page
+      .getByRole('row', { name: /case\.paused/ })
+      .getByRole('button', { name: 'Send igjen' })
+      .click();
     await page.getByText('Leveransen sendes igjen.').waitFor();
-    const [delivery] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.companyId, company.id), eq(webhookDeliveries.eventType, 'case.paused')));
+    const [delivery] = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.companyId, company.id), eq(webhookDeliveries.eventType, 'case.paused')));
     expect(delivery?.status).toBe('pending');
   });
 
@@ -120,7 +137,10 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     const plain = await openBrowser({ javaScriptEnabled: false });
     try {
       await signIn(plain.page, db, admin);
-      await db.update(sessions).set({ reauthenticatedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(sessions.userId, admin.id));
+      await db
+        .update(sessions)
+        .set({ reauthenticatedAt: new Date(Date.now() - 11 * 60_000) })
+        .where(eq(sessions.userId, admin.id));
       await plain.page.goto('/nb/settings/company/integrations');
       await plain.page.getByLabel('Nåværende passord').fill(admin.password);
       await plain.page.getByRole('button', { name: 'Bekreft passord' }).click();

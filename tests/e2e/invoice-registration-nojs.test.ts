@@ -54,7 +54,12 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura without JavaScr
     await page.getByRole('heading', { name: l.registeredTitle }).waitFor();
     await pollCaseList(page, locale, [first, second]);
     expect(await db.select().from(cases).where(eq(cases.companyId, company.id))).toHaveLength(2);
-    expect(await db.select().from(debtors).where(and(eq(debtors.companyId, company.id), eq(debtors.customerNumber, customerNumber)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(debtors)
+        .where(and(eq(debtors.companyId, company.id), eq(debtors.customerNumber, customerNumber))),
+    ).toHaveLength(1);
   });
 });
 
@@ -83,7 +88,10 @@ describe('+ Ny faktura without JavaScript: a refused step keeps what was typed',
     await page.getByLabel('Organisasjonsnummer').fill('923609016');
     await page.getByRole('button', { name: 'Neste' }).click();
     await page.waitForURL(/\/cases\/new\?draft=/);
-    const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.id, new URL(page.url()).searchParams.get('draft') ?? ''));
+    const [draft] = await db
+      .select()
+      .from(invoiceDrafts)
+      .where(eq(invoiceDrafts.id, new URL(page.url()).searchParams.get('draft') ?? ''));
     expect(draft?.companyId).toBe(two.id);
     expect(draft?.customer).toMatchObject({ customerNumber, kind: 'company', organisationNumber: '923609016', countryCode: 'SE' });
   });

@@ -15,7 +15,10 @@ function unique(prefix: string) {
 
 async function writerOf(options: { locale?: 'nb' | 'en'; role?: 'read' | 'write' | 'admin'; autocollect?: boolean; beta?: boolean } = {}) {
   const company = await makeCompany(db, options.autocollect ? { autocollectEnabled: true } : {});
-  const user = await makeUser(db, { memberships: [{ companyId: company.id, role: options.role ?? 'write' }], locale: options.locale ?? 'nb' });
+  const user = await makeUser(db, {
+    memberships: [{ companyId: company.id, role: options.role ?? 'write' }],
+    locale: options.locale ?? 'nb',
+  });
   if (options.beta) await db.update(users).set({ betaEnabled: true }).where(eq(users.id, user.id));
   return { company, user };
 }
@@ -65,11 +68,19 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
 
     const list = await pollCaseList(page, locale, [first, second]);
     expect(list).toContain('Kari Nordmann');
-    expect(await db.select().from(debtors).where(and(eq(debtors.companyId, company.id), eq(debtors.customerNumber, customerNumber)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(debtors)
+        .where(and(eq(debtors.companyId, company.id), eq(debtors.customerNumber, customerNumber))),
+    ).toHaveLength(1);
     expect(await db.select().from(cases).where(eq(cases.companyId, company.id))).toHaveLength(2);
 
     // The PDF is downloadable from the case page by the company's users.
-    const [invoice] = await db.select().from(invoices).where(and(eq(invoices.companyId, company.id), eq(invoices.invoiceNumber, first)));
+    const [invoice] = await db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.companyId, company.id), eq(invoices.invoiceNumber, first)));
     await page.goto(`/${locale}/cases/${invoice?.caseId}`);
     const link = page.getByRole('link', { name: locale === 'nb' ? 'Last ned faktura.pdf' : 'Download faktura.pdf' });
     const response = await context.request.get((await link.getAttribute('href')) ?? '');
@@ -85,7 +96,11 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
     const customerNumber = unique('K');
     await fillCustomer(page, locale, { customerNumber, name: 'Ola Feil', nationalId: '15058512345' });
     await page.getByRole('button', { name: l.next }).click();
-    await page.getByText(locale === 'nb' ? 'Fødselsnummeret eller D-nummeret er ikke gyldig' : 'The national identity number or D number is not valid').waitFor();
+    await page
+      .getByText(
+        locale === 'nb' ? 'Fødselsnummeret eller D-nummeret er ikke gyldig' : 'The national identity number or D number is not valid',
+      )
+      .waitFor();
     await expect(page.getByLabel(l.nationalId).inputValue()).resolves.toBe('15058512345');
     await expect(page.getByLabel(l.name, { exact: true }).inputValue()).resolves.toBe('Ola Feil');
 
@@ -100,15 +115,38 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
     await page.waitForURL(/\/cases\/new\?draft=/);
 
     const cases_ = [
-      { amount: '0', issuedOn: '2026-10-01', dueOn: '2026-10-15', message: locale === 'nb' ? 'Beløpet må være større enn 0.' : 'The amount must be greater than 0.' },
-      { amount: '-5', issuedOn: '2026-10-01', dueOn: '2026-10-15', message: locale === 'nb' ? 'Beløpet må være større enn 0.' : 'The amount must be greater than 0.' },
-      { amount: locale === 'nb' ? '12,345' : '12.345', issuedOn: '2026-10-01', dueOn: '2026-10-15', message: locale === 'nb' ? 'Beløpet kan ha høyst to desimaler.' : 'The amount can have at most two decimals.' },
-      { amount: '100', issuedOn: '2026-10-15', dueOn: '2026-10-01', message: locale === 'nb' ? 'Forfallsdatoen kan ikke være før fakturadatoen.' : 'The due date cannot be before the invoice date.' },
+      {
+        amount: '0',
+        issuedOn: '2026-10-01',
+        dueOn: '2026-10-15',
+        message: locale === 'nb' ? 'Beløpet må være større enn 0.' : 'The amount must be greater than 0.',
+      },
+      {
+        amount: '-5',
+        issuedOn: '2026-10-01',
+        dueOn: '2026-10-15',
+        message: locale === 'nb' ? 'Beløpet må være større enn 0.' : 'The amount must be greater than 0.',
+      },
+      {
+        amount: locale === 'nb' ? '12,345' : '12.345',
+        issuedOn: '2026-10-01',
+        dueOn: '2026-10-15',
+        message: locale === 'nb' ? 'Beløpet kan ha høyst to desimaler.' : 'The amount can have at most two decimals.',
+      },
+      {
+        amount: '100',
+        issuedOn: '2026-10-15',
+        dueOn: '2026-10-01',
+        message: locale === 'nb' ? 'Forfallsdatoen kan ikke være før fakturadatoen.' : 'The due date cannot be before the invoice date.',
+      },
     ];
     const invoiceNumber = unique('F');
     // Each attempt waits for its own answer (two attempts share a message, and a late answer resets the form).
     const submit = async () => {
-      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: l.register }).click()]);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: l.register }).click(),
+      ]);
       await page.getByRole('button', { name: l.register, exact: true }).waitFor();
     };
     for (const attempt of cases_) {
@@ -120,11 +158,19 @@ describe.each(['nb', 'en'] as const)('Registrere manuell faktura (%s)', (locale)
     }
     // A text file renamed to .pdf is judged by its content (the upload route answers back on the step).
     await uploadPdf(page, locale, { name: 'faktura.pdf', buffer: Buffer.from('Dette er ikke en PDF\n') });
-    await page.getByText(locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.').first().waitFor();
+    await page
+      .getByText(
+        locale === 'nb' ? 'Filen er ikke en PDF. Velg fakturaen som PDF-fil.' : 'The file is not a PDF. Choose the invoice as a PDF file.',
+      )
+      .first()
+      .waitFor();
     // A real PDF over 10 MB (padded after its end) reaches the route and is refused with a message.
     const big = Buffer.concat([Buffer.from(await realPdf()), Buffer.alloc(10 * 1024 * 1024 + 1024, 0x20)]);
     await uploadPdf(page, locale, { name: 'stor.pdf', buffer: big });
-    await page.getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.').first().waitFor();
+    await page
+      .getByText(locale === 'nb' ? 'Filen er større enn 10 MB.' : 'The file is larger than 10 MB.')
+      .first()
+      .waitFor();
     const refusedDraft = new URL(page.url()).searchParams.get('draft') ?? '';
     expect(await db.select().from(invoiceAttachments).where(eq(invoiceAttachments.draftId, refusedDraft))).toEqual([]);
     const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.companyId, company.id));
@@ -139,11 +185,27 @@ describe('+ Ny faktura: who and what is refused', () => {
     const colleague = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
     const mine = unique('F');
     const theirs = unique('F');
-    const person = { kind: 'person' as const, nationalId: validNationalId(), organisationNumber: null, addressLine: 'Vei 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null };
+    const person = {
+      kind: 'person' as const,
+      nationalId: validNationalId(),
+      organisationNumber: null,
+      addressLine: 'Vei 1',
+      postcode: '0150',
+      city: 'Oslo',
+      countryCode: 'NO',
+      email: null,
+      phone: null,
+    };
     // Submitted just now and never queued: the sweep leaves it for a minute, long enough to look at.
-    for (const [owner, invoiceNumber, name] of [[user.id, mine, 'Ventende Kunde'], [colleague.id, theirs, 'Annens Kunde']] as const) {
+    for (const [owner, invoiceNumber, name] of [
+      [user.id, mine, 'Ventende Kunde'],
+      [colleague.id, theirs, 'Annens Kunde'],
+    ] as const) {
       await db.insert(invoiceDrafts).values({
-        companyId: company.id, userId: owner, status: 'submitted', submittedAt: new Date(),
+        companyId: company.id,
+        userId: owner,
+        status: 'submitted',
+        submittedAt: new Date(),
         customer: { customerNumber: unique('K'), name, ...person },
         invoice: { invoiceNumber, issuedOn: '2026-10-01', dueOn: '2026-10-15', amountOre: 75_000, currency: 'NOK', description: null },
       });
@@ -164,7 +226,19 @@ describe('+ Ny faktura: who and what is refused', () => {
       companyId: company.id,
       userId: user.id,
       status: 'failed',
-      customer: { customerNumber: 'K-9', kind: 'person', name: 'Avvist Kunde', nationalId: validNationalId(), organisationNumber: null, addressLine: 'Vei 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null },
+      customer: {
+        customerNumber: 'K-9',
+        kind: 'person',
+        name: 'Avvist Kunde',
+        nationalId: validNationalId(),
+        organisationNumber: null,
+        addressLine: 'Vei 1',
+        postcode: '0150',
+        city: 'Oslo',
+        countryCode: 'NO',
+        email: null,
+        phone: null,
+      },
       invoice: { invoiceNumber, issuedOn: '2026-10-01', dueOn: '2026-10-15', amountOre: 50_000, currency: 'NOK', description: null },
       failureKey: 'invoices.errors.jobNotAllowed',
       failureData: {},
@@ -262,14 +336,20 @@ describe('+ Ny faktura: who and what is refused', () => {
     await page.getByLabel('Organisasjonsnummer').fill('923 609 016');
     await page.getByRole('button', { name: 'Neste' }).click();
     await page.waitForURL(/\/cases\/new\?draft=/);
-    const [draft] = await db.select().from(invoiceDrafts).where(eq(invoiceDrafts.id, new URL(page.url()).searchParams.get('draft') ?? ''));
+    const [draft] = await db
+      .select()
+      .from(invoiceDrafts)
+      .where(eq(invoiceDrafts.id, new URL(page.url()).searchParams.get('draft') ?? ''));
     expect(draft?.companyId).toBe(two.id);
     expect(draft?.customer).toMatchObject({ customerNumber, kind: 'company', organisationNumber: '923609016', countryCode: 'SE' });
 
     // Step 2 keeps its currency through a refusal the same way.
     await page.getByLabel('Valuta').selectOption('EUR');
     await fillInvoice(page, 'nb', { invoiceNumber: unique('F'), amount: '0' });
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Registrer' }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Registrer' }).click(),
+    ]);
     await page.getByText('Beløpet må være større enn 0.').first().waitFor();
     await expect(page.getByLabel('Valuta').inputValue()).resolves.toBe('EUR');
   });
@@ -303,7 +383,23 @@ describe('+ Ny faktura: who and what is refused', () => {
     const other = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
     const [draft] = await db
       .insert(invoiceDrafts)
-      .values({ companyId: company.id, userId: other.id, customer: { customerNumber: 'K-1', kind: 'person', name: 'Skjult Kunde', nationalId: validNationalId(), organisationNumber: null, addressLine: 'Vei 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null } })
+      .values({
+        companyId: company.id,
+        userId: other.id,
+        customer: {
+          customerNumber: 'K-1',
+          kind: 'person',
+          name: 'Skjult Kunde',
+          nationalId: validNationalId(),
+          organisationNumber: null,
+          addressLine: 'Vei 1',
+          postcode: '0150',
+          city: 'Oslo',
+          countryCode: 'NO',
+          email: null,
+          phone: null,
+        },
+      })
       .returning({ id: invoiceDrafts.id });
     await signIn(page, db, user, 'nb');
     const response = await page.goto(`/nb/cases/new?draft=${draft?.id}`);

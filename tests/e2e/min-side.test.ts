@@ -14,8 +14,34 @@ import { PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/l
 const { db, page, context } = browserSuite();
 
 const L = {
-  nb: { bankid: 'Logg inn med BankID', caseNumber: 'Saksnummer', code: 'Kode fra brevet', submit: 'Logg inn', open: 'Se sak', amounts: 'Beløp', payment: 'Betalingsinformasjon', wrong: 'Saksnummeret eller koden stemmer ikke', letters: 'Brev', signOut: 'Logg ut', codeLabel: 'Kode for Min side', signInTitle: 'Logg inn på Min side' },
-  en: { bankid: 'Sign in with BankID', caseNumber: 'Case number', code: 'Code from the letter', submit: 'Sign in', open: 'See case', amounts: 'Amounts', payment: 'Payment information', wrong: 'The case number or code is wrong', letters: 'Letters', signOut: 'Sign out', codeLabel: 'Code for My page', signInTitle: 'Sign in to My page' },
+  nb: {
+    bankid: 'Logg inn med BankID',
+    caseNumber: 'Saksnummer',
+    code: 'Kode fra brevet',
+    submit: 'Logg inn',
+    open: 'Se sak',
+    amounts: 'Beløp',
+    payment: 'Betalingsinformasjon',
+    wrong: 'Saksnummeret eller koden stemmer ikke',
+    letters: 'Brev',
+    signOut: 'Logg ut',
+    codeLabel: 'Kode for Min side',
+    signInTitle: 'Logg inn på Min side',
+  },
+  en: {
+    bankid: 'Sign in with BankID',
+    caseNumber: 'Case number',
+    code: 'Code from the letter',
+    submit: 'Sign in',
+    open: 'See case',
+    amounts: 'Amounts',
+    payment: 'Payment information',
+    wrong: 'The case number or code is wrong',
+    letters: 'Letters',
+    signOut: 'Sign out',
+    codeLabel: 'Code for My page',
+    signInTitle: 'Sign in to My page',
+  },
 } as const;
 type Locale = keyof typeof L;
 
@@ -29,9 +55,27 @@ async function arrange(locale: Locale) {
   const [letter] = await db
     .insert(letters)
     .values({
-      companyId: company.id, caseId: debtCase.id, kind: 'notice', sentOn, deadlineOn: addDays(sentOn, 14), accountNumber: '86011117947', kid: debtCase.kid,
-      amountDueOre: 1_003_500, principalOre: 1_000_000, interestOre: 0, feeOre: 3_500, newFeeOre: 3_500, interestRateBasisPoints: 1_200, interestFromOn: debtCase.dueOn,
-      content: { creditor: { name: company.name, organisationNumber: company.organisationNumber }, debtor: { name: debtCase.debtor.name, kind: 'person', addressLine: null, postcode: null, city: null }, invoices: [], caseNumber: debtCase.caseNumber, newFees: [{ feeKind: 'notice_fee', amountOre: 3_500 }] },
+      companyId: company.id,
+      caseId: debtCase.id,
+      kind: 'notice',
+      sentOn,
+      deadlineOn: addDays(sentOn, 14),
+      accountNumber: '86011117947',
+      kid: debtCase.kid,
+      amountDueOre: 1_003_500,
+      principalOre: 1_000_000,
+      interestOre: 0,
+      feeOre: 3_500,
+      newFeeOre: 3_500,
+      interestRateBasisPoints: 1_200,
+      interestFromOn: debtCase.dueOn,
+      content: {
+        creditor: { name: company.name, organisationNumber: company.organisationNumber },
+        debtor: { name: debtCase.debtor.name, kind: 'person', addressLine: null, postcode: null, city: null },
+        invoices: [],
+        caseNumber: debtCase.caseNumber,
+        newFees: [{ feeKind: 'notice_fee', amountOre: 3_500 }],
+      },
     })
     .returning();
   if (!letter) throw new Error('letter insert failed');
@@ -134,7 +178,12 @@ describe.each(['nb', 'en'] as const)('Min side without JavaScript, at 360 px (%s
     await target.getByRole('heading', { name: l.signInTitle }).waitFor();
     const login = await sidewaysOverflow(target);
     expect(login.scrollWidth).toBeLessThanOrEqual(login.viewport);
-    await signInWithCode(target, locale, debtCase.caseNumber, formatLetterCode(letterAccessCode((await db.select({ id: letters.id }).from(letters).where(eq(letters.caseId, debtCase.id)))[0]!.id)));
+    await signInWithCode(
+      target,
+      locale,
+      debtCase.caseNumber,
+      formatLetterCode(letterAccessCode((await db.select({ id: letters.id }).from(letters).where(eq(letters.caseId, debtCase.id)))[0]!.id)),
+    );
     await target.waitForURL(`**/${locale}/min-side/cases/${debtCase.id}`);
     expect(await section(target, 'amounts-heading')).toContain(l.amounts);
     expect(await section(target, 'payment-info-heading')).toContain(debtCase.kid);

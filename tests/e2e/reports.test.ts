@@ -31,11 +31,20 @@ beforeAll(async () => {
   const foreign = await makeCompany(db, { name: 'Fremmed AS' });
   // Lese is enough to see and download the company's slips.
   // A fresh user per sign-in: a TOTP step is accepted once, so reusing one user would wait for the next step.
-  readerOf = (locale) => makeUser(db, { locale, memberships: [{ companyId: company.id, role: 'read' }, { companyId: second.id, role: 'read' }] });
+  readerOf = (locale) =>
+    makeUser(db, {
+      locale,
+      memberships: [
+        { companyId: company.id, role: 'read' },
+        { companyId: second.id, role: 'read' },
+      ],
+    });
   const staff = await makeStaff(db);
   const pay = async (companyId: string, paidOn: string, amountOre: number, debtorName: string) => {
     const debtCase = await makeCase(db, { companyId, stage: 'demand', invoiceAmountsOre: [500_000], feeOre: 70_000, debtorName });
-    await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn, kid: debtCase.kid, amountOre, payer: debtorName, bankReference: bankReference() }, 'desk'));
+    await db.transaction((tx) =>
+      receiveDebtorPayment(tx, staff, { paidOn, kid: debtCase.kid, amountOre, payer: debtorName, bankReference: bankReference() }, 'desk'),
+    );
   };
   await pay(company.id, isoDaysAgo(20), 300_000, 'Åse Ødegård');
   await pay(company.id, isoDaysAgo(20), 123_456, 'Bjørn Æsøy');
@@ -57,8 +66,28 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 const LABELS = {
-  nb: { nav: 'Rapporter', from: 'Fra', to: 'Til', company: 'Selskap', show: 'Vis', download: 'Last ned 2 valgte', none: 'Last ned 0 valgte', title: 'Remitteringsbilag', total: 'Sum' },
-  en: { nav: 'Reports', from: 'From', to: 'To', company: 'Company', show: 'Show', download: 'Download 2 selected', none: 'Download 0 selected', title: 'Remittance slip', total: 'Total' },
+  nb: {
+    nav: 'Rapporter',
+    from: 'Fra',
+    to: 'Til',
+    company: 'Selskap',
+    show: 'Vis',
+    download: 'Last ned 2 valgte',
+    none: 'Last ned 0 valgte',
+    title: 'Remitteringsbilag',
+    total: 'Sum',
+  },
+  en: {
+    nav: 'Reports',
+    from: 'From',
+    to: 'To',
+    company: 'Company',
+    show: 'Show',
+    download: 'Download 2 selected',
+    none: 'Download 0 selected',
+    title: 'Remittance slip',
+    total: 'Total',
+  },
 } as const;
 
 async function walkTheArticle(p: Page, locale: 'nb' | 'en') {
@@ -98,7 +127,9 @@ describe.each(['nb', 'en'] as const)('Finne remitteringsbilag (%s)', (locale) =>
       expect(text).toContain(`${LABELS[locale].title} ${slip.slipNumber}`);
       expect(text).toContain('Remittering Sørlandet AS');
       expect(text).toContain(slip.bankReference);
-      const totalsLine = [slip.principalOre, slip.interestOre, slip.agencyFeeOre, slip.vatOre, slip.netOre].map((ore) => formatOreNumber(ore, locale).replace(/[\u00A0\u202F]/g, ' '));
+      const totalsLine = [slip.principalOre, slip.interestOre, slip.agencyFeeOre, slip.vatOre, slip.netOre].map((ore) =>
+        formatOreNumber(ore, locale).replace(/[\u00A0\u202F]/g, ' '),
+      );
       expect(text).toContain(`${LABELS[locale].total} ${totalsLine.join(' ')}`);
       expect(slip.netOre).toBe(slip.principalOre + slip.interestOre - slip.vatOre);
     }

@@ -28,7 +28,14 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
 };
 
 /** Posts a server action as the browser does; what the caller meets: a redirect, or the action's answer as text. */
-async function postAction(file: string, name: string, pagePath: string, args: unknown[], cookie: string | null, headers: Record<string, string> = {}) {
+async function postAction(
+  file: string,
+  name: string,
+  pagePath: string,
+  args: unknown[],
+  cookie: string | null,
+  headers: Record<string, string> = {},
+) {
   const ref = loadActionRefs().get(`${file}#${name}`);
   if (!ref) throw new Error(`${file}#${name} is not in the build`);
   const response = await fetch(new URL(pagePath, base()), {
@@ -37,14 +44,21 @@ async function postAction(file: string, name: string, pagePath: string, args: un
     headers: { 'Next-Action': ref.id, Accept: 'text/x-component', Origin: base(), ...(cookie ? { Cookie: cookie } : {}), ...headers },
     body: await encodeReply(args),
   });
-  return { status: response.status, redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'), text: await response.text() };
+  return {
+    status: response.status,
+    redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'),
+    text: await response.text(),
+  };
 }
 
 async function writerWithDraft() {
   const { company } = await makeCompanyActor(db, 'admin');
   const writer = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
   await db.update(users).set({ betaEnabled: true }).where(eq(users.id, writer.id));
-  const [draft] = await db.insert(invoiceDrafts).values({ companyId: company.id, userId: writer.id, customer: customer() }).returning({ id: invoiceDrafts.id });
+  const [draft] = await db
+    .insert(invoiceDrafts)
+    .values({ companyId: company.id, userId: writer.id, customer: customer() })
+    .returning({ id: invoiceDrafts.id });
   if (!draft) throw new Error('no draft');
   return { company, writer, draftId: draft.id };
 }
@@ -88,7 +102,9 @@ describe('+ Ny faktura: the PDF upload route, a deflate bomb (a few KB that infl
     const oversize = await postUpload(draftId, uploadForm(new Uint8Array(10 * 1024 * 1024 + 32 * 1024).fill(0x25)), cookie);
     expect(oversize.status).toBe(303);
     expect(oversize.headers.get('location')).toMatch(/\/nb\/cases\/new\?draft=[^&]+&upload=pdfTooLarge$/);
-    await page.goto(new URL(oversize.headers.get('location') ?? '', base()).pathname + new URL(oversize.headers.get('location') ?? '', base()).search);
+    await page.goto(
+      new URL(oversize.headers.get('location') ?? '', base()).pathname + new URL(oversize.headers.get('location') ?? '', base()).search,
+    );
     await page.getByText('Filen er større enn 10 MB.').first().waitFor();
     expect(await db.select().from(invoiceAttachments).where(eq(invoiceAttachments.draftId, draftId))).toEqual([]);
   });
@@ -140,7 +156,11 @@ describe('body limits', () => {
     await db.update(companies).set({ autocollectEnabled: true }).where(eq(companies.id, company.id));
     const { key } = await db.transaction((tx) => createApiKey(tx, actor, 'Tripletex'));
     const post = (body: string) =>
-      fetch(new URL('/api/v1/invoices', base()), { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body });
+      fetch(new URL('/api/v1/invoices', base()), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body,
+      });
     const big = await post(JSON.stringify({ ...invoiceBody(), padding: bytes(300 * 1024) }));
     expect(big.status).toBe(413);
     expect(big.headers.get('content-type')).toContain('application/problem+json');
@@ -160,21 +180,36 @@ describe('body limits', () => {
 });
 
 describe('downloads named outside Latin-1', () => {
-  it.each(['Łódź.pdf', 'Čáhcegáddi faktura.pdf'])('%s downloads with an ASCII fallback and the real name in filename*', async (fileName) => {
-    const { company, user } = await makeCompanyActor(db, 'read');
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [100_000] });
-    const [draft] = await db.insert(invoiceDrafts).values({ companyId: company.id, userId: user.id, customer: customer() }).returning({ id: invoiceDrafts.id });
-    const [attachment] = await db
-      .insert(invoiceAttachments)
-      .values({ companyId: company.id, draftId: draft?.id ?? '', invoiceId: debtCase.invoices[0]?.id, fileName, byteSize: 9, content: new TextEncoder().encode('%PDF-1.7\n') })
-      .returning({ id: invoiceAttachments.id });
-    const cookie = await sessionCookieFor(db, user.email, E2E_SECRETS.AUTH_SECRET);
-    const response = await fetch(new URL(`/api/cases/${debtCase.id}/attachments/${attachment?.id}?locale=nb`, base()), { headers: { Cookie: cookie } });
-    expect(response.status).toBe(200);
-    const disposition = response.headers.get('content-disposition') ?? '';
-    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
-    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '')).toBe(fileName);
-  });
+  it.each(['Łódź.pdf', 'Čáhcegáddi faktura.pdf'])(
+    '%s downloads with an ASCII fallback and the real name in filename*',
+    async (fileName) => {
+      const { company, user } = await makeCompanyActor(db, 'read');
+      const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [100_000] });
+      const [draft] = await db
+        .insert(invoiceDrafts)
+        .values({ companyId: company.id, userId: user.id, customer: customer() })
+        .returning({ id: invoiceDrafts.id });
+      const [attachment] = await db
+        .insert(invoiceAttachments)
+        .values({
+          companyId: company.id,
+          draftId: draft?.id ?? '',
+          invoiceId: debtCase.invoices[0]?.id,
+          fileName,
+          byteSize: 9,
+          content: new TextEncoder().encode('%PDF-1.7\n'),
+        })
+        .returning({ id: invoiceAttachments.id });
+      const cookie = await sessionCookieFor(db, user.email, E2E_SECRETS.AUTH_SECRET);
+      const response = await fetch(new URL(`/api/cases/${debtCase.id}/attachments/${attachment?.id}?locale=nb`, base()), {
+        headers: { Cookie: cookie },
+      });
+      expect(response.status).toBe(200);
+      const disposition = response.headers.get('content-disposition') ?? '';
+      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '')).toBe(fileName);
+    },
+  );
 });
 
 describe('the root page and the locale', () => {
@@ -191,10 +226,17 @@ describe('passkeys', () => {
     const user = await makeUser(db);
     const cookie = await sessionCookieFor(db, user.email, E2E_SECRETS.AUTH_SECRET);
     // A page served through another host (Next's action check only wants Origin and X-Forwarded-Host to agree).
-    const answer = await postAction('lib/auth/passkeys/actions.ts', 'passkeyRegistrationOptionsAction', '/nb/settings/security', [], cookie, {
-      Origin: 'http://evil.example',
-      'X-Forwarded-Host': 'evil.example',
-    });
+    const answer = await postAction(
+      'lib/auth/passkeys/actions.ts',
+      'passkeyRegistrationOptionsAction',
+      '/nb/settings/security',
+      [],
+      cookie,
+      {
+        Origin: 'http://evil.example',
+        'X-Forwarded-Host': 'evil.example',
+      },
+    );
     expect(answer.text).toContain('"rp":');
     // PORTAL_URL is the server's loopback address, which WebAuthn knows as localhost.
     expect(/"rp":\{[^}]*"id":"([^"]+)"/.exec(answer.text)?.[1]).toBe('localhost');
@@ -212,7 +254,9 @@ describe('Konfigurer → App', () => {
     // What a forged form (or a tampered hidden field) would post: the attacker's own secret and its code.
     await page.getByLabel('Kode fra appen').evaluate((input: HTMLInputElement, secret: string) => {
       const form = input.form as HTMLFormElement;
-      const hidden = form.querySelector<HTMLInputElement>('input[name="secret"]') ?? form.appendChild(Object.assign(document.createElement('input'), { type: 'hidden', name: 'secret' }));
+      const hidden =
+        form.querySelector<HTMLInputElement>('input[name="secret"]') ??
+        form.appendChild(Object.assign(document.createElement('input'), { type: 'hidden', name: 'secret' }));
       hidden.value = secret;
     }, planted);
     await page.getByLabel('Kode fra appen').fill(await currentTotp(planted));
@@ -221,7 +265,10 @@ describe('Konfigurer → App', () => {
     await page.getByLabel('Kode fra appen').fill(await currentTotp(offered));
     await page.getByRole('button', { name: 'Lagre app' }).click();
     await page.getByText('Appen er konfigurert.').first().waitFor();
-    const [factor] = await db.select().from(secondFactors).where(and(eq(secondFactors.userId, user.id), eq(secondFactors.method, 'totp')));
+    const [factor] = await db
+      .select()
+      .from(secondFactors)
+      .where(and(eq(secondFactors.userId, user.id), eq(secondFactors.method, 'totp')));
     expect(decryptSecret(factor?.secretEncrypted ?? '')).toBe(offered);
   });
 });
@@ -243,19 +290,37 @@ describe('the development mailbox (demo)', () => {
     await db.insert(secondFactors).values({ userId: them.id, method: 'sms', phone: theirPhone, confirmedAt: new Date() });
     const [invitation] = await db
       .insert(invitations)
-      .values({ email: `ny-${tag}@example.com`, role: 'read', tokenHash: `hash-${tag}`, invitedByUserId: me.id, expiresAt: new Date(Date.now() + 86_400_000) })
+      .values({
+        email: `ny-${tag}@example.com`,
+        role: 'read',
+        tokenHash: `hash-${tag}`,
+        invitedByUserId: me.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
       .returning({ id: invitations.id });
     await mail({ recipient: me.email.toUpperCase(), subject: `Til meg ${tag}`, companyId: mine.id });
-    await mail({ recipient: `ny-${tag}@example.com`, subject: `Invitasjon ${tag}`, template: 'invitation', companyId: mine.id, data: { invitationId: invitation?.id } });
+    await mail({
+      recipient: `ny-${tag}@example.com`,
+      subject: `Invitasjon ${tag}`,
+      template: 'invitation',
+      companyId: mine.id,
+      data: { invitationId: invitation?.id },
+    });
     await mail({ recipient: them.email, subject: `Til dem ${tag}`, companyId: theirs.id });
-    await mail({ recipient: `regnskap-${tag}@example.com`, subject: `Bilag dem ${tag}`, template: 'settlement_report', companyId: theirs.id });
+    await mail({
+      recipient: `regnskap-${tag}@example.com`,
+      subject: `Bilag dem ${tag}`,
+      template: 'settlement_report',
+      companyId: theirs.id,
+    });
     await mail({ recipient: theirPhone, channel: 'sms', subject: `Kode dem ${tag}`, bodyText: `Koden din er 482915 ${tag}` });
 
     const cookie = await sessionCookieFor(db, me.email, E2E_SECRETS.AUTH_SECRET);
     const html = await (await fetch(new URL('/nb/dev/mailbox', base()), { headers: { Cookie: cookie } })).text();
     expect(html).toContain(`Til meg ${tag}`);
     expect(html).toContain(`Invitasjon ${tag}`);
-    for (const hidden of [`Til dem ${tag}`, `Bilag dem ${tag}`, `Koden din er 482915 ${tag}`, theirPhone]) expect(html).not.toContain(hidden);
+    for (const hidden of [`Til dem ${tag}`, `Bilag dem ${tag}`, `Koden din er 482915 ${tag}`, theirPhone])
+      expect(html).not.toContain(hidden);
   });
 
   it('shows a session at the second-factor step nothing, and gives a slip only to a member of its company', async () => {
@@ -267,10 +332,29 @@ describe('the development mailbox (demo)', () => {
     // A slip of another company, sent to my own address: the mail is mine, the company's file is not.
     const [slip] = await db
       .insert(remittanceSlips)
-      .values({ companyId: theirs.id, slipNumber: `M-${crypto.randomUUID().slice(0, 8)}`, settledOn: '2026-01-05', periodEndOn: `20${String(Math.floor(Math.random() * 90) + 10)}-03-01`, payoutAccountNumber: '86011117947', bankReference: '2026010500001', caseCount: 0, grossOre: 0, principalOre: 0, netOre: 0 })
+      .values({
+        companyId: theirs.id,
+        slipNumber: `M-${crypto.randomUUID().slice(0, 8)}`,
+        settledOn: '2026-01-05',
+        periodEndOn: `20${String(Math.floor(Math.random() * 90) + 10)}-03-01`,
+        payoutAccountNumber: '86011117947',
+        bankReference: '2026010500001',
+        caseCount: 0,
+        grossOre: 0,
+        principalOre: 0,
+        netOre: 0,
+      })
       .returning({ id: remittanceSlips.id });
-    const outboxId = await mail({ recipient: me.email, subject: 'Bilag', template: 'settlement_report', companyId: theirs.id, attachments: [{ kind: 'remittanceSlip', slipId: slip?.id ?? '' }] });
+    const outboxId = await mail({
+      recipient: me.email,
+      subject: 'Bilag',
+      template: 'settlement_report',
+      companyId: theirs.id,
+      attachments: [{ kind: 'remittanceSlip', slipId: slip?.id ?? '' }],
+    });
     const cookie = await sessionCookieFor(db, me.email, E2E_SECRETS.AUTH_SECRET);
-    expect((await fetch(new URL(`/api/dev/mailbox/${outboxId}/attachments/0?locale=nb`, base()), { headers: { Cookie: cookie } })).status).toBe(404);
+    expect(
+      (await fetch(new URL(`/api/dev/mailbox/${outboxId}/attachments/0?locale=nb`, base()), { headers: { Cookie: cookie } })).status,
+    ).toBe(404);
   });
 });

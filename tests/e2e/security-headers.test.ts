@@ -16,22 +16,25 @@ function cspOf(response: Response) {
 afterAll(() => handle.close());
 
 describe('security headers (curl -I as a user would)', () => {
-  it.each(['/nb/login', '/en/login'])('the sign-in page %s carries a nonce-based CSP, no framing, nosniff, a referrer and a permissions policy', async (path) => {
-    const response = await fetch(new URL(path, portalUrl()));
-    const csp = cspOf(response);
-    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-    expect(csp).not.toContain('unsafe-inline');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('same-origin');
-    expect(response.headers.get('permissions-policy')).toContain('camera=()');
-    // Every script Next writes into the page carries this request's nonce, so the browser runs them.
-    const html = await response.text();
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
-  });
+  it.each(['/nb/login', '/en/login'])(
+    'the sign-in page %s carries a nonce-based CSP, no framing, nosniff, a referrer and a permissions policy',
+    async (path) => {
+      const response = await fetch(new URL(path, portalUrl()));
+      const csp = cspOf(response);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(response.headers.get('permissions-policy')).toContain('camera=()');
+      // Every script Next writes into the page carries this request's nonce, so the browser runs them.
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+    },
+  );
 
   it('gives every request a fresh nonce, also on a signed-in page, and files a CSP that allows nothing', async () => {
     const cookie = await sessionCookieFor(handle.db, 'les@demo.no', E2E_SECRETS.AUTH_SECRET);

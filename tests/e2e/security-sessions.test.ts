@@ -11,7 +11,10 @@ const { db, page } = browserSuite();
 const COMPANY = DEMO_COMPANIES[0].id;
 
 async function liveRows(userId: string) {
-  return db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  return db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 describe('sessions', () => {

@@ -80,7 +80,10 @@ async function listedCodes(page: Page, label: string) {
 /** The newest SMS to `phone` in the development mailbox, and the code in it. */
 async function smsCodeFor(page: Page, phone: string, pattern: RegExp) {
   await page.goto('/nb/dev/mailbox');
-  const sms = page.getByRole('article').filter({ hasText: `SMS: ${phone}` }).first();
+  const sms = page
+    .getByRole('article')
+    .filter({ hasText: `SMS: ${phone}` })
+    .first();
   await sms.waitFor();
   const match = pattern.exec((await sms.textContent()) ?? '');
   expect(match).not.toBeNull();
@@ -108,7 +111,11 @@ describe.each(['nb', 'en'] as const)('the 2FA article (%s)', (locale: Locale) =>
 
     const secret = await page.getByTestId('totp-secret').inputValue();
     expect(secret).not.toBe(user.totpSecret);
-    await expect(page.getByRole('img', { name: locale === 'nb' ? 'QR-kode for autentiseringsappen' : 'QR code for the authenticator app' }).getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;base64,/);
+    await expect(
+      page
+        .getByRole('img', { name: locale === 'nb' ? 'QR-kode for autentiseringsappen' : 'QR code for the authenticator app' })
+        .getAttribute('src'),
+    ).resolves.toMatch(/^data:image\/svg\+xml;base64,/);
     await page.getByLabel(x.appCode).fill(await currentTotp(secret));
     await page.getByRole('button', { name: x.saveApp }).click();
     await page.getByText(x.appSaved).waitFor();
@@ -137,7 +144,12 @@ describe.each(['nb', 'en'] as const)('the 2FA article (%s)', (locale: Locale) =>
     await page.waitForURL(`**/${locale}/cases`);
     await openSecurityPage(page, locale);
     await page.getByRole('button', { name: x.regenerate }).click();
-    const fresh = await page.getByRole('list', { name: x.codesList }).getByRole('listitem').first().waitFor().then(() => listedCodes(page, x.codesList));
+    const fresh = await page
+      .getByRole('list', { name: x.codesList })
+      .getByRole('listitem')
+      .first()
+      .waitFor()
+      .then(() => listedCodes(page, x.codesList));
     expect(fresh).toHaveLength(10);
     expect(fresh).not.toContain(codes[1]);
   }, 120_000);
@@ -150,7 +162,10 @@ describe.each(['nb', 'en'] as const)('the 2FA article (%s)', (locale: Locale) =>
     await configure(page, locale, x.sms);
     await page.getByLabel(x.phone).fill(`${phone.slice(3, 6)} ${phone.slice(6, 8)} ${phone.slice(8)}`);
     await page.getByRole('button', { name: x.sendCode }).click();
-    await page.getByRole('status').filter({ hasText: locale === 'nb' ? 'Vi har sendt en kode' : 'We have sent a code' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: locale === 'nb' ? 'Vi har sendt en kode' : 'We have sent a code' })
+      .waitFor();
     const setupCode = await smsCodeFor(page, phone, x.codeRegex);
     await page.goto(`/${locale}/settings/security?configure=sms`);
     await page.getByLabel(x.smsCode).fill(setupCode);
@@ -169,7 +184,12 @@ describe.each(['nb', 'en'] as const)('the 2FA article (%s)', (locale: Locale) =>
     await page.getByRole('button', { name: x.sendSms }).click();
     await page.getByText(x.resendTooSoon).waitFor();
     // The mailbox shows nothing to a session at the second-factor step: the phone's message is read from the outbox.
-    const [sms] = await db.select({ text: outbox.bodyText }).from(outbox).where(and(eq(outbox.channel, 'sms'), eq(outbox.recipient, phone))).orderBy(desc(outbox.createdAt)).limit(1);
+    const [sms] = await db
+      .select({ text: outbox.bodyText })
+      .from(outbox)
+      .where(and(eq(outbox.channel, 'sms'), eq(outbox.recipient, phone)))
+      .orderBy(desc(outbox.createdAt))
+      .limit(1);
     const signInCode = x.codeRegex.exec(sms?.text ?? '')?.[1] ?? '';
     expect(signInCode).not.toBe(setupCode);
     await page.goto(`/${locale}/login/verify`);
@@ -191,7 +211,14 @@ describe.each(['nb', 'en'] as const)('the 2FA article (%s)', (locale: Locale) =>
     const cdp = await page.context().newCDPSession(realPage);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     try {
       const passwordStep = async () => {

@@ -16,8 +16,24 @@ import { todayInOslo } from '@/lib/dates';
 const { db, page } = browserSuite();
 
 const L = {
-  nb: { nav: 'Oppgjørsrapporter', email: 'E-post for oppgjørsrapporter', language: 'Språk i e-posten og bilaget', save: 'Lagre', saved: 'Oppgjørsrapportene er lagret.', subject: 'Remitteringsbilag', download: 'Last ned vedlegg 1 (PDF)' },
-  en: { nav: 'Settlement reports', email: 'Email for settlement reports', language: 'Language of the email and the slip', save: 'Save', saved: 'Settlement reports saved.', subject: 'Remittance slip', download: 'Download attachment 1 (PDF)' },
+  nb: {
+    nav: 'Oppgjørsrapporter',
+    email: 'E-post for oppgjørsrapporter',
+    language: 'Språk i e-posten og bilaget',
+    save: 'Lagre',
+    saved: 'Oppgjørsrapportene er lagret.',
+    subject: 'Remitteringsbilag',
+    download: 'Last ned vedlegg 1 (PDF)',
+  },
+  en: {
+    nav: 'Settlement reports',
+    email: 'Email for settlement reports',
+    language: 'Language of the email and the slip',
+    save: 'Save',
+    saved: 'Settlement reports saved.',
+    subject: 'Remittance slip',
+    download: 'Download attachment 1 (PDF)',
+  },
 } as const;
 
 /** An Administrator sets the address in Innstillinger → Selskap → Oppgjørsrapporter; a run then mails the slip. */
@@ -45,7 +61,14 @@ async function setAddressAndSettle(p: Page, locale: 'nb' | 'en') {
   const staff = await makeStaff(db);
   const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [500_000], feeOre: 70_000 });
   const today = todayInOslo();
-  await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid: debtCase.kid, amountOre: 300_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+  await db.transaction((tx) =>
+    receiveDebtorPayment(
+      tx,
+      staff,
+      { paidOn: today, kid: debtCase.kid, amountOre: 300_000, payer: 'Kari', bankReference: bankReference() },
+      'desk',
+    ),
+  );
   const result = await db.transaction((tx) => runSettlement(tx, company.id, today));
   if (result.outcome !== 'created') throw new Error('no slip');
   const [slip] = await db.select().from(remittanceSlips).where(eq(remittanceSlips.id, result.slipId));
@@ -79,7 +102,11 @@ describe('Innstillinger → Selskap → Oppgjørsrapporter, then the slip in the
 
 describe('Lese and Skrive', () => {
   it('see the address read-only, with no form', async () => {
-    const company = await makeCompany(db, { name: `Lesbar ${crypto.randomUUID().slice(0, 4)} AS`, settlementEmail: 'regnskap@lesbar.no', settlementEmailLocale: 'en' });
+    const company = await makeCompany(db, {
+      name: `Lesbar ${crypto.randomUUID().slice(0, 4)} AS`,
+      settlementEmail: 'regnskap@lesbar.no',
+      settlementEmailLocale: 'en',
+    });
     const writer = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
     await signIn(page, db, writer, 'nb');
     await page.goto(`/nb/settings/company/settlement?company=${company.id}`);
@@ -93,7 +120,10 @@ describe('Lese and Skrive', () => {
 
 describe('Desk → Oppgjør', () => {
   it('nothing to settle: says so and writes no slip; after a payment the run makes the slip and its email', async () => {
-    const company = await makeCompany(db, { name: `Tomt Oppgjør ${crypto.randomUUID().slice(0, 4)} AS`, settlementEmail: 'regnskap@tomt.no' });
+    const company = await makeCompany(db, {
+      name: `Tomt Oppgjør ${crypto.randomUUID().slice(0, 4)} AS`,
+      settlementEmail: 'regnskap@tomt.no',
+    });
     const handler = await makeUser(db, { memberships: [] });
     await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, handler.id));
     await signIn(page, db, handler, 'nb');
@@ -105,7 +135,14 @@ describe('Desk → Oppgjør', () => {
 
     const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [200_000] });
     const today = todayInOslo();
-    await db.transaction(async (tx) => receiveDebtorPayment(tx, await makeStaff(tx), { paidOn: today, kid: debtCase.kid, amountOre: 100_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+    await db.transaction(async (tx) =>
+      receiveDebtorPayment(
+        tx,
+        await makeStaff(tx),
+        { paidOn: today, kid: debtCase.kid, amountOre: 100_000, payer: 'Kari', bankReference: bankReference() },
+        'desk',
+      ),
+    );
     await row.getByRole('button', { name: 'Kjør oppgjør nå' }).click();
     await expect.poll(() => row.getByText('Remitteringsbilaget er laget.').count()).toBe(1);
     const mails = await db.select().from(outbox).where(eq(outbox.companyId, company.id));

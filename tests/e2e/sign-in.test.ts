@@ -37,7 +37,11 @@ describe('signing in with a second factor', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Cases');
     const nav = page.getByRole('navigation', { name: 'Main menu' });
     // Each link's label is its first text; Insights may carry the open-task count after it.
-    await expect(nav.getByRole('link').evaluateAll((links) => links.map((link) => link.firstChild?.textContent))).resolves.toEqual(['Cases', 'Insights', 'Reports']);
+    await expect(nav.getByRole('link').evaluateAll((links) => links.map((link) => link.firstChild?.textContent))).resolves.toEqual([
+      'Cases',
+      'Insights',
+      'Reports',
+    ]);
   });
 
   it('refuses a wrong password and an unknown email with the same message', async () => {
@@ -131,7 +135,9 @@ describe('the session', () => {
     await page.getByRole('button', { name: 'Norsk' }).click();
     await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).pathname).toBe('/nb/cases');
-    await expect(page.locator('details:has(> summary[aria-label^="Brukermeny for"])').evaluate((details) => (details as HTMLDetailsElement).open)).resolves.toBe(false);
+    await expect(
+      page.locator('details:has(> summary[aria-label^="Brukermeny for"])').evaluate((details) => (details as HTMLDetailsElement).open),
+    ).resolves.toBe(false);
   });
 
   it('signs out, and the old page is no longer reachable', async () => {
@@ -148,7 +154,10 @@ describe('the session', () => {
     const user = await makeUser(db, { memberships: [{ companyId: FIRST_COMPANY, role: 'read' }] });
     await signIn(page, db, user, 'nb');
     const cookiesBefore = await context.cookies();
-    await db.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ sessionVersion: user.sessionVersion + 1 })
+      .where(eq(users.id, user.id));
     await page.goto('/nb/cases');
     expect(new URL(page.url()).pathname).toBe('/nb/login');
     expect(cookiesBefore.some((cookie) => cookie.name.includes('session-token'))).toBe(true);

@@ -19,7 +19,12 @@ let writeOnly: Awaited<ReturnType<typeof makeCompany>>;
 beforeAll(async () => {
   company = await makeCompany(db);
   writeOnly = await makeCompany(db);
-  admin = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }, { companyId: writeOnly.id, role: 'write' }] });
+  admin = await makeUser(db, {
+    memberships: [
+      { companyId: company.id, role: 'admin' },
+      { companyId: writeOnly.id, role: 'write' },
+    ],
+  });
   browser = await openBrowser();
   page = browser.page;
   await signIn(page, db, admin, 'nb');
@@ -83,7 +88,10 @@ describe('bad input in the invite form is refused with a translated message and 
   });
 
   it('refuses a forged user id in Rediger (a user of another company)', async () => {
-    const colleague = await makeUser(db, { name: `Kollega ${company.organisationNumber}`, memberships: [{ companyId: company.id, role: 'read' }] });
+    const colleague = await makeUser(db, {
+      name: `Kollega ${company.organisationNumber}`,
+      memberships: [{ companyId: company.id, role: 'read' }],
+    });
     const stranger = await makeUser(db, { memberships: [{ companyId: writeOnly.id, role: 'read' }] });
     await page.goto(`/nb/settings/users?company=${company.id}`);
     await openEdit(page, 'nb', colleague.name);
@@ -93,7 +101,9 @@ describe('bad input in the invite form is refused with a translated message and 
     await roleRadio(page, 'nb', 'admin').check();
     await page.getByRole('dialog').getByRole('button', { name: 'Bekreft' }).click();
     await page.getByRole('dialog').getByText('Fant ikke brukeren i selskapet.').waitFor();
-    expect(await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, stranger.id))).toEqual([{ role: 'read' }]);
+    expect(await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, stranger.id))).toEqual([
+      { role: 'read' },
+    ]);
 
     // The edit view itself does not open for a user outside the company.
     await page.goto(`/nb/settings/users?company=${company.id}&edit=${stranger.id}`);
@@ -103,31 +113,42 @@ describe('bad input in the invite form is refused with a translated message and 
 });
 
 describe('Skrive and Lese users', () => {
-  it.each([['write'], ['read']] as const)('a %s user sees the list but no invite or edit controls, even with crafted URLs', async (role) => {
-    const member = await makeUser(db, { locale: 'en', memberships: [{ companyId: company.id, role }] });
-    const other = await openBrowser();
-    try {
-      await signIn(other.page, db, member, 'en');
-      await openUsersPage(other.page, 'en');
-      await chooseCompany(other.page, 'en', company.name);
-      await userRow(other.page, admin.email).waitFor();
-      await other.page.getByText("Only the company's administrators can invite, change and remove users.").waitFor();
-      expect(await other.page.getByRole('link', { name: LABELS.en.invite }).count()).toBe(0);
-      expect(await other.page.locator('summary[aria-label^="Options for"]').count()).toBe(0);
-      await other.page.goto(`/en/settings/users?company=${company.id}&invite=1&edit=${admin.id}`);
-      await userRow(other.page, admin.email).waitFor();
-      expect(await other.page.getByRole('dialog').count()).toBe(0);
-    } finally {
-      await other.context.close();
-    }
-  });
+  it.each([['write'], ['read']] as const)(
+    'a %s user sees the list but no invite or edit controls, even with crafted URLs',
+    async (role) => {
+      const member = await makeUser(db, { locale: 'en', memberships: [{ companyId: company.id, role }] });
+      const other = await openBrowser();
+      try {
+        await signIn(other.page, db, member, 'en');
+        await openUsersPage(other.page, 'en');
+        await chooseCompany(other.page, 'en', company.name);
+        await userRow(other.page, admin.email).waitFor();
+        await other.page.getByText("Only the company's administrators can invite, change and remove users.").waitFor();
+        expect(await other.page.getByRole('link', { name: LABELS.en.invite }).count()).toBe(0);
+        expect(await other.page.locator('summary[aria-label^="Options for"]').count()).toBe(0);
+        await other.page.goto(`/en/settings/users?company=${company.id}&invite=1&edit=${admin.id}`);
+        await userRow(other.page, admin.email).waitFor();
+        expect(await other.page.getByRole('dialog').count()).toBe(0);
+      } finally {
+        await other.context.close();
+      }
+    },
+  );
 });
 
 describe('without JavaScript', () => {
   it('chooses the company with the Vis button and changes a role through the server-rendered dialog', async () => {
     const second = await makeCompany(db);
-    const plainAdmin = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }, { companyId: second.id, role: 'admin' }] });
-    const colleague = await makeUser(db, { name: `Uten Js ${second.organisationNumber}`, memberships: [{ companyId: second.id, role: 'read' }] });
+    const plainAdmin = await makeUser(db, {
+      memberships: [
+        { companyId: company.id, role: 'admin' },
+        { companyId: second.id, role: 'admin' },
+      ],
+    });
+    const colleague = await makeUser(db, {
+      name: `Uten Js ${second.organisationNumber}`,
+      memberships: [{ companyId: second.id, role: 'read' }],
+    });
     const plain = await openBrowser({ javaScriptEnabled: false });
     try {
       await signIn(plain.page, db, plainAdmin, 'nb');
@@ -138,7 +159,10 @@ describe('without JavaScript', () => {
       await plain.page.getByRole('dialog').getByRole('checkbox', { name: company.name }).check();
       await plain.page.getByRole('dialog').getByRole('button', { name: 'Bekreft' }).click();
       await plain.page.getByRole('status').filter({ hasText: 'Endringene er lagret.' }).waitFor();
-      const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, colleague.id));
+      const rows = await db
+        .select({ companyId: memberships.companyId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, colleague.id));
       expect(rows.map((r) => `${r.companyId}:${r.role}`).sort()).toEqual([`${company.id}:write`, `${second.id}:write`].sort());
     } finally {
       await plain.context.close();
@@ -167,7 +191,11 @@ describe('without JavaScript', () => {
       await plain.page.getByLabel('Engangskode fra appen').fill(await currentTotp(secret));
       await plain.page.getByRole('button', { name: 'Opprett bruker' }).click();
       await plain.page.getByRole('heading', { name: 'Brukeren din er klar' }).waitFor();
-      const [row] = await db.select({ role: memberships.role }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, invitee));
+      const [row] = await db
+        .select({ role: memberships.role })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(users.email, invitee));
       expect(row?.role).toBe('read');
     } finally {
       await plain.context.close();

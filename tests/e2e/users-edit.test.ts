@@ -11,23 +11,43 @@ const db = handle.db;
 afterAll(() => handle.close());
 
 const TEXT = {
-  nb: { saved: 'Endringene er lagret.', notAllowed: 'Du har ikke tilgang til å gjøre dette.', noCompanies: 'Du har ikke tilgang til noen selskaper.' },
-  en: { saved: 'The changes are saved.', notAllowed: 'You are not allowed to do this.', noCompanies: 'You do not have access to any companies.' },
+  nb: {
+    saved: 'Endringene er lagret.',
+    notAllowed: 'Du har ikke tilgang til å gjøre dette.',
+    noCompanies: 'Du har ikke tilgang til noen selskaper.',
+  },
+  en: {
+    saved: 'The changes are saved.',
+    notAllowed: 'You are not allowed to do this.',
+    noCompanies: 'You do not have access to any companies.',
+  },
 } as const;
 
 async function roleIn(userId: string, companyId: string) {
-  const [row] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.companyId, companyId)));
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.companyId, companyId)));
   return row?.role ?? null;
 }
 
 /** Two fresh companies with their Administrator, and a colleague in both. */
 async function arrange(locale: Locale, colleagueRole: 'read' | 'write' | 'admin' = 'write') {
   const [first, second] = [await makeCompany(db), await makeCompany(db)];
-  const admin = await makeUser(db, { locale, memberships: [{ companyId: first.id, role: 'admin' }, { companyId: second.id, role: 'admin' }] });
+  const admin = await makeUser(db, {
+    locale,
+    memberships: [
+      { companyId: first.id, role: 'admin' },
+      { companyId: second.id, role: 'admin' },
+    ],
+  });
   const colleague = await makeUser(db, {
     locale,
     name: `Kari Nordmann ${first.organisationNumber}`,
-    memberships: [{ companyId: first.id, role: colleagueRole }, { companyId: second.id, role: colleagueRole }],
+    memberships: [
+      { companyId: first.id, role: colleagueRole },
+      { companyId: second.id, role: colleagueRole },
+    ],
   });
   return { first, second, admin, colleague };
 }
@@ -62,8 +82,14 @@ describe.each(['nb', 'en'] as const)('Endre rolle på bruker (%s)', (locale) => 
       await expect(userRow(page, colleague.email).getByRole('cell').nth(1).textContent()).resolves.toBe(l.roles.read);
       expect(await roleIn(colleague.id, first.id)).toBe('read');
       expect(await roleIn(colleague.id, second.id)).toBe('read');
-      const changed = await db.select().from(events).where(and(eq(events.subjectId, colleague.id), eq(events.type, 'member.role_changed')));
-      expect(changed.map((e) => e.data)).toEqual([{ from: 'admin', to: 'read' }, { from: 'admin', to: 'read' }]);
+      const changed = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.subjectId, colleague.id), eq(events.type, 'member.role_changed')));
+      expect(changed.map((e) => e.data)).toEqual([
+        { from: 'admin', to: 'read' },
+        { from: 'admin', to: 'read' },
+      ]);
       expect(new Set(changed.map((e) => e.actorUserId))).toEqual(new Set([admin.id]));
 
       // The colleague's open form is refused on the next request, and the controls are gone.
@@ -120,7 +146,10 @@ describe.each(['nb', 'en'] as const)('Fjerne bruker fra selskap (%s)', (locale) 
       await page.getByRole('status').filter({ hasText: t.saved }).waitFor();
       await other.reload();
       await other.getByText(t.noCompanies).waitFor();
-      const removed = await db.select().from(events).where(and(eq(events.subjectId, colleague.id), eq(events.type, 'member.removed')));
+      const removed = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.subjectId, colleague.id), eq(events.type, 'member.removed')));
       expect(removed.map((e) => e.companyId).sort()).toEqual([first.id, second.id].sort());
     } finally {
       await adminBrowser.context.close();
@@ -132,7 +161,10 @@ describe.each(['nb', 'en'] as const)('Fjerne bruker fra selskap (%s)', (locale) 
 describe('guard rails', () => {
   it('keeps the last Administrator: no demoting or removing yourself', async () => {
     const company = await makeCompany(db);
-    const admin = await makeUser(db, { name: `Eneste Admin ${company.organisationNumber}`, memberships: [{ companyId: company.id, role: 'admin' }] });
+    const admin = await makeUser(db, {
+      name: `Eneste Admin ${company.organisationNumber}`,
+      memberships: [{ companyId: company.id, role: 'admin' }],
+    });
     const { page, context } = await openBrowser();
     try {
       await signIn(page, db, admin, 'nb');
@@ -160,7 +192,15 @@ describe('guard rails', () => {
     // The colleague's account came from the second company's invitation, and from nowhere else.
     const [invitation] = await db
       .insert(invitations)
-      .values({ email: colleague.email, role: 'write', tokenHash: crypto.randomUUID(), invitedByUserId: admin.id, expiresAt: new Date(), acceptedAt: new Date(), createdUserId: colleague.id })
+      .values({
+        email: colleague.email,
+        role: 'write',
+        tokenHash: crypto.randomUUID(),
+        invitedByUserId: admin.id,
+        expiresAt: new Date(),
+        acceptedAt: new Date(),
+        createdUserId: colleague.id,
+      })
       .returning({ id: invitations.id });
     await db.insert(invitationCompanies).values({ companyId: second.id, invitationId: invitation?.id ?? '' });
     const adminBrowser = await openBrowser();
@@ -204,7 +244,9 @@ describe('guard rails', () => {
       await page.getByRole('status').filter({ hasText: 'The user has been deleted from your companies.' }).waitFor();
       expect(await userRow(page, colleague.email).count()).toBe(0);
       // Both of the administrator's companies are gone from the account; the third company and the account stay.
-      expect(await db.select({ companyId: memberships.companyId }).from(memberships).where(eq(memberships.userId, colleague.id))).toEqual([{ companyId: elsewhere.id }]);
+      expect(await db.select({ companyId: memberships.companyId }).from(memberships).where(eq(memberships.userId, colleague.id))).toEqual([
+        { companyId: elsewhere.id },
+      ]);
       const [row] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, colleague.id));
       expect(row?.deletedAt).toBeNull();
       expect(await roleIn(colleague.id, second.id)).toBeNull();

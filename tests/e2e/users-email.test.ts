@@ -18,7 +18,8 @@ const TEXT = {
     email: 'E-post',
     save: 'Lagre',
     saved: 'Profilen er lagret.',
-    explanation: 'E-postadressen kan ikke endres på en eksisterende bruker. For å gi tilgang med en ny e-postadresse inviterer du den nye adressen og sletter brukeren med den gamle.',
+    explanation:
+      'E-postadressen kan ikke endres på en eksisterende bruker. For å gi tilgang med en ny e-postadresse inviterer du den nye adressen og sletter brukeren med den gamle.',
     inviteNew: 'Inviter den nye e-postadressen',
     askAdmin: 'Be en administrator i selskapet ditt om å invitere den nye adressen.',
     sent: 'Invitasjonen er sendt.',
@@ -31,7 +32,8 @@ const TEXT = {
     email: 'Email',
     save: 'Save',
     saved: 'Your profile is saved.',
-    explanation: 'An email address cannot be changed on an existing user. To give access with a new email address, invite the new address and delete the user with the old one.',
+    explanation:
+      'An email address cannot be changed on an existing user. To give access with a new email address, invite the new address and delete the user with the old one.',
     inviteNew: 'Invite the new email address',
     askAdmin: 'Ask an administrator in your company to invite the new address.',
     sent: 'The invitation has been sent.',
@@ -73,7 +75,11 @@ describe.each(['nb', 'en'] as const)('Endre e-post på bruker (%s)', (locale) =>
   it('walks the article from Rediger: invite the new address, then delete the user with the old one', async () => {
     const company = await makeCompany(db);
     const admin = await makeUser(db, { locale, memberships: [{ companyId: company.id, role: 'admin' }] });
-    const old = await makeUser(db, { locale, name: `Ola Gammel ${company.organisationNumber}`, memberships: [{ companyId: company.id, role: 'write' }] });
+    const old = await makeUser(db, {
+      locale,
+      name: `Ola Gammel ${company.organisationNumber}`,
+      memberships: [{ companyId: company.id, role: 'write' }],
+    });
     const newAddress = `ola.ny-${crypto.randomUUID().slice(0, 6)}@test.no`;
     const { page, context } = await openBrowser();
     try {

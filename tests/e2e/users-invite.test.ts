@@ -6,7 +6,16 @@ import { invitations, memberships, users } from '@/db/schema';
 import { currentTotp } from '@/lib/auth/totp';
 import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
-import { chooseCompany, companyOptions, LABELS, linkInMailbox, openUsersPage, roleRadio, userRow, type Locale } from '@/tests/helpers/users-ui';
+import {
+  chooseCompany,
+  companyOptions,
+  LABELS,
+  linkInMailbox,
+  openUsersPage,
+  roleRadio,
+  userRow,
+  type Locale,
+} from '@/tests/helpers/users-ui';
 
 const handle = openDatabase(process.env.DATABASE_URL, { max: 2 });
 const db = handle.db;
@@ -79,7 +88,10 @@ async function acceptInvitation(page: Page, locale: Locale, href: string, name: 
   // The same secret after a failed attempt: the authenticator app's entry stays valid.
   expect(await page.getByLabel(t.secret).inputValue()).toBe(secret);
   // The policy of Sikkerhet → Endre passord: not a common password, not the invited address.
-  for (const [weak, message] of [['passordpassord', t.weakPassword], [`${invitee.split('@')[0]}-Fjellvann-2026`, t.emailPassword]] as const) {
+  for (const [weak, message] of [
+    ['passordpassord', t.weakPassword],
+    [`${invitee.split('@')[0]}-Fjellvann-2026`, t.emailPassword],
+  ] as const) {
     await page.getByLabel(t.password, { exact: true }).fill(weak);
     await page.getByLabel(t.code).fill(await currentTotp(secret));
     await page.getByRole('button', { name: t.submit }).click();
@@ -97,65 +109,66 @@ describe.each(['nb', 'en'] as const)('Invitere nye brukere til ditt selskap (%s)
   const l = LABELS[locale];
   const t = TEXT[locale];
 
-  it(
-    'walks the article: the invitee gets the email, sets name, password and TOTP, signs in and sees exactly the invited companies and role',
-    async () => {
-      const { first, second, writeOnly, admin } = await arrange(locale);
-      const invitee = `ny-${crypto.randomUUID().slice(0, 8)}@test.no`;
-      const adminBrowser = await openBrowser();
-      const inviteeBrowser = await openBrowser();
-      try {
-        const page = adminBrowser.page;
-        await signIn(page, db, admin, locale);
-        await openUsersPage(page, locale);
-        await chooseCompany(page, locale, second.name);
-        await page.getByRole('link', { name: l.invite }).click();
-        const dialog = page.getByRole('dialog');
-        await dialog.waitFor();
-        await dialog.getByLabel(l.emails).fill(invitee);
-        await roleRadio(page, locale, 'write').check();
-        // Only the companies where the inviter is Administrator; the chosen one is ticked.
-        const boxes = dialog.getByRole('checkbox');
-        await expect(boxes.evaluateAll((els) => els.map((el) => el.parentElement?.textContent?.trim()))).resolves.toEqual([first.name, second.name].sort());
-        expect(await dialog.getByRole('checkbox', { name: second.name }).isChecked()).toBe(true);
-        expect(await dialog.getByRole('checkbox', { name: writeOnly.name }).count()).toBe(0);
-        await dialog.getByRole('checkbox', { name: first.name }).check();
-        await expect(dialog.getByRole('combobox').inputValue()).resolves.toBe(locale);
-        await dialog.getByRole('button', { name: l.send }).click();
-        await page.getByRole('status').filter({ hasText: t.sent }).waitFor();
-        await expect(userRow(page, invitee).textContent()).resolves.toContain(t.pending);
+  it('walks the article: the invitee gets the email, sets name, password and TOTP, signs in and sees exactly the invited companies and role', async () => {
+    const { first, second, writeOnly, admin } = await arrange(locale);
+    const invitee = `ny-${crypto.randomUUID().slice(0, 8)}@test.no`;
+    const adminBrowser = await openBrowser();
+    const inviteeBrowser = await openBrowser();
+    try {
+      const page = adminBrowser.page;
+      await signIn(page, db, admin, locale);
+      await openUsersPage(page, locale);
+      await chooseCompany(page, locale, second.name);
+      await page.getByRole('link', { name: l.invite }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByLabel(l.emails).fill(invitee);
+      await roleRadio(page, locale, 'write').check();
+      // Only the companies where the inviter is Administrator; the chosen one is ticked.
+      const boxes = dialog.getByRole('checkbox');
+      await expect(boxes.evaluateAll((els) => els.map((el) => el.parentElement?.textContent?.trim()))).resolves.toEqual(
+        [first.name, second.name].sort(),
+      );
+      expect(await dialog.getByRole('checkbox', { name: second.name }).isChecked()).toBe(true);
+      expect(await dialog.getByRole('checkbox', { name: writeOnly.name }).count()).toBe(0);
+      await dialog.getByRole('checkbox', { name: first.name }).check();
+      await expect(dialog.getByRole('combobox').inputValue()).resolves.toBe(locale);
+      await dialog.getByRole('button', { name: l.send }).click();
+      await page.getByRole('status').filter({ hasText: t.sent }).waitFor();
+      await expect(userRow(page, invitee).textContent()).resolves.toContain(t.pending);
 
-        const invited = inviteeBrowser.page;
-        // The demo's mailbox stands in for the invitee's inbox; it opens only to a signed-in user (the inviter here).
-        const { mail, href } = await linkInMailbox(page, invitee);
-        await expect(mail.getByRole('heading').textContent()).resolves.toContain(t.subject);
-        expect(href).toContain(`/${locale}/invitation/`);
-        const password = 'Et-helt-nytt-passord-2026';
-        const secret = await acceptInvitation(invited, locale, href, 'Nina Nyansatt', password, invitee);
+      const invited = inviteeBrowser.page;
+      // The demo's mailbox stands in for the invitee's inbox; it opens only to a signed-in user (the inviter here).
+      const { mail, href } = await linkInMailbox(page, invitee);
+      await expect(mail.getByRole('heading').textContent()).resolves.toContain(t.subject);
+      expect(href).toContain(`/${locale}/invitation/`);
+      const password = 'Et-helt-nytt-passord-2026';
+      const secret = await acceptInvitation(invited, locale, href, 'Nina Nyansatt', password, invitee);
 
-        await invited.getByRole('link', { name: t.signInLink }).click();
-        await signIn(invited, db, { email: invitee, password, totpSecret: secret }, locale);
-        await invited.goto(`/${locale}/settings/users`);
-        expect((await companyOptions(invited, locale)).sort()).toEqual([first.name, second.name].sort());
-        for (const company of [first, second]) {
-          await chooseCompany(invited, locale, company.name);
-          await expect(userRow(invited, invitee).getByRole('cell').nth(1).textContent()).resolves.toBe(l.roles.write);
-          expect(await invited.getByRole('link', { name: l.invite }).count()).toBe(0);
-        }
-        const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitee));
-        const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user?.id ?? ''));
-        expect(rows.map((r) => `${r.companyId}:${r.role}`).sort()).toEqual([`${first.id}:write`, `${second.id}:write`].sort());
-
-        // The link is single-use.
-        await invited.goto(href);
-        await invited.getByRole('heading', { name: t.used }).waitFor();
-      } finally {
-        await adminBrowser.context.close();
-        await inviteeBrowser.context.close();
+      await invited.getByRole('link', { name: t.signInLink }).click();
+      await signIn(invited, db, { email: invitee, password, totpSecret: secret }, locale);
+      await invited.goto(`/${locale}/settings/users`);
+      expect((await companyOptions(invited, locale)).sort()).toEqual([first.name, second.name].sort());
+      for (const company of [first, second]) {
+        await chooseCompany(invited, locale, company.name);
+        await expect(userRow(invited, invitee).getByRole('cell').nth(1).textContent()).resolves.toBe(l.roles.write);
+        expect(await invited.getByRole('link', { name: l.invite }).count()).toBe(0);
       }
-    },
-    150_000,
-  );
+      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitee));
+      const rows = await db
+        .select({ companyId: memberships.companyId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, user?.id ?? ''));
+      expect(rows.map((r) => `${r.companyId}:${r.role}`).sort()).toEqual([`${first.id}:write`, `${second.id}:write`].sort());
+
+      // The link is single-use.
+      await invited.goto(href);
+      await invited.getByRole('heading', { name: t.used }).waitFor();
+    } finally {
+      await adminBrowser.context.close();
+      await inviteeBrowser.context.close();
+    }
+  }, 150_000);
 });
 
 describe('invitation links that no longer work', () => {
@@ -171,7 +184,10 @@ describe('invitation links that no longer work', () => {
       await page.getByRole('status').filter({ hasText: 'Invitasjonen er sendt.' }).waitFor();
       const original = (await linkInMailbox(page, email)).href;
 
-      await db.update(invitations).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(invitations.email, email));
+      await db
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 60_000) })
+        .where(eq(invitations.email, email));
       await page.goto(original);
       await page.getByRole('heading', { name: 'Invitasjonen har utløpt' }).waitFor();
       await page.getByText('Be den som inviterte deg om å sende invitasjonen på nytt.').waitFor();
@@ -225,7 +241,12 @@ describe('invitation links that no longer work', () => {
         await page.getByRole('status').filter({ hasText: 'Invitasjonen er sendt.' }).waitFor();
         await expect(userRow(page, address.toLowerCase()).textContent()).resolves.toContain('Invitert, venter på svar');
       }
-      expect(await db.select().from(memberships).where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id))),
+      ).toEqual([]);
       const { mail, href } = await linkInMailbox(page, existing.email);
       await expect(mail.getByRole('heading').textContent()).resolves.toBe(`Invitasjon til Kredittportalen for ${second.name}`);
       // Signed in as another account, the link says whose it is and offers nothing.
@@ -240,10 +261,15 @@ describe('invitation links that no longer work', () => {
       await owner.getByText('Har du allerede en bruker med denne e-postadressen? Logg inn').waitFor();
       await signIn(owner, db, existing, 'en');
       await owner.goto(href);
-      await owner.getByText(`Du er logget inn som ${existing.email}. Godtar du, får du tilgang til ${second.name} med rollen Administrator.`).waitFor();
+      await owner
+        .getByText(`Du er logget inn som ${existing.email}. Godtar du, får du tilgang til ${second.name} med rollen Administrator.`)
+        .waitFor();
       await owner.getByRole('button', { name: 'Godta invitasjonen' }).click();
       await owner.waitForURL('**/en/cases');
-      const rows = await db.select().from(memberships).where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)));
+      const rows = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, existing.id), eq(memberships.companyId, second.id)));
       expect(rows.map((r) => r.role)).toEqual(['admin']);
       await owner.goto(href);
       await owner.getByRole('heading', { name: 'Invitasjonen er allerede brukt' }).waitFor();

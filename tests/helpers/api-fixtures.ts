@@ -20,7 +20,14 @@ type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 /** Calls a route handler as Next does, with the key as a bearer token. */
 export async function callApi<C = unknown>(
   handler: Handler<C>,
-  options: { method?: string; path: string; key?: string | null; body?: unknown; headers?: Record<string, string>; params?: Record<string, string> },
+  options: {
+    method?: string;
+    path: string;
+    key?: string | null;
+    body?: unknown;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  },
 ) {
   const headers: Record<string, string> = { ...(options.key ? { Authorization: `Bearer ${options.key}` } : {}), ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -11,7 +11,9 @@ import { sharedBrowser } from './shared-browser';
 
 /** A fresh browser context (no cookies) in the file's Chromium; `javaScriptEnabled: false` tests the forms' plain-HTML path. */
 export async function openBrowser(options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
-  const context = await (await sharedBrowser()).newContext({
+  const context = await (
+    await sharedBrowser()
+  ).newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? 'nb-NO',
     baseURL: portalUrl(),
@@ -44,7 +46,12 @@ export async function submitPassword(page: Page, locale: 'nb' | 'en', email: str
 }
 
 /** Signs in through both steps as a user would, and waits for Saker / Cases (the desk for agency staff). */
-export async function signIn(page: Page, db: Executor, user: { email: string; password: string; totpSecret: string }, locale: 'nb' | 'en' = 'nb') {
+export async function signIn(
+  page: Page,
+  db: Executor,
+  user: { email: string; password: string; totpSecret: string },
+  locale: 'nb' | 'en' = 'nb',
+) {
   await submitPassword(page, locale, user.email, user.password);
   await page.waitForURL(`**/${locale}/login/verify`);
   await page.getByLabel(locale === 'nb' ? 'Engangskode' : 'One-time code').fill(await nextCode(db, user.email, user.totpSecret));

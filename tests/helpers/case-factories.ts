@@ -77,14 +77,25 @@ export async function makeCase(db: Executor, options: CaseOptions) {
   for (const [index, amountOre] of amounts.entries()) {
     const [invoice] = await db
       .insert(invoices)
-      .values({ companyId, caseId: row.id, invoiceNumber: `F-${suffix}-${index + 1}`, issuedOn, dueOn, amountOre, description: 'Testfaktura' })
+      .values({
+        companyId,
+        caseId: row.id,
+        invoiceNumber: `F-${suffix}-${index + 1}`,
+        issuedOn,
+        dueOn,
+        amountOre,
+        description: 'Testfaktura',
+      })
       .returning();
     if (!invoice) throw new Error('invoice insert failed');
     invoiceRows.push(invoice);
-    await db.insert(ledgerEntries).values({ companyId, caseId: row.id, invoiceId: invoice.id, kind: 'principal', amountOre, bookedOn: issuedOn });
+    await db
+      .insert(ledgerEntries)
+      .values({ companyId, caseId: row.id, invoiceId: invoice.id, kind: 'principal', amountOre, bookedOn: issuedOn });
   }
   if (feeOre) await db.insert(ledgerEntries).values({ companyId, caseId: row.id, kind: 'fee', amountOre: feeOre, bookedOn: issuedOn });
-  if (interestOre) await db.insert(ledgerEntries).values({ companyId, caseId: row.id, kind: 'interest', amountOre: interestOre, bookedOn: issuedOn });
+  if (interestOre)
+    await db.insert(ledgerEntries).values({ companyId, caseId: row.id, kind: 'interest', amountOre: interestOre, bookedOn: issuedOn });
   const registeredAt = new Date(Date.now() - 30 * 86_400_000);
   await db.insert(events).values([
     {
@@ -102,7 +113,13 @@ export async function makeCase(db: Executor, options: CaseOptions) {
       subjectType: 'case',
       subjectId: row.id,
       caseId: row.id,
-      data: { accountNumber: '86011117947', kid, amountOre: principal + feeOre, dueOn: options.letterDueOn ?? isoDaysAgo(16), letterKind: 'reminder' },
+      data: {
+        accountNumber: '86011117947',
+        kid,
+        amountOre: principal + feeOre,
+        dueOn: options.letterDueOn ?? isoDaysAgo(16),
+        letterKind: 'reminder',
+      },
       occurredAt: new Date(registeredAt.getTime() + 60_000),
     },
   ]);
@@ -121,7 +138,9 @@ export async function balanceAndLedger(db: Executor, caseId: string) {
   const [row] = await db
     .select({
       balanceOre: cases.balanceOre,
-      ledgerOre: sql<number>`(select coalesce(sum(le.amount_ore), 0) from ledger_entries le where le.case_id = "cases"."id")`.mapWith(Number),
+      ledgerOre: sql<number>`(select coalesce(sum(le.amount_ore), 0) from ledger_entries le where le.case_id = "cases"."id")`.mapWith(
+        Number,
+      ),
     })
     .from(cases)
     .where(eq(cases.id, caseId));

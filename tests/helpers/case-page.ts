@@ -63,9 +63,15 @@ export const LABELS = {
 } as const;
 
 /** A fresh company with one case and a user of the given role in it; nothing shared with other tests. */
-export async function arrangeCase(db: Executor, options: { role?: Role; locale?: Locale; autocollect?: boolean; caseOptions?: Omit<CaseOptions, 'companyId'> } = {}) {
+export async function arrangeCase(
+  db: Executor,
+  options: { role?: Role; locale?: Locale; autocollect?: boolean; caseOptions?: Omit<CaseOptions, 'companyId'> } = {},
+) {
   const company = await makeCompany(db, options.autocollect ? { autocollectEnabled: true } : {});
-  const user = await makeUser(db, { memberships: [{ companyId: company.id, role: options.role ?? 'write' }], locale: options.locale ?? 'nb' });
+  const user = await makeUser(db, {
+    memberships: [{ companyId: company.id, role: options.role ?? 'write' }],
+    locale: options.locale ?? 'nb',
+  });
   const debtCase = await makeCase(db, { companyId: company.id, ...options.caseOptions });
   return { company, user, debtCase };
 }

@@ -6,7 +6,13 @@ import { waitFor } from './wait';
 export function spawnTs(file: string, env: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
   // tsx as a loader in this one process (its CLI would run the file in a grandchild that a SIGKILL would miss).
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: 'tests/helpers/processes/tsconfig.json', AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'), ...env },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: 'tests/helpers/processes/tsconfig.json',
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

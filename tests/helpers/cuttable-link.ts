@@ -24,7 +24,8 @@ export async function cuttableLink(databaseUrl: string): Promise<CuttableLink> {
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => relay.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => relay.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
   await listen(0);
   const address = relay.address();
   if (!address || typeof address === 'string') throw new Error('the relay has no port');

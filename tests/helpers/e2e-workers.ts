@@ -6,7 +6,12 @@ export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2) || 1
 
 // The longest e2e files, whose entries are short (the checks live in helpers): without a duration cache (a clean
 // clone) vitest starts larger files first, which would leave these for last and one worker idle at the end.
-const LONGEST = ['tests/e2e/small-screens-nb.test.ts', 'tests/e2e/small-screens-en.test.ts', 'tests/e2e/small-screens.test.ts', 'tests/e2e/authorization-matrix.test.ts'];
+const LONGEST = [
+  'tests/e2e/small-screens-nb.test.ts',
+  'tests/e2e/small-screens-en.test.ts',
+  'tests/e2e/small-screens.test.ts',
+  'tests/e2e/authorization-matrix.test.ts',
+];
 
 /** Vitest's order (by project, then by last duration or size), with each project's longest files moved first. */
 export class LongestFirstSequencer extends BaseSequencer {

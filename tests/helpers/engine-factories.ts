@@ -4,7 +4,10 @@ import { cases, debtors, invoices, ledgerEntries } from '@/db/schema';
 import { makeKid } from '@/lib/norwegian-ids';
 
 /** An overdue invoice as it arrives at the agency: one principal row, no letters, no fees, no interest yet. */
-export async function makeOverdueCase(db: Executor, options: { companyId: string; dueOn: string; principalOre?: number; debtorKind?: 'person' | 'company' }) {
+export async function makeOverdueCase(
+  db: Executor,
+  options: { companyId: string; dueOn: string; principalOre?: number; debtorKind?: 'person' | 'company' },
+) {
   const suffix = randomUUID().slice(0, 8);
   const principalOre = options.principalOre ?? 1_000_000;
   const [debtor] = await db
@@ -23,13 +26,36 @@ export async function makeOverdueCase(db: Executor, options: { companyId: string
   const kid = makeKid(String(Math.floor(Math.random() * 1e12)).padStart(12, '0'), 'mod10');
   const [row] = await db
     .insert(cases)
-    .values({ companyId: options.companyId, debtorId: debtor!.id, kid, source: 'manual', originalAmountOre: principalOre, balanceOre: principalOre, dueOn: options.dueOn })
+    .values({
+      companyId: options.companyId,
+      debtorId: debtor!.id,
+      kid,
+      source: 'manual',
+      originalAmountOre: principalOre,
+      balanceOre: principalOre,
+      dueOn: options.dueOn,
+    })
     .returning();
   const [invoice] = await db
     .insert(invoices)
-    .values({ companyId: options.companyId, caseId: row!.id, invoiceNumber: `F-${suffix}`, issuedOn: options.dueOn, dueOn: options.dueOn, amountOre: principalOre, description: 'Varer' })
+    .values({
+      companyId: options.companyId,
+      caseId: row!.id,
+      invoiceNumber: `F-${suffix}`,
+      issuedOn: options.dueOn,
+      dueOn: options.dueOn,
+      amountOre: principalOre,
+      description: 'Varer',
+    })
     .returning();
-  await db.insert(ledgerEntries).values({ companyId: options.companyId, caseId: row!.id, invoiceId: invoice!.id, kind: 'principal', amountOre: principalOre, bookedOn: options.dueOn });
+  await db.insert(ledgerEntries).values({
+    companyId: options.companyId,
+    caseId: row!.id,
+    invoiceId: invoice!.id,
+    kind: 'principal',
+    amountOre: principalOre,
+    bookedOn: options.dueOn,
+  });
   return row!;
 }
 

@@ -36,7 +36,9 @@ export async function makeUser(
     .values({ email, name: options.name ?? `Test ${email.slice(5, 13)}`, passwordHash: await passwordHash, locale: options.locale ?? 'nb' })
     .returning();
   if (!user) throw new Error('user insert failed');
-  await db.insert(secondFactors).values({ userId: user.id, method: 'totp', secretEncrypted: encryptSecret(totpSecret), confirmedAt: new Date() });
+  await db
+    .insert(secondFactors)
+    .values({ userId: user.id, method: 'totp', secretEncrypted: encryptSecret(totpSecret), confirmedAt: new Date() });
   if (options.memberships?.length) {
     await db.insert(memberships).values(options.memberships.map((m) => ({ userId: user.id, ...m })));
   }

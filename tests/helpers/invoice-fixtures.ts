@@ -65,9 +65,15 @@ export function invoice(overrides: Partial<DraftInvoice> = {}): DraftInvoice {
 export async function submittedDraft(
   db: Database,
   actor: Actor,
-  options: { customer?: Partial<DraftCustomer>; invoice?: Partial<DraftInvoice>; attachment?: { bytes: Uint8Array; fileName: string } } = {},
+  options: {
+    customer?: Partial<DraftCustomer>;
+    invoice?: Partial<DraftInvoice>;
+    attachment?: { bytes: Uint8Array; fileName: string };
+  } = {},
 ) {
-  const draftId = await db.transaction((tx) => saveCustomerStep(tx, actor, { companyId: actor.companyId, draftId: null, customer: customer(options.customer) }));
+  const draftId = await db.transaction((tx) =>
+    saveCustomerStep(tx, actor, { companyId: actor.companyId, draftId: null, customer: customer(options.customer) }),
+  );
   const inv = invoice(options.invoice);
   const { attachment } = options;
   if (attachment) await db.transaction((tx) => attachInvoicePdf(tx, actor, draftId, attachment));

@@ -6,21 +6,71 @@ export type Locale = 'nb' | 'en';
 /** The wizard's labels (shared/spec/ui-contract.md and the help article "Registrere manuell faktura"). */
 export const INVOICE_LABELS = {
   nb: {
-    cases: 'Saker', mainMenu: 'Hovedmeny', settings: 'Innstillinger', beta: 'Betaprogram', switch: 'Manuell fakturaregistrering', save: 'Lagre',
-    savedOn: 'Betaprogrammet er slått på.', newInvoice: '+ Ny faktura', customerNumber: 'Kundenummer', fetch: 'Hent', name: 'Navn',
-    person: 'Person', company: 'Bedrift', nationalId: 'Fødselsnummer eller D-nummer', organisationNumber: 'Organisasjonsnummer', address: 'Adresse',
-    postcode: 'Postnummer', city: 'Poststed', email: 'E-post (valgfritt)', next: 'Neste', invoiceNumber: 'Fakturanummer', issuedOn: 'Fakturadato',
-    dueOn: 'Forfallsdato', amount: 'Beløp', attachment: 'Faktura som PDF (valgfritt)', upload: 'Last opp PDF', uploaded: 'PDF-en er lastet opp og følger fakturaen når du registrerer.', register: 'Registrer', registeredTitle: 'Faktura er registrert',
-    notFoundCustomer: 'Fant ingen kunde med dette kundenummeret. Fyll inn feltene.', found: 'Kunden finnes fra før, og feltene er fylt ut. Du kan endre dem.',
+    cases: 'Saker',
+    mainMenu: 'Hovedmeny',
+    settings: 'Innstillinger',
+    beta: 'Betaprogram',
+    switch: 'Manuell fakturaregistrering',
+    save: 'Lagre',
+    savedOn: 'Betaprogrammet er slått på.',
+    newInvoice: '+ Ny faktura',
+    customerNumber: 'Kundenummer',
+    fetch: 'Hent',
+    name: 'Navn',
+    person: 'Person',
+    company: 'Bedrift',
+    nationalId: 'Fødselsnummer eller D-nummer',
+    organisationNumber: 'Organisasjonsnummer',
+    address: 'Adresse',
+    postcode: 'Postnummer',
+    city: 'Poststed',
+    email: 'E-post (valgfritt)',
+    next: 'Neste',
+    invoiceNumber: 'Fakturanummer',
+    issuedOn: 'Fakturadato',
+    dueOn: 'Forfallsdato',
+    amount: 'Beløp',
+    attachment: 'Faktura som PDF (valgfritt)',
+    upload: 'Last opp PDF',
+    uploaded: 'PDF-en er lastet opp og følger fakturaen når du registrerer.',
+    register: 'Registrer',
+    registeredTitle: 'Faktura er registrert',
+    notFoundCustomer: 'Fant ingen kunde med dette kundenummeret. Fyll inn feltene.',
+    found: 'Kunden finnes fra før, og feltene er fylt ut. Du kan endre dem.',
     amountText: '1 234,50',
   },
   en: {
-    cases: 'Cases', mainMenu: 'Main menu', settings: 'Settings', beta: 'Beta programme', switch: 'Manual invoice registration', save: 'Save',
-    savedOn: 'The beta programme is on.', newInvoice: '+ New invoice', customerNumber: 'Customer number', fetch: 'Fetch', name: 'Name',
-    person: 'Person', company: 'Company', nationalId: 'National identity number or D number', organisationNumber: 'Organisation number', address: 'Address',
-    postcode: 'Postcode', city: 'City', email: 'Email (optional)', next: 'Next', invoiceNumber: 'Invoice number', issuedOn: 'Invoice date',
-    dueOn: 'Due date', amount: 'Amount', attachment: 'Invoice as PDF (optional)', upload: 'Upload PDF', uploaded: 'The PDF is uploaded and goes with the invoice when you register it.', register: 'Register', registeredTitle: 'The invoice is registered',
-    notFoundCustomer: 'No customer has this customer number. Fill in the fields.', found: 'The customer exists and the fields are filled in. You can change them.',
+    cases: 'Cases',
+    mainMenu: 'Main menu',
+    settings: 'Settings',
+    beta: 'Beta programme',
+    switch: 'Manual invoice registration',
+    save: 'Save',
+    savedOn: 'The beta programme is on.',
+    newInvoice: '+ New invoice',
+    customerNumber: 'Customer number',
+    fetch: 'Fetch',
+    name: 'Name',
+    person: 'Person',
+    company: 'Company',
+    nationalId: 'National identity number or D number',
+    organisationNumber: 'Organisation number',
+    address: 'Address',
+    postcode: 'Postcode',
+    city: 'City',
+    email: 'Email (optional)',
+    next: 'Next',
+    invoiceNumber: 'Invoice number',
+    issuedOn: 'Invoice date',
+    dueOn: 'Due date',
+    amount: 'Amount',
+    attachment: 'Invoice as PDF (optional)',
+    upload: 'Upload PDF',
+    uploaded: 'The PDF is uploaded and goes with the invoice when you register it.',
+    register: 'Register',
+    registeredTitle: 'The invoice is registered',
+    notFoundCustomer: 'No customer has this customer number. Fill in the fields.',
+    found: 'The customer exists and the fields are filled in. You can change them.',
     amountText: '1,234.50',
   },
 } as const;
@@ -57,7 +107,13 @@ export async function fillCustomer(page: Page, locale: Locale, c: CustomerInput)
   await page.getByLabel(l.email).fill('kunde@example.com');
 }
 
-export type InvoiceInput = { invoiceNumber: string; issuedOn?: string; dueOn?: string; amount?: string; pdf?: { name: string; buffer: Buffer } };
+export type InvoiceInput = {
+  invoiceNumber: string;
+  issuedOn?: string;
+  dueOn?: string;
+  amount?: string;
+  pdf?: { name: string; buffer: Buffer };
+};
 
 /** Last opp PDF: the upload form posts to its route and the page comes back with the outcome (any message). */
 export async function uploadPdf(page: Page, locale: Locale, pdf: { name: string; buffer: Buffer }) {

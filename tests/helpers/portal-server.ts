@@ -48,7 +48,8 @@ export default async function setup(project: TestProject) {
     for (const name of names) await dropDatabase(name);
   };
   try {
-    for (const name of names) portals.push(await startPortal({ ...E2E_SECRETS, DATABASE_URL: databaseUrl(name), PORTAL_DEMO: '1' }, { output: 'show' }));
+    for (const name of names)
+      portals.push(await startPortal({ ...E2E_SECRETS, DATABASE_URL: databaseUrl(name), PORTAL_DEMO: '1' }, { output: 'show' }));
   } catch (error) {
     await stopAll();
     throw error;

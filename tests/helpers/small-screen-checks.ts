@@ -7,7 +7,16 @@ import { users } from '@/db/schema';
 import { nextCode, signIn, signInByCookie, submitPassword } from './browser';
 import { makeUser } from './factories';
 import { disclosureProblems, insideScreen, PHONE, seriousAxeViolations, sidewaysOverflow } from './layout-checks';
-import { arrangeScreens, DEMO_SCREEN_USERS, demoScreens, DESK_PAGES, PORTAL_PAGES, PUBLIC_PAGES, type ScreenPage, type ScreenPaths } from './small-screen-pages';
+import {
+  arrangeScreens,
+  DEMO_SCREEN_USERS,
+  demoScreens,
+  DESK_PAGES,
+  PORTAL_PAGES,
+  PUBLIC_PAGES,
+  type ScreenPage,
+  type ScreenPaths,
+} from './small-screen-pages';
 
 // The small-screen checks (tests/e2e/small-screens*.test.ts), split over files so that the e2e workers share them.
 
@@ -27,7 +36,9 @@ async function screenshot(target: Page, locale: Locale, name: string) {
 /** Problems on the page now open, as readable lines (empty when all is well). */
 export async function sidewaysProblems(target: Page, name: string) {
   const overflow = await sidewaysOverflow(target);
-  return overflow.scrollWidth > overflow.viewport ? [`${name}: ${overflow.scrollWidth} px wide in ${overflow.viewport} px (${overflow.culprits.join('; ')})`] : [];
+  return overflow.scrollWidth > overflow.viewport
+    ? [`${name}: ${overflow.scrollWidth} px wide in ${overflow.viewport} px (${overflow.culprits.join('; ')})`]
+    : [];
 }
 
 /** "Trykk på pilen ved navnet ditt": the name's button is on screen, and its menu shows Innstillinger on screen. */
@@ -36,12 +47,14 @@ export async function userMenuProblems(target: Page, locale: Locale, name: strin
   const problems: string[] = [];
   await target.evaluate(() => window.scrollTo(0, 0)); // a form's autofocus may have scrolled the page down
   if (!insideScreen(await summary.boundingBox())) problems.push(`${name}: the user menu button is off screen`);
-  if (!(await summary.innerText()).includes(userName.split(' ')[0] ?? '')) problems.push(`${name}: the user's name is not on the menu button`);
+  if (!(await summary.innerText()).includes(userName.split(' ')[0] ?? ''))
+    problems.push(`${name}: the user's name is not on the menu button`);
   await summary.click();
   const settings = summary.locator('xpath=..').getByRole('link', { name: L[locale].settings, exact: true });
   await settings.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => problems.push(`${name}: ${L[locale].settings} did not show`));
   if (problems.length === 0 && !insideScreen(await settings.boundingBox())) problems.push(`${name}: ${L[locale].settings} is off screen`);
-  if (problems.length === 0 && !insideScreen(await summary.locator('xpath=following-sibling::*[1]').boundingBox())) problems.push(`${name}: the open menu reaches off screen`);
+  if (problems.length === 0 && !insideScreen(await summary.locator('xpath=following-sibling::*[1]').boundingBox()))
+    problems.push(`${name}: the open menu reaches off screen`);
   await screenshot(target, locale, `${name} menu open`);
   return problems;
 }
@@ -57,7 +70,13 @@ export async function visit(target: Page, locale: Locale, screen: ScreenPage, fx
  * Every signed-in page for the user signed in now: the width, axe, the disclosures and the user menu. A page the
  * user's role may not open must be `notFound` (Lese: Integrasjoner); its 404 page has no menu to check.
  */
-async function portalPageProblems(page: Page, locale: Locale, fx: ScreenPaths, userName: string, options: { shotPrefix?: string; notFound?: readonly string[] } = {}) {
+async function portalPageProblems(
+  page: Page,
+  locale: Locale,
+  fx: ScreenPaths,
+  userName: string,
+  options: { shotPrefix?: string; notFound?: readonly string[] } = {},
+) {
   const problems: string[] = [];
   for (const screen of PORTAL_PAGES) {
     const status = await visit(page, locale, screen, fx);
@@ -78,29 +97,38 @@ async function portalPageProblems(page: Page, locale: Locale, fx: ScreenPaths, u
 export function describeSmallScreens(locale: Locale, suite: { db: Database; context: BrowserContext; page: Page }) {
   const { db, context, page } = suite;
   describe(`at 360 × 740 (${locale})`, () => {
-    it('every signed-in page fits the width, the user menu shows Settings on screen, and axe finds nothing serious', async () => {
-      const fx = await arrangeScreens(db, locale);
-      await page.setViewportSize(PHONE);
-      await signIn(page, db, fx.admin, locale);
-      expect(await portalPageProblems(page, locale, fx, fx.admin.name)).toEqual([]);
-    }, SLOW);
+    it(
+      'every signed-in page fits the width, the user menu shows Settings on screen, and axe finds nothing serious',
+      async () => {
+        const fx = await arrangeScreens(db, locale);
+        await page.setViewportSize(PHONE);
+        await signIn(page, db, fx.admin, locale);
+        expect(await portalPageProblems(page, locale, fx, fx.admin.name)).toEqual([]);
+      },
+      SLOW,
+    );
 
     // The demo's lists are full: open tasks, long debtor names, cases in every stage, slips, several companies.
-    it.each(DEMO_SCREEN_USERS)('on the demo data as %s, every signed-in page fits, shows Settings on screen and passes axe', async (email) => {
-      const fx = await demoScreens(db);
-      const [user] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
-      await page.setViewportSize(PHONE);
-      await signInByCookie(context, db, email);
-      const notFound = email === 'les@demo.no' ? ['Integrasjoner', 'Integrasjoner, API-referanse'] : [];
-      expect(await portalPageProblems(page, locale, fx, user?.name ?? email, { shotPrefix: `demo ${email} `, notFound })).toEqual([]);
-    }, SLOW);
+    it.each(DEMO_SCREEN_USERS)(
+      'on the demo data as %s, every signed-in page fits, shows Settings on screen and passes axe',
+      async (email) => {
+        const fx = await demoScreens(db);
+        const [user] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
+        await page.setViewportSize(PHONE);
+        await signInByCookie(context, db, email);
+        const notFound = email === 'les@demo.no' ? ['Integrasjoner', 'Integrasjoner, API-referanse'] : [];
+        expect(await portalPageProblems(page, locale, fx, user?.name ?? email, { shotPrefix: `demo ${email} `, notFound })).toEqual([]);
+      },
+      SLOW,
+    );
 
     it('the header collapses: Saker, Innsikt, Rapporter and Hjelp are in the menu beside the name', async () => {
       const fx = await arrangeScreens(db, locale);
       await page.setViewportSize(PHONE);
       await signIn(page, db, fx.admin, locale);
       const banner = page.getByRole('banner');
-      for (const label of L[locale].nav) await expect(banner.getByRole('link', { name: label, exact: true }).isVisible()).resolves.toBe(false);
+      for (const label of L[locale].nav)
+        await expect(banner.getByRole('link', { name: label, exact: true }).isVisible()).resolves.toBe(false);
       await page.getByLabel(L[locale].userMenu).click();
       for (const label of L[locale].nav) {
         const link = banner.getByRole('link', { name: label, exact: true });
@@ -111,39 +139,56 @@ export function describeSmallScreens(locale: Locale, suite: { db: Database; cont
       await expect(page.getByLabel(L[locale].userMenu).locator('xpath=..').getAttribute('open')).resolves.toBeNull();
     });
 
-    it('the sign-in pages fit the width with nothing serious for axe', async () => {
-      const fx = await arrangeScreens(db, locale);
-      await page.setViewportSize(PHONE);
-      const problems: string[] = [];
-      for (const screen of PUBLIC_PAGES) {
-        await visit(page, locale, screen, fx);
-        problems.push(...(await sidewaysProblems(page, screen.name)), ...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`));
-      }
-      await submitPassword(page, locale, fx.admin.email, fx.admin.password);
-      await page.waitForURL(`**/${locale}/login/verify`);
-      problems.push(...(await sidewaysProblems(page, 'the 2FA step')), ...(await seriousAxeViolations(page)).map((line) => `2FA step: ${line}`));
-      expect(problems).toEqual([]);
-    }, SLOW);
+    it(
+      'the sign-in pages fit the width with nothing serious for axe',
+      async () => {
+        const fx = await arrangeScreens(db, locale);
+        await page.setViewportSize(PHONE);
+        const problems: string[] = [];
+        for (const screen of PUBLIC_PAGES) {
+          await visit(page, locale, screen, fx);
+          problems.push(
+            ...(await sidewaysProblems(page, screen.name)),
+            ...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`),
+          );
+        }
+        await submitPassword(page, locale, fx.admin.email, fx.admin.password);
+        await page.waitForURL(`**/${locale}/login/verify`);
+        problems.push(
+          ...(await sidewaysProblems(page, 'the 2FA step')),
+          ...(await seriousAxeViolations(page)).map((line) => `2FA step: ${line}`),
+        );
+        expect(problems).toEqual([]);
+      },
+      SLOW,
+    );
 
-    it('the desk fits the width and its user menu shows Settings on screen', async () => {
-      const staff = await makeUser(db, { locale, name: 'Saksbehandler Sofie Kristiansen' });
-      await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, staff.id));
-      await page.setViewportSize(PHONE);
-      // Staff land on the desk, not on Saker, so the two steps are spelled out here.
-      await submitPassword(page, locale, staff.email, staff.password);
-      await page.waitForURL(`**/${locale}/login/verify`);
-      await page.getByLabel(locale === 'nb' ? 'Engangskode' : 'One-time code').fill(await nextCode(db, staff.email, staff.totpSecret));
-      await page.getByRole('button', { name: locale === 'nb' ? 'Bekreft' : 'Verify' }).click();
-      await page.waitForURL(`**/${locale}/desk`);
-      // The desk sees every company: its pages point into the demo's data (a closed case for the § 15 statement).
-      const fx = await demoScreens(db);
-      const problems: string[] = [];
-      for (const screen of DESK_PAGES) {
-        await visit(page, locale, screen, fx);
-        problems.push(...(await sidewaysProblems(page, screen.name)), ...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`));
-        problems.push(...(await userMenuProblems(page, locale, screen.name, staff.name)));
-      }
-      expect(problems).toEqual([]);
-    }, SLOW);
+    it(
+      'the desk fits the width and its user menu shows Settings on screen',
+      async () => {
+        const staff = await makeUser(db, { locale, name: 'Saksbehandler Sofie Kristiansen' });
+        await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, staff.id));
+        await page.setViewportSize(PHONE);
+        // Staff land on the desk, not on Saker, so the two steps are spelled out here.
+        await submitPassword(page, locale, staff.email, staff.password);
+        await page.waitForURL(`**/${locale}/login/verify`);
+        await page.getByLabel(locale === 'nb' ? 'Engangskode' : 'One-time code').fill(await nextCode(db, staff.email, staff.totpSecret));
+        await page.getByRole('button', { name: locale === 'nb' ? 'Bekreft' : 'Verify' }).click();
+        await page.waitForURL(`**/${locale}/desk`);
+        // The desk sees every company: its pages point into the demo's data (a closed case for the § 15 statement).
+        const fx = await demoScreens(db);
+        const problems: string[] = [];
+        for (const screen of DESK_PAGES) {
+          await visit(page, locale, screen, fx);
+          problems.push(
+            ...(await sidewaysProblems(page, screen.name)),
+            ...(await seriousAxeViolations(page)).map((line) => `${screen.name}: ${line}`),
+          );
+          problems.push(...(await userMenuProblems(page, locale, screen.name, staff.name)));
+        }
+        expect(problems).toEqual([]);
+      },
+      SLOW,
+    );
   });
 }

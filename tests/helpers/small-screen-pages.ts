@@ -84,10 +84,30 @@ export const PUBLIC_PAGES: ScreenPage[] = [
  */
 export async function arrangeScreens(db: Executor, locale: 'nb' | 'en'): Promise<ScreenFixture> {
   const company = await makeCompany(db, { name: 'Vestlandets Rørleggerservice og Varmepumpeinstallasjon AS' });
-  const admin = await makeUser(db, { locale, name: 'Kristoffer Johannessen-Bakkeli', memberships: [{ companyId: company.id, role: 'admin' }] });
-  const colleague = await makeUser(db, { locale, name: 'Ingrid Marie Solheim-Haugland', memberships: [{ companyId: company.id, role: 'read' }] });
-  const debtCase = await makeCase(db, { companyId: company.id, debtorName: 'Hordaland Eiendomsforvaltning og Utleie Aksjeselskap', invoiceAmountsOre: [123_456_789, 9_876_500] });
-  const closed = await makeCase(db, { companyId: company.id, status: 'closed', stage: 'closed', debtorName: 'Hordaland Eiendomsforvaltning og Utleie Aksjeselskap', invoiceAmountsOre: [123_456_789], feeOre: 504_000, interestOre: 1_234_567 });
+  const admin = await makeUser(db, {
+    locale,
+    name: 'Kristoffer Johannessen-Bakkeli',
+    memberships: [{ companyId: company.id, role: 'admin' }],
+  });
+  const colleague = await makeUser(db, {
+    locale,
+    name: 'Ingrid Marie Solheim-Haugland',
+    memberships: [{ companyId: company.id, role: 'read' }],
+  });
+  const debtCase = await makeCase(db, {
+    companyId: company.id,
+    debtorName: 'Hordaland Eiendomsforvaltning og Utleie Aksjeselskap',
+    invoiceAmountsOre: [123_456_789, 9_876_500],
+  });
+  const closed = await makeCase(db, {
+    companyId: company.id,
+    status: 'closed',
+    stage: 'closed',
+    debtorName: 'Hordaland Eiendomsforvaltning og Utleie Aksjeselskap',
+    invoiceAmountsOre: [123_456_789],
+    feeOre: 504_000,
+    interestOre: 1_234_567,
+  });
   const [letter] = await db
     .select({ id: events.id })
     .from(events)
@@ -96,11 +116,26 @@ export async function arrangeScreens(db: Executor, locale: 'nb' | 'en'): Promise
   const { token, tokenHash } = newInvitationToken();
   const [invitation] = await db
     .insert(invitations)
-    .values({ email: 'regnskapsavdelingen.vestlandet@eksempel-regnskap.no', role: 'write', locale, tokenHash, invitedByUserId: admin.id, expiresAt: invitationExpiry() })
+    .values({
+      email: 'regnskapsavdelingen.vestlandet@eksempel-regnskap.no',
+      role: 'write',
+      locale,
+      tokenHash,
+      invitedByUserId: admin.id,
+      expiresAt: invitationExpiry(),
+    })
     .returning({ id: invitations.id });
   if (!invitation) throw new Error('invitation insert failed');
   await db.insert(invitationCompanies).values({ companyId: company.id, invitationId: invitation.id });
-  return { admin, companyId: company.id, caseId: debtCase.id, closedCaseId: closed.id, letterId: letter.id, colleagueId: colleague.id, invitationToken: token };
+  return {
+    admin,
+    companyId: company.id,
+    caseId: debtCase.id,
+    closedCaseId: closed.id,
+    letterId: letter.id,
+    colleagueId: colleague.id,
+    invitationToken: token,
+  };
 }
 
 /** The demo's sign-ins that see its data: Administrator in all three companies, and Lese in the first. */
@@ -130,6 +165,14 @@ export async function demoScreens(db: Executor): Promise<ScreenPaths> {
     .orderBy(desc(cases.originalAmountOre), cases.id)
     .limit(1);
   const [colleague] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'skriv@demo.no'));
-  if (!found || !closed || !colleague) throw new Error('the demo has no case with an open task and a letter, no closed case, or no skriv@demo.no');
-  return { companyId, caseId: found.caseId, closedCaseId: closed.id, letterId: found.letterId, colleagueId: colleague.id, invitationToken: '' };
+  if (!found || !closed || !colleague)
+    throw new Error('the demo has no case with an open task and a letter, no closed case, or no skriv@demo.no');
+  return {
+    companyId,
+    caseId: found.caseId,
+    closedCaseId: closed.id,
+    letterId: found.letterId,
+    colleagueId: colleague.id,
+    invitationToken: '',
+  };
 }

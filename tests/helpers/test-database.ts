@@ -65,7 +65,9 @@ function isProcessAlive(pid: number): boolean {
  * run going on at the same time, and is left alone.
  */
 export async function sweepOrphanDatabases(): Promise<string[]> {
-  const rows = await adminSql((sql) => sql<{ datname: string }[]>`select datname from pg_database where datname ~ '^portal_(test|test_template|e2e|prod)_[0-9]+'`);
+  const rows = await adminSql(
+    (sql) => sql<{ datname: string }[]>`select datname from pg_database where datname ~ '^portal_(test|test_template|e2e|prod)_[0-9]+'`,
+  );
   const orphans = rows
     .map((row) => row.datname)
     .filter((name) => {

@@ -14,11 +14,20 @@ import { makeCompanyActor } from '@/tests/helpers/case-factories';
  */
 export async function makeDelivery(db: Database, url: string, companyId?: string) {
   const company = companyId ?? (await makeCompanyActor(db, 'admin')).company.id;
-  const [endpoint] = await db.insert(webhookEndpoints).values({ companyId: company, url, secretEncrypted: encryptSecret(newWebhookSecret()) }).returning();
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({ companyId: company, url, secretEncrypted: encryptSecret(newWebhookSecret()) })
+    .returning();
   if (!endpoint) throw new Error('endpoint insert failed');
   const [delivery] = await db
     .insert(webhookDeliveries)
-    .values({ companyId: company, endpointId: endpoint.id, eventId: randomUUID(), eventType: 'case.paused', payload: { type: 'case.paused' } })
+    .values({
+      companyId: company,
+      endpointId: endpoint.id,
+      eventId: randomUUID(),
+      eventType: 'case.paused',
+      payload: { type: 'case.paused' },
+    })
     .returning();
   if (!delivery) throw new Error('delivery insert failed');
   return { companyId: company, endpointId: endpoint.id, deliveryId: delivery.id };

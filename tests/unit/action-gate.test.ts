@@ -30,13 +30,16 @@ function gateNames(file: ts.SourceFile): Set<string> {
 
 function exportedFunctions(file: ts.SourceFile): { name: string; node: ts.FunctionLikeDeclaration }[] {
   const found: { name: string; node: ts.FunctionLikeDeclaration }[] = [];
-  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const exported = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const statement of file.statements) {
-    if (ts.isFunctionDeclaration(statement) && exported(statement) && statement.name) found.push({ name: statement.name.text, node: statement });
+    if (ts.isFunctionDeclaration(statement) && exported(statement) && statement.name)
+      found.push({ name: statement.name.text, node: statement });
     if (ts.isVariableStatement(statement) && exported(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
-        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) found.push({ name: declaration.name.text, node: init });
+        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          found.push({ name: declaration.name.text, node: init });
       }
     }
   }
@@ -91,7 +94,9 @@ function gateOrderProblems(source: string, fileName: string, isPublic: (name: st
     const first = (inside ?? statements)[0];
     const gate = awaitedCall(first);
     if (!gate || !ts.isIdentifier(gate.expression) || !gates.has(gate.expression.text)) {
-      problems.push(`${fileName}#${name}: the first statement does not await the gate (a require… of lib/auth/gate): ${first?.getText(file).slice(0, 80)}`);
+      problems.push(
+        `${fileName}#${name}: the first statement does not await the gate (a require… of lib/auth/gate): ${first?.getText(file).slice(0, 80)}`,
+      );
     } else if (!gate.arguments.every(isPlainArgument)) {
       problems.push(`${fileName}#${name}: the gate is given more than literals and rawField(formData, '…'): ${gate.getText(file)}`);
     }
@@ -122,31 +127,43 @@ describe('server actions: guarded(), and the gate first', () => {
   it('catches an action that parses before the gate, reads a field for it, or skips guarded()', () => {
     const header = `'use server';\nimport { requireCaseRole, requireStaff } from '@/lib/auth/gate';\n`;
     const check = (body: string) => gateOrderProblems(header + body, 'lib/x/actions.ts', () => false);
-    expect(check(`export async function okAction(_p, formData) {
+    expect(
+      check(`export async function okAction(_p, formData) {
       return guarded(formData, async () => {
         const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
         const parsed = schema.safeParse(Object.fromEntries(formData));
       });
-    }`)).toEqual([]);
-    expect(check(`export async function parsesFirstAction(_p, formData) {
+    }`),
+    ).toEqual([]);
+    expect(
+      check(`export async function parsesFirstAction(_p, formData) {
       return guarded(formData, async () => {
         const parsed = schema.safeParse(Object.fromEntries(formData));
         const actor = await requireCaseRole(parsed.data.caseId, 'write');
       });
-    }`)).toHaveLength(1);
-    expect(check(`export async function gateOfParsedAction(_p, formData) {
+    }`),
+    ).toHaveLength(1);
+    expect(
+      check(`export async function gateOfParsedAction(_p, formData) {
       return guarded(formData, async () => {
         const actor = await requireCaseRole(schema.parse(formData.get('caseId')), 'write');
       });
-    }`)).toHaveLength(1);
-    expect(check(`export async function unguardedAction(_p, formData) {
+    }`),
+    ).toHaveLength(1);
+    expect(
+      check(`export async function unguardedAction(_p, formData) {
       const staff = await requireStaff();
       try { await work(staff); } catch (error) { if (error instanceof DomainError) return failed(error.messageKey); throw error; }
-    }`)).toHaveLength(1);
-    expect(check(`export async function notTheGateAction(_p, formData) {
+    }`),
+    ).toHaveLength(1);
+    expect(
+      check(`export async function notTheGateAction(_p, formData) {
       return guarded(formData, async () => { await requireRecentPassword(); });
-    }`)).toHaveLength(1);
+    }`),
+    ).toHaveLength(1);
     expect(check(`export async function optionsAction() { const staff = await requireStaff(); }`)).toEqual([]);
-    expect(check(`export async function plainFormAction(formData) { const parsed = schema.parse(formData); await requireStaff(); }`)).toHaveLength(1);
+    expect(
+      check(`export async function plainFormAction(formData) { const parsed = schema.parse(formData); await requireStaff(); }`),
+    ).toHaveLength(1);
   });
 });

@@ -81,6 +81,8 @@ describe('environment', () => {
   it('takes the agency contact details from configuration, defaulting to the help text', () => {
     const defaults = loadEnv({ AUTH_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'ab'.repeat(32) });
     expect([defaults.AGENCY_EMAIL, defaults.AGENCY_PHONE]).toEqual(['hjelp@amili.no', '73 20 61 62']);
-    expect(loadEnv({ AUTH_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'ab'.repeat(32), AGENCY_EMAIL: 'hjelp@byra.no' }).AGENCY_EMAIL).toBe('hjelp@byra.no');
+    expect(loadEnv({ AUTH_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'ab'.repeat(32), AGENCY_EMAIL: 'hjelp@byra.no' }).AGENCY_EMAIL).toBe(
+      'hjelp@byra.no',
+    );
   });
 });

@@ -9,7 +9,9 @@ describe('the authorisation matrix', () => {
   const endpoints = discoverEndpoints();
 
   it('finds the actions and route handlers in the source tree', () => {
-    expect(endpoints.map(key)).toEqual(expect.arrayContaining(['lib/cases/actions.ts#changeCaseStatusAction', 'app/api/cases/export/route.ts#GET']));
+    expect(endpoints.map(key)).toEqual(
+      expect.arrayContaining(['lib/cases/actions.ts#changeCaseStatusAction', 'app/api/cases/export/route.ts#GET']),
+    );
   });
 
   it('has exactly one row for every exported server action and route handler, and none for code that is gone', () => {

@@ -16,12 +16,21 @@ describe('Behandle offers only what the status allows', () => {
   });
 
   it('takes payments on active and paused cases only', () => {
-    expect(['active', 'paused', 'withdrawn', 'closed'].filter((status) => acceptsPayments(status as 'active'))).toEqual(['active', 'paused']);
+    expect(['active', 'paused', 'withdrawn', 'closed'].filter((status) => acceptsPayments(status as 'active'))).toEqual([
+      'active',
+      'paused',
+    ]);
   });
 });
 
 describe('payment information on Oversikt', () => {
-  const base = { status: 'active' as const, kid: '200100100019', outstandingOre: 123_450, latestLetterDueOn: '2026-12-10', pausedDaysSinceLetter: 0 };
+  const base = {
+    status: 'active' as const,
+    kid: '200100100019',
+    outstandingOre: 123_450,
+    latestLetterDueOn: '2026-12-10',
+    pausedDaysSinceLetter: 0,
+  };
 
   it("formats the agency's account, keeps the KID and uses the newest letter's due date while it is ahead", () => {
     expect(paymentInfoFor(base, '86011117947', '2026-11-28')).toEqual({
@@ -41,7 +50,9 @@ describe('payment information on Oversikt', () => {
   it("moves the letter's due date by the days the case was paused since the letter, as the engine does", () => {
     expect(paymentInfoFor({ ...base, pausedDaysSinceLetter: 9 }, '86011117947', '2026-11-28')?.dueOn).toBe('2026-12-19');
     // A deadline that had passed is ahead again once the pause moved it.
-    expect(paymentInfoFor({ ...base, latestLetterDueOn: '2026-11-27', pausedDaysSinceLetter: 5 }, '86011117947', '2026-11-28')?.dueOn).toBe('2026-12-02');
+    expect(paymentInfoFor({ ...base, latestLetterDueOn: '2026-11-27', pausedDaysSinceLetter: 5 }, '86011117947', '2026-11-28')?.dueOn).toBe(
+      '2026-12-02',
+    );
   });
 
   it('validates the KID with MOD10', () => {

@@ -144,13 +144,10 @@ describe('postcodes', () => {
 });
 
 describe('mobile numbers', () => {
-  it.each(['+47 912 34 567', '91234567', '004791234567', '+4791234567', '912 34 567', '912-34-567'])(
-    'normalises %j',
-    (input) => {
-      expect(normaliseNorwegianMobile(input)).toBe('+4791234567');
-      expect(isValidNorwegianMobile(input)).toBe(true);
-    },
-  );
+  it.each(['+47 912 34 567', '91234567', '004791234567', '+4791234567', '912 34 567', '912-34-567'])('normalises %j', (input) => {
+    expect(normaliseNorwegianMobile(input)).toBe('+4791234567');
+    expect(isValidNorwegianMobile(input)).toBe(true);
+  });
 
   it('accepts numbers starting with 4', () => {
     expect(normaliseNorwegianMobile('41234567')).toBe('+4741234567');

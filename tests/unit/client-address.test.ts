@@ -40,7 +40,12 @@ describe('client address', () => {
 describe('throttle address', () => {
   it('counts an IPv6 client by its /64, however it spells the address', () => {
     const key = '2001:db8:1:2::/64';
-    for (const spelling of ['2001:db8:1:2::1', '2001:0db8:0001:0002:ffff:ffff:ffff:ffff', '2001:DB8:1:2:0:0:0:beef', '2001:db8:1:2::1%eth0']) {
+    for (const spelling of [
+      '2001:db8:1:2::1',
+      '2001:0db8:0001:0002:ffff:ffff:ffff:ffff',
+      '2001:DB8:1:2:0:0:0:beef',
+      '2001:db8:1:2::1%eth0',
+    ]) {
       expect(throttleAddress(spelling)).toBe(key);
     }
     expect(throttleAddress('2001:db8:1:3::1')).not.toBe(key);
@@ -56,10 +61,23 @@ describe('throttle address', () => {
 
 describe('the proxy warning', () => {
   it('knows private, loopback, CGNAT, link-local and unique-local addresses', () => {
-    for (const address of ['10.1.2.3', '172.16.0.1', '172.31.255.1', '192.168.1.1', '127.0.0.1', '100.64.0.1', '169.254.1.1', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1']) {
+    for (const address of [
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.1',
+      '192.168.1.1',
+      '127.0.0.1',
+      '100.64.0.1',
+      '169.254.1.1',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+    ]) {
       expect(isPrivateAddress(address)).toBe(true);
     }
-    for (const address of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '2001:db8::1', '203.0.113.9']) expect(isPrivateAddress(address)).toBe(false);
+    for (const address of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '2001:db8::1', '203.0.113.9'])
+      expect(isPrivateAddress(address)).toBe(false);
   });
 
   it('is logged once when requests come through a private-address proxy while TRUSTED_PROXY_HOPS is 0', () => {

@@ -41,7 +41,8 @@ function serverKeys(file: string, seen = new Set<string>()): Set<string> {
     const key = match[1] ?? '';
     if (has(key) && !SERVER_ONLY.includes(key.split('.')[0] ?? '')) keys.add(messagePathOf('', key));
   }
-  for (const imported of importsOf(file)) if (imported.startsWith(path.join(ROOT, 'lib'))) for (const key of serverKeys(imported, seen)) keys.add(key);
+  for (const imported of importsOf(file))
+    if (imported.startsWith(path.join(ROOT, 'lib'))) for (const key of serverKeys(imported, seen)) keys.add(key);
   return keys;
 }
 
@@ -54,7 +55,7 @@ function translatedBy(file: string): { paths: Set<string>; foreignKeys: boolean 
     const [, name = '', namespace = ''] = hook;
     for (const call of source.matchAll(new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.raw|\\.has)?\\(\\s*(['\`])?([^'\`)]*)`, 'g'))) {
       const [, quote, argument = ''] = call;
-      const literal = quote ? argument.split('${')[0]?.replace(/\.$/, '') ?? '' : '';
+      const literal = quote ? (argument.split('${')[0]?.replace(/\.$/, '') ?? '') : '';
       if (literal) paths.add(messagePathOf(namespace, literal));
       else if (namespace) paths.add(namespace);
       else foreignKeys = true;
@@ -103,7 +104,8 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const covered = (needed: string, provided: readonly string[]) => provided.some((given) => needed === given || needed.startsWith(`${given}.`));
+const covered = (needed: string, provided: readonly string[]) =>
+  provided.some((given) => needed === given || needed.startsWith(`${given}.`));
 
 describe('client messages', () => {
   it('picks subtrees in their places, leaving the catalogue as it was', () => {
@@ -132,7 +134,9 @@ describe('client messages', () => {
 
   it('names only paths that exist, outside the server-only texts', () => {
     const wrong = routeFiles(path.join(ROOT, 'app')).flatMap((file) =>
-      declaredPaths(file).filter((declared) => !has(declared) || SERVER_ONLY.includes(declared.split('.')[0] ?? '')).map((declared) => `${path.relative(ROOT, file)}: ${declared}`),
+      declaredPaths(file)
+        .filter((declared) => !has(declared) || SERVER_ONLY.includes(declared.split('.')[0] ?? ''))
+        .map((declared) => `${path.relative(ROOT, file)}: ${declared}`),
     );
     expect(wrong).toEqual([]);
   });

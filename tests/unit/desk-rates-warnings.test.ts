@@ -36,6 +36,8 @@ describe('the desk’s missing-rate warning', () => {
       { kind: 'standard_compensation', halfYearFrom: '2026-07-01' },
     ]);
     // A row for an earlier half-year does not cover this one (each half-year has its own figure).
-    expect(missingRates(tables(['2026-07-01'], ['2026-01-01']), '2026-08-15')).toEqual([{ kind: 'standard_compensation', halfYearFrom: '2026-07-01' }]);
+    expect(missingRates(tables(['2026-07-01'], ['2026-01-01']), '2026-08-15')).toEqual([
+      { kind: 'standard_compensation', halfYearFrom: '2026-07-01' },
+    ]);
   });
 });

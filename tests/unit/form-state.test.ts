@@ -34,16 +34,31 @@ describe('form state', () => {
 describe('guarded()', () => {
   it("answers an expected refusal (the gate's too) with its key and the typed values, never the password", async () => {
     const data = form({ reason: 'Betalt direkte', password: 'hemmelig' });
-    await expect(guarded(data, async () => { throw new DomainError('cases.errors.closed'); })).resolves.toEqual({
+    await expect(
+      guarded(data, async () => {
+        throw new DomainError('cases.errors.closed');
+      }),
+    ).resolves.toEqual({
       status: 'error',
       message: 'cases.errors.closed',
       values: { reason: 'Betalt direkte' },
     });
-    await expect(guarded(data, async () => { throw new NotAllowedError(); })).resolves.toMatchObject({ message: 'common.errors.notAllowed' });
+    await expect(
+      guarded(data, async () => {
+        throw new NotAllowedError();
+      }),
+    ).resolves.toMatchObject({ message: 'common.errors.notAllowed' });
   });
 
   it('passes the work’s own state through, and lets anything else (a bug, a redirect) go on', async () => {
-    await expect(guarded(form({}), async () => succeeded('payments.registered'))).resolves.toEqual({ status: 'success', message: 'payments.registered' });
-    await expect(guarded(form({}), async () => { throw new TypeError('boom'); })).rejects.toThrow('boom');
+    await expect(guarded(form({}), async () => succeeded('payments.registered'))).resolves.toEqual({
+      status: 'success',
+      message: 'payments.registered',
+    });
+    await expect(
+      guarded(form({}), async () => {
+        throw new TypeError('boom');
+      }),
+    ).rejects.toThrow('boom');
   });
 });

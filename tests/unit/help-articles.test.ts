@@ -39,14 +39,17 @@ describe('the help articles', () => {
     }
   });
 
-  it.each(Object.keys(LOCALES) as (keyof typeof LOCALES)[])('wrap the place a step names in <link> exactly where it has a target, in %s', (locale) => {
-    for (const article of HELP_ARTICLES) {
-      for (const piece of articlePieces(article)) {
-        const text = articleMessages(locale, article.key)[piece.messageKey.split('.')[1] ?? ''] ?? '';
-        expect(/<link>[^<]+<\/link>/.test(text), `${locale} ${piece.messageKey}`).toBe(piece.href !== null);
+  it.each(Object.keys(LOCALES) as (keyof typeof LOCALES)[])(
+    'wrap the place a step names in <link> exactly where it has a target, in %s',
+    (locale) => {
+      for (const article of HELP_ARTICLES) {
+        for (const piece of articlePieces(article)) {
+          const text = articleMessages(locale, article.key)[piece.messageKey.split('.')[1] ?? ''] ?? '';
+          expect(/<link>[^<]+<\/link>/.test(text), `${locale} ${piece.messageKey}`).toBe(piece.href !== null);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('link every step to a page that exists in the portal', () => {
     const targets = HELP_ARTICLES.flatMap((article) => articlePieces(article).flatMap((piece) => (piece.href ? [piece.href] : [])));
@@ -72,23 +75,26 @@ describe('the help articles', () => {
     for (const article of mentionsRoles) expect(article.linksToRoles, article.slug).toBe(true);
   });
 
-  it.each(Object.keys(LOCALES) as (keyof typeof LOCALES)[])('render as ICU rich text with the agency name from configuration, in %s', (locale) => {
-    const t = createTranslator({
-      locale,
-      messages: LOCALES[locale],
-      namespace: 'helpArticles',
-      onError: (error) => {
-        throw error;
-      },
-    });
-    const values = { agency: 'Inkasso AS', b: (chunks: string) => `[${chunks}]`, link: (chunks: string) => `(${chunks})` };
-    const all = HELP_ARTICLES.flatMap((article) => [
-      t.markup(`${article.key}.title`, values),
-      ...articlePieces(article).map((piece) => t.markup(piece.messageKey, values)),
-    ]).join('\n');
-    expect(all).toContain('Inkasso AS');
-    expect(all).not.toMatch(/Amili|[<>{}]/);
-  });
+  it.each(Object.keys(LOCALES) as (keyof typeof LOCALES)[])(
+    'render as ICU rich text with the agency name from configuration, in %s',
+    (locale) => {
+      const t = createTranslator({
+        locale,
+        messages: LOCALES[locale],
+        namespace: 'helpArticles',
+        onError: (error) => {
+          throw error;
+        },
+      });
+      const values = { agency: 'Inkasso AS', b: (chunks: string) => `[${chunks}]`, link: (chunks: string) => `(${chunks})` };
+      const all = HELP_ARTICLES.flatMap((article) => [
+        t.markup(`${article.key}.title`, values),
+        ...articlePieces(article).map((piece) => t.markup(piece.messageKey, values)),
+      ]).join('\n');
+      expect(all).toContain('Inkasso AS');
+      expect(all).not.toMatch(/Amili|[<>{}]/);
+    },
+  );
 
   it('use the corrected labels of the UI contract', () => {
     const text = JSON.stringify(nb.helpArticles);

@@ -7,7 +7,8 @@ import nb from '@/messages/nb.json';
 // document: if an upgrade stops using it, this fails rather than every request silently compiling messages again.
 describe('the process-wide cache of compiled messages', () => {
   it('compiles a message with values once, whatever the values and however many requests translate it', () => {
-    const request = () => createTranslator({ locale: 'nb', messages: nb, namespace: 'caseList', timeZone: 'Europe/Oslo', _cache: MESSAGE_CACHE });
+    const request = () =>
+      createTranslator({ locale: 'nb', messages: nb, namespace: 'caseList', timeZone: 'Europe/Oslo', _cache: MESSAGE_CACHE });
     const before = Object.keys(MESSAGE_CACHE.message).length;
     const first = request()('exportTooLarge', { max: 100_000 });
     const compiled = Object.keys(MESSAGE_CACHE.message).length;

@@ -12,13 +12,27 @@ function form(fields: Record<string, string>) {
   return data;
 }
 
-const person = { companyId: COMPANY, customerNumber: 'K-1', kind: 'person', name: 'Kari', nationalId: validNationalId(), addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO' };
+const person = {
+  companyId: COMPANY,
+  customerNumber: 'K-1',
+  kind: 'person',
+  name: 'Kari',
+  nationalId: validNationalId(),
+  addressLine: 'Storgata 1',
+  postcode: '0150',
+  city: 'Oslo',
+  countryCode: 'NO',
+};
 const bill = { draftId: DRAFT, invoiceNumber: 'F-1', issuedOn: '2026-10-01', dueOn: '2026-10-15', amount: '1 234,50', currency: 'NOK' };
 
 describe('step 1, the customer', () => {
   it('accepts a person with a valid fødselsnummer and normalises the mobile number', () => {
     const parsed = parseCustomerForm(form({ ...person, phone: '912 34 567', email: 'kari@example.com' }));
-    expect(parsed.success && parsed.data.customer).toMatchObject({ nationalId: person.nationalId, organisationNumber: null, phone: '+4791234567' });
+    expect(parsed.success && parsed.data.customer).toMatchObject({
+      nationalId: person.nationalId,
+      organisationNumber: null,
+      phone: '+4791234567',
+    });
   });
 
   it.each([
@@ -66,7 +80,10 @@ describe('step 2, the invoice', () => {
 
   it('reports the amount and the dates together', () => {
     const parsed = parseInvoiceForm(form({ ...bill, amount: '0', dueOn: '2026-09-01' }), 'nb');
-    expect(!parsed.success && parsed.fieldErrors).toEqual({ amount: 'payments.errors.amountPositive', dueOn: 'invoices.errors.dueBeforeIssued' });
+    expect(!parsed.success && parsed.fieldErrors).toEqual({
+      amount: 'payments.errors.amountPositive',
+      dueOn: 'invoices.errors.dueBeforeIssued',
+    });
   });
 });
 
@@ -77,8 +94,14 @@ describe('the PDF check', () => {
   });
 
   it('refuses a text file renamed to .pdf, and a file that only starts like a PDF', async () => {
-    await expect(checkPdf(new File(['Dette er tekst'], 'faktura.pdf', { type: 'application/pdf' }))).resolves.toEqual({ ok: false, messageKey: 'invoices.errors.pdfInvalid' });
-    await expect(checkPdf(new File(['%PDF-1.7\nnot really'], 'faktura.pdf'))).resolves.toEqual({ ok: false, messageKey: 'invoices.errors.pdfInvalid' });
+    await expect(checkPdf(new File(['Dette er tekst'], 'faktura.pdf', { type: 'application/pdf' }))).resolves.toEqual({
+      ok: false,
+      messageKey: 'invoices.errors.pdfInvalid',
+    });
+    await expect(checkPdf(new File(['%PDF-1.7\nnot really'], 'faktura.pdf'))).resolves.toEqual({
+      ok: false,
+      messageKey: 'invoices.errors.pdfInvalid',
+    });
   });
 
   it('refuses a file over 10 MB before reading it', async () => {

@@ -21,7 +21,12 @@ const multipart = { 'Content-Type': 'multipart/form-data; boundary=grense' };
 describe('the invoice upload route’s body', () => {
   it('is read while counted: an endless body stops being read just past 10 MB and is "larger than 10 MB"', async () => {
     const { stream, counter } = endlessBody();
-    const request = new Request('http://portal.test/upload', { method: 'POST', headers: multipart, body: stream, duplex: 'half' } as RequestInit);
+    const request = new Request('http://portal.test/upload', {
+      method: 'POST',
+      headers: multipart,
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     await expect(readInvoiceUpload(request)).resolves.toEqual({ ok: false, messageKey: 'invoices.errors.pdfTooLarge' });
     expect(counter.pulled).toBeGreaterThan(MAX_PDF_BYTES);
     expect(counter.pulled).toBeLessThanOrEqual(UPLOAD_BODY_LIMIT + 2 * MB);
@@ -29,7 +34,12 @@ describe('the invoice upload route’s body', () => {
 
   it('is not read at all when its declared length is over the limit', async () => {
     const { stream, counter } = endlessBody();
-    const request = new Request('http://portal.test/upload', { method: 'POST', headers: { ...multipart, 'Content-Length': String(UPLOAD_BODY_LIMIT + 1) }, body: stream, duplex: 'half' } as RequestInit);
+    const request = new Request('http://portal.test/upload', {
+      method: 'POST',
+      headers: { ...multipart, 'Content-Length': String(UPLOAD_BODY_LIMIT + 1) },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     await expect(readInvoiceUpload(request)).resolves.toEqual({ ok: false, messageKey: 'invoices.errors.pdfTooLarge' });
     // A ReadableStream pulls once to fill its queue when it is made; nothing beyond that was read.
     expect(counter.pulled).toBeLessThanOrEqual(MB);
@@ -42,8 +52,19 @@ describe('the invoice upload route’s body', () => {
     expect(upload.ok && upload.file.name).toBe('faktura.pdf');
     const empty = new FormData();
     empty.append('attachment', new File([], ''));
-    await expect(readInvoiceUpload(new Request('http://portal.test/upload', { method: 'POST', body: empty }))).resolves.toEqual({ ok: false, messageKey: 'invoices.errors.pdfMissing' });
-    await expect(readInvoiceUpload(new Request('http://portal.test/upload', { method: 'POST', body: 'attachment=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }))).resolves.toEqual({
+    await expect(readInvoiceUpload(new Request('http://portal.test/upload', { method: 'POST', body: empty }))).resolves.toEqual({
+      ok: false,
+      messageKey: 'invoices.errors.pdfMissing',
+    });
+    await expect(
+      readInvoiceUpload(
+        new Request('http://portal.test/upload', {
+          method: 'POST',
+          body: 'attachment=x',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+      ),
+    ).resolves.toEqual({
       ok: false,
       messageKey: 'invoices.errors.pdfMissing',
     });

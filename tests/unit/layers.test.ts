@@ -35,7 +35,14 @@ function layerOf(file: string): Layer {
 
 const rank = (file: string) => LAYERS.indexOf(layerOf(file));
 const relative = (file: string) => path.relative(ROOT, file);
-const FILES = [...sourceFiles('lib'), ...sourceFiles('db'), ...sourceFiles('components'), ...sourceFiles('app'), path.join(ROOT, 'proxy.ts'), path.join(ROOT, 'instrumentation.ts')];
+const FILES = [
+  ...sourceFiles('lib'),
+  ...sourceFiles('db'),
+  ...sourceFiles('components'),
+  ...sourceFiles('app'),
+  path.join(ROOT, 'proxy.ts'),
+  path.join(ROOT, 'instrumentation.ts'),
+];
 const GRAPH = new Map(FILES.map((file) => [file, importsOf(file, { withTypes: true })]));
 
 /** Strongly connected components with more than one member (Tarjan), each sorted. */
@@ -64,7 +71,9 @@ function circles(edges: Map<string, Set<string>>): string[][] {
 describe('layers', () => {
   it('never imports a higher layer', () => {
     const upward = [...GRAPH].flatMap(([file, imports]) =>
-      imports.filter((imported) => rank(imported) > rank(file)).map((imported) => `${relative(file)} (${layerOf(file)}) → ${relative(imported)} (${layerOf(imported)})`),
+      imports
+        .filter((imported) => rank(imported) > rank(file))
+        .map((imported) => `${relative(file)} (${layerOf(file)}) → ${relative(imported)} (${layerOf(imported)})`),
     );
     expect(upward).toEqual([]);
   });
@@ -114,6 +123,15 @@ describe('layers', () => {
     expect(layerOf(path.join(ROOT, 'lib/money.ts'))).toBe('kernel');
     expect(layerOf(path.join(ROOT, 'lib/events/record.ts'))).toBe('infrastructure');
     expect(layerOf(path.join(ROOT, 'lib/cases/queries.ts'))).toBe('domain');
-    expect(circles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      circles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['c'])],
+          ['c', new Set(['a'])],
+          ['d', new Set(['a'])],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 });

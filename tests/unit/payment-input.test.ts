@@ -58,13 +58,22 @@ describe('registerPaymentSchema', () => {
 
   it('turns the typed amount into øre and drops the typed text', () => {
     const result = registerPaymentSchema('nb').parse({ ...valid, confirmedAmount: '1 234,50' });
-    expect(result).toEqual({ ...valid, amountOre: 123_450, confirmedOverpaymentOre: 123_450, amount: undefined, confirmedAmount: undefined });
+    expect(result).toEqual({
+      ...valid,
+      amountOre: 123_450,
+      confirmedOverpaymentOre: 123_450,
+      amount: undefined,
+      confirmedAmount: undefined,
+    });
     expect(registerPaymentSchema('nb').parse(valid).confirmedOverpaymentOre).toBeNull();
     expect('amount' in result).toBe(false);
   });
 
   it('accepts an empty invoice (a case without invoices) and reads the amount in English', () => {
-    expect(registerPaymentSchema('en').parse({ ...valid, invoiceId: '', amount: '1,234.50' })).toMatchObject({ invoiceId: undefined, amountOre: 123_450 });
+    expect(registerPaymentSchema('en').parse({ ...valid, invoiceId: '', amount: '1,234.50' })).toMatchObject({
+      invoiceId: undefined,
+      amountOre: 123_450,
+    });
   });
 
   it('gives a translated error per bad field, several at once', () => {

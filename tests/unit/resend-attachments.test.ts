@@ -13,10 +13,19 @@ describe('the Resend sender', () => {
     });
     const sender = createResendSender('re_test_key', 'Portal <post@test.no>');
     const pdf = Buffer.from('%PDF-1.7 test');
-    const result = await sender.send({ idempotencyKey: 'row-1', to: 'regnskap@firma.no', subject: 'Bilag', text: 't', html: '<p>t</p>', attachments: [{ filename: 'bilag.pdf', content: pdf, contentType: 'application/pdf' }] });
+    const result = await sender.send({
+      idempotencyKey: 'row-1',
+      to: 'regnskap@firma.no',
+      subject: 'Bilag',
+      text: 't',
+      html: '<p>t</p>',
+      attachments: [{ filename: 'bilag.pdf', content: pdf, contentType: 'application/pdf' }],
+    });
     expect(result).toEqual({ providerMessageId: 'msg_1' });
     expect(calls).toHaveLength(1);
-    const body = JSON.parse(String(calls[0]?.init.body)) as { attachments: { filename: string; content: string; content_type?: string; contentType?: string }[] };
+    const body = JSON.parse(String(calls[0]?.init.body)) as {
+      attachments: { filename: string; content: string; content_type?: string; contentType?: string }[];
+    };
     expect(body.attachments).toHaveLength(1);
     expect(body.attachments[0]?.filename).toBe('bilag.pdf');
     expect(Buffer.from(body.attachments[0]!.content, 'base64').toString()).toBe('%PDF-1.7 test');

@@ -5,34 +5,67 @@ import { webhookUrlProblem } from '@/lib/integrations/webhooks/url';
 // The reference: IANA's special-purpose address registries (RFC 6890 and updates), one address from each block,
 // written out by hand rather than taken from the code under test.
 const INSIDE_V4 = [
-  '0.0.0.0', '0.1.2.3', // this network
-  '10.0.0.1', '10.255.255.255', // private
-  '100.64.0.1', '100.127.255.254', // CGNAT
-  '127.0.0.1', '127.255.0.9', // loopback
-  '169.254.169.254', '169.254.0.1', // link-local, cloud metadata
-  '172.16.0.1', '172.31.255.255', // private
-  '192.0.0.8', '192.0.2.10', '192.88.99.1', // IETF, documentation, 6to4 relay
+  '0.0.0.0',
+  '0.1.2.3', // this network
+  '10.0.0.1',
+  '10.255.255.255', // private
+  '100.64.0.1',
+  '100.127.255.254', // CGNAT
+  '127.0.0.1',
+  '127.255.0.9', // loopback
+  '169.254.169.254',
+  '169.254.0.1', // link-local, cloud metadata
+  '172.16.0.1',
+  '172.31.255.255', // private
+  '192.0.0.8',
+  '192.0.2.10',
+  '192.88.99.1', // IETF, documentation, 6to4 relay
   '192.168.1.1', // private
-  '198.18.0.1', '198.19.255.255', // benchmarking
-  '198.51.100.7', '203.0.113.9', // documentation
-  '224.0.0.1', '239.255.255.250', // multicast
-  '240.0.0.1', '255.255.255.255', // reserved, broadcast
+  '198.18.0.1',
+  '198.19.255.255', // benchmarking
+  '198.51.100.7',
+  '203.0.113.9', // documentation
+  '224.0.0.1',
+  '239.255.255.250', // multicast
+  '240.0.0.1',
+  '255.255.255.255', // reserved, broadcast
 ];
 const INSIDE_V6 = [
-  '::', '::1', // unspecified, loopback
-  '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '::ffff:169.254.169.254', // IPv4-mapped
+  '::',
+  '::1', // unspecified, loopback
+  '::ffff:127.0.0.1',
+  '::ffff:7f00:1',
+  '::ffff:10.0.0.1',
+  '::ffff:169.254.169.254', // IPv4-mapped
   '::127.0.0.1', // IPv4-compatible (deprecated)
-  '64:ff9b::a00:1', '64:ff9b:1::1', // NAT64
+  '64:ff9b::a00:1',
+  '64:ff9b:1::1', // NAT64
   '100::1', // discard
-  '2001::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo
-  '2001:db8::1', '3fff::1', // documentation
+  '2001::1',
+  '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo
+  '2001:db8::1',
+  '3fff::1', // documentation
   '2002:7f00:1::1', // 6to4 of 127.0.0.1
-  'fc00::1', 'fd12:3456:789a::1', // unique local
-  'fe80::1', 'febf::1', // link-local
+  'fc00::1',
+  'fd12:3456:789a::1', // unique local
+  'fe80::1',
+  'febf::1', // link-local
   'fec0::1', // site-local (deprecated)
-  'ff02::1', 'ff05::2', // multicast
+  'ff02::1',
+  'ff05::2', // multicast
 ];
-const PUBLIC = ['1.1.1.1', '8.8.8.8', '93.184.216.34', '100.63.255.255', '100.128.0.1', '172.15.255.255', '172.32.0.1', '2606:4700:4700::1111', '2a00:1450:400f:80c::200e', '::ffff:8.8.8.8'];
+const PUBLIC = [
+  '1.1.1.1',
+  '8.8.8.8',
+  '93.184.216.34',
+  '100.63.255.255',
+  '100.128.0.1',
+  '172.15.255.255',
+  '172.32.0.1',
+  '2606:4700:4700::1111',
+  '2a00:1450:400f:80c::200e',
+  '::ffff:8.8.8.8',
+];
 
 describe('where a webhook may connect', () => {
   it.each(INSIDE_V4)('refuses %s', (address) => expect(isPublicAddress(address)).toBe(false));

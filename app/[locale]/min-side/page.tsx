@@ -22,11 +22,11 @@ export default async function MinSidePage({ params }: PageProps<'/[locale]/min-s
   const rows = await listDebtorCases(actor);
   return (
     <ClientMessages paths={['minSide']}>
-    <DebtorShell signOut={<DebtorSignOutButton />}>
-      <h1 className="mb-1 text-2xl font-semibold">{t('list.title')}</h1>
-      {actor.name ? <p className="mb-6 text-sm text-slate-600">{t('list.signedInAs', { name: actor.name })}</p> : null}
-      <DebtorCaseList rows={rows} locale={locale} />
-    </DebtorShell>
+      <DebtorShell signOut={<DebtorSignOutButton />}>
+        <h1 className="mb-1 text-2xl font-semibold">{t('list.title')}</h1>
+        {actor.name ? <p className="mb-6 text-sm text-slate-600">{t('list.signedInAs', { name: actor.name })}</p> : null}
+        <DebtorCaseList rows={rows} locale={locale} />
+      </DebtorShell>
     </ClientMessages>
   );
 }

@@ -19,7 +19,13 @@ export const requireDebtor = cache(async (): Promise<DebtorActor> => {
   if (!live) return refuse('debtorSignIn');
   if (live.kind === 'letter_code' && live.caseId) return { kind: 'letterCode', sessionId: live.id, caseId: live.caseId };
   if (live.kind === 'bankid' && live.nationalId) {
-    return { kind: 'person', sessionId: live.id, nationalId: live.nationalId, name: live.name, organisationNumbers: live.organisationNumbers };
+    return {
+      kind: 'person',
+      sessionId: live.id,
+      nationalId: live.nationalId,
+      name: live.name,
+      organisationNumbers: live.organisationNumbers,
+    };
   }
   return refuse('debtorSignIn');
 });

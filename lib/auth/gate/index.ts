@@ -95,7 +95,9 @@ export async function requireCompanies(minRole: Role, companyFilter?: string): P
 /** The companies the signed-in user administers: what the invite form and "Rediger" may offer (the server re-checks). */
 export async function administeredCompanies(): Promise<{ companyId: string; companyName: string }[]> {
   const scope = await requireCompanies('admin');
-  return scope.companies.filter((c) => scope.companyIds.includes(c.companyId)).map(({ companyId, companyName }) => ({ companyId, companyName }));
+  return scope.companies
+    .filter((c) => scope.companyIds.includes(c.companyId))
+    .map(({ companyId, companyName }) => ({ companyId, companyName }));
 }
 
 /** The agency's case handlers (a flag no creditor-side screen can grant); a creditor gets not found. */
@@ -158,7 +160,11 @@ export function gatedRoute<Context>(handler: (request: NextRequest, context: Con
           const t = await getTranslations({ locale: requestLocale(request), namespace: 'common.errors' });
           return new Response(t('unavailable'), {
             status: 503,
-            headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+            headers: {
+              'Content-Type': 'text/plain; charset=utf-8',
+              'Cache-Control': 'no-store',
+              'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+            },
           });
         }
         const refusal = error instanceof GateRefusal ? error.refusal : error instanceof NotAllowedError ? 'forbidden' : null;

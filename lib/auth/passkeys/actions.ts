@@ -13,7 +13,8 @@ import { failed, guarded, invalid, succeeded, type FormState } from '@/lib/form-
 import { assertRecentlyAuthenticated } from '@/lib/auth/settings/mutations';
 import { ceremonyResponse, consumeChallenge, relyingParty, storeChallenge } from './webauthn';
 
-export type PasskeyOptionsState = { ok: true; challengeId: string; options: Awaited<ReturnType<typeof generateRegistrationOptions>> } | { ok: false; message: string };
+export type PasskeyOptionsState =
+  { ok: true; challengeId: string; options: Awaited<ReturnType<typeof generateRegistrationOptions>> } | { ok: false; message: string };
 
 /** Step 1 of "Legg til passnøkkel": options with a fresh challenge kept on the server. */
 export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptionsState> {
@@ -31,7 +32,10 @@ export async function passkeyRegistrationOptionsAction(): Promise<PasskeyOptions
 
 async function registrationOptions(live: LiveSession, now: Date): Promise<PasskeyOptionsState> {
   const { rpID } = relyingParty();
-  const existing = await db.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, live.userId));
+  const existing = await db
+    .select({ id: passkeys.credentialId, transports: passkeys.transports })
+    .from(passkeys)
+    .where(eq(passkeys.userId, live.userId));
   const options = await generateRegistrationOptions({
     rpName: 'Amili',
     rpID,

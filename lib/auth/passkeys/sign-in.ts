@@ -12,7 +12,10 @@ type PendingSession = { sessionId: string; userId: string; email: string };
 
 /** Options for the second step by passkey: only this user's credentials, a challenge kept on the server. */
 export async function passkeySignInOptions(db: Database, session: PendingSession, now: Date) {
-  const mine = await db.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, session.userId));
+  const mine = await db
+    .select({ id: passkeys.credentialId, transports: passkeys.transports })
+    .from(passkeys)
+    .where(eq(passkeys.userId, session.userId));
   if (mine.length === 0) return null;
   const { rpID } = relyingParty();
   const options = await generateAuthenticationOptions({
@@ -36,7 +39,10 @@ export async function verifyPasskeySignIn(
   if (!begun.ok) return begun;
   const fail = () => failSecondFactorTry(db, session, begun.attempt, 'invalid', now);
   const challenge = await consumeChallenge(db, challengeId, session.userId, 'authentication', now);
-  const [key] = await db.select().from(passkeys).where(and(eq(passkeys.userId, session.userId), eq(passkeys.credentialId, response.id)));
+  const [key] = await db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.userId, session.userId), eq(passkeys.credentialId, response.id)));
   if (!challenge || !key) return fail();
   const { rpID, origin } = relyingParty();
   const verified = await verifyAuthenticationResponse({
@@ -44,7 +50,12 @@ export async function verifyPasskeySignIn(
     expectedChallenge: challenge,
     expectedOrigin: origin,
     expectedRPID: rpID,
-    credential: { id: key.credentialId, publicKey: new Uint8Array(key.publicKey), counter: key.counter, transports: (key.transports ?? undefined) as never },
+    credential: {
+      id: key.credentialId,
+      publicKey: new Uint8Array(key.publicKey),
+      counter: key.counter,
+      transports: (key.transports ?? undefined) as never,
+    },
     requireUserVerification: false,
   }).catch(() => null);
   if (!verified?.verified) return fail();

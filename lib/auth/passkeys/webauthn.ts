@@ -19,7 +19,13 @@ export function relyingParty(portalUrl = env().PORTAL_URL) {
   return { rpID: url.hostname, origin: url.origin };
 }
 
-export async function storeChallenge(db: Executor, userId: string, purpose: 'registration' | 'authentication', challenge: string, now: Date) {
+export async function storeChallenge(
+  db: Executor,
+  userId: string,
+  purpose: 'registration' | 'authentication',
+  challenge: string,
+  now: Date,
+) {
   const [row] = await db
     .insert(webauthnChallenges)
     .values({ userId, purpose, challenge, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS) })

@@ -27,7 +27,15 @@ import {
 } from './mutations';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { getSecurityOverview } from './queries';
-import { changePasswordSchema, confirmSmsSchema, confirmTotpSchema, methodSchema, reauthenticateSchema, removePasskeySchema, sendSmsSetupSchema } from './schemas';
+import {
+  changePasswordSchema,
+  confirmSmsSchema,
+  confirmTotpSchema,
+  methodSchema,
+  reauthenticateSchema,
+  removePasskeySchema,
+  sendSmsSetupSchema,
+} from './schemas';
 import { pendingTotpSecret } from './totp-setup';
 
 /** A form state that may carry freshly made recovery codes, shown once. */
@@ -36,7 +44,13 @@ export type RecoveryCodesState = FormState & { codes?: string[] };
 const PAGE = '/[locale]/(portal)/settings/security';
 
 function actorOf(live: Awaited<ReturnType<typeof requireSignedIn>>): SecurityActor {
-  return { userId: live.userId, sessionId: live.sessionId, email: live.email, locale: live.locale, reauthenticatedAt: live.reauthenticatedAt };
+  return {
+    userId: live.userId,
+    sessionId: live.sessionId,
+    email: live.email,
+    locale: live.locale,
+    reauthenticatedAt: live.reauthenticatedAt,
+  };
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -117,7 +131,8 @@ export async function confirmSmsAction(_prev: FormState, formData: FormData): Pr
     const now = new Date();
     assertRecentlyAuthenticated(actorOf(live), now);
     const checked = await checkSmsCode(db, live.userId, 'setup', parsed.data.code, now);
-    if (checked.result !== 'ok' || !checked.phone) return failed('validation.summary', formData, { code: `security.sms.${checked.result}` });
+    if (checked.result !== 'ok' || !checked.phone)
+      return failed('validation.summary', formData, { code: `security.sms.${checked.result}` });
     const phone = checked.phone;
     await db.transaction((tx) => saveSmsPhone(tx, actorOf(live), phone, now));
     revalidatePath(PAGE, 'page');

@@ -76,7 +76,11 @@ export async function saveTotpSecret(tx: Tx, actor: SecurityActor, secret: strin
       target: [secondFactors.userId, secondFactors.method],
       set: { secretEncrypted: encryptSecret(secret), lastUsedStep, confirmedAt: now },
     });
-  await recordEvent(tx, eventActor(actor), { type: 'user.second_factor_added', userId: actor.userId, data: { method: 'totp', replaced: before.includes('totp') } });
+  await recordEvent(tx, eventActor(actor), {
+    type: 'user.second_factor_added',
+    userId: actor.userId,
+    data: { method: 'totp', replaced: before.includes('totp') },
+  });
 }
 
 /** Texts a setup code to the number to be confirmed; refused when a code was sent too recently. */
@@ -93,7 +97,11 @@ export async function saveSmsPhone(tx: Tx, actor: SecurityActor, phone: string, 
     .insert(secondFactors)
     .values({ userId: actor.userId, method: 'sms', phone, confirmedAt: now })
     .onConflictDoUpdate({ target: [secondFactors.userId, secondFactors.method], set: { phone, confirmedAt: now } });
-  await recordEvent(tx, eventActor(actor), { type: 'user.second_factor_added', userId: actor.userId, data: { method: 'sms', replaced: before.includes('sms') } });
+  await recordEvent(tx, eventActor(actor), {
+    type: 'user.second_factor_added',
+    userId: actor.userId,
+    data: { method: 'sms', replaced: before.includes('sms') },
+  });
 }
 
 async function keepPreferredValid(tx: Tx, userId: string, remaining: Method[]) {
@@ -109,7 +117,11 @@ export async function removeMethod(tx: Tx, actor: SecurityActor, method: 'totp' 
   if (!methods.includes(method)) throw new DomainError('security.errors.notConfigured');
   if (methods.length === 1) throw new DomainError('security.errors.lastMethod');
   await tx.delete(secondFactors).where(and(eq(secondFactors.userId, actor.userId), eq(secondFactors.method, method)));
-  await keepPreferredValid(tx, actor.userId, methods.filter((m) => m !== method));
+  await keepPreferredValid(
+    tx,
+    actor.userId,
+    methods.filter((m) => m !== method),
+  );
   await recordEvent(tx, eventActor(actor), { type: 'user.second_factor_removed', userId: actor.userId, data: { method } });
 }
 
@@ -120,7 +132,12 @@ export async function removePasskey(tx: Tx, actor: SecurityActor, passkeyId: str
   if (!mine.some((key) => key.id === passkeyId)) throw new DomainError('common.errors.notFound');
   if (mine.length === 1 && methods.length === 1) throw new DomainError('security.errors.lastMethod');
   await tx.delete(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, actor.userId)));
-  if (mine.length === 1) await keepPreferredValid(tx, actor.userId, methods.filter((m) => m !== 'passkey'));
+  if (mine.length === 1)
+    await keepPreferredValid(
+      tx,
+      actor.userId,
+      methods.filter((m) => m !== 'passkey'),
+    );
   await recordEvent(tx, eventActor(actor), { type: 'user.second_factor_removed', userId: actor.userId, data: { method: 'passkey' } });
 }
 
@@ -130,7 +147,11 @@ export async function setPreferredMethod(tx: Tx, actor: SecurityActor, method: M
   const [user] = await tx.select({ preferred: users.preferredSecondFactor }).from(users).where(eq(users.id, actor.userId));
   if (user?.preferred === method) return;
   await tx.update(users).set({ preferredSecondFactor: method }).where(eq(users.id, actor.userId));
-  await recordEvent(tx, eventActor(actor), { type: 'user.preferred_second_factor_changed', userId: actor.userId, data: { from: user?.preferred ?? '', to: method } });
+  await recordEvent(tx, eventActor(actor), {
+    type: 'user.preferred_second_factor_changed',
+    userId: actor.userId,
+    data: { from: user?.preferred ?? '', to: method },
+  });
 }
 
 export async function regenerateRecoveryCodes(tx: Tx, actor: SecurityActor): Promise<string[]> {

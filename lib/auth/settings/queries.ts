@@ -17,14 +17,18 @@ export async function getSecurityOverview(db: Executor, userId: string) {
     .where(eq(passkeys.userId, userId))
     .orderBy(asc(passkeys.createdAt));
   const [user] = await db.select({ preferred: users.preferredSecondFactor }).from(users).where(eq(users.id, userId));
-  const codes = await db
-    .select({ total: count() })
+  const codes = await db.select({ total: count() }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  const [unused] = await db
+    .select({ n: count() })
     .from(recoveryCodes)
-    .where(eq(recoveryCodes.userId, userId));
-  const [unused] = await db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   const totp = factors.find((f) => f.method === 'totp');
   const sms = factors.find((f) => f.method === 'sms');
-  const configured: Method[] = [...(totp ? (['totp'] as const) : []), ...(sms ? (['sms'] as const) : []), ...(keys.length ? (['passkey'] as const) : [])];
+  const configured: Method[] = [
+    ...(totp ? (['totp'] as const) : []),
+    ...(sms ? (['sms'] as const) : []),
+    ...(keys.length ? (['passkey'] as const) : []),
+  ];
   return {
     totp: Boolean(totp),
     totpConfirmedAt: totp?.confirmedAt ?? null,
@@ -62,6 +66,8 @@ export async function listActiveSessions(db: Executor, userId: string, now: Date
 /** The methods the sign-in's second step can offer this user, preferred first. */
 export async function listSignInMethods(db: Executor, userId: string) {
   const overview = await getSecurityOverview(db, userId);
-  const ordered = [overview.preferred, ...overview.configured.filter((m) => m !== overview.preferred)].filter((m) => overview.configured.includes(m));
+  const ordered = [overview.preferred, ...overview.configured.filter((m) => m !== overview.preferred)].filter((m) =>
+    overview.configured.includes(m),
+  );
   return { methods: ordered, smsPhone: overview.smsPhone, hasRecoveryCodes: overview.recoveryCodesLeft > 0 };
 }

@@ -9,5 +9,8 @@ import { assertRecentlyAuthenticated } from './mutations';
  */
 export async function requireRecentPassword(now: Date = new Date()) {
   const live = await requireSignedIn();
-  assertRecentlyAuthenticated({ userId: live.userId, sessionId: live.sessionId, email: live.email, locale: live.locale, reauthenticatedAt: live.reauthenticatedAt }, now);
+  assertRecentlyAuthenticated(
+    { userId: live.userId, sessionId: live.sessionId, email: live.email, locale: live.locale, reauthenticatedAt: live.reauthenticatedAt },
+    now,
+  );
 }

@@ -8,12 +8,21 @@ export type Method = (typeof METHODS)[number];
 const code = z
   .string()
   .transform((value) => value.replace(/\s/g, ''))
-  .pipe(z.string().min(1, 'validation.required').regex(/^\d{6}$/, 'validation.code'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'validation.required')
+      .regex(/^\d{6}$/, 'validation.code'),
+  );
 
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
-    newPassword: z.string().min(1, 'validation.required').min(MIN_PASSWORD_LENGTH, 'security.password.tooShort').max(200, 'validation.tooLong'),
+    newPassword: z
+      .string()
+      .min(1, 'validation.required')
+      .min(MIN_PASSWORD_LENGTH, 'security.password.tooShort')
+      .max(200, 'validation.tooLong'),
     confirmPassword: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
   })
   .refine((input) => input.newPassword === input.confirmPassword, { path: ['confirmPassword'], message: 'security.password.mismatch' });

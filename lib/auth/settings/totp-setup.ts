@@ -9,7 +9,9 @@ import { base32 } from '@/lib/auth/crypto';
  * server key, so it stays the same across renders and failed tries, and changes once it has been saved.
  */
 export function pendingTotpSecret(sessionId: string, currentConfirmedAt: Date | null, key = env().AUTH_SECRET): string {
-  const mac = createHmac('sha256', key).update(`totp-setup:${sessionId}:${currentConfirmedAt?.toISOString() ?? 'none'}`).digest();
+  const mac = createHmac('sha256', key)
+    .update(`totp-setup:${sessionId}:${currentConfirmedAt?.toISOString() ?? 'none'}`)
+    .digest();
   return base32(mac.subarray(0, 20));
 }
 

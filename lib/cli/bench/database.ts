@@ -71,4 +71,3 @@ export async function timeSql(db: Database, query: SQL, runs: number): Promise<S
   times.sort((a, b) => a - b);
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), explainMs: plan?.['QUERY PLAN'][0]['Execution Time'] ?? Number.NaN };
 }
-

@@ -16,7 +16,9 @@ for (const q of queries) {
     ['count', caseCountSql(companyIds, params)],
   ] as const) {
     await handle.db.execute(statement);
-    const plan = (await executeRows(handle.db, sql`explain (analyze, buffers, costs off) ${statement}`)).map((row) => String(row['QUERY PLAN']));
+    const plan = (await executeRows(handle.db, sql`explain (analyze, buffers, costs off) ${statement}`)).map((row) =>
+      String(row['QUERY PLAN']),
+    );
     console.log(`\n=== "${q}" ${label}\n${plan.join('\n')}`);
   }
 }

@@ -69,7 +69,10 @@ function placeOf(frame: CallFrame): Place {
       if (entry.name && fn === '(anonymous)') fn = entry.name;
     }
   }
-  source = source.replace(/^turbopack:\/\/\/\[project\]\//, '').replace(/^file:\/\//, '').replace(/^.*?\/node_modules\//, 'node_modules/');
+  source = source
+    .replace(/^turbopack:\/\/\/\[project\]\//, '')
+    .replace(/^file:\/\//, '')
+    .replace(/^.*?\/node_modules\//, 'node_modules/');
   const special = ['(garbage collector)', '(idle)', '(program)', '(root)'].includes(frame.functionName);
   if (special) return { fn: frame.functionName, file: frame.functionName, pkg: frame.functionName, area: frame.functionName };
   const area = AREAS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'other';
@@ -90,7 +93,11 @@ profile.samples.forEach((id, index) => {
 let total = 0;
 let idle = 0;
 const areas = new Map<string, number>();
-const tables = { pkg: [new Map<string, number>(), new Map<string, number>()], file: [new Map<string, number>(), new Map<string, number>()], fn: [new Map<string, number>(), new Map<string, number>()] } as const;
+const tables = {
+  pkg: [new Map<string, number>(), new Map<string, number>()],
+  file: [new Map<string, number>(), new Map<string, number>()],
+  fn: [new Map<string, number>(), new Map<string, number>()],
+} as const;
 for (const [id, ms] of sampleMs) {
   const self = places.get(id);
   if (!self) continue;
@@ -108,12 +115,14 @@ for (const [id, ms] of sampleMs) {
     if (!place || byId.get(node)?.callFrame.functionName === '(root)') continue;
     for (const key of ['pkg', 'file', 'fn'] as const) seen[key].add(place[key]);
   }
-  for (const key of ['pkg', 'file', 'fn'] as const) for (const name of seen[key]) tables[key][1].set(name, (tables[key][1].get(name) ?? 0) + ms);
+  for (const key of ['pkg', 'file', 'fn'] as const)
+    for (const name of seen[key]) tables[key][1].set(name, (tables[key][1].get(name) ?? 0) + ms);
 }
 
 console.log(`${file}: ${(total / 1000).toFixed(2)} s busy, ${(idle / 1000).toFixed(2)} s idle`);
 console.log('\n== by area, self (% of busy)');
-for (const [name, ms] of [...areas.entries()].sort((a, b) => b[1] - a[1])) console.log(`${((100 * ms) / total).toFixed(1).padStart(6)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+for (const [name, ms] of [...areas.entries()].sort((a, b) => b[1] - a[1]))
+  console.log(`${((100 * ms) / total).toFixed(1).padStart(6)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 for (const key of ['pkg', 'file', 'fn'] as const) {
   const [self, inclusive] = tables[key];
   for (const [label, table] of [
@@ -122,6 +131,7 @@ for (const key of ['pkg', 'file', 'fn'] as const) {
   ] as const) {
     console.log(`\n== by ${key}, ${label} (% of busy)`);
     const sorted = [...table.entries()].sort((a, b) => b[1] - a[1]).slice(0, key === 'pkg' ? 25 : TOP);
-    for (const [name, ms] of sorted) console.log(`${((100 * ms) / total).toFixed(1).padStart(6)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+    for (const [name, ms] of sorted)
+      console.log(`${((100 * ms) / total).toFixed(1).padStart(6)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
   }
 }

@@ -20,7 +20,9 @@ const AUTH_SECRET = randomBytes(32).toString('hex');
 const ENCRYPTION_KEY = randomBytes(32).toString('hex');
 
 const handle = openDatabase(url, { max: 2 });
-const sample = (await executeRows<{ id: string }>(handle.db, sql`select id::text from cases order by random() limit 50`)).map((row) => row.id);
+const sample = (await executeRows<{ id: string }>(handle.db, sql`select id::text from cases order by random() limit 50`)).map(
+  (row) => row.id,
+);
 const cookie = await sessionCookieFor(handle.db, 'admin@demo.no', AUTH_SECRET, { userAgent: 'bench:profile' });
 await handle.close();
 
@@ -60,7 +62,9 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 300));
   const before = serverCpuMs(portal.pid);
   const summary = await runLoad({ clients: 2, requestsPerClient: Math.ceil(REQUESTS / 2), cookie: signedIn, nextUrl });
-  console.log(`${page}: ${summary.count} requests, ${((serverCpuMs(portal.pid) - before) / summary.count).toFixed(1)} ms CPU/request, p50 ${summary.p50.toFixed(1)} ms`);
+  console.log(
+    `${page}: ${summary.count} requests, ${((serverCpuMs(portal.pid) - before) / summary.count).toFixed(1)} ms CPU/request, p50 ${summary.p50.toFixed(1)} ms`,
+  );
 } finally {
   await portal.stop();
 }

@@ -14,9 +14,11 @@ function parentOf(pid: number): number | null {
 
 /** The process and all its descendants (next start may serve from a child process). */
 export function processTree(root: number): number[] {
-  const all = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
   const tree = [root];
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const pid of all) {
       const parent = parentOf(pid);

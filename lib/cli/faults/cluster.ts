@@ -33,13 +33,18 @@ export function ownCluster(dir: string, port: number): Cluster {
     if (process.getuid?.() === 0) spawnSync('chown', ['postgres', dir]);
     run([postgresBinary('initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   }
-  const isRunning = () => spawnSync(process.getuid?.() === 0 ? 'runuser' : postgresBinary('pg_ctl'), process.getuid?.() === 0 ? ['-u', 'postgres', '--', postgresBinary('pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status']).status === 0;
+  const isRunning = () =>
+    spawnSync(
+      process.getuid?.() === 0 ? 'runuser' : postgresBinary('pg_ctl'),
+      process.getuid?.() === 0 ? ['-u', 'postgres', '--', postgresBinary('pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status'],
+    ).status === 0;
   return {
     port,
     dir,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start: () => {
-      if (!isRunning()) ctl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start');
+      if (!isRunning())
+        ctl('-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start');
     },
     // Fast shutdown: open connections are cut, as in a failover or a crash of the database host.
     stop: () => {

@@ -35,7 +35,9 @@ export async function startFlakyProvider(port = 0): Promise<FlakyProvider> {
       if (failures > 0) failures -= 1;
       attempts.push({ key, status: failing ? 500 : 200 });
       if (failing) {
-        response.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ name: 'internal_server_error', message: 'down for a while' }));
+        response
+          .writeHead(500, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ name: 'internal_server_error', message: 'down for a while' }));
         return;
       }
       let id = answered.get(key);

@@ -13,9 +13,12 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/c
 
 /** The built portal's server action ids by `file#name` (lib/auth/actions.ts#signInAction). */
 export function loadActionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, ManifestEntry>;
+  };
   const ids = new Map<string, string>();
-  for (const [id, entry] of Object.entries(manifest.node)) if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id);
+  for (const [id, entry] of Object.entries(manifest.node))
+    if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id);
   return ids;
 }
 
@@ -48,7 +51,13 @@ export class Visitor {
   }
 
   /** Posts `file#name` with these form fields from page `pathname`, as a form with useActionState does. */
-  async action(base: string, pathname: string, action: string, fields: Record<string, string | string[]>, options: { plain?: boolean } = {}): Promise<Answer> {
+  async action(
+    base: string,
+    pathname: string,
+    action: string,
+    fields: Record<string, string | string[]>,
+    options: { plain?: boolean } = {},
+  ): Promise<Answer> {
     const id = this.actionIds.get(action);
     if (!id) throw new Error(`no server action ${action} in the build`);
     const form = new FormData();

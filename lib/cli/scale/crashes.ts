@@ -41,7 +41,10 @@ async function holdLock(url: string, hold: (tx: Tx) => Promise<unknown>) {
 async function waitingInstance(db: Database, names: string[]): Promise<string | null> {
   let found: string | null = null;
   await eventually(async () => {
-    const rows = await executeRows<{ name: string }>(db, sql`select application_name as name from pg_stat_activity where wait_event_type = 'Lock' and application_name <> 'scale-check-lock'`);
+    const rows = await executeRows<{ name: string }>(
+      db,
+      sql`select application_name as name from pg_stat_activity where wait_event_type = 'Lock' and application_name <> 'scale-check-lock'`,
+    );
     found = rows.map((row) => row.name).find((name) => names.includes(name)) ?? null;
     return found !== null;
   }, 60_000);
@@ -52,15 +55,31 @@ export type Crash = (name: string) => Promise<void>;
 
 /** A settlement run: the instance running it is killed (SIGKILL) mid-run; the other retries; one slip. */
 export async function checkSettlementCrash(db: Database, url: string, boss: PgBoss, names: string[], crash: Crash) {
-  await db.update(companies).set({ settlementWeekday: isoWeekday(todayInOslo()) }).where(eq(companies.id, CRASH_COMPANY));
+  await db
+    .update(companies)
+    .set({ settlementWeekday: isoWeekday(todayInOslo()) })
+    .where(eq(companies.id, CRASH_COMPANY));
   // The payment must be booked up to the cut-off, or the run rightly leaves it for the next slip (see payYesterday).
   const cutOff = addDays(todayInOslo(), -1);
   const bookedOn = await payYesterday(db, CRASH_COMPANY);
-  const slipCount = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY}`))[0]?.n ?? 0);
+  const slipCount = async () =>
+    Number(
+      (await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY}`))[0]?.n ??
+        0,
+    );
   const forCutOff = async () =>
-    Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY} and period_end_on = ${cutOff}`))[0]?.n ?? 0);
+    Number(
+      (
+        await executeRows<{ n: string }>(
+          db,
+          sql`select count(*) as n from remittance_slips where company_id = ${CRASH_COMPANY} and period_end_on = ${cutOff}`,
+        )
+      )[0]?.n ?? 0,
+    );
   const slipsBefore = await slipCount();
-  const release = await holdLock(url, (tx) => tx.select({ id: companies.id }).from(companies).where(eq(companies.id, CRASH_COMPANY)).for('update'));
+  const release = await holdLock(url, (tx) =>
+    tx.select({ id: companies.id }).from(companies).where(eq(companies.id, CRASH_COMPANY)).for('update'),
+  );
   const jobId = await boss.send(SETTLEMENT_JOB, {});
   const victim = await waitingInstance(db, names);
   if (victim) await crash(victim);
@@ -79,7 +98,13 @@ export async function checkSettlementCrash(db: Database, url: string, boss: PgBo
 export async function checkRegistrationCrash(db: Database, url: string, boss: PgBoss, names: string[], crash: Crash) {
   const invoiceNumber = `KRASJ-${Date.now()}`;
   const release = await holdLock(url, (tx) =>
-    tx.insert(debtors).values({ companyId: DEMO_API_KEY_COMPANY_ID, customerNumber: `S-${invoiceNumber}`, kind: 'company', name: 'Låst', searchName: 'låst' }),
+    tx.insert(debtors).values({
+      companyId: DEMO_API_KEY_COMPANY_ID,
+      customerNumber: `S-${invoiceNumber}`,
+      kind: 'company',
+      name: 'Låst',
+      searchName: 'låst',
+    }),
   );
   const draftId = await submittedDraft(db, invoiceNumber);
   const jobId = await sendInvoiceRegistration(boss, draftId);

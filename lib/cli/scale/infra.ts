@@ -34,7 +34,16 @@ export function ensureDebianPackage(program: string, pkg: string) {
 export type Cluster = { dir: string; port: number; stop: () => void };
 
 function startCluster(dir: string, port: number): Cluster {
-  runPg('pg_ctl', ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
+  runPg('pg_ctl', [
+    '-D',
+    dir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    '-w',
+    'start',
+  ]);
   return { dir, port, stop: () => spawnSync(...pgCommand('pg_ctl', ['-D', dir, '-m', 'immediate', 'stop'])) };
 }
 
@@ -51,7 +60,10 @@ export function startPrimaryAndReplica(root: string, port: number, replicaPort: 
   const primaryDir = path.join(root, 'primary');
   const replicaDir = path.join(root, 'replica');
   runPg('initdb', ['-D', primaryDir, '-A', 'trust', '-U', 'postgres', '--no-instructions', '-E', 'UTF8', '--locale=C.UTF-8']);
-  writeFileSync(path.join(primaryDir, 'postgresql.auto.conf'), 'max_connections = 200\nwal_level = replica\nmax_wal_senders = 5\nhot_standby = on\n');
+  writeFileSync(
+    path.join(primaryDir, 'postgresql.auto.conf'),
+    'max_connections = 200\nwal_level = replica\nmax_wal_senders = 5\nhot_standby = on\n',
+  );
   if (asRoot) chownSync(path.join(primaryDir, 'postgresql.auto.conf'), uid('postgres'), gid('postgres'));
   const primary = startCluster(primaryDir, port);
   runPg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast']);
@@ -107,7 +119,9 @@ export function startPgBouncer(root: string, port: number, primaryPort: number):
     ].join('\n'),
   );
   if (asRoot) run('chown', ['-R', 'postgres:postgres', dir]);
-  const [command, args] = asRoot ? ['runuser', ['-u', 'postgres', '--', '/usr/sbin/pgbouncer', path.join(dir, 'pgbouncer.ini')]] : ['/usr/sbin/pgbouncer', [path.join(dir, 'pgbouncer.ini')]];
+  const [command, args] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', '/usr/sbin/pgbouncer', path.join(dir, 'pgbouncer.ini')]]
+    : ['/usr/sbin/pgbouncer', [path.join(dir, 'pgbouncer.ini')]];
   return daemon(command, args as string[], 'pgbouncer');
 }
 

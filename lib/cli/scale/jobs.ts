@@ -1,7 +1,18 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { executeRows, type Database } from '@/db/client';
-import { apiKeys, caseCollection, cases, companies, invoiceDrafts, invoices, ledgerEntries, outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import {
+  apiKeys,
+  caseCollection,
+  cases,
+  companies,
+  invoiceDrafts,
+  invoices,
+  ledgerEntries,
+  outbox,
+  webhookDeliveries,
+  webhookEndpoints,
+} from '@/db/schema';
 import { addDays, todayInOslo } from '@/lib/dates';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID, DEMO_COMPANIES } from '@/lib/demo/accounts';
@@ -11,7 +22,8 @@ import { sendInvoiceRegistration } from '@/lib/queue/kicks';
 import { eventually, report } from './report';
 import type { Receiver } from './receivers';
 
-const count = async (db: Database, query: ReturnType<typeof sql>) => Number((await executeRows<{ n: string | number }>(db, query))[0]?.n ?? 0);
+const count = async (db: Database, query: ReturnType<typeof sql>) =>
+  Number((await executeRows<{ n: string | number }>(db, query))[0]?.n ?? 0);
 
 async function jobStates(boss: PgBoss, queue: string, ids: (string | null)[]) {
   return Promise.all(ids.map(async (id) => (id ? ((await boss.getJobById(queue, id))?.state ?? 'gone') : 'not queued')));
@@ -20,7 +32,17 @@ async function jobStates(boss: PgBoss, queue: string, ids: (string | null)[]) {
 /** POST /api/v1/invoices through the balancer: the registration job turns it into a case. */
 export async function postApiInvoice(lb: string, invoiceNumber: string) {
   const body = {
-    customer: { customerNumber: `S-${invoiceNumber}`, kind: 'company', name: 'Skala Test AS', organisationNumber: '923609016', addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: 'skala@example.com' },
+    customer: {
+      customerNumber: `S-${invoiceNumber}`,
+      kind: 'company',
+      name: 'Skala Test AS',
+      organisationNumber: '923609016',
+      addressLine: 'Storgata 1',
+      postcode: '0150',
+      city: 'Oslo',
+      countryCode: 'NO',
+      email: 'skala@example.com',
+    },
     invoice: { invoiceNumber, issuedOn: '2026-09-01', dueOn: '2026-09-15', amountOre: 250_000, currency: 'NOK' },
   };
   const response = await fetch(new URL('/api/v1/invoices', lb), {
@@ -43,8 +65,27 @@ export async function submittedDraft(db: Database, invoiceNumber: string): Promi
       apiKeyId: key?.id ?? null,
       status: 'submitted',
       submittedAt: now,
-      customer: { customerNumber: `S-${invoiceNumber}`, kind: 'company', name: 'Skala Test AS', nationalId: null, organisationNumber: '923609016', addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: 'skala@example.com', phone: null },
-      invoice: { invoiceNumber, issuedOn: '2026-09-01', dueOn: '2026-09-15', amountOre: 250_000, currency: 'NOK', description: 'Skalering' },
+      customer: {
+        customerNumber: `S-${invoiceNumber}`,
+        kind: 'company',
+        name: 'Skala Test AS',
+        nationalId: null,
+        organisationNumber: '923609016',
+        addressLine: 'Storgata 1',
+        postcode: '0150',
+        city: 'Oslo',
+        countryCode: 'NO',
+        email: 'skala@example.com',
+        phone: null,
+      },
+      invoice: {
+        invoiceNumber,
+        issuedOn: '2026-09-01',
+        dueOn: '2026-09-15',
+        amountOre: 250_000,
+        currency: 'NOK',
+        description: 'Skalering',
+      },
     })
     .returning({ id: invoiceDrafts.id });
   if (!draft) throw new Error('no draft');
@@ -52,7 +93,10 @@ export async function submittedDraft(db: Database, invoiceNumber: string): Promi
 }
 
 export const casesWithInvoice = (db: Database, invoiceNumber: string) =>
-  count(db, sql`select count(*) as n from ${invoices} where ${invoices.companyId} = ${DEMO_API_KEY_COMPANY_ID} and ${invoices.invoiceNumber} = ${invoiceNumber}`);
+  count(
+    db,
+    sql`select count(*) as n from ${invoices} where ${invoices.companyId} = ${DEMO_API_KEY_COMPANY_ID} and ${invoices.invoiceNumber} = ${invoiceNumber}`,
+  );
 
 /** The company whose settlement run the crash check interrupts (Bergen Rørlegger AS: it has payments to settle). */
 export const CRASH_COMPANY = DEMO_COMPANIES[2].id;
@@ -80,7 +124,13 @@ export async function payYesterday(db: Database, companyId: string): Promise<str
     .orderBy(asc(cases.caseNumber))
     .limit(1);
   if (!someCase) return null;
-  const payment = { paidOn: yesterday, kid: someCase.kid, amountOre: 10_000, payer: 'Skala', bankReference: `SKALA-${crypto.randomUUID().slice(0, 12)}` };
+  const payment = {
+    paidOn: yesterday,
+    kid: someCase.kid,
+    amountOre: 10_000,
+    payer: 'Skala',
+    bankReference: `SKALA-${crypto.randomUUID().slice(0, 12)}`,
+  };
   const received = await db.transaction((tx) => receiveDebtorPayment(tx, null, payment, 'desk'));
   if (received.outcome !== 'allocated') return null;
   const [booked] = await db
@@ -93,17 +143,27 @@ export async function payYesterday(db: Database, companyId: string): Promise<str
 /** Every queued job runs once with workers in both instances; every schedule fires once per tick. */
 export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: Receiver, hooks: Receiver, invitedEmail: string) {
   // The invitation (sent by the admin through the balancer before this): one email at the provider.
-  const delivered = await eventually(async () => (await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.recipient, invitedEmail)))[0]?.status === 'sent', 60_000);
+  const delivered = await eventually(
+    async () => (await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.recipient, invitedEmail)))[0]?.status === 'sent',
+    60_000,
+  );
   const [invitation] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.recipient, invitedEmail));
   const sends = invitation ? (resend.counts.get(`outbox/${invitation.id}`) ?? 0) : 0;
-  report(delivered && sends === 1, 'the invitation email is sent once', `outbox row ${delivered ? 'sent' : 'not sent'}; the provider received it ${sends} time(s)`);
+  report(
+    delivered && sends === 1,
+    'the invitation email is sent once',
+    `outbox row ${delivered ? 'sent' : 'not sent'}; the provider received it ${sends} time(s)`,
+  );
 
   // A submitted draft's registration job, asked for twice (the action's kick and the other instance's sweep).
   const invoiceNumber = `SKALA-${Date.now()}`;
   const draftId = await submittedDraft(db, invoiceNumber);
   const queued = [await sendInvoiceRegistration(boss, draftId), await sendInvoiceRegistration(boss, draftId)];
   const registered = await eventually(async () => (await casesWithInvoice(db, invoiceNumber)) > 0, 60_000);
-  const jobs = await executeRows<{ state: string }>(db, sql`select state from pgboss.job where name = 'invoice-registration' and singleton_key = ${draftId}`);
+  const jobs = await executeRows<{ state: string }>(
+    db,
+    sql`select state from pgboss.job where name = 'invoice-registration' and singleton_key = ${draftId}`,
+  );
   report(
     registered && (await casesWithInvoice(db, invoiceNumber)) === 1 && jobs.length === 1,
     'an invoice registration runs once',
@@ -112,35 +172,72 @@ export async function checkJobs(db: Database, boss: PgBoss, lb: string, resend: 
 
   // An invoice through the API (registered in the request): its case.registered webhook, once.
   const posted = await postApiInvoice(lb, `SKALA-API-${Date.now()}`);
-  const hooked = await eventually(async () => (await count(db, sql`select count(*) as n from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'delivered'`)) === 0 && hooks.counts.size > 0, 90_000);
-  const deliveries = await db.select({ eventId: webhookDeliveries.eventId }).from(webhookDeliveries).innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId));
+  const hooked = await eventually(
+    async () =>
+      (await count(db, sql`select count(*) as n from ${webhookDeliveries} where ${webhookDeliveries.status} <> 'delivered'`)) === 0 &&
+      hooks.counts.size > 0,
+    90_000,
+  );
+  const deliveries = await db
+    .select({ eventId: webhookDeliveries.eventId })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId));
   const received = deliveries.map((delivery) => hooks.counts.get(delivery.eventId) ?? 0);
-  report(hooked && received.length > 0 && received.every((n) => n === 1), 'webhook deliveries run once', `POST /api/v1/invoices: ${posted.status}; ${deliveries.length} deliveries, received ${received.join(', ')} time(s) each`);
+  report(
+    hooked && received.length > 0 && received.every((n) => n === 1),
+    'webhook deliveries run once',
+    `POST /api/v1/invoices: ${posted.status}; ${deliveries.length} deliveries, received ${received.join(', ')} time(s) each`,
+  );
 
   // The settlement run and the engine's morning run, fired by both instances' schedules at the same moment.
   // The companies other than CRASH_COMPANY settle today (that one is kept for the crash check).
   const today = todayInOslo();
-  await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(ne(companies.id, CRASH_COMPANY));
-  await db.update(companies).set({ settlementWeekday: isoWeekday(addDays(today, 1)) }).where(eq(companies.id, CRASH_COMPANY));
+  await db
+    .update(companies)
+    .set({ settlementWeekday: isoWeekday(today) })
+    .where(ne(companies.id, CRASH_COMPANY));
+  await db
+    .update(companies)
+    .set({ settlementWeekday: isoWeekday(addDays(today, 1)) })
+    .where(eq(companies.id, CRASH_COMPANY));
   const cutOff = addDays(today, -1);
   const booked: (string | null)[] = [];
-  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, CRASH_COMPANY))) booked.push(await payYesterday(db, company.id));
+  for (const company of await db.select({ id: companies.id }).from(companies).where(ne(companies.id, CRASH_COMPANY)))
+    booked.push(await payYesterday(db, company.id));
   const slipsBefore = await count(db, sql`select count(*) as n from remittance_slips`);
   const settlements = await Promise.all([boss.send(SETTLEMENT_JOB, {}), boss.send(SETTLEMENT_JOB, {})]);
-  await eventually(async () => (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed' || state === 'failed'), 120_000);
-  const twice = await count(db, sql`select count(*) as n from (select 1 from remittance_slips group by company_id, period_end_on having count(*) > 1) d`);
+  await eventually(
+    async () => (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed' || state === 'failed'),
+    120_000,
+  );
+  const twice = await count(
+    db,
+    sql`select count(*) as n from (select 1 from remittance_slips group by company_id, period_end_on having count(*) > 1) d`,
+  );
   // Each company paid before the cut-off gets its one slip for it: once, and not zero times either.
-  const missing = await count(db, sql`select count(*) as n from ${companies} c where c.id <> ${CRASH_COMPANY} and not exists (select 1 from remittance_slips s where s.company_id = c.id and s.period_end_on = ${cutOff})`);
+  const missing = await count(
+    db,
+    sql`select count(*) as n from ${companies} c where c.id <> ${CRASH_COMPANY} and not exists (select 1 from remittance_slips s where s.company_id = c.id and s.period_end_on = ${cutOff})`,
+  );
   report(
-    twice === 0 && missing === 0 && booked.every((day) => day === cutOff) && (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed'),
+    twice === 0 &&
+      missing === 0 &&
+      booked.every((day) => day === cutOff) &&
+      (await jobStates(boss, SETTLEMENT_JOB, settlements)).every((state) => state === 'completed'),
     'a settlement run fired twice at once settles once',
     `payments booked on ${booked.join(', ')} (cut-off ${cutOff}); jobs: ${(await jobStates(boss, SETTLEMENT_JOB, settlements)).join(', ')}; slips ${slipsBefore} → ${await count(db, sql`select count(*) as n from remittance_slips`)}; companies without a slip for the cut-off: ${missing}, with two: ${twice}`,
   );
 
   const lettersBefore = await count(db, sql`select count(*) as n from letters`);
   const engines = await Promise.all([boss.send(ENGINE_JOB, {}), boss.send(ENGINE_JOB, {})]);
-  await eventually(async () => (await jobStates(boss, ENGINE_JOB, engines)).every((state) => state === 'completed' || state === 'failed'), 180_000);
-  const doubled = await count(db, sql`select count(*) as n from (select 1 from letters group by case_id, kind, sent_on having count(*) > 1) d`);
+  await eventually(
+    async () => (await jobStates(boss, ENGINE_JOB, engines)).every((state) => state === 'completed' || state === 'failed'),
+    180_000,
+  );
+  const doubled = await count(
+    db,
+    sql`select count(*) as n from (select 1 from letters group by case_id, kind, sent_on having count(*) > 1) d`,
+  );
   report(
     doubled === 0 && (await jobStates(boss, ENGINE_JOB, engines)).every((state) => state === 'completed'),
     "the engine's morning run fired twice at once sends one letter per case and step",
@@ -159,5 +256,9 @@ export async function checkSchedules(db: Database, since: Date) {
   );
   const seen = rows.map((row) => `${row.name}: ${row.minutes} tick(s), at most ${row.most} job(s) per tick`).join('; ');
   const summary = rows.find((row) => row.name === 'notification-summaries');
-  report(Boolean(summary) && rows.every((row) => Number(row.most) === 1), 'each schedule fires once per tick with two instances', seen || 'no scheduled job seen');
+  report(
+    Boolean(summary) && rows.every((row) => Number(row.most) === 1),
+    'each schedule fires once per tick with two instances',
+    seen || 'no scheduled job seen',
+  );
 }

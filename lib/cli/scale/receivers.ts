@@ -5,7 +5,11 @@ import { createServer, type Server } from 'node:http';
 
 export type Receiver = { counts: Map<string, number>; close: () => Promise<void> };
 
-function listen(port: number, keyOf: (headers: Record<string, string | string[] | undefined>) => string | undefined, answer: () => unknown): Promise<Receiver> {
+function listen(
+  port: number,
+  keyOf: (headers: Record<string, string | string[] | undefined>) => string | undefined,
+  answer: () => unknown,
+): Promise<Receiver> {
   const counts = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     request.resume();
@@ -21,9 +25,17 @@ function listen(port: number, keyOf: (headers: Record<string, string | string[] 
 }
 
 export function fakeResend(port: number) {
-  return listen(port, (headers) => headers['idempotency-key'] as string | undefined, () => ({ id: crypto.randomUUID() }));
+  return listen(
+    port,
+    (headers) => headers['idempotency-key'] as string | undefined,
+    () => ({ id: crypto.randomUUID() }),
+  );
 }
 
 export function webhookReceiver(port: number) {
-  return listen(port, (headers) => headers['autocollect-event-id'] as string | undefined, () => ({ ok: true }));
+  return listen(
+    port,
+    (headers) => headers['autocollect-event-id'] as string | undefined,
+    () => ({ ok: true }),
+  );
 }

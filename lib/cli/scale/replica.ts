@@ -8,7 +8,11 @@ import { psql } from './infra';
 import { report } from './report';
 
 const readConnections = (port: number) =>
-  psql(port, 'postgres', "select application_name || ': ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70) from pg_stat_activity where application_name like '%-read' order by 1")
+  psql(
+    port,
+    'postgres',
+    "select application_name || ': ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70) from pg_stat_activity where application_name like '%-read' order by 1",
+  )
     .trim()
     .split('\n')
     .filter(Boolean);
@@ -19,7 +23,9 @@ export async function checkReplica(db: Database, admin: Visitor, lb: string, por
     await admin.get(lb, '/api/cases/export?locale=nb'),
     await admin.get(lb, '/nb/insights'),
     await admin.get(lb, '/nb/reports'),
-    await fetch(new URL('/api/v1/cases?limit=50', lb), { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } }).then((response) => ({ status: response.status })),
+    await fetch(new URL('/api/v1/cases?limit=50', lb), { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } }).then((response) => ({
+      status: response.status,
+    })),
   ];
   const onReplica = readConnections(ports.replica);
   const onPrimary = readConnections(ports.primary);
@@ -39,7 +45,10 @@ export async function checkReplica(db: Database, admin: Visitor, lb: string, por
     .limit(1);
   if (!target) return report(false, 'a write is visible on the primary at once', 'no active case of the API company');
   const api = (pathname: string, init: RequestInit = {}) =>
-    fetch(new URL(pathname, lb), { ...init, headers: { Authorization: `Bearer ${DEMO_API_KEY}`, 'Content-Type': 'application/json', ...init.headers } });
+    fetch(new URL(pathname, lb), {
+      ...init,
+      headers: { Authorization: `Bearer ${DEMO_API_KEY}`, 'Content-Type': 'application/json', ...init.headers },
+    });
   type Detail = { balanceOre?: number; history?: { type: string }[] };
   const read = async () => (await (await api(`/api/v1/cases/${target.caseNumber}`)).json()) as Detail;
   const payments = (detail: Detail) => detail.history?.filter((entry) => entry.type === 'payment.registered').length ?? 0;
@@ -61,7 +70,9 @@ export async function checkReplica(db: Database, admin: Visitor, lb: string, por
 function bouncerTable(port: number, command: string): Record<string, string>[] {
   const [header, ...lines] = psql(port, 'pgbouncer', command, { header: true }).trim().split('\n');
   const names = header?.split('|') ?? [];
-  return lines.filter((line) => !line.startsWith('(')).map((line) => Object.fromEntries(line.split('|').map((value, i) => [names[i] ?? String(i), value])));
+  return lines
+    .filter((line) => !line.startsWith('('))
+    .map((line) => Object.fromEntries(line.split('|').map((value, i) => [names[i] ?? String(i), value])));
 }
 
 /** The web instances' pool goes through PgBouncer in transaction mode: its console counts their transactions. */

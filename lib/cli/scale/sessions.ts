@@ -28,7 +28,14 @@ async function userId(db: Database, email: string) {
 const casesPage = async (visitor: Visitor, base: string) => (await visitor.get(base, '/nb/cases')).status;
 
 /** Sessions, roles and sign-out across two instances: what one decides, the other enforces at the next request. */
-export async function checkSessions(db: Database, actionIds: Map<string, string>, a: string, b: string, someCasePath: string, whileSignedIn: (admin: Visitor) => Promise<void>) {
+export async function checkSessions(
+  db: Database,
+  actionIds: Map<string, string>,
+  a: string,
+  b: string,
+  someCasePath: string,
+  whileSignedIn: (admin: Visitor) => Promise<void>,
+) {
   const admin = new Visitor(actionIds);
   const writer = new Visitor(actionIds);
   const adminLanded = await signIn(admin, a, 'admin@demo.no');
@@ -60,9 +67,16 @@ export async function checkSessions(db: Database, actionIds: Map<string, string>
   );
 
   const caseBefore = (await writer.get(b, someCasePath)).status;
-  const removal = await admin.action(a, '/nb/settings/users', 'lib/users/actions.ts#deleteUserAction', { companyId: FIRST, userId: writerId });
+  const removal = await admin.action(a, '/nb/settings/users', 'lib/users/actions.ts#deleteUserAction', {
+    companyId: FIRST,
+    userId: writerId,
+  });
   const caseAfter = (await writer.get(b, someCasePath)).status;
-  report(caseBefore === 200 && caseAfter === 404, 'a removal made on A bites on B at the next request', `a case of the company on B before: ${caseBefore}; removal on A: ${removal.location ?? removal.status}; on B after: ${caseAfter}`);
+  report(
+    caseBefore === 200 && caseAfter === 404,
+    'a removal made on A bites on B at the next request',
+    `a case of the company on B before: ${caseBefore}; removal on A: ${removal.location ?? removal.status}; on B after: ${caseAfter}`,
+  );
 
   await whileSignedIn(admin);
   const signedInOnB = await casesPage(admin, b);
@@ -71,7 +85,8 @@ export async function checkSessions(db: Database, actionIds: Map<string, string>
   // The old cookie, replayed on B (as a stolen copy would be): the session is over on both.
   const replay = await fetch(new URL('/nb/cases', b), { redirect: 'manual', headers: { Cookie: cookie } });
   const replayOnA = await fetch(new URL('/nb/cases', a), { redirect: 'manual', headers: { Cookie: cookie } });
-  const toLogin = (response: Response) => response.status >= 300 && response.status < 400 && (response.headers.get('location') ?? '').includes('/login');
+  const toLogin = (response: Response) =>
+    response.status >= 300 && response.status < 400 && (response.headers.get('location') ?? '').includes('/login');
   report(
     signedInOnB === 200 && toLogin(replay) && toLogin(replayOnA),
     'signing out on A ends the session on both',

@@ -14,8 +14,16 @@ import type { AddRateInput } from './schemas';
 async function currentDeskValue(tx: Tx, kind: AddRateInput['kind'], validFrom: string): Promise<number | null> {
   const [row] =
     kind === 'interest'
-      ? await tx.select({ value: interestRates.rateBasisPoints }).from(interestRates).where(eq(interestRates.validFrom, validFrom)).for('update')
-      : await tx.select({ value: feeRates.amountOre }).from(feeRates).where(and(eq(feeRates.kind, kind), eq(feeRates.validFrom, validFrom))).for('update');
+      ? await tx
+          .select({ value: interestRates.rateBasisPoints })
+          .from(interestRates)
+          .where(eq(interestRates.validFrom, validFrom))
+          .for('update')
+      : await tx
+          .select({ value: feeRates.amountOre })
+          .from(feeRates)
+          .where(and(eq(feeRates.kind, kind), eq(feeRates.validFrom, validFrom)))
+          .for('update');
   if (!row) return null;
   const [latest] = await tx
     .select({ value: rateCorrections.value })
@@ -36,7 +44,15 @@ export async function correctRate(tx: Tx, staff: Pick<StaffActor, 'userId'>, inp
   const previous = await currentDeskValue(tx, input.kind, input.validFrom);
   if (previous === null) throw new DomainError('desk.rates.errors.notCorrectable');
   if (previous === input.value) throw new DomainError('desk.rates.errors.unchanged');
-  await tx.insert(rateCorrections).values({ kind: input.kind, validFrom: input.validFrom, value: input.value, previousValue: previous, source: input.source, createdByUserId: staff.userId, createdAt: now });
+  await tx.insert(rateCorrections).values({
+    kind: input.kind,
+    validFrom: input.validFrom,
+    value: input.value,
+    previousValue: previous,
+    source: input.source,
+    createdByUserId: staff.userId,
+    createdAt: now,
+  });
   const affected = await tx
     .select({ caseId: caseCollection.caseId, companyId: caseCollection.companyId })
     .from(caseCollection)
@@ -47,7 +63,11 @@ export async function correctRate(tx: Tx, staff: Pick<StaffActor, 'userId'>, inp
     tx,
     affected.map(({ caseId, companyId }) => ({
       actor: { userId: staff.userId, companyId },
-      event: { type: 'case.rate_corrected' as const, caseId, data: { kind: input.kind, validFrom: input.validFrom, from: previous, to: input.value } },
+      event: {
+        type: 'case.rate_corrected' as const,
+        caseId,
+        data: { kind: input.kind, validFrom: input.validFrom, from: previous, to: input.value },
+      },
       occurredAt: now,
     })),
   );
@@ -55,7 +75,8 @@ export async function correctRate(tx: Tx, staff: Pick<StaffActor, 'userId'>, inp
   for (const { caseId } of affected) {
     const loaded = await loadClaimCase(tx, caseId, todayInOslo(now));
     // At the day the ledger stands at: the corrections are the rate's alone, not interest accrued since.
-    if (loaded?.snapshot.reconciledOn) await reconcileLoaded(tx, loaded, loaded.snapshot.reconciledOn, tables, { cause: 'rateCorrected', now: new Date(now.getTime() + 1) });
+    if (loaded?.snapshot.reconciledOn)
+      await reconcileLoaded(tx, loaded, loaded.snapshot.reconciledOn, tables, { cause: 'rateCorrected', now: new Date(now.getTime() + 1) });
   }
   return affected.length;
 }

@@ -24,7 +24,13 @@ export async function addRate(tx: Tx, staff: Pick<StaffActor, 'userId'>, input: 
           .returning({ validFrom: interestRates.validFrom })
       : await tx
           .insert(feeRates)
-          .values({ kind: input.kind, validFrom: input.validFrom, amountOre: input.value, source: input.source, createdByUserId: staff.userId })
+          .values({
+            kind: input.kind,
+            validFrom: input.validFrom,
+            amountOre: input.value,
+            source: input.source,
+            createdByUserId: staff.userId,
+          })
           .onConflictDoNothing()
           .returning({ validFrom: feeRates.validFrom });
   if (inserted.length === 0) throw new DomainError('desk.rates.errors.exists');

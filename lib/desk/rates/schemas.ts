@@ -23,7 +23,11 @@ export const addRateSchema = z
     // Both units have two decimals: basis points of a percent, øre of a krone.
     const value = parseKroner(input.value, 'nb');
     if (value === null || value <= 0 || value > MAX_VALUE[input.kind]) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: input.kind === 'interest' ? 'desk.rates.errors.percent' : 'desk.rates.errors.amount' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: input.kind === 'interest' ? 'desk.rates.errors.percent' : 'desk.rates.errors.amount',
+      });
       return z.NEVER;
     }
     if (input.kind !== 'collection_rate' && !/-(01|07)-01$/.test(input.validFrom)) {

@@ -5,7 +5,9 @@ export type MissingRate = { kind: 'interest' | 'standard_compensation'; halfYear
 /** The first day of the half-year `isoDate` lies in, and of the one after it. */
 export function halfYearsAround(isoDate: string): { current: string; next: string } {
   const year = Number(isoDate.slice(0, 4));
-  return isoDate.slice(5, 7) < '07' ? { current: `${year}-01-01`, next: `${year}-07-01` } : { current: `${year}-07-01`, next: `${year + 1}-01-01` };
+  return isoDate.slice(5, 7) < '07'
+    ? { current: `${year}-01-01`, next: `${year}-07-01` }
+    : { current: `${year}-07-01`, next: `${year + 1}-01-01` };
 }
 
 /**

@@ -12,8 +12,16 @@ import type { DatedAmount, InterestRate } from './tables';
 // changes the claim exactly as if it had been known on its date.
 
 export type ClaimLetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice';
-export type FeeKind = 'reminder_fee' | 'notice_fee' | 'standard_compensation' | 'collection_fee_light' | 'collection_fee_heavy' | 'plan_fee';
-export const FEE_KINDS: readonly FeeKind[] = ['reminder_fee', 'notice_fee', 'standard_compensation', 'collection_fee_light', 'collection_fee_heavy', 'plan_fee'];
+export type FeeKind =
+  'reminder_fee' | 'notice_fee' | 'standard_compensation' | 'collection_fee_light' | 'collection_fee_heavy' | 'plan_fee';
+export const FEE_KINDS: readonly FeeKind[] = [
+  'reminder_fee',
+  'notice_fee',
+  'standard_compensation',
+  'collection_fee_light',
+  'collection_fee_heavy',
+  'plan_fee',
+];
 
 export type ClaimLetter = { kind: ClaimLetterKind; sentOn: string; deadlineOn: string | null };
 /** A payment or credit note by value date. Debtor payments are split in the stage's order; the creditor's own
@@ -87,7 +95,13 @@ export const FEE_MIN_DAYS_AFTER_DUE = 14;
 /** Heavy salær only when the demand's deadline is overrun by more than this many days (inkassoforskriften § 2-3). */
 export const HEAVY_MIN_OVERRUN_DAYS = 28;
 
-const STAGE_OF: Record<ClaimLetterKind, Stage> = { reminder: 'reminder', notice: 'notice', demand: 'demand', legal_notice: 'legal', surveillance_notice: 'surveillance' };
+const STAGE_OF: Record<ClaimLetterKind, Stage> = {
+  reminder: 'reminder',
+  notice: 'notice',
+  demand: 'demand',
+  legal_notice: 'legal',
+  surveillance_notice: 'surveillance',
+};
 
 function roundUnitsHalfUp(units: bigint): number {
   return Number((units * 2n + UNITS_PER_ORE) / (UNITS_PER_ORE * 2n));
@@ -108,7 +122,9 @@ type Event = { on: string; order: number; tie?: string; apply: () => void };
 export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Claim {
   dayNumber(day);
   const order = facts.allocationOrder ?? DEFAULT_ALLOCATION_ORDER;
-  const rates = [...tables.rates].sort((a, b) => a.validFrom.localeCompare(b.validFrom)).map((rate) => ({ start: dayNumber(rate.validFrom), bp: rate.rateBasisPoints }));
+  const rates = [...tables.rates]
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+    .map((rate) => ({ start: dayNumber(rate.validFrom), bp: rate.rateBasisPoints }));
 
   let principal = facts.principalOre;
   let units = 0n;
@@ -144,7 +160,10 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
       const halfEnd = rate ? halfYearEndDay(rate.start) : first;
       const coveredUntil = rate ? Math.min(rates[index + 1]?.start ?? Infinity, halfEnd) : first;
       if (!rate || coveredUntil <= first) {
-        if (principal <= 0) { accruedThrough = through; return; }
+        if (principal <= 0) {
+          accruedThrough = through;
+          return;
+        }
         throw new MissingInterestRateError(isoFromDay(first));
       }
       const year = yearOfDay(first);
@@ -152,7 +171,8 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
       if (principal > 0) {
         units += BigInt(principal) * BigInt(rate.bp) * BigInt(end - first) * (isLeapYear(year) ? 365n : 366n);
         const last = periods.at(-1);
-        if (last && last.rateBasisPoints === rate.bp && last.principalOre === principal && dayNumber(last.toOn) === first - 1) last.toOn = isoFromDay(end - 1);
+        if (last && last.rateBasisPoints === rate.bp && last.principalOre === principal && dayNumber(last.toOn) === first - 1)
+          last.toOn = isoFromDay(end - 1);
         else periods.push({ fromOn: isoFromDay(first), toOn: isoFromDay(end - 1), rateBasisPoints: rate.bp, principalOre: principal });
       }
       accruedThrough = end - 1;
@@ -176,7 +196,16 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
         withheld.push({ kind: ownKind, onDate: s, reason: 'salaerOnce' });
         return;
       }
-      const light = collectionFeeOre({ principalOre: principal, onDate: s, heavy: false, businessDebtor: facts.businessDebtor, creditorVatRegistered: facts.creditorVatRegistered }, tables.collectionRate);
+      const light = collectionFeeOre(
+        {
+          principalOre: principal,
+          onDate: s,
+          heavy: false,
+          businessDebtor: facts.businessDebtor,
+          creditorVatRegistered: facts.creditorVatRegistered,
+        },
+        tables.collectionRate,
+      );
       // What was claimed as standardkompensasjon is deducted from the collection costs (forsinkelsesrenteloven § 3 a).
       charge('collection_fee_light', s, Math.max(0, light - charged('standard_compensation')), 'lightSalaer');
       return;
@@ -221,7 +250,14 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
   const events: Event[] = [];
   for (const letter of facts.letters) {
     if (letter.sentOn > day) continue;
-    events.push({ on: letter.sentOn, order: 0, apply: () => { letterFee(letter); stage = STAGE_OF[letter.kind]; } });
+    events.push({
+      on: letter.sentOn,
+      order: 0,
+      apply: () => {
+        letterFee(letter);
+        stage = STAGE_OF[letter.kind];
+      },
+    });
   }
   const firstDemand = facts.letters.find((letter) => letter.kind === 'demand' && letter.deadlineOn);
   const heavyOn = firstDemand?.deadlineOn ? heavySalaerOn(firstDemand.deadlineOn, facts.agreement) : null;
@@ -229,7 +265,13 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
   const heavyHeld = Boolean(heavyOn && heldFrom && heldFrom <= heavyOn);
   const planFee = facts.planFee;
   if (planFee && planFee.amountOre > 0 && planFee.onDate <= day) {
-    events.push({ on: planFee.onDate, order: 1, apply: () => { if (principal > 0) charge('plan_fee', planFee.onDate, planFee.amountOre, 'planFee'); } });
+    events.push({
+      on: planFee.onDate,
+      order: 1,
+      apply: () => {
+        if (principal > 0) charge('plan_fee', planFee.onDate, planFee.amountOre, 'planFee');
+      },
+    });
   }
   let heavyPending = false;
   if (heavyOn && !heavyHeld) {
@@ -239,8 +281,22 @@ export function claimOn(facts: ClaimFacts, day: string, tables: ClaimTables): Cl
         order: 1,
         apply: () => {
           if (principal <= 0) return;
-          const heavy = collectionFeeOre({ principalOre: principal, onDate: heavyOn, heavy: true, businessDebtor: facts.businessDebtor, creditorVatRegistered: facts.creditorVatRegistered }, tables.collectionRate);
-          charge('collection_fee_heavy', heavyOn, Math.max(0, heavy - charged('standard_compensation', 'collection_fee_light')), 'heavySalaer');
+          const heavy = collectionFeeOre(
+            {
+              principalOre: principal,
+              onDate: heavyOn,
+              heavy: true,
+              businessDebtor: facts.businessDebtor,
+              creditorVatRegistered: facts.creditorVatRegistered,
+            },
+            tables.collectionRate,
+          );
+          charge(
+            'collection_fee_heavy',
+            heavyOn,
+            Math.max(0, heavy - charged('standard_compensation', 'collection_fee_light')),
+            'heavySalaer',
+          );
         },
       });
     } else heavyPending = true;

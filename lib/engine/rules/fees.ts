@@ -1,9 +1,22 @@
 import { dayNumber } from './dates';
-import { COLLECTION_RATE, HEAVY_FEE_FACTOR, LIGHT_FEE_STEPS, PLAN_FEE_FACTOR, PLAN_FEE_FREE_INSTALMENTS, STANDARD_COMPENSATION, halfYearRow, validOn, type DatedAmount } from './tables';
+import {
+  COLLECTION_RATE,
+  HEAVY_FEE_FACTOR,
+  LIGHT_FEE_STEPS,
+  PLAN_FEE_FACTOR,
+  PLAN_FEE_FREE_INSTALMENTS,
+  STANDARD_COMPENSATION,
+  halfYearRow,
+  validOn,
+  type DatedAmount,
+} from './tables';
 
 /** A fee date before the first row of its table. */
 export class MissingFeeTableError extends RangeError {
-  constructor(readonly table: string, readonly onDate: string) {
+  constructor(
+    readonly table: string,
+    readonly onDate: string,
+  ) {
     super(`No ${table} is known for ${onDate}`);
     this.name = 'MissingFeeTableError';
   }
@@ -78,8 +91,14 @@ export function collectionFeeLightOre(principalOre: number, onDate: string, rate
  * The instalment-plan fee in øre for a plan agreed on `onDate`: none for up to four instalments, else the dated
  * factor (1.5) of the inkassosats, rounded down (a ceiling, like every fee).
  */
-export function planFeeOre(instalments: number, onDate: string, rates: readonly DatedAmount[] = COLLECTION_RATE, factors = PLAN_FEE_FACTOR): number {
-  if (!Number.isInteger(instalments) || instalments < 1) throw new RangeError(`A plan has a whole number of instalments, got ${instalments}`);
+export function planFeeOre(
+  instalments: number,
+  onDate: string,
+  rates: readonly DatedAmount[] = COLLECTION_RATE,
+  factors = PLAN_FEE_FACTOR,
+): number {
+  if (!Number.isInteger(instalments) || instalments < 1)
+    throw new RangeError(`A plan has a whole number of instalments, got ${instalments}`);
   if (instalments <= PLAN_FEE_FREE_INSTALMENTS) return 0;
   const factor = validOn(factors, onDate);
   if (!factor) throw new MissingFeeTableError('planFeeFactor', onDate);

@@ -15,7 +15,6 @@ export class MissingInterestRateError extends RangeError {
  */
 export const UNITS_PER_ORE = 10_000n * 365n * 366n;
 
-
 /** Σ rate × days in exact units per øre of principal, day `from` inclusive to `to` exclusive. */
 function weightedUnits(from: number, to: number, rates: readonly InterestRate[]): bigint {
   const periods = [...rates]
@@ -58,7 +57,13 @@ export type Accrual = { interestOre: number; carryUnits: bigint };
  * piecewise per half-year rate, days over 365 or 366; principal only (never interest on interest). `carryUnits`
  * is what the previous booking left unrounded. Throws MissingInterestRateError for a day without a rate.
  */
-export function accrueInterest(principalOre: number, fromOn: string, toOn: string, carryUnits = 0n, rates: readonly InterestRate[] = INTEREST_RATES): Accrual {
+export function accrueInterest(
+  principalOre: number,
+  fromOn: string,
+  toOn: string,
+  carryUnits = 0n,
+  rates: readonly InterestRate[] = INTEREST_RATES,
+): Accrual {
   if (!Number.isSafeInteger(principalOre) || principalOre < 0) {
     throw new RangeError(`Principal must be a non-negative whole number of øre, got ${principalOre}`);
   }
@@ -72,7 +77,12 @@ export function accrueInterest(principalOre: number, fromOn: string, toOn: strin
 }
 
 /** Interest in øre over one span, rounded once (the worked example: 10 000 kr, 12.5 %, 30 days = 102.74 kr). */
-export function calculateInterestOre(principalOre: number, fromOn: string, toOn: string, rates: readonly InterestRate[] = INTEREST_RATES): number {
+export function calculateInterestOre(
+  principalOre: number,
+  fromOn: string,
+  toOn: string,
+  rates: readonly InterestRate[] = INTEREST_RATES,
+): number {
   return accrueInterest(principalOre, fromOn, toOn, 0n, rates).interestOre;
 }
 

@@ -102,7 +102,11 @@ export type ReconcilePlan = { claim: Claim; postings: ReconcilePosting[]; correc
 export type Decision =
   | { kind: 'letter'; plan: LetterPlan }
   | { kind: 'reconcile'; plan: ReconcilePlan }
-  | { kind: 'wait'; reason: 'inactive' | 'nothingOwed' | 'disputed' | 'arranged' | 'notYet' | 'awaitingLegalConfirmation' | 'done'; nextOn: string | null }
+  | {
+      kind: 'wait';
+      reason: 'inactive' | 'nothingOwed' | 'disputed' | 'arranged' | 'notYet' | 'awaitingLegalConfirmation' | 'done';
+      nextOn: string | null;
+    }
   | { kind: 'arrangement'; step: ArrangementChange }
   | { kind: 'error'; code: 'missingInterestRate' | 'missingFeeTable'; onDate: string };
 
@@ -141,7 +145,9 @@ function arrangementStep(snapshot: CaseSnapshot, today: string): Decision | null
     if (today <= arrangement.untilOn) return { kind: 'wait', reason: 'arranged', nextOn: plusDays(arrangement.untilOn, 1) };
     return { kind: 'arrangement', step: { change: 'expired', arrangementId: arrangement.id } };
   }
-  const paid = snapshot.payments.filter((payment) => payment.source === 'debtor' && payment.valueOn >= arrangement.startsOn).reduce((sum, payment) => sum + payment.amountOre, 0);
+  const paid = snapshot.payments
+    .filter((payment) => payment.source === 'debtor' && payment.valueOn >= arrangement.startsOn)
+    .reduce((sum, payment) => sum + payment.amountOre, 0);
   const standing = planStanding(arrangement.instalments, paid, today);
   if (standing.completed) return { kind: 'arrangement', step: { change: 'completed', arrangementId: arrangement.id } };
   if (!standing.missed) {
@@ -150,7 +156,15 @@ function arrangementStep(snapshot: CaseSnapshot, today: string): Decision | null
   }
   const missed = arrangement.instalments.find((instalment) => instalment.number === standing.missed?.number);
   if (!missed?.noticeSentOn) {
-    return { kind: 'arrangement', step: { change: 'notice', arrangementId: arrangement.id, instalment: standing.missed, deadlineOn: plusDays(today, MISSED_INSTALMENT_GRACE_DAYS) } };
+    return {
+      kind: 'arrangement',
+      step: {
+        change: 'notice',
+        arrangementId: arrangement.id,
+        instalment: standing.missed,
+        deadlineOn: plusDays(today, MISSED_INSTALMENT_GRACE_DAYS),
+      },
+    };
   }
   const deadlineOn = plusDays(missed.noticeSentOn, MISSED_INSTALMENT_GRACE_DAYS);
   // The deadline day itself is still in time (inkassoloven § 9).
@@ -159,7 +173,13 @@ function arrangementStep(snapshot: CaseSnapshot, today: string): Decision | null
 }
 
 /** The claim on `day` and the entries that bring the ledger to it (throws on a missing table). */
-export function reconcilePlan(snapshot: CaseSnapshot, agreement: CollectionAgreement, day: string, tables: Tables, fresh: { paymentId?: string; cause?: CorrectionCause } = {}): ReconcilePlan {
+export function reconcilePlan(
+  snapshot: CaseSnapshot,
+  agreement: CollectionAgreement,
+  day: string,
+  tables: Tables,
+  fresh: { paymentId?: string; cause?: CorrectionCause } = {},
+): ReconcilePlan {
   const claim = claimOn(factsOf(snapshot, agreement), day, tables);
   return { claim, ...reconcile(claim, snapshot.booked, fresh) };
 }
@@ -242,7 +262,13 @@ export function decide(snapshot: CaseSnapshot, agreement: CollectionAgreement, t
   }
 }
 
-function planLetter(kind: EngineLetterKind, snapshot: CaseSnapshot, agreement: CollectionAgreement, today: string, tables: Tables): LetterPlan {
+function planLetter(
+  kind: EngineLetterKind,
+  snapshot: CaseSnapshot,
+  agreement: CollectionAgreement,
+  today: string,
+  tables: Tables,
+): LetterPlan {
   const letter: SentLetter = { kind, sentOn: today, deadlineOn: deadlineFor(kind, today, agreement) };
   const claim = claimOn(factsOf(snapshot, agreement, letter), today, tables);
   const { postings, corrections } = reconcile(claim, snapshot.booked, { letterOn: today });

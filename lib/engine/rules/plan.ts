@@ -21,7 +21,10 @@ export type PlanOption = {
 
 export type PostponementOption = { untilOn: string; totalOre: number; extraOre: number; owedTodayOre: number };
 
-export type PlanLimits = Pick<CollectionAgreement, 'longestPlanMonths' | 'smallestInstalmentOre' | 'agencyMayApprovePlans' | 'longestPostponementDays'>;
+export type PlanLimits = Pick<
+  CollectionAgreement,
+  'longestPlanMonths' | 'smallestInstalmentOre' | 'agencyMayApprovePlans' | 'longestPostponementDays'
+>;
 
 export type LimitCheck = 'inside' | 'tooLong' | 'instalmentTooSmall' | 'needsCreditor';
 
@@ -40,7 +43,12 @@ export function planOption(facts: ClaimFacts, today: string, count: number, tabl
   const each = amountOre ?? Math.ceil((owedTodayOre + fee) / count);
   const planned: ClaimPayment[] = [];
   const instalments: Instalment[] = [];
-  const withPlan = (payments: ClaimPayment[]): ClaimFacts => ({ ...facts, arrangedOn: today, planFee: { onDate: today, amountOre: fee }, payments: [...facts.payments, ...payments] });
+  const withPlan = (payments: ClaimPayment[]): ClaimFacts => ({
+    ...facts,
+    arrangedOn: today,
+    planFee: { onDate: today, amountOre: fee },
+    payments: [...facts.payments, ...payments],
+  });
   for (let number = 1; number < count; number += 1) {
     const dueOn = instalmentDueOn(today, number);
     const left = claimOn(withPlan(planned), dueOn, tables).totalOre;
@@ -99,7 +107,11 @@ export function feeFreeAlternative(count: number): number | null {
  * How a running plan stands on `today`: what fell due before today (the due day itself is still in time,
  * inkassoloven § 9) against what the debtor paid since the plan began. The first instalment not covered is missed.
  */
-export function planStanding(instalments: readonly Instalment[], paidSinceStartOre: number, today: string): { missed: Instalment | null; completed: boolean } {
+export function planStanding(
+  instalments: readonly Instalment[],
+  paidSinceStartOre: number,
+  today: string,
+): { missed: Instalment | null; completed: boolean } {
   let due = 0;
   for (const instalment of instalments) {
     if (instalment.dueOn >= today) break;

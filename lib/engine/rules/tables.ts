@@ -85,7 +85,9 @@ export function validOn<T extends { validFrom: string }>(table: readonly T[], on
  * The most an instalment plan of more than four instalments may add (inkassoforskriften § 2-4, domain.md §2), as
  * thousandths of the inkassosats on the plan's day: 1.5 × (configurable by valid-from date).
  */
-export const PLAN_FEE_FACTOR: readonly { validFrom: string; factorPerMille: number }[] = [{ validFrom: '2020-01-01', factorPerMille: 1_500 }];
+export const PLAN_FEE_FACTOR: readonly { validFrom: string; factorPerMille: number }[] = [
+  { validFrom: '2020-01-01', factorPerMille: 1_500 },
+];
 
 /** A plan with more instalments than this may carry the plan fee; up to this many it never does. */
 export const PLAN_FEE_FREE_INSTALMENTS = 4;

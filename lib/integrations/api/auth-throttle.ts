@@ -13,7 +13,11 @@ const windowOf = (now: Date) => new Date(Math.floor(now.getTime() / AUTH_FAILURE
  * Serialises the key checks of one address for the rest of the transaction and says whether it may try a key now;
  * when it may not, how many seconds until the window turns. Under the lock, a parallel burst is counted one by one.
  */
-export async function lockAddressAndCheck(tx: Tx, address: string, now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+export async function lockAddressAndCheck(
+  tx: Tx,
+  address: string,
+  now: Date,
+): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`api-auth:${address}`}, 0))`);
   const windowStart = windowOf(now);
   const [row] = await tx
@@ -21,7 +25,10 @@ export async function lockAddressAndCheck(tx: Tx, address: string, now: Date): P
     .from(apiAuthFailures)
     .where(and(eq(apiAuthFailures.address, address), eq(apiAuthFailures.windowStart, windowStart)));
   if ((row?.failures ?? 0) < AUTH_FAILURES_PER_WINDOW) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + AUTH_FAILURE_WINDOW_MS - now.getTime()) / 1000)) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + AUTH_FAILURE_WINDOW_MS - now.getTime()) / 1000)),
+  };
 }
 
 /** One more unknown key from the address (inside the same transaction as lockAddressAndCheck). */
@@ -29,7 +36,10 @@ export async function countFailure(tx: Tx, address: string, now: Date) {
   await tx
     .insert(apiAuthFailures)
     .values({ address, windowStart: windowOf(now), failures: 1 })
-    .onConflictDoUpdate({ target: [apiAuthFailures.address, apiAuthFailures.windowStart], set: { failures: sql`${apiAuthFailures.failures} + 1` } });
+    .onConflictDoUpdate({
+      target: [apiAuthFailures.address, apiAuthFailures.windowStart],
+      set: { failures: sql`${apiAuthFailures.failures} + 1` },
+    });
 }
 
 /** Past windows are worth nothing: the hourly maintenance drops them. */

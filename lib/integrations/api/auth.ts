@@ -24,7 +24,13 @@ async function findKeyThrottled(db: Database, key: string, address: string, now:
     const decision = await lockAddressAndCheck(tx, address, now);
     if (!decision.allowed) return decision.retryAfterSeconds;
     const [row] = await tx
-      .select({ id: apiKeys.id, companyId: apiKeys.companyId, name: apiKeys.name, revokedAt: apiKeys.revokedAt, autocollect: companies.autocollectEnabled })
+      .select({
+        id: apiKeys.id,
+        companyId: apiKeys.companyId,
+        name: apiKeys.name,
+        revokedAt: apiKeys.revokedAt,
+        autocollect: companies.autocollectEnabled,
+      })
       .from(apiKeys)
       .innerJoin(companies, eq(companies.id, apiKeys.companyId))
       .where(eq(apiKeys.secretHash, hashApiKey(key)));
@@ -46,19 +52,43 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   // Counted as sign-in counts: an IPv6 client per /64 (it can pick any address in it).
   const row = await findKeyThrottled(db, key, throttleAddress(options.address ?? 'unknown'), now);
   if (typeof row === 'number') {
-    throw new ApiProblem(429, 'auth-throttled', 'Too many unknown API keys from this address.', `Try again in ${row} seconds.`, {}, { 'Retry-After': String(row) });
+    throw new ApiProblem(
+      429,
+      'auth-throttled',
+      'Too many unknown API keys from this address.',
+      `Try again in ${row} seconds.`,
+      {},
+      { 'Retry-After': String(row) },
+    );
   }
   if (!row || row.revokedAt) throw unauthorized();
   if (!row.autocollect) {
-    throw new ApiProblem(403, 'not-connected', 'The company is not connected to AutoCollect.', 'An Administrator switches AutoCollect on under Settings → Company → Integrations.');
+    throw new ApiProblem(
+      403,
+      'not-connected',
+      'The company is not connected to AutoCollect.',
+      'An Administrator switches AutoCollect on under Settings → Company → Integrations.',
+    );
   }
   const decision = await claimRequest(db, row.id, options.rateLimit, now);
   if (!decision.allowed) {
-    throw new ApiProblem(429, 'rate-limited', 'Too many requests for this API key.', `Try again in ${decision.retryAfterSeconds} seconds.`, {}, { 'Retry-After': String(decision.retryAfterSeconds) });
+    throw new ApiProblem(
+      429,
+      'rate-limited',
+      'Too many requests for this API key.',
+      `Try again in ${decision.retryAfterSeconds} seconds.`,
+      {},
+      { 'Retry-After': String(decision.retryAfterSeconds) },
+    );
   }
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now, lastUsedAddress: options.address })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)))));
+    .where(
+      and(
+        eq(apiKeys.id, row.id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_GRANULARITY_MS))),
+      ),
+    );
   return { userId: null, apiKeyId: row.id, companyId: row.companyId, role: 'write', keyName: row.name };
 }

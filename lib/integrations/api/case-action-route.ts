@@ -15,8 +15,10 @@ export async function handleCaseAction(request: NextRequest, context: CaseNumber
   const caseNumber = parseCaseNumber((await context.params).caseNumber);
   const key = idempotencyKeyOf(request, false);
   const body = action === 'withdraw' ? await readBody(request, withdrawRequest) : { raw: {}, data: { reason: undefined } };
-  const answer = await idempotent(db, { companyId: principal.companyId, endpoint: `cases/${caseNumber}/${action}`, key, body: body.raw }, (tx) =>
-    changeApiCaseStatus(tx, principal, caseNumber, action, body.data.reason),
+  const answer = await idempotent(
+    db,
+    { companyId: principal.companyId, endpoint: `cases/${caseNumber}/${action}`, key, body: body.raw },
+    (tx) => changeApiCaseStatus(tx, principal, caseNumber, action, body.data.reason),
   );
   return json(answer.body, answer.status, answer.replayed ? { 'Idempotent-Replayed': 'true' } : {});
 }

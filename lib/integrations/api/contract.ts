@@ -42,14 +42,20 @@ export const apiInvoiceSchema = z
   })
   .meta({ id: 'Invoice' });
 
-export const createInvoiceRequest = z.object({ customer: apiCustomerSchema, invoice: apiInvoiceSchema }).meta({ id: 'CreateInvoiceRequest' });
+export const createInvoiceRequest = z
+  .object({ customer: apiCustomerSchema, invoice: apiInvoiceSchema })
+  .meta({ id: 'CreateInvoiceRequest' });
 
 export const paymentRequest = z
   .object({
     invoiceNumber: z.string().min(1).max(40),
     amountOre,
     paidOn: isoDate.meta({ description: 'When the debtor paid the creditor directly (not in the future).' }),
-    currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: "Defaults to the case's currency." }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .meta({ description: "Defaults to the case's currency." }),
   })
   .meta({ id: 'PaymentRequest' });
 
@@ -58,7 +64,10 @@ export const creditNoteRequest = z
     invoiceNumber: z.string().min(1).max(40),
     amountOre,
     creditedOn: isoDate,
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
   })
   .meta({ id: 'CreditNoteRequest' });
 
@@ -95,7 +104,10 @@ export const historyEntry = z
 export const caseDetail = caseSummary.extend({ history: z.array(historyEntry) }).meta({ id: 'CaseDetail' });
 
 export const casePage = z
-  .object({ data: z.array(caseSummary), nextCursor: z.string().nullable().meta({ description: 'Pass as ?cursor= for the next page; null at the end.' }) })
+  .object({
+    data: z.array(caseSummary),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as ?cursor= for the next page; null at the end.' }),
+  })
   .meta({ id: 'CasePage' });
 
 export const casesQuery = z.object({
@@ -140,7 +152,8 @@ export const settlement = z
     directPaymentsOre: ore,
     carriedInOre: ore.meta({ description: 'What the previous slip could not pay out (≤ 0), set against this one.' }),
     carriedOutOre: ore.meta({
-      description: 'What this slip could not pay out (≤ 0: its lines came to less than zero), carried to the next slip. netOre = the lines’ net + carriedInOre − carriedOutOre, never below zero.',
+      description:
+        'What this slip could not pay out (≤ 0: its lines came to less than zero), carried to the next slip. netOre = the lines’ net + carriedInOre − carriedOutOre, never below zero.',
     }),
     lines: z.array(settlementLine),
   })

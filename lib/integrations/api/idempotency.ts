@@ -15,7 +15,8 @@ export function idempotencyKeyOf(request: Request, required: boolean): string | 
     if (required) throw new ApiProblem(400, 'idempotency-key-required', 'The Idempotency-Key header is required for this request.');
     return null;
   }
-  if (!KEY_PATTERN.test(key)) throw new ApiProblem(400, 'idempotency-key-invalid', 'The Idempotency-Key header must be 1–200 printable ASCII characters.');
+  if (!KEY_PATTERN.test(key))
+    throw new ApiProblem(400, 'idempotency-key-invalid', 'The Idempotency-Key header must be 1–200 printable ASCII characters.');
   return key;
 }
 
@@ -25,9 +26,15 @@ export function requestHash(body: unknown): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify(canonical(body)) ?? 'null').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)) ?? 'null')
+    .digest('hex');
 }
 
 /**
@@ -48,7 +55,13 @@ export async function idempotent(
     const [earlier] = await tx
       .select()
       .from(apiIdempotency)
-      .where(and(eq(apiIdempotency.companyId, scope.companyId), eq(apiIdempotency.endpoint, scope.endpoint), eq(apiIdempotency.idempotencyKey, key)));
+      .where(
+        and(
+          eq(apiIdempotency.companyId, scope.companyId),
+          eq(apiIdempotency.endpoint, scope.endpoint),
+          eq(apiIdempotency.idempotencyKey, key),
+        ),
+      );
     if (earlier) {
       if (earlier.requestHash !== hash) {
         throw new ApiProblem(409, 'idempotency-key-reused', 'This Idempotency-Key was used with another request body.');

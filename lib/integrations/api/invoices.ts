@@ -48,16 +48,33 @@ export async function submitApiInvoice(db: Database, principal: ApiPrincipal, bo
     const [draft] = await tx
       .select({ id: invoiceDrafts.id, status: invoiceDrafts.status, caseId: invoiceDrafts.caseId })
       .from(invoiceDrafts)
-      .where(and(eq(invoiceDrafts.companyId, principal.companyId), isNotNull(invoiceDrafts.apiKeyId), sql`${invoiceDrafts.invoice}->>'invoiceNumber' = ${number}`))
+      .where(
+        and(
+          eq(invoiceDrafts.companyId, principal.companyId),
+          isNotNull(invoiceDrafts.apiKeyId),
+          sql`${invoiceDrafts.invoice}->>'invoiceNumber' = ${number}`,
+        ),
+      )
       .limit(1)
       .for('update');
     const now = new Date();
-    const fields = { customer: checked.customer, invoice: checked.invoice, status: 'submitted' as const, submittedAt: now, updatedAt: now, failureKey: null, failureData: null };
+    const fields = {
+      customer: checked.customer,
+      invoice: checked.invoice,
+      status: 'submitted' as const,
+      submittedAt: now,
+      updatedAt: now,
+      failureKey: null,
+      failureData: null,
+    };
     if (draft?.caseId) return { done: draft.caseId, draftId: null } as const;
     // On its way (a parallel call's registration is running): wait for it below, on the draft's row lock.
     if (draft?.status === 'submitted') return { done: null, draftId: draft.id } as const;
     if (draft) {
-      await tx.update(invoiceDrafts).set({ ...fields, apiKeyId: principal.apiKeyId }).where(eq(invoiceDrafts.id, draft.id));
+      await tx
+        .update(invoiceDrafts)
+        .set({ ...fields, apiKeyId: principal.apiKeyId })
+        .where(eq(invoiceDrafts.id, draft.id));
       return { done: null, draftId: draft.id } as const;
     }
     const [created] = await tx

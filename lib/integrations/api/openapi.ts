@@ -8,13 +8,36 @@ import * as contract from './contract';
  */
 
 // Every schema with an id, nested ones too (Customer, Invoice, …): each becomes one component, referenced by $ref.
-const REQUESTS = { Customer: contract.apiCustomerSchema, Invoice: contract.apiInvoiceSchema, CreateInvoiceRequest: contract.createInvoiceRequest, PaymentRequest: contract.paymentRequest, CreditNoteRequest: contract.creditNoteRequest, WithdrawRequest: contract.withdrawRequest, EmptyRequest: contract.emptyRequest };
-const RESPONSES = { HistoryEntry: contract.historyEntry, SettlementLine: contract.settlementLine, Settlement: contract.settlement, CaseSummary: contract.caseSummary, CaseDetail: contract.caseDetail, CasePage: contract.casePage, PaymentResult: contract.paymentResult, SettlementList: contract.settlementList, Problem: contract.problem };
+const REQUESTS = {
+  Customer: contract.apiCustomerSchema,
+  Invoice: contract.apiInvoiceSchema,
+  CreateInvoiceRequest: contract.createInvoiceRequest,
+  PaymentRequest: contract.paymentRequest,
+  CreditNoteRequest: contract.creditNoteRequest,
+  WithdrawRequest: contract.withdrawRequest,
+  EmptyRequest: contract.emptyRequest,
+};
+const RESPONSES = {
+  HistoryEntry: contract.historyEntry,
+  SettlementLine: contract.settlementLine,
+  Settlement: contract.settlement,
+  CaseSummary: contract.caseSummary,
+  CaseDetail: contract.caseDetail,
+  CasePage: contract.casePage,
+  PaymentResult: contract.paymentResult,
+  SettlementList: contract.settlementList,
+  Problem: contract.problem,
+};
 
 function components(schemas: Record<string, ZodType>, io: 'input' | 'output'): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
-  const generated = z.toJSONSchema(registry, { target: 'draft-2020-12', io, unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  const generated = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   return Object.fromEntries(
     Object.entries(generated.schemas).map(([id, schema]) => {
       // Components are plain schemas inside the document: no $id / $schema of their own.
@@ -34,10 +57,19 @@ const problem = (description: string) => ({ description, content: { 'application
 const COMMON_ERRORS = {
   '401': problem('Missing, malformed, unknown or revoked API key.'),
   '403': problem('The company is not connected to AutoCollect.'),
-  '429': { ...problem('Too many requests for this key; see Retry-After.'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
-  '503': { ...problem('The database is briefly unreachable; nothing was written. Retry after Retry-After.'), headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } },
+  '429': {
+    ...problem('Too many requests for this key; see Retry-After.'),
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  },
+  '503': {
+    ...problem('The database is briefly unreachable; nothing was written. Retry after Retry-After.'),
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  },
 };
-const WRITE_ERRORS = { '400': problem('The body is not JSON, or the Idempotency-Key header is missing or invalid.'), '422': problem('Validation errors (with field paths) or a business refusal.') };
+const WRITE_ERRORS = {
+  '400': problem('The body is not JSON, or the Idempotency-Key header is missing or invalid.'),
+  '422': problem('Validation errors (with field paths) or a business refusal.'),
+};
 
 const idempotencyHeader = (required: boolean) => ({
   name: 'Idempotency-Key',
@@ -49,8 +81,16 @@ const idempotencyHeader = (required: boolean) => ({
 const caseNumberParam = { name: 'caseNumber', in: 'path', required: true, schema: { type: 'integer' } };
 
 function queryParameters(schema: ZodObject) {
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as { properties: Record<string, Record<string, unknown>>; required?: string[] };
-  return Object.entries(json.properties).map(([name, property]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: property }));
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return Object.entries(json.properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
 }
 
 function caseAction(action: 'pause' | 'resume' | 'withdraw', summary: string) {
@@ -61,7 +101,13 @@ function caseAction(action: 'pause' | 'resume' | 'withdraw', summary: string) {
       tags: ['Cases'],
       parameters: [caseNumberParam, idempotencyHeader(false)],
       requestBody: jsonBody(action === 'withdraw' ? 'WithdrawRequest' : 'EmptyRequest'),
-      responses: { '200': answer('The case after the change.', 'CaseSummary'), '404': problem('No such case in the company.'), '409': problem('The case’s status does not allow this.'), ...WRITE_ERRORS, ...COMMON_ERRORS },
+      responses: {
+        '200': answer('The case after the change.', 'CaseSummary'),
+        '404': problem('No such case in the company.'),
+        '409': problem('The case’s status does not allow this.'),
+        ...WRITE_ERRORS,
+        ...COMMON_ERRORS,
+      },
     },
   };
 }
@@ -86,7 +132,12 @@ export function buildOpenApiDocument(serverUrl = '/') {
           description: 'Idempotent on (company, invoice number): the same invoice again answers 200 with its case and creates nothing.',
           tags: ['Invoices'],
           requestBody: jsonBody('CreateInvoiceRequest'),
-          responses: { '201': answer('The new case.', 'CaseSummary'), '200': answer('The invoice number was already registered: its case.', 'CaseSummary'), ...WRITE_ERRORS, ...COMMON_ERRORS },
+          responses: {
+            '201': answer('The new case.', 'CaseSummary'),
+            '200': answer('The invoice number was already registered: its case.', 'CaseSummary'),
+            ...WRITE_ERRORS,
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/api/v1/payments': {
@@ -96,7 +147,13 @@ export function buildOpenApiDocument(serverUrl = '/') {
           tags: ['Payments'],
           parameters: [idempotencyHeader(true)],
           requestBody: jsonBody('PaymentRequest'),
-          responses: { '201': answer('Booked (or the first answer, replayed).', 'PaymentResult'), '404': problem('No invoice with that number.'), '409': problem('The Idempotency-Key was used with another body.'), ...WRITE_ERRORS, ...COMMON_ERRORS },
+          responses: {
+            '201': answer('Booked (or the first answer, replayed).', 'PaymentResult'),
+            '404': problem('No invoice with that number.'),
+            '409': problem('The Idempotency-Key was used with another body.'),
+            ...WRITE_ERRORS,
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/api/v1/credit-notes': {
@@ -106,14 +163,21 @@ export function buildOpenApiDocument(serverUrl = '/') {
           tags: ['Payments'],
           parameters: [idempotencyHeader(true)],
           requestBody: jsonBody('CreditNoteRequest'),
-          responses: { '201': answer('Booked (or the first answer, replayed).', 'PaymentResult'), '404': problem('No invoice with that number.'), '409': problem('The Idempotency-Key was used with another body.'), ...WRITE_ERRORS, ...COMMON_ERRORS },
+          responses: {
+            '201': answer('Booked (or the first answer, replayed).', 'PaymentResult'),
+            '404': problem('No invoice with that number.'),
+            '409': problem('The Idempotency-Key was used with another body.'),
+            ...WRITE_ERRORS,
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/api/v1/cases': {
         get: {
           operationId: 'listCases',
           summary: 'The company’s cases by case number, a page at a time',
-          description: 'Cursor pagination in case-number order: cases added while paging appear after the cursor, so a walk has no gaps or duplicates.',
+          description:
+            'Cursor pagination in case-number order: cases added while paging appear after the cursor, so a walk has no gaps or duplicates.',
           tags: ['Cases'],
           parameters: queryParameters(contract.casesQuery),
           responses: { '200': answer('A page of cases.', 'CasePage'), '422': problem('An invalid filter or cursor.'), ...COMMON_ERRORS },
@@ -137,7 +201,11 @@ export function buildOpenApiDocument(serverUrl = '/') {
           summary: 'Settlements (remittance slips) with their lines, for posting in the ledger',
           tags: ['Settlements'],
           parameters: queryParameters(contract.settlementsQuery),
-          responses: { '200': answer('Settlements settled on or after `since`, oldest first.', 'SettlementList'), '422': problem('An invalid date.'), ...COMMON_ERRORS },
+          responses: {
+            '200': answer('Settlements settled on or after `since`, oldest first.', 'SettlementList'),
+            '422': problem('An invalid date.'),
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/api/v1/openapi.json': {
@@ -145,7 +213,9 @@ export function buildOpenApiDocument(serverUrl = '/') {
           operationId: 'getOpenApiDocument',
           summary: 'This document',
           security: [],
-          responses: { '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+          responses: {
+            '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object' } } } },
+          },
         },
       },
     },

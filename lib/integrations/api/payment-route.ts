@@ -11,8 +11,10 @@ import { registerApiPayment } from './writes';
 export async function handlePaymentPost(request: NextRequest, principal: ApiPrincipal, kind: 'payment' | 'credit') {
   const key = idempotencyKeyOf(request, true) ?? '';
   const { raw, data } = await readBody(request, kind === 'payment' ? paymentRequest : creditNoteRequest);
-  const answer = await idempotent(db, { companyId: principal.companyId, endpoint: kind === 'payment' ? 'payments' : 'credit-notes', key, body: raw }, (tx) =>
-    registerApiPayment(tx, principal, kind, data, key),
+  const answer = await idempotent(
+    db,
+    { companyId: principal.companyId, endpoint: kind === 'payment' ? 'payments' : 'credit-notes', key, body: raw },
+    (tx) => registerApiPayment(tx, principal, kind, data, key),
   );
   return json(answer.body, answer.status, answer.replayed ? { 'Idempotent-Replayed': 'true' } : {});
 }

@@ -22,7 +22,13 @@ export class ApiProblem extends Error {
   }
 
   toBody(): Problem {
-    return { type: `/api/v1/problems/${this.slug}`, title: this.title, status: this.status, ...(this.detail ? { detail: this.detail } : {}), ...this.extra };
+    return {
+      type: `/api/v1/problems/${this.slug}`,
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...this.extra,
+    };
   }
 }
 
@@ -50,5 +56,13 @@ export function validationProblem(error: ZodError, prefix: (string | number)[] =
   return new ApiProblem(422, 'validation', 'The request body is not valid.', undefined, { errors });
 }
 
-export const unauthorized = () => new ApiProblem(401, 'unauthorized', 'A valid API key is required.', 'Send the key as Authorization: Bearer <key>.', {}, { 'WWW-Authenticate': 'Bearer' });
+export const unauthorized = () =>
+  new ApiProblem(
+    401,
+    'unauthorized',
+    'A valid API key is required.',
+    'Send the key as Authorization: Bearer <key>.',
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 export const notFound = (what = 'The resource') => new ApiProblem(404, 'not-found', `${what} was not found.`);

@@ -11,10 +11,13 @@ export type RateDecision = { allowed: true; remaining: number } | { allowed: fal
  */
 export async function claimRequest(db: Executor, apiKeyId: string, limit: number, now: Date = new Date()): Promise<RateDecision> {
   const windowStart = new Date(Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS);
-  const rows = await executeRows<{ requests: number }>(db, sql`
+  const rows = await executeRows<{ requests: number }>(
+    db,
+    sql`
     insert into api_rate_windows (api_key_id, window_start, requests) values (${apiKeyId}, ${windowStart.toISOString()}, 1)
     on conflict (api_key_id, window_start) do update set requests = api_rate_windows.requests + 1
-    returning requests`);
+    returning requests`,
+  );
   const requests = Number(rows[0]?.requests ?? limit + 1);
   if (requests <= limit) return { allowed: true, remaining: limit - requests };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000)) };

@@ -9,7 +9,9 @@ import { eventActorName } from '@/lib/events/actor-name';
 const HISTORY_LIMIT = 500;
 
 // The case's (first) invoice number; a case has one invoice in practice.
-const invoiceNumber = sql<string | null>`(select i.invoice_number from invoices i where i.case_id = ${cases.id} and i.company_id = ${cases.companyId} order by i.created_at, i.id limit 1)`;
+const invoiceNumber = sql<
+  string | null
+>`(select i.invoice_number from invoices i where i.case_id = ${cases.id} and i.company_id = ${cases.companyId} order by i.created_at, i.id limit 1)`;
 
 const summaryColumns = {
   id: cases.id,
@@ -28,7 +30,12 @@ const summaryColumns = {
   closedAt: cases.closedAt,
 };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & { id: string; registeredAt: Date; updatedAt: Date; closedAt: Date | null };
+type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
+  id: string;
+  registeredAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+};
 
 function toSummary(row: SummaryRow): CaseSummary {
   return {
@@ -49,7 +56,11 @@ function toSummary(row: SummaryRow): CaseSummary {
 }
 
 /** A case of the company by its number, or null (another company's case is not found). */
-export async function findCaseByNumber(db: Executor, companyId: string, caseNumber: number): Promise<{ id: string; summary: CaseSummary } | null> {
+export async function findCaseByNumber(
+  db: Executor,
+  companyId: string,
+  caseNumber: number,
+): Promise<{ id: string; summary: CaseSummary } | null> {
   const [row] = await db
     .select(summaryColumns)
     .from(cases)
@@ -95,7 +106,10 @@ export function encodeCursor(caseNumber: number): string {
 
 export function decodeCursor(cursor: string): number {
   const match = /^c:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new ApiProblem(422, 'validation', 'The request is not valid.', undefined, { errors: [{ path: 'cursor', message: 'Not a cursor from this API.' }] });
+  if (!match)
+    throw new ApiProblem(422, 'validation', 'The request is not valid.', undefined, {
+      errors: [{ path: 'cursor', message: 'Not a cursor from this API.' }],
+    });
   return Number(match[1]);
 }
 
@@ -132,7 +146,15 @@ export async function listSettlements(db: Executor, companyId: string, since: st
     ? await db
         .select()
         .from(remittanceLines)
-        .where(and(eq(remittanceLines.companyId, companyId), inArray(remittanceLines.slipId, slips.map((slip) => slip.id))))
+        .where(
+          and(
+            eq(remittanceLines.companyId, companyId),
+            inArray(
+              remittanceLines.slipId,
+              slips.map((slip) => slip.id),
+            ),
+          ),
+        )
         .orderBy(asc(remittanceLines.caseNumber))
     : [];
   return slips.map((slip) => ({

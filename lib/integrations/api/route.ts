@@ -33,7 +33,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof NotAllowedError) return problemResponse(new ApiProblem(403, 'forbidden', 'Not allowed.'));
   if (error instanceof DomainError) {
     const values = 'values' in error && error.values && typeof error.values === 'object' ? (error.values as Record<string, string>) : {};
-    return problemResponse(new ApiProblem(422, 'refused', 'The request was refused.', englishMessage(error.messageKey, values), { code: error.messageKey }));
+    return problemResponse(
+      new ApiProblem(422, 'refused', 'The request was refused.', englishMessage(error.messageKey, values), { code: error.messageKey }),
+    );
   }
   if (isDatabaseUnavailable(error)) return problemResponse(unavailable());
   throw error;
@@ -46,7 +48,8 @@ export async function readBody<T extends ZodType>(request: Request, schema: T): 
   try {
     bytes = await readLimited(request, BODY_LIMITS.api);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new ApiProblem(413, 'body-too-large', 'The request body is too large.', 'At most 256 KB.');
+    if (error instanceof BodyTooLargeError)
+      throw new ApiProblem(413, 'body-too-large', 'The request body is too large.', 'At most 256 KB.');
     throw error;
   }
   try {
@@ -61,9 +64,16 @@ export async function readBody<T extends ZodType>(request: Request, schema: T): 
 
 /** The database cannot be reached: nothing was written (the transaction never committed); the client retries later. */
 const unavailable = () =>
-  new ApiProblem(503, 'unavailable', 'The service is temporarily unavailable.', englishMessage('common.errors.unavailable'), {}, {
-    'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-  });
+  new ApiProblem(
+    503,
+    'unavailable',
+    'The service is temporarily unavailable.',
+    englishMessage('common.errors.unavailable'),
+    {},
+    {
+      'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+    },
+  );
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });

@@ -25,7 +25,13 @@ function invalidField(path: string, message: string) {
  * (lib/payments, through the ledger). The accounting system reports what happened, so an amount above what is
  * owed is booked (it leaves a credit on the case) instead of waiting for a confirmation nobody can give.
  */
-export async function registerApiPayment(tx: Tx, principal: ApiPrincipal, kind: 'payment' | 'credit', body: PaymentBody | CreditBody, idempotencyKey: string): Promise<ApiAnswer> {
+export async function registerApiPayment(
+  tx: Tx,
+  principal: ApiPrincipal,
+  kind: 'payment' | 'credit',
+  body: PaymentBody | CreditBody,
+  idempotencyKey: string,
+): Promise<ApiAnswer> {
   const paidOn = 'paidOn' in body ? body.paidOn : body.creditedOn;
   const dateField = 'paidOn' in body ? 'paidOn' : 'creditedOn';
   if (paidOn > todayInOslo()) throw invalidField(dateField, 'The date is in the future.');
@@ -46,18 +52,33 @@ export async function registerApiPayment(tx: Tx, principal: ApiPrincipal, kind: 
   });
   const summary = await getCaseById(tx, principal.companyId, invoice.caseId);
   if (!summary) throw notFound('The case');
-  return { status: 201, body: { caseNumber: summary.caseNumber, status: summary.status, balanceOre: result.balanceOre, caseClosed: result.caseClosed } };
+  return {
+    status: 201,
+    body: { caseNumber: summary.caseNumber, status: summary.status, balanceOre: result.balanceOre, caseClosed: result.caseClosed },
+  };
 }
 
 /** POST /cases/{caseNumber}/pause|resume|withdraw, with the Behandle menu's rules; a transition it forbids → 409. */
-export async function changeApiCaseStatus(tx: Tx, principal: ApiPrincipal, caseNumber: number, action: StatusAction, reason?: string): Promise<ApiAnswer> {
+export async function changeApiCaseStatus(
+  tx: Tx,
+  principal: ApiPrincipal,
+  caseNumber: number,
+  action: StatusAction,
+  reason?: string,
+): Promise<ApiAnswer> {
   const found = await findCaseByNumber(tx, principal.companyId, caseNumber);
   if (!found) throw notFound('The case');
   try {
     await changeCaseStatus(tx, principal, { caseId: found.id, action, expectedStatus: found.summary.status, reason });
   } catch (error) {
     if (error instanceof DomainError && (Object.values(CHANGED_TO_KEYS) as string[]).includes(error.messageKey)) {
-      throw new ApiProblem(409, 'invalid-transition', `A ${found.summary.status} case cannot be ${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'withdrawn'}.`, undefined, { status: 409, caseStatus: found.summary.status });
+      throw new ApiProblem(
+        409,
+        'invalid-transition',
+        `A ${found.summary.status} case cannot be ${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'withdrawn'}.`,
+        undefined,
+        { status: 409, caseStatus: found.summary.status },
+      );
     }
     throw error;
   }

@@ -15,7 +15,10 @@ export async function createApiKey(tx: Tx, actor: Actor, name: string): Promise<
   assertActorRole(actor, 'admin');
   // The company's row lock makes the count and the insert one step, also for parallel requests.
   await tx.select({ id: companies.id }).from(companies).where(eq(companies.id, actor.companyId)).for('update');
-  const [live] = await tx.select({ n: count() }).from(apiKeys).where(and(eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.revokedAt)));
+  const [live] = await tx
+    .select({ n: count() })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.revokedAt)));
   if ((live?.n ?? 0) >= MAX_LIVE_KEYS) throw new DomainError('integrations.errors.tooManyKeys');
   const generated = generateApiKey();
   const [row] = await tx
@@ -45,11 +48,19 @@ export async function revokeApiKey(tx: Tx, actor: Actor, apiKeyId: string) {
  */
 export async function setAutocollect(tx: Tx, actor: Actor, enabled: boolean) {
   assertActorRole(actor, 'admin');
-  const [company] = await tx.select({ autocollect: companies.autocollectEnabled }).from(companies).where(eq(companies.id, actor.companyId)).for('update');
+  const [company] = await tx
+    .select({ autocollect: companies.autocollectEnabled })
+    .from(companies)
+    .where(eq(companies.id, actor.companyId))
+    .for('update');
   if (!company) throw new DomainError('integrations.errors.keyNotFound');
   if (company.autocollect === enabled) return;
   if (enabled) {
-    const [live] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.revokedAt))).limit(1);
+    const [live] = await tx
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.companyId, actor.companyId), isNull(apiKeys.revokedAt)))
+      .limit(1);
     if (!live) throw new DomainError('integrations.errors.keyNeeded');
   }
   await tx.update(companies).set({ autocollectEnabled: enabled }).where(eq(companies.id, actor.companyId));

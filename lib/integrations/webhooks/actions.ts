@@ -13,7 +13,10 @@ import { addWebhookEndpoint, removeWebhookEndpoint, resendWebhookDelivery } from
 const PAGE = '/[locale]/(portal)/settings/company/integrations';
 export type AddedEndpointState = FormState & { secret?: string };
 
-const addSchema = z.object({ companyId: z.uuid('validation.invalid'), url: z.string('validation.required').trim().min(1, 'validation.required').max(500, 'validation.tooLong') });
+const addSchema = z.object({
+  companyId: z.uuid('validation.invalid'),
+  url: z.string('validation.required').trim().min(1, 'validation.required').max(500, 'validation.tooLong'),
+});
 const endpointSchema = z.object({ companyId: z.uuid('validation.invalid'), endpointId: z.uuid('validation.invalid') });
 const deliverySchema = z.object({ companyId: z.uuid('validation.invalid'), deliveryId: z.uuid('validation.invalid') });
 

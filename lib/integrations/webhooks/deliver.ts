@@ -35,13 +35,25 @@ async function claimSlot(db: Database, deliveryId: string, companyId: string, le
     const inFlight = await tx
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.companyId, companyId), sql`${webhookDeliveries.sendingUntil} > now()`, sql`${webhookDeliveries.id} <> ${deliveryId}`))
+      .where(
+        and(
+          eq(webhookDeliveries.companyId, companyId),
+          sql`${webhookDeliveries.sendingUntil} > now()`,
+          sql`${webhookDeliveries.id} <> ${deliveryId}`,
+        ),
+      )
       .limit(PER_COMPANY_IN_FLIGHT);
     if (inFlight.length >= PER_COMPANY_IN_FLIGHT) return 'busy';
     const [claimed] = await tx
       .update(webhookDeliveries)
       .set({ sendingUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, 'pending'), sql`(${webhookDeliveries.sendingUntil} is null or ${webhookDeliveries.sendingUntil} <= now())`))
+      .where(
+        and(
+          eq(webhookDeliveries.id, deliveryId),
+          eq(webhookDeliveries.status, 'pending'),
+          sql`(${webhookDeliveries.sendingUntil} is null or ${webhookDeliveries.sendingUntil} <= now())`,
+        ),
+      )
       .returning({ id: webhookDeliveries.id });
     return claimed ? 'claimed' : 'gone';
   });
@@ -55,9 +67,18 @@ async function claimSlot(db: Database, deliveryId: string, companyId: string, le
  * portal). What is stored is the status code or a fixed reason: a reply body or an error text could carry what
  * an internal service said. `busy`: the company has its deliveries in flight; the job comes back later.
  */
-export async function deliverWebhook(db: Database, deliveryId: string, options: DeliverOptions = {}): Promise<'delivered' | 'skipped' | 'busy'> {
+export async function deliverWebhook(
+  db: Database,
+  deliveryId: string,
+  options: DeliverOptions = {},
+): Promise<'delivered' | 'skipped' | 'busy'> {
   const [row] = await db
-    .select({ delivery: webhookDeliveries, url: webhookEndpoints.url, secret: webhookEndpoints.secretEncrypted, disabledAt: webhookEndpoints.disabledAt })
+    .select({
+      delivery: webhookDeliveries,
+      url: webhookEndpoints.url,
+      secret: webhookEndpoints.secretEncrypted,
+      disabledAt: webhookEndpoints.disabledAt,
+    })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(eq(webhookDeliveries.id, deliveryId));
@@ -68,7 +89,13 @@ export async function deliverWebhook(db: Database, deliveryId: string, options: 
 
   const now = options.now ?? new Date();
   const body = JSON.stringify(row.delivery.payload);
-  const post = options.post ?? pinnedPost({ allowLocalHttp: options.allowLocalHttp ?? process.env.WEBHOOK_ALLOW_LOCAL_HTTP === '1', resolve: options.resolve, timeoutMs });
+  const post =
+    options.post ??
+    pinnedPost({
+      allowLocalHttp: options.allowLocalHttp ?? process.env.WEBHOOK_ALLOW_LOCAL_HTTP === '1',
+      resolve: options.resolve,
+      timeoutMs,
+    });
   const answer = await post(row.url, body, {
     'Content-Type': 'application/json',
     'User-Agent': 'AutoCollect-Webhooks/1',

@@ -12,11 +12,19 @@ import { webhookUrlProblem } from './url';
 const MAX_ENDPOINTS = 5;
 
 /** Adds an endpoint and returns its signing secret in clear: the only time it is shown. */
-export async function addWebhookEndpoint(tx: Tx, actor: Actor, url: string, allowLocalHttp: boolean): Promise<{ id: string; secret: string }> {
+export async function addWebhookEndpoint(
+  tx: Tx,
+  actor: Actor,
+  url: string,
+  allowLocalHttp: boolean,
+): Promise<{ id: string; secret: string }> {
   assertActorRole(actor, 'admin');
   const problem = webhookUrlProblem(url, allowLocalHttp);
   if (problem) throw new DomainError(`integrations.webhooks.errors.${problem}`);
-  const live = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.companyId, actor.companyId), isNull(webhookEndpoints.disabledAt)));
+  const live = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.companyId, actor.companyId), isNull(webhookEndpoints.disabledAt)));
   if (live.length >= MAX_ENDPOINTS) throw new DomainError('integrations.webhooks.errors.tooMany');
   const secret = newWebhookSecret();
   const [row] = await tx
@@ -48,6 +56,10 @@ export async function resendWebhookDelivery(tx: Tx, actor: Actor, deliveryId: st
     .where(and(eq(webhookDeliveries.companyId, actor.companyId), eq(webhookDeliveries.id, deliveryId)))
     .returning({ id: webhookDeliveries.id, eventType: webhookDeliveries.eventType });
   if (!row) throw new DomainError('integrations.webhooks.errors.notFound');
-  await recordEvent(tx, actor, { type: 'company.webhook_resent', companyId: actor.companyId, data: { deliveryId: row.id, eventType: row.eventType } });
+  await recordEvent(tx, actor, {
+    type: 'company.webhook_resent',
+    companyId: actor.companyId,
+    data: { deliveryId: row.id, eventType: row.eventType },
+  });
   return row.id;
 }

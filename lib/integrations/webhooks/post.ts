@@ -29,7 +29,8 @@ export type PinnedPostOptions = { allowLocalHttp: boolean; resolve?: Resolver; t
  * line is all that is kept, then the socket is closed. One deadline covers resolving, connecting and the answer.
  */
 export function pinnedPost({ allowLocalHttp, resolve = systemResolver, timeoutMs = WEBHOOK_TIMEOUT_MS }: PinnedPostOptions): WebhookPost {
-  const allowed = (address: string, https: boolean) => (https && isPublicAddress(address)) || (allowLocalHttp && isLoopbackAddress(address));
+  const allowed = (address: string, https: boolean) =>
+    (https && isPublicAddress(address)) || (allowLocalHttp && isLoopbackAddress(address));
   return async (raw, body, headers) => {
     const url = parseWebhookUrl(raw, allowLocalHttp);
     if (!url) return { reason: 'refusedUrl' };
@@ -58,7 +59,13 @@ function raceDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
   });
 }
 
-function send(url: URL, target: ResolvedAddress, body: string, headers: Record<string, string>, deadline: AbortSignal): Promise<WebhookAnswer> {
+function send(
+  url: URL,
+  target: ResolvedAddress,
+  body: string,
+  headers: Record<string, string>,
+  deadline: AbortSignal,
+): Promise<WebhookAnswer> {
   // Node's connect may ask for all addresses (happy eyeballs) or one; either way it gets only the checked one.
   const pinned: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [target]);

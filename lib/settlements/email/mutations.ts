@@ -17,7 +17,10 @@ export async function updateSettlementEmail(tx: Tx, actor: Actor, input: Omit<Se
   // The role may have been lowered since the request's gate.
   await recheckRoleInTransaction(tx, actor, 'admin');
   if (!before) return;
-  await tx.update(companies).set({ settlementEmail: input.settlementEmail, settlementEmailLocale: input.settlementEmailLocale }).where(eq(companies.id, actor.companyId));
+  await tx
+    .update(companies)
+    .set({ settlementEmail: input.settlementEmail, settlementEmailLocale: input.settlementEmailLocale })
+    .where(eq(companies.id, actor.companyId));
   await recordEvent(tx, actor, {
     type: 'company.settlement_email_changed',
     companyId: actor.companyId,

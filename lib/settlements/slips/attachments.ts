@@ -12,7 +12,12 @@ export type { OutboxAttachment } from '@/db/schema';
  * another company's slip finds nothing and the delivery fails rather than leak it. Rendering is deterministic
  * from committed rows, so a retried delivery sends the same file.
  */
-export async function renderAttachments(db: Executor, companyId: string | null, locale: Locale, refs: OutboxAttachment[]): Promise<EmailAttachment[]> {
+export async function renderAttachments(
+  db: Executor,
+  companyId: string | null,
+  locale: Locale,
+  refs: OutboxAttachment[],
+): Promise<EmailAttachment[]> {
   const files: EmailAttachment[] = [];
   for (const ref of refs) {
     const [slip] = companyId ? await loadSlips(db, [companyId], [ref.slipId]) : [];

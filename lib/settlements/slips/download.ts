@@ -19,5 +19,10 @@ export function zipFileName(slips: SlipWithLines[], severalCompanies: string): s
 export async function slipsZip(slips: SlipWithLines[], locale: Locale): Promise<ReadableStream<Uint8Array>> {
   const text = await slipPdfText(locale);
   const agency = slipAgency();
-  return zipStream(slips.map((slip) => ({ name: slipFileName(slip), build: async () => new Uint8Array(await renderSlipPdf({ slip, agency, locale, text })) })));
+  return zipStream(
+    slips.map((slip) => ({
+      name: slipFileName(slip),
+      build: async () => new Uint8Array(await renderSlipPdf({ slip, agency, locale, text })),
+    })),
+  );
 }

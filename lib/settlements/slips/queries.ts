@@ -9,8 +9,6 @@ export type { SlipWithLines } from './slip-data';
 
 const LIST_LIMIT = 500;
 
-
-
 /** The slips of the given companies (the gate's companyIds) in the date range, newest first (the replica: lag is fine). */
 export async function listSlips(companyIds: string[], params: SlipListParams) {
   if (companyIds.length === 0) return [];

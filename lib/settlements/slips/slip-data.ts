@@ -36,7 +36,15 @@ export async function loadSlips(executor: Executor, companyIds: string[], slipId
   const lines = await executor
     .select()
     .from(remittanceLines)
-    .where(and(inArray(remittanceLines.companyId, companyIds), inArray(remittanceLines.slipId, slips.map((s) => s.id))))
+    .where(
+      and(
+        inArray(remittanceLines.companyId, companyIds),
+        inArray(
+          remittanceLines.slipId,
+          slips.map((s) => s.id),
+        ),
+      ),
+    )
     .orderBy(asc(remittanceLines.isDirectPayment), asc(remittanceLines.caseNumber));
   return slips.map((slip) => ({ ...slip, lines: lines.filter((line) => line.slipId === slip.id) }));
 }

@@ -26,7 +26,18 @@ export function buildSlipWorkbook(slip: SlipWithLines, text: SlipSheetText): Buf
       line.isDirectPayment ? text.direct : '',
     ]);
   }
-  rows.push(['', '', '', '', kroner(slip.principalOre), kroner(slip.interestOre), kroner(slip.agencyFeeOre), kroner(slip.vatOre), kroner(linesNetOre(slip)), '']);
+  rows.push([
+    '',
+    '',
+    '',
+    '',
+    kroner(slip.principalOre),
+    kroner(slip.interestOre),
+    kroner(slip.agencyFeeOre),
+    kroner(slip.vatOre),
+    kroner(linesNetOre(slip)),
+    '',
+  ]);
   // As on the PDF: a negative balance is carried, never paid out (lib/settlements/lines.ts).
   if (slip.carriedInOre !== 0 || slip.carriedOutOre !== 0) {
     if (slip.carriedInOre !== 0) rows.push([text.carriedIn, '', '', '', '', '', '', '', kroner(slip.carriedInOre), '']);

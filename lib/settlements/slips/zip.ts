@@ -30,6 +30,12 @@ export function zipStream(entries: ZipEntry[]): ReadableStream<Uint8Array> {
 
 /** A file-name part from a company name: lower case, ASCII letters and digits, dashes between words. */
 export function fileNamePart(value: string): string {
-  const folded = value.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = value
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   return folded.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'selskap';
 }

@@ -34,7 +34,15 @@ export const OTHER_FEES = 'other';
  */
 export async function loadCaseStatement(executor: Executor, companyId: string, caseId: string): Promise<CaseStatement | null> {
   const [row] = await executor
-    .select({ caseNumber: cases.caseNumber, currency: cases.currency, status: cases.status, closedAt: cases.closedAt, creditorName: companies.name, organisationNumber: companies.organisationNumber, debtorName: debtors.name })
+    .select({
+      caseNumber: cases.caseNumber,
+      currency: cases.currency,
+      status: cases.status,
+      closedAt: cases.closedAt,
+      creditorName: companies.name,
+      organisationNumber: companies.organisationNumber,
+      debtorName: debtors.name,
+    })
     .from(cases)
     .innerJoin(companies, eq(companies.id, cases.companyId))
     .innerJoin(debtors, eq(debtors.id, cases.debtorId))
@@ -43,12 +51,23 @@ export async function loadCaseStatement(executor: Executor, companyId: string, c
   const scope = and(eq(ledgerEntries.companyId, companyId), eq(ledgerEntries.caseId, caseId));
   const [sums, invoiceRows, letterRows, settledRows, unsettled] = await Promise.all([
     executor
-      .select({ kind: ledgerEntries.kind, toAgency: sql<boolean>`${ledgerEntries.debtorPaymentId} is not null`, total: sql<number>`sum(${ledgerEntries.amountOre})`.mapWith(Number) })
+      .select({
+        kind: ledgerEntries.kind,
+        toAgency: sql<boolean>`${ledgerEntries.debtorPaymentId} is not null`,
+        total: sql<number>`sum(${ledgerEntries.amountOre})`.mapWith(Number),
+      })
       .from(ledgerEntries)
       .where(scope)
       .groupBy(ledgerEntries.kind, sql`${ledgerEntries.debtorPaymentId} is not null`),
-    executor.select({ invoiceNumber: invoices.invoiceNumber, amountOre: invoices.amountOre }).from(invoices).where(and(eq(invoices.companyId, companyId), eq(invoices.caseId, caseId))).orderBy(asc(invoices.issuedOn)),
-    executor.select({ content: letters.content }).from(letters).where(and(eq(letters.companyId, companyId), eq(letters.caseId, caseId))),
+    executor
+      .select({ invoiceNumber: invoices.invoiceNumber, amountOre: invoices.amountOre })
+      .from(invoices)
+      .where(and(eq(invoices.companyId, companyId), eq(invoices.caseId, caseId)))
+      .orderBy(asc(invoices.issuedOn)),
+    executor
+      .select({ content: letters.content })
+      .from(letters)
+      .where(and(eq(letters.companyId, companyId), eq(letters.caseId, caseId))),
     executor
       .select({
         agencyFeeOre: sql<number>`coalesce(sum(${remittanceLines.agencyFeeOre}), 0)`.mapWith(Number),
@@ -61,16 +80,32 @@ export async function loadCaseStatement(executor: Executor, companyId: string, c
       .select({ total: sql<number>`coalesce(-sum(${ledgerEntries.amountOre}), 0)`.mapWith(Number) })
       .from(ledgerEntries)
       .leftJoin(remittanceItems, eq(remittanceItems.ledgerEntryId, ledgerEntries.id))
-      .where(and(scope, eq(ledgerEntries.kind, 'payment'), sql`${ledgerEntries.debtorPaymentId} is not null`, sql`coalesce(${ledgerEntries.covers}::text, '') <> 'credit'`, isNull(remittanceItems.ledgerEntryId))),
+      .where(
+        and(
+          scope,
+          eq(ledgerEntries.kind, 'payment'),
+          sql`${ledgerEntries.debtorPaymentId} is not null`,
+          sql`coalesce(${ledgerEntries.covers}::text, '') <> 'credit'`,
+          isNull(remittanceItems.ledgerEntryId),
+        ),
+      ),
   ]);
-  const sum = (kind: string, toAgency?: boolean) => sums.filter((s) => s.kind === kind && (toAgency === undefined || s.toAgency === toAgency)).reduce((total, s) => total + s.total, 0);
+  const sum = (kind: string, toAgency?: boolean) =>
+    sums.filter((s) => s.kind === kind && (toAgency === undefined || s.toAgency === toAgency)).reduce((total, s) => total + s.total, 0);
   const feesOre = sum('fee');
   const byKind = new Map<string, number>();
-  for (const letter of letterRows) for (const fee of letter.content.newFees) byKind.set(fee.feeKind, (byKind.get(fee.feeKind) ?? 0) + fee.amountOre);
+  for (const letter of letterRows)
+    for (const fee of letter.content.newFees) byKind.set(fee.feeKind, (byKind.get(fee.feeKind) ?? 0) + fee.amountOre);
   const fees = [...byKind].map(([feeKind, amountOre]) => ({ feeKind, amountOre }));
   const rest = feesOre - fees.reduce((total, fee) => total + fee.amountOre, 0);
   if (rest !== 0) fees.push({ feeKind: OTHER_FEES, amountOre: rest });
-  const charged = { principalOre: sum('principal'), interestOre: sum('interest'), fees, feesOre, totalOre: sum('principal') + sum('interest') + feesOre };
+  const charged = {
+    principalOre: sum('principal'),
+    interestOre: sum('interest'),
+    fees,
+    feesOre,
+    totalOre: sum('principal') + sum('interest') + feesOre,
+  };
   const settled = settledRows[0] ?? { agencyFeeOre: 0, vatOre: 0, netOre: 0 };
   const ledgerTotal = sums.reduce((total, s) => total + s.total, 0);
   return {

@@ -11,10 +11,19 @@ import { OTHER_FEES, type CaseStatement } from './data';
 const MESSAGES = { nb, en } as const;
 
 export type StatementRow = { label: string; value: string; total?: boolean };
-export type StatementWords = { title: string; intro: string; facts: [string, string][]; sections: { heading: string; rows: StatementRow[] }[] };
+export type StatementWords = {
+  title: string;
+  intro: string;
+  facts: [string, string][];
+  sections: { heading: string; rows: StatementRow[] }[];
+};
 
 /** The § 15 statement's words in `locale`: the same for the page and the PDF. */
-export function statementWords(statement: CaseStatement, locale: Locale, agency: { name: string; organisationNumber: string }): StatementWords {
+export function statementWords(
+  statement: CaseStatement,
+  locale: Locale,
+  agency: { name: string; organisationNumber: string },
+): StatementWords {
   const messages = MESSAGES[locale] as typeof nb;
   const t = createTranslator({ locale, messages, namespace: 'statement' });
   const fee = createTranslator({ locale, messages, namespace: 'cases.letterDoc' });

@@ -26,7 +26,13 @@ const today = () => todayInOslo();
 
 export const rows: MatrixRow[] = [
   // Innstillinger → Selskap → Integrasjoner (Administrators of the company).
-  { file: 'lib/integrations/keys/actions.ts', name: 'createApiKeyAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, name: 'Tripletex' } }) },
+  {
+    file: 'lib/integrations/keys/actions.ts',
+    name: 'createApiKeyAction',
+    needs: 'admin',
+    writes: true,
+    input: (fx) => ({ form: { companyId: fx.companyId, name: 'Tripletex' } }),
+  },
   {
     file: 'lib/integrations/keys/actions.ts',
     name: 'revokeApiKeyAction',
@@ -35,7 +41,13 @@ export const rows: MatrixRow[] = [
     input: async (fx) => ({ form: { companyId: fx.companyId, apiKeyId: await liveKeyOfCompanyA(fx) } }),
   },
   // The fixture has a live key of company A, so switching AutoCollect on is allowed.
-  { file: 'lib/integrations/keys/actions.ts', name: 'setAutocollectAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, autocollect: 'on' } }) },
+  {
+    file: 'lib/integrations/keys/actions.ts',
+    name: 'setAutocollectAction',
+    needs: 'admin',
+    writes: true,
+    input: (fx) => ({ form: { companyId: fx.companyId, autocollect: 'on' } }),
+  },
 
   // /api/v1: the API-key principal.
   {
@@ -55,7 +67,11 @@ export const rows: MatrixRow[] = [
     writes: true,
     input: async (fx) => {
       await connectAutocollect(fx);
-      return { path: '/api/v1/payments', json: { invoiceNumber: fx.invoiceNumber, amountOre: 10_000, paidOn: today() }, headers: idempotencyKey() };
+      return {
+        path: '/api/v1/payments',
+        json: { invoiceNumber: fx.invoiceNumber, amountOre: 10_000, paidOn: today() },
+        headers: idempotencyKey(),
+      };
     },
   },
   {
@@ -65,10 +81,20 @@ export const rows: MatrixRow[] = [
     writes: true,
     input: async (fx) => {
       await connectAutocollect(fx);
-      return { path: '/api/v1/credit-notes', json: { invoiceNumber: fx.invoiceNumber, amountOre: 10_000, creditedOn: today() }, headers: idempotencyKey() };
+      return {
+        path: '/api/v1/credit-notes',
+        json: { invoiceNumber: fx.invoiceNumber, amountOre: 10_000, creditedOn: today() },
+        headers: idempotencyKey(),
+      };
     },
   },
-  { file: 'app/api/v1/cases/[caseNumber]/pause/route.ts', name: 'POST', needs: 'apiKey', writes: true, input: (fx) => caseRoute(fx, '/pause', {}) },
+  {
+    file: 'app/api/v1/cases/[caseNumber]/pause/route.ts',
+    name: 'POST',
+    needs: 'apiKey',
+    writes: true,
+    input: (fx) => caseRoute(fx, '/pause', {}),
+  },
   // Resume needs a paused case: pause it first (through the fixture's database, before the fingerprint).
   {
     file: 'app/api/v1/cases/[caseNumber]/resume/route.ts',
@@ -82,7 +108,13 @@ export const rows: MatrixRow[] = [
       return caseRoute(fx, '/resume', {});
     },
   },
-  { file: 'app/api/v1/cases/[caseNumber]/withdraw/route.ts', name: 'POST', needs: 'apiKey', writes: true, input: (fx) => caseRoute(fx, '/withdraw', { reason: 'Betalt' }) },
+  {
+    file: 'app/api/v1/cases/[caseNumber]/withdraw/route.ts',
+    name: 'POST',
+    needs: 'apiKey',
+    writes: true,
+    input: (fx) => caseRoute(fx, '/withdraw', { reason: 'Betalt' }),
+  },
   { file: 'app/api/v1/cases/[caseNumber]/route.ts', name: 'GET', needs: 'apiKey', writes: false, input: (fx) => caseRoute(fx, '') },
   {
     file: 'app/api/v1/cases/route.ts',
@@ -106,7 +138,13 @@ export const rows: MatrixRow[] = [
   },
 ];
 
-rows.push({ file: 'app/api/v1/openapi.json/route.ts', name: 'GET', needs: 'public', writes: false, input: () => ({ path: '/api/v1/openapi.json' }) });
+rows.push({
+  file: 'app/api/v1/openapi.json/route.ts',
+  name: 'GET',
+  needs: 'public',
+  writes: false,
+  input: () => ({ path: '/api/v1/openapi.json' }),
+});
 
 /** A live endpoint of company A, and one delivery to it (already delivered, so "Send igjen" has work). */
 async function endpointOfCompanyA(fx: MatrixFixture) {
@@ -118,13 +156,27 @@ async function endpointOfCompanyA(fx: MatrixFixture) {
     .returning({ id: webhookEndpoints.id });
   const [delivery] = await fx.db
     .insert(webhookDeliveries)
-    .values({ companyId: fx.companyId, endpointId: endpoint?.id ?? '', eventId: crypto.randomUUID(), eventType: 'case.paused', payload: {}, status: 'delivered', attempts: 1 })
+    .values({
+      companyId: fx.companyId,
+      endpointId: endpoint?.id ?? '',
+      eventId: crypto.randomUUID(),
+      eventType: 'case.paused',
+      payload: {},
+      status: 'delivered',
+      attempts: 1,
+    })
     .returning({ id: webhookDeliveries.id });
   return { endpointId: endpoint?.id ?? '', deliveryId: delivery?.id ?? '' };
 }
 
 rows.push(
-  { file: 'lib/integrations/webhooks/actions.ts', name: 'addWebhookEndpointAction', needs: 'admin', writes: true, input: (fx) => ({ form: { companyId: fx.companyId, url: 'https://erp.example.com/autocollect' } }) },
+  {
+    file: 'lib/integrations/webhooks/actions.ts',
+    name: 'addWebhookEndpointAction',
+    needs: 'admin',
+    writes: true,
+    input: (fx) => ({ form: { companyId: fx.companyId, url: 'https://erp.example.com/autocollect' } }),
+  },
   {
     file: 'lib/integrations/webhooks/actions.ts',
     name: 'removeWebhookEndpointAction',

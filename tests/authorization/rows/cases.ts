@@ -15,7 +15,16 @@ export const rows: MatrixRow[] = [
     needs: 'write',
     writes: true,
     input: (fx) => ({
-      form: { locale: 'nb', caseId: fx.caseId, kind: 'payment', invoiceId: fx.invoiceId, paidOn: todayInOslo(), currency: 'NOK', amount: '100', idempotencyKey: crypto.randomUUID() },
+      form: {
+        locale: 'nb',
+        caseId: fx.caseId,
+        kind: 'payment',
+        invoiceId: fx.invoiceId,
+        paidOn: todayInOslo(),
+        currency: 'NOK',
+        amount: '100',
+        idempotencyKey: crypto.randomUUID(),
+      },
     }),
   },
   {

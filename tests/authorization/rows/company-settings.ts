@@ -7,6 +7,8 @@ export const rows: MatrixRow[] = [
     name: 'updateSettlementEmailAction',
     needs: 'admin',
     writes: true,
-    input: (fx) => ({ form: { companyId: fx.companyId, settlementEmail: `regnskap-${randomUUID().slice(0, 8)}@test.no`, settlementEmailLocale: 'en' } }),
+    input: (fx) => ({
+      form: { companyId: fx.companyId, settlementEmail: `regnskap-${randomUUID().slice(0, 8)}@test.no`, settlementEmailLocale: 'en' },
+    }),
   },
 ];

@@ -10,18 +10,35 @@ const SIGNED_BY_PROVIDER = 'Signed by the payment provider (HMAC), not by a sess
 /** A pending payment of the local (demo) provider on the fixture's case, as "Betal nå" leaves it. */
 async function pendingLocalPayment(fx: MatrixFixture): Promise<string> {
   const reference = `case-matrix-${crypto.randomUUID().slice(0, 12)}`;
-  await fx.db.insert(onlinePayments).values({ companyId: fx.companyId, caseId: fx.caseId, provider: 'local', reference, idempotencyKey: crypto.randomUUID(), amountOre: 10_000 });
+  await fx.db.insert(onlinePayments).values({
+    companyId: fx.companyId,
+    caseId: fx.caseId,
+    provider: 'local',
+    reference,
+    idempotencyKey: crypto.randomUUID(),
+    amountOre: 10_000,
+  });
   return reference;
 }
 
 /** A plan is priced by the claim to its last day: the half-years ahead need a rate (the demo's assumption, here too). */
 async function ratesAhead(fx: MatrixFixture) {
   const halves = ['2026-07-01', '2027-01-01', '2027-07-01', '2028-01-01'];
-  await fx.db.insert(interestRates).values(halves.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, source: 'matrix', assumption: true }))).onConflictDoNothing();
+  await fx.db
+    .insert(interestRates)
+    .values(halves.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, source: 'matrix', assumption: true })))
+    .onConflictDoNothing();
 }
 
 export const rows: MatrixRow[] = [
-  { file: 'app/api/payments/vipps/route.ts', name: 'POST', needs: 'public', writes: true, notCalled: SIGNED_BY_PROVIDER, input: () => ({}) },
+  {
+    file: 'app/api/payments/vipps/route.ts',
+    name: 'POST',
+    needs: 'public',
+    writes: true,
+    notCalled: SIGNED_BY_PROVIDER,
+    input: () => ({}),
+  },
   {
     file: 'lib/debtor-actions/actions.ts',
     name: 'payNowAction',

@@ -5,7 +5,15 @@ import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 async function debtorMessageOf(fx: MatrixFixture): Promise<string> {
   const [row] = await fx.db
     .insert(messages)
-    .values({ companyId: fx.companyId, caseId: fx.caseId, authorUserId: null, fromAgency: false, fromDebtor: true, sharedWithCreditor: false, body: 'Kan jeg få en kopi?' })
+    .values({
+      companyId: fx.companyId,
+      caseId: fx.caseId,
+      authorUserId: null,
+      fromAgency: false,
+      fromDebtor: true,
+      sharedWithCreditor: false,
+      body: 'Kan jeg få en kopi?',
+    })
     .returning({ id: messages.id });
   return row!.id;
 }

@@ -17,7 +17,9 @@ export const rows: MatrixRow[] = [
     name: 'registerDebtorPaymentAction',
     needs: 'staff',
     writes: true,
-    input: async (fx) => ({ form: { paidOn: today(), kid: (await caseOfA(fx)).kid, amount: '100', payer: 'Kari', bankReference: `M-${crypto.randomUUID()}` } }),
+    input: async (fx) => ({
+      form: { paidOn: today(), kid: (await caseOfA(fx)).kid, amount: '100', payer: 'Kari', bankReference: `M-${crypto.randomUUID()}` },
+    }),
   },
   {
     file: 'lib/debtor-payments/actions.ts',
@@ -27,7 +29,15 @@ export const rows: MatrixRow[] = [
     input: async (fx) => {
       const [payment] = await fx.db
         .insert(debtorPayments)
-        .values({ status: 'unmatched', source: 'desk', paidOn: today(), kid: '12345678903', amountOre: 10_000, bankReference: `M-${crypto.randomUUID()}`, unmatchedReason: 'unknownKid' })
+        .values({
+          status: 'unmatched',
+          source: 'desk',
+          paidOn: today(),
+          kid: '12345678903',
+          amountOre: 10_000,
+          bankReference: `M-${crypto.randomUUID()}`,
+          unmatchedReason: 'unknownKid',
+        })
         .returning({ id: debtorPayments.id });
       return { form: { paymentId: payment!.id, caseNumber: String((await caseOfA(fx)).caseNumber) } };
     },
@@ -49,11 +59,33 @@ export const rows: MatrixRow[] = [
       // alone would make no slip).
       const [payment] = await fx.db
         .insert(debtorPayments)
-        .values({ companyId: fx.companyId, caseId: fx.caseId, status: 'allocated', source: 'desk', paidOn: today(), kid: (await caseOfA(fx)).kid, amountOre: 10_000, bankReference: `M-${crypto.randomUUID()}`, principalOre: 10_000, allocatedAt: new Date() })
+        .values({
+          companyId: fx.companyId,
+          caseId: fx.caseId,
+          status: 'allocated',
+          source: 'desk',
+          paidOn: today(),
+          kid: (await caseOfA(fx)).kid,
+          amountOre: 10_000,
+          bankReference: `M-${crypto.randomUUID()}`,
+          principalOre: 10_000,
+          allocatedAt: new Date(),
+        })
         .returning({ id: debtorPayments.id });
-      await fx.db.insert(ledgerEntries).values({ companyId: fx.companyId, caseId: fx.caseId, kind: 'payment', covers: 'principal', amountOre: -10_000, bookedOn: today(), debtorPaymentId: payment!.id });
+      await fx.db.insert(ledgerEntries).values({
+        companyId: fx.companyId,
+        caseId: fx.caseId,
+        kind: 'payment',
+        covers: 'principal',
+        amountOre: -10_000,
+        bookedOn: today(),
+        debtorPaymentId: payment!.id,
+      });
       const [row] = await fx.db.select({ balanceOre: cases.balanceOre }).from(cases).where(eq(cases.id, fx.caseId));
-      await fx.db.update(cases).set({ balanceOre: (row?.balanceOre ?? 0) - 10_000 }).where(eq(cases.id, fx.caseId));
+      await fx.db
+        .update(cases)
+        .set({ balanceOre: (row?.balanceOre ?? 0) - 10_000 })
+        .where(eq(cases.id, fx.caseId));
       return { form: { companyId: fx.companyId, periodEndOn: today() } };
     },
   },

@@ -6,7 +6,13 @@ import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 async function openTask(fx: MatrixFixture) {
   const [task] = await fx.db
     .insert(tasks)
-    .values({ companyId: fx.companyId, caseId: fx.caseId, title: 'Bekreft adressen', body: 'Stemmer adressen til skyldner?', createdByUserId: fx.users.staff.id })
+    .values({
+      companyId: fx.companyId,
+      caseId: fx.caseId,
+      title: 'Bekreft adressen',
+      body: 'Stemmer adressen til skyldner?',
+      createdByUserId: fx.users.staff.id,
+    })
     .returning({ id: tasks.id });
   if (!task) throw new Error('task insert failed');
   return task.id;
@@ -21,7 +27,9 @@ export const rows: MatrixRow[] = [
     name: 'createTaskAction',
     needs: 'staff',
     writes: true,
-    input: (fx) => ({ form: { caseId: fx.caseId, title: 'Send kopi av faktura', body: 'Vi trenger en kopi av fakturaen.', dueOn: '', assignee: '' } }),
+    input: (fx) => ({
+      form: { caseId: fx.caseId, title: 'Send kopi av faktura', body: 'Vi trenger en kopi av fakturaen.', dueOn: '', assignee: '' },
+    }),
   },
   {
     file: 'lib/tasks/actions.ts',
@@ -66,8 +74,18 @@ export const rows: MatrixRow[] = [
     writes: true,
     // A desk row far ahead to correct, with a figure no other cell gives it, so the staff cell's one insert is the row it changes.
     input: async (fx) => {
-      await fx.db.insert(interestRates).values({ validFrom: '2032-01-01', rateBasisPoints: 1_200, source: 'Matrisetest' }).onConflictDoNothing();
-      return { form: { kind: 'interest', validFrom: '2032-01-01', value: `12,${String(10 + (corrections++ % 90))}`, source: 'Matrisetest: rettet' } };
+      await fx.db
+        .insert(interestRates)
+        .values({ validFrom: '2032-01-01', rateBasisPoints: 1_200, source: 'Matrisetest' })
+        .onConflictDoNothing();
+      return {
+        form: {
+          kind: 'interest',
+          validFrom: '2032-01-01',
+          value: `12,${String(10 + (corrections++ % 90))}`,
+          source: 'Matrisetest: rettet',
+        },
+      };
     },
   },
   {

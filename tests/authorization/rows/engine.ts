@@ -8,10 +8,27 @@ async function letterOf(fx: MatrixFixture) {
   const [row] = await fx.db
     .insert(letters)
     .values({
-      companyId: fx.companyId, caseId: fx.caseId, kind: 'reminder', sentOn: `2025-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
-      deadlineOn: '2025-12-31', accountNumber: '86011117947', kid: debtCase?.kid ?? '0', amountDueOre: 1_003_500, principalOre: 1_000_000,
-      interestOre: 0, feeOre: 3_500, newFeeOre: 3_500, interestRateBasisPoints: 1_250, interestFromOn: '2025-01-02',
-      content: { creditor: { name: 'A', organisationNumber: '123456785' }, debtor: { name: 'Kari', kind: 'person', addressLine: null, postcode: null, city: null }, invoices: [], caseNumber: debtCase?.caseNumber ?? 0, newFees: [] },
+      companyId: fx.companyId,
+      caseId: fx.caseId,
+      kind: 'reminder',
+      sentOn: `2025-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
+      deadlineOn: '2025-12-31',
+      accountNumber: '86011117947',
+      kid: debtCase?.kid ?? '0',
+      amountDueOre: 1_003_500,
+      principalOre: 1_000_000,
+      interestOre: 0,
+      feeOre: 3_500,
+      newFeeOre: 3_500,
+      interestRateBasisPoints: 1_250,
+      interestFromOn: '2025-01-02',
+      content: {
+        creditor: { name: 'A', organisationNumber: '123456785' },
+        debtor: { name: 'Kari', kind: 'person', addressLine: null, postcode: null, city: null },
+        invoices: [],
+        caseNumber: debtCase?.caseNumber ?? 0,
+        newFees: [],
+      },
     })
     .onConflictDoNothing()
     .returning({ id: letters.id });
@@ -52,9 +69,22 @@ rows.push({
   writes: true,
   input: (fx) => ({
     form: {
-      companyId: fx.companyId, reminderEnabled: 'on', firstLetterAfterDueDays: '15', reminderDeadlineDays: '14', noticeAfterReminderDays: '14',
-      noticeDeadlineDays: '21', demandAfterNoticeDeadlineDays: '3', demandDeadlineDays: '14', heavyFeeAfterOverrunDays: '28', surveillanceAfterLegalMonths: '12',
-      standardCompensation: 'on', vatRegistered: 'on', longestPlanMonths: '12', longestPostponementDays: '14', smallestInstalment: '500', agencyMayApprovePlans: 'on',
+      companyId: fx.companyId,
+      reminderEnabled: 'on',
+      firstLetterAfterDueDays: '15',
+      reminderDeadlineDays: '14',
+      noticeAfterReminderDays: '14',
+      noticeDeadlineDays: '21',
+      demandAfterNoticeDeadlineDays: '3',
+      demandDeadlineDays: '14',
+      heavyFeeAfterOverrunDays: '28',
+      surveillanceAfterLegalMonths: '12',
+      standardCompensation: 'on',
+      vatRegistered: 'on',
+      longestPlanMonths: '12',
+      longestPostponementDays: '14',
+      smallestInstalment: '500',
+      agencyMayApprovePlans: 'on',
     },
   }),
 });
@@ -69,6 +99,18 @@ async function disputed(fx: MatrixFixture) {
 }
 
 rows.push(
-  { file: 'lib/engine/actions.ts', name: 'decideDisputeAction', needs: 'write', writes: true, input: async (fx) => ({ form: await disputed(fx) }) },
-  { file: 'lib/engine/actions.ts', name: 'deskDecideDisputeAction', needs: 'staff', writes: true, input: async (fx) => ({ form: await disputed(fx) }) },
+  {
+    file: 'lib/engine/actions.ts',
+    name: 'decideDisputeAction',
+    needs: 'write',
+    writes: true,
+    input: async (fx) => ({ form: await disputed(fx) }),
+  },
+  {
+    file: 'lib/engine/actions.ts',
+    name: 'deskDecideDisputeAction',
+    needs: 'staff',
+    writes: true,
+    input: async (fx) => ({ form: await disputed(fx) }),
+  },
 );

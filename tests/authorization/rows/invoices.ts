@@ -31,8 +31,17 @@ export const rows: MatrixRow[] = [
     writes: true,
     input: (fx) => ({
       form: {
-        locale: 'nb', intent: 'next', companyId: fx.companyId, customerNumber: `K-${crypto.randomUUID().slice(0, 8)}`, kind: 'person',
-        name: 'Kari Nordmann', nationalId: validNationalId(), addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO',
+        locale: 'nb',
+        intent: 'next',
+        companyId: fx.companyId,
+        customerNumber: `K-${crypto.randomUUID().slice(0, 8)}`,
+        kind: 'person',
+        name: 'Kari Nordmann',
+        nationalId: validNationalId(),
+        addressLine: 'Storgata 1',
+        postcode: '0150',
+        city: 'Oslo',
+        countryCode: 'NO',
       },
     }),
   },
@@ -43,8 +52,14 @@ export const rows: MatrixRow[] = [
     writes: true,
     input: async (fx, principal?: SessionPrincipal) => ({
       form: {
-        locale: 'nb', draftId: await draftOf(fx, principal), invoiceNumber: `F-${crypto.randomUUID().slice(0, 8)}`,
-        issuedOn: '2026-10-01', dueOn: '2026-10-15', amount: '1 234,50', currency: 'NOK', description: '',
+        locale: 'nb',
+        draftId: await draftOf(fx, principal),
+        invoiceNumber: `F-${crypto.randomUUID().slice(0, 8)}`,
+        issuedOn: '2026-10-01',
+        dueOn: '2026-10-15',
+        amount: '1 234,50',
+        currency: 'NOK',
+        description: '',
       },
     }),
   },
@@ -68,7 +83,14 @@ export const rows: MatrixRow[] = [
       const draftId = await draftOf(fx);
       const [attachment] = await fx.db
         .insert(invoiceAttachments)
-        .values({ companyId: fx.companyId, draftId, invoiceId: fx.invoiceId, fileName: 'faktura.pdf', byteSize: 9, content: new TextEncoder().encode('%PDF-1.7\n') })
+        .values({
+          companyId: fx.companyId,
+          draftId,
+          invoiceId: fx.invoiceId,
+          fileName: 'faktura.pdf',
+          byteSize: 9,
+          content: new TextEncoder().encode('%PDF-1.7\n'),
+        })
         .returning({ id: invoiceAttachments.id });
       return { path: `/api/cases/${fx.caseId}/attachments/${attachment?.id ?? ''}?locale=nb` };
     },

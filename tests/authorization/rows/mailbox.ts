@@ -6,7 +6,8 @@ import type { MatrixFixture, MatrixRow, SessionPrincipal } from '@/tests/authori
  * the caller (the mailbox shows a user only their own mail; the attachment also needs membership of company A).
  */
 async function emailWithSlip(fx: MatrixFixture, principal: SessionPrincipal): Promise<string> {
-  const recipient = principal === 'anonymous' ? 'regnskap@test.no' : fx.users[principal === 'pendingSecondFactor' ? 'admin' : principal].email;
+  const recipient =
+    principal === 'anonymous' ? 'regnskap@test.no' : fx.users[principal === 'pendingSecondFactor' ? 'admin' : principal].email;
   const [slip] = await fx.db
     .insert(remittanceSlips)
     .values({
@@ -25,7 +26,16 @@ async function emailWithSlip(fx: MatrixFixture, principal: SessionPrincipal): Pr
   if (!slip) throw new Error('slip insert failed');
   const [row] = await fx.db
     .insert(outbox)
-    .values({ companyId: fx.companyId, channel: 'email', recipient, locale: 'nb', template: 'settlement_report', subject: 'Bilag', bodyText: 'Bilag', attachments: [{ kind: 'remittanceSlip', slipId: slip.id }] })
+    .values({
+      companyId: fx.companyId,
+      channel: 'email',
+      recipient,
+      locale: 'nb',
+      template: 'settlement_report',
+      subject: 'Bilag',
+      bodyText: 'Bilag',
+      attachments: [{ kind: 'remittanceSlip', slipId: slip.id }],
+    })
     .returning({ id: outbox.id });
   if (!row) throw new Error('outbox insert failed');
   return row.id;

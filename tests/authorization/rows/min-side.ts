@@ -10,17 +10,44 @@ async function letterOf(fx: MatrixFixture) {
   const [row] = await fx.db
     .insert(letters)
     .values({
-      companyId: fx.companyId, caseId: fx.caseId, kind: 'notice', sentOn: '2025-03-10', deadlineOn: '2025-03-24', accountNumber: '86011117947', kid: debtCase?.kid ?? '0',
-      amountDueOre: 1_003_500, principalOre: 1_000_000, interestOre: 0, feeOre: 3_500, newFeeOre: 3_500, interestRateBasisPoints: 1_250, interestFromOn: '2025-01-02',
-      content: { creditor: { name: 'A', organisationNumber: '123456785' }, debtor: { name: 'Kari', kind: 'person', addressLine: null, postcode: null, city: null }, invoices: [], caseNumber: debtCase?.caseNumber ?? 0, newFees: [] },
+      companyId: fx.companyId,
+      caseId: fx.caseId,
+      kind: 'notice',
+      sentOn: '2025-03-10',
+      deadlineOn: '2025-03-24',
+      accountNumber: '86011117947',
+      kid: debtCase?.kid ?? '0',
+      amountDueOre: 1_003_500,
+      principalOre: 1_000_000,
+      interestOre: 0,
+      feeOre: 3_500,
+      newFeeOre: 3_500,
+      interestRateBasisPoints: 1_250,
+      interestFromOn: '2025-01-02',
+      content: {
+        creditor: { name: 'A', organisationNumber: '123456785' },
+        debtor: { name: 'Kari', kind: 'person', addressLine: null, postcode: null, city: null },
+        invoices: [],
+        caseNumber: debtCase?.caseNumber ?? 0,
+        newFees: [],
+      },
     })
     .returning({ id: letters.id });
   return row?.id ?? '';
 }
 
 const CUSTOMER: DraftCustomer = {
-  customerNumber: '1', kind: 'person', name: 'Kari', nationalId: null, organisationNumber: null,
-  addressLine: 'Storgata 1', postcode: '0150', city: 'Oslo', countryCode: 'NO', email: null, phone: null,
+  customerNumber: '1',
+  kind: 'person',
+  name: 'Kari',
+  nationalId: null,
+  organisationNumber: null,
+  addressLine: 'Storgata 1',
+  postcode: '0150',
+  city: 'Oslo',
+  countryCode: 'NO',
+  email: null,
+  phone: null,
 };
 
 /** The invoice's PDF the creditor uploaded (through a draft, as the beta form stores it). */
@@ -31,17 +58,45 @@ async function attachmentOf(fx: MatrixFixture) {
     .returning({ id: invoiceDrafts.id });
   const [attachment] = await fx.db
     .insert(invoiceAttachments)
-    .values({ companyId: fx.companyId, draftId: draft?.id ?? '', invoiceId: fx.invoiceId, fileName: 'faktura.pdf', byteSize: 9, content: new TextEncoder().encode('%PDF-1.7\n') })
+    .values({
+      companyId: fx.companyId,
+      draftId: draft?.id ?? '',
+      invoiceId: fx.invoiceId,
+      fileName: 'faktura.pdf',
+      byteSize: 9,
+      content: new TextEncoder().encode('%PDF-1.7\n'),
+    })
     .returning({ id: invoiceAttachments.id });
   return attachment?.id ?? '';
 }
 
 export const rows: MatrixRow[] = [
-  { file: 'lib/debtors/actions.ts', name: 'signInWithLetterCodeAction', needs: 'public', writes: true, notCalled: SIGN_IN_STEPS, input: () => ({}) },
+  {
+    file: 'lib/debtors/actions.ts',
+    name: 'signInWithLetterCodeAction',
+    needs: 'public',
+    writes: true,
+    notCalled: SIGN_IN_STEPS,
+    input: () => ({}),
+  },
   { file: 'app/api/min-side/bankid/route.ts', name: 'POST', needs: 'public', writes: true, notCalled: SIGN_IN_STEPS, input: () => ({}) },
-  { file: 'app/api/min-side/bankid/callback/route.ts', name: 'GET', needs: 'public', writes: true, notCalled: SIGN_IN_STEPS, input: () => ({}) },
+  {
+    file: 'app/api/min-side/bankid/callback/route.ts',
+    name: 'GET',
+    needs: 'public',
+    writes: true,
+    notCalled: SIGN_IN_STEPS,
+    input: () => ({}),
+  },
   // Signing out revokes the debtor's session (a volatile table): allowed means it answered, not that a row moved.
-  { file: 'lib/debtors/actions.ts', name: 'signOutDebtorAction', needs: 'debtorSignedIn', writes: false, page: 'app/[locale]/min-side/page', input: () => ({}) },
+  {
+    file: 'lib/debtors/actions.ts',
+    name: 'signOutDebtorAction',
+    needs: 'debtorSignedIn',
+    writes: false,
+    page: 'app/[locale]/min-side/page',
+    input: () => ({}),
+  },
   {
     file: 'app/api/min-side/cases/[caseId]/letters/[letterId]/route.ts',
     name: 'GET',

@@ -3,11 +3,21 @@ import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
 
 /** An objection with one receipt on the fixture's case, as the debtor's "Bestrid kravet" leaves it. */
 async function objectionFileOf(fx: MatrixFixture): Promise<string> {
-  const [objection] = await fx.db.insert(objections).values({ companyId: fx.companyId, caseId: fx.caseId, reason: 'already_paid', body: 'Betalt' }).returning({ id: objections.id });
+  const [objection] = await fx.db
+    .insert(objections)
+    .values({ companyId: fx.companyId, caseId: fx.caseId, reason: 'already_paid', body: 'Betalt' })
+    .returning({ id: objections.id });
   const content = new TextEncoder().encode('\x89PNG\r\n\x1a\n');
   const [file] = await fx.db
     .insert(objectionFiles)
-    .values({ companyId: fx.companyId, objectionId: objection!.id, fileName: 'kvittering.png', contentType: 'image/png', byteSize: content.byteLength, content })
+    .values({
+      companyId: fx.companyId,
+      objectionId: objection!.id,
+      fileName: 'kvittering.png',
+      contentType: 'image/png',
+      byteSize: content.byteLength,
+      content,
+    })
     .returning({ id: objectionFiles.id });
   return file!.id;
 }

@@ -22,7 +22,16 @@ async function slipOfCompanyA(fx: MatrixFixture): Promise<string> {
     })
     .returning({ id: remittanceSlips.id });
   if (!slip) throw new Error('slip insert failed');
-  await fx.db.insert(remittanceLines).values({ companyId: fx.companyId, slipId: slip.id, caseId: fx.caseId, principalOre: 10_000, interestOre: 0, agencyFeeOre: 0, vatOre: 0, netOre: 10_000 });
+  await fx.db.insert(remittanceLines).values({
+    companyId: fx.companyId,
+    slipId: slip.id,
+    caseId: fx.caseId,
+    principalOre: 10_000,
+    interestOre: 0,
+    agencyFeeOre: 0,
+    vatOre: 0,
+    netOre: 10_000,
+  });
   return slip.id;
 }
 

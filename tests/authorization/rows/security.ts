@@ -48,8 +48,20 @@ export const rows: MatrixRow[] = [
     // The code of the secret the page offers the caller's session (the server ignores a posted secret).
     input: async (fx, principal) => {
       const userId = principal === 'anonymous' ? null : principal === 'pendingSecondFactor' ? fx.users.admin.id : fx.users[principal].id;
-      const [session] = userId ? await fx.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt)).limit(1) : [];
-      const [totp] = userId ? await fx.db.select({ confirmedAt: secondFactors.confirmedAt }).from(secondFactors).where(and(eq(secondFactors.userId, userId), eq(secondFactors.method, 'totp'))) : [];
+      const [session] = userId
+        ? await fx.db
+            .select({ id: sessions.id })
+            .from(sessions)
+            .where(eq(sessions.userId, userId))
+            .orderBy(desc(sessions.createdAt))
+            .limit(1)
+        : [];
+      const [totp] = userId
+        ? await fx.db
+            .select({ confirmedAt: secondFactors.confirmedAt })
+            .from(secondFactors)
+            .where(and(eq(secondFactors.userId, userId), eq(secondFactors.method, 'totp')))
+        : [];
       const secret = session ? pendingTotpSecret(session.id, totp?.confirmedAt ?? null, E2E_SECRETS.AUTH_SECRET) : newTotpSecret();
       return { form: { code: await currentTotp(secret) } };
     },
@@ -68,7 +80,15 @@ export const rows: MatrixRow[] = [
     writes: true,
     input: async (fx) => {
       const expiresAt = new Date(Date.now() + 5 * 60 * 1000);
-      await fx.db.insert(smsCodes).values(everyone(fx).map((userId) => ({ userId, purpose: 'setup' as const, phone: '+4791234567', codeHash: hashCode(SMS_CODE), expiresAt })));
+      await fx.db.insert(smsCodes).values(
+        everyone(fx).map((userId) => ({
+          userId,
+          purpose: 'setup' as const,
+          phone: '+4791234567',
+          codeHash: hashCode(SMS_CODE),
+          expiresAt,
+        })),
+      );
       return { form: { code: SMS_CODE } };
     },
   },
@@ -135,7 +155,19 @@ export const rows: MatrixRow[] = [
     // A valid call needs an authenticator's signed answer to a live challenge (tests/e2e/security-two-factor.test.ts
     // registers one with a CDP virtual authenticator); here the gate's cells, and that a made-up answer books nothing.
     writes: false,
-    input: () => ({ form: { challengeId: crypto.randomUUID(), name: 'Matrise', response: JSON.stringify({ id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: 'e30' }, clientExtensionResults: {} }) } }),
+    input: () => ({
+      form: {
+        challengeId: crypto.randomUUID(),
+        name: 'Matrise',
+        response: JSON.stringify({
+          id: 'x',
+          rawId: 'x',
+          type: 'public-key',
+          response: { clientDataJSON: 'e30' },
+          clientExtensionResults: {},
+        }),
+      },
+    }),
   },
   {
     file: 'lib/auth/actions.ts',
@@ -143,7 +175,8 @@ export const rows: MatrixRow[] = [
     needs: 'public',
     writes: true,
     input: () => ({ form: {} }),
-    notCalled: 'acts on the caller’s own pending sign-in (after the password step), which is none of the matrix principals; covered in tests/e2e/security-two-factor.test.ts',
+    notCalled:
+      'acts on the caller’s own pending sign-in (after the password step), which is none of the matrix principals; covered in tests/e2e/security-two-factor.test.ts',
   },
   {
     file: 'lib/auth/actions.ts',
@@ -159,6 +192,7 @@ export const rows: MatrixRow[] = [
     needs: 'public',
     writes: true,
     input: () => ({ form: {} }),
-    notCalled: 'needs an authenticator’s signed answer for the caller’s own pending sign-in; covered in tests/e2e/security-two-factor.test.ts',
+    notCalled:
+      'needs an authenticator’s signed answer for the caller’s own pending sign-in; covered in tests/e2e/security-two-factor.test.ts',
   },
 ];

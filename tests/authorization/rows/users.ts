@@ -27,7 +27,9 @@ export const rows: MatrixRow[] = [
     name: 'updateMemberAccessAction',
     needs: 'admin',
     writes: true,
-    input: (fx) => ({ form: { companyId: fx.companyId, userId: fx.users.read.id, role: 'write', companyIds: [fx.companyId], scope: [fx.companyId] } }),
+    input: (fx) => ({
+      form: { companyId: fx.companyId, userId: fx.users.read.id, role: 'write', companyIds: [fx.companyId], scope: [fx.companyId] },
+    }),
   },
   {
     file: 'lib/users/actions.ts',
@@ -51,7 +53,15 @@ export const rows: MatrixRow[] = [
     name: 'inviteUsersAction',
     needs: 'admin',
     writes: true,
-    input: (fx) => ({ form: { companyId: fx.companyId, emails: `ny-${randomUUID().slice(0, 8)}@test.no`, role: 'read', locale: 'nb', companyIds: [fx.companyId] } }),
+    input: (fx) => ({
+      form: {
+        companyId: fx.companyId,
+        emails: `ny-${randomUUID().slice(0, 8)}@test.no`,
+        role: 'read',
+        locale: 'nb',
+        companyIds: [fx.companyId],
+      },
+    }),
   },
   {
     file: 'lib/invitations/actions.ts',

@@ -24,8 +24,18 @@ describe('amounts beyond the portal’s bound (100 000 000 kr)', () => {
     const invoiceNumber = debtCase.invoices[0]?.invoiceNumber ?? '';
     const tooMuch = MAX_AMOUNT_ORE + 1;
     const calls = [
-      await callApi(postPayment, { path: '/api/v1/payments', key, headers: { 'Idempotency-Key': randomUUID() }, body: { invoiceNumber, amountOre: tooMuch, paidOn: '2026-11-20' } }),
-      await callApi(postCreditNote, { path: '/api/v1/credit-notes', key, headers: { 'Idempotency-Key': randomUUID() }, body: { invoiceNumber, amountOre: tooMuch, creditedOn: '2026-11-20' } }),
+      await callApi(postPayment, {
+        path: '/api/v1/payments',
+        key,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: { invoiceNumber, amountOre: tooMuch, paidOn: '2026-11-20' },
+      }),
+      await callApi(postCreditNote, {
+        path: '/api/v1/credit-notes',
+        key,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: { invoiceNumber, amountOre: tooMuch, creditedOn: '2026-11-20' },
+      }),
       await callApi(postInvoice, { path: '/api/v1/invoices', key, body: invoiceBody({ amountOre: tooMuch, invoiceNumber: 'F-HUGE-1' }) }),
     ];
     for (const answer of calls) {
@@ -33,7 +43,10 @@ describe('amounts beyond the portal’s bound (100 000 000 kr)', () => {
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
       expect(JSON.stringify(answer.body)).toMatch(/amountOre/);
     }
-    const booked = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.caseId, debtCase.id), inArray(ledgerEntries.kind, ['payment', 'credit_note'])));
+    const booked = await db
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.caseId, debtCase.id), inArray(ledgerEntries.kind, ['payment', 'credit_note'])));
     expect(booked).toEqual([]);
     expect(await db.select().from(invoices).where(eq(invoices.invoiceNumber, 'F-HUGE-1'))).toEqual([]);
   });
@@ -43,7 +56,9 @@ describe('guessing API keys', () => {
   it('is throttled per address, also in a parallel burst: past the limit even a right key waits; other addresses do not', async () => {
     const { key } = await makeApiCompany(db);
     const burst = await Promise.all(
-      Array.from({ length: AUTH_FAILURES_PER_WINDOW + 10 }, () => callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from('198.51.100.7') })),
+      Array.from({ length: AUTH_FAILURES_PER_WINDOW + 10 }, () =>
+        callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from('198.51.100.7') }),
+      ),
     );
     const statuses = burst.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(AUTH_FAILURES_PER_WINDOW);
@@ -60,31 +75,47 @@ describe('guessing API keys', () => {
   it('counts an IPv6 client per /64, as sign-in does: hopping between addresses in the prefix gains nothing', async () => {
     const { key } = await makeApiCompany(db);
     for (let i = 0; i < AUTH_FAILURES_PER_WINDOW; i++) {
-      expect((await callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from(`2001:db8:7:1::${(i + 1).toString(16)}`) })).status).toBe(401);
+      expect(
+        (await callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from(`2001:db8:7:1::${(i + 1).toString(16)}`) }))
+          .status,
+      ).toBe(401);
     }
     // Another address in the same /64 (spelled out in full) is the same client; the next /64 is not.
-    expect((await callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from('2001:0db8:0007:0001:abcd:ef01:2345:6789') })).status).toBe(429);
+    expect(
+      (await callApi(getCases, { path: '/api/v1/cases', key: unknownKey(), headers: from('2001:0db8:0007:0001:abcd:ef01:2345:6789') }))
+        .status,
+    ).toBe(429);
     expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('2001:db8:7:1::ffff') })).status).toBe(429);
     expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('2001:db8:7:2::1') })).status).toBe(200);
   });
 
   it('does not count a right key or a revoked one (a client not updated yet) against its address', async () => {
     const { key, actor, apiKeyId } = await makeApiCompany(db);
-    for (let i = 0; i < AUTH_FAILURES_PER_WINDOW + 5; i++) expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('192.0.2.40') })).status).toBe(200);
+    for (let i = 0; i < AUTH_FAILURES_PER_WINDOW + 5; i++)
+      expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('192.0.2.40') })).status).toBe(200);
     await db.transaction((tx) => revokeApiKey(tx, actor, apiKeyId));
-    for (let i = 0; i < AUTH_FAILURES_PER_WINDOW + 5; i++) expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('192.0.2.40') })).status).toBe(401);
+    for (let i = 0; i < AUTH_FAILURES_PER_WINDOW + 5; i++)
+      expect((await callApi(getCases, { path: '/api/v1/cases', key, headers: from('192.0.2.40') })).status).toBe(401);
   });
 });
 
 describe('API keys per company', () => {
   it('are at most ten live ones, also when created in a parallel burst; a revoked key frees a place', async () => {
     const { actor, company } = await makeApiCompany(db);
-    const results = await Promise.allSettled(Array.from({ length: 15 }, (_, i) => db.transaction((tx) => createApiKey(tx, actor, `Nøkkel ${i}`))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 15 }, (_, i) => db.transaction((tx) => createApiKey(tx, actor, `Nøkkel ${i}`))),
+    );
     const refusals = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as DomainError).messageKey);
     expect(refusals).toEqual(Array.from({ length: 15 - (MAX_LIVE_KEYS - 1) }, () => 'integrations.errors.tooManyKeys'));
-    const live = () => db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.companyId, company.id), isNull(apiKeys.revokedAt)));
+    const live = () =>
+      db
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.companyId, company.id), isNull(apiKeys.revokedAt)));
     expect(await live()).toHaveLength(MAX_LIVE_KEYS);
-    await db.transaction((tx) => revokeApiKey(tx, actor, (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: string }>).value.id));
+    await db.transaction((tx) =>
+      revokeApiKey(tx, actor, (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: string }>).value.id),
+    );
     await db.transaction((tx) => createApiKey(tx, actor, 'Ny'));
     expect(await live()).toHaveLength(MAX_LIVE_KEYS);
   });

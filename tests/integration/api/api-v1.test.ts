@@ -52,11 +52,19 @@ describe('POST /api/v1/invoices', () => {
     const body = invoiceBody({ amountOre: 250_000 });
     const first = await callApi(postInvoice, { path: '/api/v1/invoices', key, body });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'active', invoiceNumber: body.invoice.invoiceNumber, balanceOre: 250_000, originalAmountOre: 250_000 });
+    expect(first.body).toMatchObject({
+      status: 'active',
+      invoiceNumber: body.invoice.invoiceNumber,
+      balanceOre: 250_000,
+      originalAmountOre: 250_000,
+    });
     const again = await Promise.all([1, 2].map(() => callApi(postInvoice, { path: '/api/v1/invoices', key, body })));
     expect(again.map((a) => a.status)).toEqual([200, 200]);
     expect(again.map((a) => a.body?.caseNumber)).toEqual([first.body?.caseNumber, first.body?.caseNumber]);
-    const rows = await db.select().from(invoices).where(and(eq(invoices.companyId, company.id), eq(invoices.invoiceNumber, body.invoice.invoiceNumber)));
+    const rows = await db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.companyId, company.id), eq(invoices.invoiceNumber, body.invoice.invoiceNumber)));
     expect(rows).toHaveLength(1);
     const [created] = await db.select().from(cases).where(eq(cases.companyId, company.id));
     expect(created?.source).toBe('autocollect');
@@ -74,12 +82,20 @@ describe('POST /api/v1/invoices', () => {
 
   it('answers validation errors as problem+json with field paths, from the wizard rules too', async () => {
     const { key, company } = await makeApiCompany(db);
-    const shape = await callApi(postInvoice, { path: '/api/v1/invoices', key, body: { customer: { kind: 'robot' }, invoice: { amountOre: 'x' } } });
+    const shape = await callApi(postInvoice, {
+      path: '/api/v1/invoices',
+      key,
+      body: { customer: { kind: 'robot' }, invoice: { amountOre: 'x' } },
+    });
     expect(shape.status).toBe(422);
     const paths = (shape.body?.errors as { path: string }[]).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['customer.kind', 'customer.name', 'invoice.amountOre', 'invoice.invoiceNumber']));
     const body = invoiceBody();
-    const rules = await callApi(postInvoice, { path: '/api/v1/invoices', key, body: { ...body, customer: { ...body.customer, nationalId: '15058512345', postcode: '12' } } });
+    const rules = await callApi(postInvoice, {
+      path: '/api/v1/invoices',
+      key,
+      body: { ...body, customer: { ...body.customer, nationalId: '15058512345', postcode: '12' } },
+    });
     expect(rules.status).toBe(422);
     expect(rules.body?.errors).toEqual(
       expect.arrayContaining([
@@ -96,35 +112,63 @@ describe('POST /api/v1/invoices', () => {
 describe('POST /api/v1/payments and /credit-notes', () => {
   it('books once per Idempotency-Key: a replay returns the first answer, another body is 409', async () => {
     const { key, company } = await makeApiCompany(db);
-    const registered = await callApi(postInvoice, { path: '/api/v1/invoices', key, body: invoiceBody({ invoiceNumber: 'F-1001', amountOre: 100_000 }) });
+    const registered = await callApi(postInvoice, {
+      path: '/api/v1/invoices',
+      key,
+      body: invoiceBody({ invoiceNumber: 'F-1001', amountOre: 100_000 }),
+    });
     const caseNumber = registered.body?.caseNumber;
     const idem = randomUUID();
     const payment = { invoiceNumber: 'F-1001', amountOre: 30_000, paidOn: '2026-10-01' };
     const first = await callApi(postPayment, { path: '/api/v1/payments', key, body: payment, headers: { 'Idempotency-Key': idem } });
     expect(first.status).toBe(201);
     expect(first.body).toEqual({ caseNumber, status: 'active', balanceOre: 70_000, caseClosed: false });
-    const replays = await Promise.all([1, 2].map(() => callApi(postPayment, { path: '/api/v1/payments', key, body: payment, headers: { 'Idempotency-Key': idem } })));
+    const replays = await Promise.all(
+      [1, 2].map(() => callApi(postPayment, { path: '/api/v1/payments', key, body: payment, headers: { 'Idempotency-Key': idem } })),
+    );
     expect(replays.map((r) => [r.status, r.body])).toEqual([
       [201, first.body],
       [201, first.body],
     ]);
-    const conflict = await callApi(postPayment, { path: '/api/v1/payments', key, body: { ...payment, amountOre: 40_000 }, headers: { 'Idempotency-Key': idem } });
+    const conflict = await callApi(postPayment, {
+      path: '/api/v1/payments',
+      key,
+      body: { ...payment, amountOre: 40_000 },
+      headers: { 'Idempotency-Key': idem },
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body?.type).toBe('/api/v1/problems/idempotency-key-reused');
     const missing = await callApi(postPayment, { path: '/api/v1/payments', key, body: payment });
     expect(missing.status).toBe(400);
 
-    const credit = await callApi(postCreditNote, { path: '/api/v1/credit-notes', key, body: { invoiceNumber: 'F-1001', amountOre: 70_000, creditedOn: '2026-10-02' }, headers: { 'Idempotency-Key': randomUUID() } });
+    const credit = await callApi(postCreditNote, {
+      path: '/api/v1/credit-notes',
+      key,
+      body: { invoiceNumber: 'F-1001', amountOre: 70_000, creditedOn: '2026-10-02' },
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
     expect(credit.status).toBe(201);
     expect(credit.body).toMatchObject({ balanceOre: 0, caseClosed: true, status: 'closed' });
     const [debtCase] = await db.select().from(cases).where(eq(cases.companyId, company.id));
-    const ledger = await db.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, debtCase?.id ?? ''));
-    expect(ledger.map((row) => [row.kind, row.amountOre]).sort()).toEqual([['credit_note', -70_000], ['payment', -30_000], ['principal', 100_000]].sort());
+    const ledger = await db
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.caseId, debtCase?.id ?? ''));
+    expect(ledger.map((row) => [row.kind, row.amountOre]).sort()).toEqual(
+      [
+        ['credit_note', -70_000],
+        ['payment', -30_000],
+        ['principal', 100_000],
+      ].sort(),
+    );
     const balance = await balanceAndLedger(db, debtCase?.id ?? '');
     expect(balance.balanceOre).toBe(balance.ledgerOre);
     const history = await listCaseHistory(company.id, debtCase?.id ?? '', ['payment.registered', 'credit_note.registered']);
     expect(history.map((h) => h.actorName)).toEqual(['AutoCollect (Tripletex)', 'AutoCollect (Tripletex)']);
-    const [paymentEvent] = await db.select().from(events).where(and(eq(events.caseId, debtCase?.id ?? ''), eq(events.type, 'payment.registered')));
+    const [paymentEvent] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase?.id ?? ''), eq(events.type, 'payment.registered')));
     expect(paymentEvent?.data).toMatchObject({ source: 'autocollect' });
   });
 
@@ -132,9 +176,19 @@ describe('POST /api/v1/payments and /credit-notes', () => {
     const { key } = await makeApiCompany(db);
     const other = await makeApiCompany(db);
     await callApi(postInvoice, { path: '/api/v1/invoices', key: other.key, body: invoiceBody({ invoiceNumber: 'F-OTHER' }) });
-    const foreign = await callApi(postPayment, { path: '/api/v1/payments', key, body: { invoiceNumber: 'F-OTHER', amountOre: 100, paidOn: '2026-10-01' }, headers: { 'Idempotency-Key': 'k-1' } });
+    const foreign = await callApi(postPayment, {
+      path: '/api/v1/payments',
+      key,
+      body: { invoiceNumber: 'F-OTHER', amountOre: 100, paidOn: '2026-10-01' },
+      headers: { 'Idempotency-Key': 'k-1' },
+    });
     expect(foreign.status).toBe(404);
-    const invalid = await callApi(postPayment, { path: '/api/v1/payments', key, body: { invoiceNumber: '', amountOre: -5, paidOn: '1.10.2026' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const invalid = await callApi(postPayment, {
+      path: '/api/v1/payments',
+      key,
+      body: { invoiceNumber: '', amountOre: -5, paidOn: '1.10.2026' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(invalid.status).toBe(422);
     expect((invalid.body?.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(['amountOre', 'invoiceNumber', 'paidOn']);
   });
@@ -152,7 +206,9 @@ describe('case actions', () => {
     expect(paused.status).toBe(200);
     expect(paused.body?.status).toBe('paused');
     // A retried pause with its key: the first answer, not a 409.
-    expect((await callApi(postPause, { path: path('pause'), key, body: {}, params, headers: { 'Idempotency-Key': 'p-1' } })).status).toBe(200);
+    expect((await callApi(postPause, { path: path('pause'), key, body: {}, params, headers: { 'Idempotency-Key': 'p-1' } })).status).toBe(
+      200,
+    );
     expect((await callApi(postResume, { path: path('resume'), key, body: {}, params })).body?.status).toBe('active');
     const noReason = await callApi(postWithdraw, { path: path('withdraw'), key, body: {}, params });
     expect(noReason.status).toBe(422);
@@ -163,7 +219,11 @@ describe('case actions', () => {
     const detail = await callApi(getCase, { path: `/api/v1/cases/${debtCase.caseNumber}`, key, params });
     expect(detail.status).toBe(200);
     const history = detail.body?.history as { type: string; actor: string | null }[];
-    expect(history.filter((h) => h.actor === 'AutoCollect (Tripletex)').map((h) => h.type)).toEqual(['case.paused', 'case.resumed', 'case.withdrawn']);
+    expect(history.filter((h) => h.actor === 'AutoCollect (Tripletex)').map((h) => h.type)).toEqual([
+      'case.paused',
+      'case.resumed',
+      'case.withdrawn',
+    ]);
     expect((await callApi(getCase, { path: `/api/v1/cases/${debtCase.caseNumber}`, key: other.key, params })).status).toBe(404);
     expect((await callApi(getCase, { path: '/api/v1/cases/abc', key, params: { caseNumber: 'abc' } })).status).toBe(404);
   });
@@ -176,7 +236,10 @@ describe('GET /api/v1/cases and /settlements', () => {
     await makeCase(db, { companyId: company.id, status: 'paused' });
     const paused = await callApi(getCases, { path: '/api/v1/cases?status=paused', key });
     expect((paused.body?.data as unknown[]).length).toBe(1);
-    const future = await callApi(getCases, { path: `/api/v1/cases?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, key });
+    const future = await callApi(getCases, {
+      path: `/api/v1/cases?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+      key,
+    });
     expect(future.body?.data).toEqual([]);
     const badCursor = await callApi(getCases, { path: '/api/v1/cases?cursor=zzz', key });
     expect(badCursor.status).toBe(422);
@@ -203,9 +266,16 @@ describe('the AutoCollect switch and key events', () => {
     await db.transaction((tx) => revoke(tx, actor, created.id));
     await expect(db.transaction((tx) => revoke(tx, actor, created.id))).rejects.toThrow('integrations.errors.keyNotFound');
     const { read } = { read: (await makeCompanyActor(db, 'write')).actor };
-    await expect(db.transaction((tx) => createApiKey(tx, { ...read, companyId: company.id }, 'x'))).rejects.toThrow('common.errors.notAllowed');
+    await expect(db.transaction((tx) => createApiKey(tx, { ...read, companyId: company.id }, 'x'))).rejects.toThrow(
+      'common.errors.notAllowed',
+    );
     const rows = await db.select({ type: events.type, data: events.data }).from(events).where(eq(events.companyId, company.id));
-    expect(rows.map((r) => r.type).sort()).toEqual(['api_key.created', 'api_key.revoked', 'company.autocollect_changed', 'company.autocollect_changed']);
+    expect(rows.map((r) => r.type).sort()).toEqual([
+      'api_key.created',
+      'api_key.revoked',
+      'company.autocollect_changed',
+      'company.autocollect_changed',
+    ]);
     expect(JSON.stringify(rows)).not.toContain(created.key);
   });
 });

@@ -17,7 +17,9 @@ describe('GET /api/v1/cases pagination', () => {
   it('walks 10 000 cases without gaps or duplicates while cases are being added', async () => {
     const { key, company } = await makeApiCompany(db);
     await seedBulk(db, { cases: 10_000, companyId: company.id, eventsPerCase: 1 });
-    const before = (await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.companyId, company.id))).map((row) => row.caseNumber);
+    const before = (await db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.companyId, company.id))).map(
+      (row) => row.caseNumber,
+    );
     expect(before).toHaveLength(10_000);
     const seen: number[] = [];
     let cursor: string | null = null;
@@ -25,7 +27,10 @@ describe('GET /api/v1/cases pagination', () => {
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
       // Rows added between pages (and one during the request) must neither be skipped over nor shift the walk.
-      const [answer] = await Promise.all([callApi(getCases, { path: `/api/v1/cases?limit=500${query}`, key }), makeCase(db, { companyId: company.id })]);
+      const [answer] = await Promise.all([
+        callApi(getCases, { path: `/api/v1/cases?limit=500${query}`, key }),
+        makeCase(db, { companyId: company.id }),
+      ]);
       expect(answer.status).toBe(200);
       const body = answer.body as { data: { caseNumber: number }[]; nextCursor: string | null };
       seen.push(...body.data.map((row) => row.caseNumber));

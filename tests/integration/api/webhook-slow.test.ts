@@ -60,7 +60,13 @@ describe('a slow or endless webhook receiver', () => {
     const started = Date.now();
     await expect(deliverWebhook(db, deliveryId, { timeoutMs: 700 })).rejects.toThrow('timeout');
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await deliveryRow(db, deliveryId)).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastError: 'timeout', sendingUntil: null });
+    expect(await deliveryRow(db, deliveryId)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: 'timeout',
+      sendingUntil: null,
+    });
   });
 
   it('holds at most two deliveries of its own company, and another company is delivered meanwhile', async () => {
@@ -75,13 +81,20 @@ describe('a slow or endless webhook receiver', () => {
     receivers.push(fast);
     const other = await makeDelivery(db, `http://127.0.0.1:${fast.port}/b`);
 
-    boss = await startWorker(databaseHandle(), { emailSender: null, smsSender: null, webhookDelivery: { timeoutMs: 30_000, retryDelaySeconds: 60 } });
+    boss = await startWorker(databaseHandle(), {
+      emailSender: null,
+      smsSender: null,
+      webhookDelivery: { timeoutMs: 30_000, retryDelaySeconds: 60 },
+    });
     await dispatchWebhookDeliveries(slowIds);
     // The slow company's receiver holds two requests open: its third delivery waits for a free slot.
     await waitFor(() => quiet.requests.length >= 2, { timeoutMs: 20_000, what: 'two requests reach the silent receiver' });
     await dispatchWebhookDeliveries([other.deliveryId]);
     // Well within the slow requests' 30-second deadline, the other company's delivery is through.
-    await waitFor(async () => (await deliveryRow(db, other.deliveryId)).status === 'delivered', { timeoutMs: 15_000, what: 'the other company is delivered' });
+    await waitFor(async () => (await deliveryRow(db, other.deliveryId)).status === 'delivered', {
+      timeoutMs: 15_000,
+      what: 'the other company is delivered',
+    });
     expect(quiet.requests).toHaveLength(2);
     const slowRows = await Promise.all(slowIds.map((id) => deliveryRow(db, id)));
     expect(slowRows.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);

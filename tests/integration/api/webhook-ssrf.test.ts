@@ -19,7 +19,9 @@ const v4 = (address: string): ResolvedAddress => ({ address, family: 4 });
 const v6 = (address: string): ResolvedAddress => ({ address, family: 6 });
 
 // Something listens on this machine, as an internal service would; it must never hear from a refused delivery.
-const inside = await localReceiver((_request, response) => response.writeHead(200, { 'Content-Type': 'text/plain' }).end('internal admin console: root password is hunter2'));
+const inside = await localReceiver((_request, response) =>
+  response.writeHead(200, { 'Content-Type': 'text/plain' }).end('internal admin console: root password is hunter2'),
+);
 afterAll(() => inside.close());
 
 async function attempt(url: string, resolve: Resolver, allowLocalHttp = false) {
@@ -30,7 +32,20 @@ async function attempt(url: string, resolve: Resolver, allowLocalHttp = false) {
 
 describe('webhooks cannot reach inside (SSRF)', () => {
   it('refuses a name that resolves to loopback, private, link-local, CGNAT, ULA or multicast, and connects nowhere', async () => {
-    const inward = [v4('127.0.0.1'), v4('10.1.2.3'), v4('172.20.0.1'), v4('192.168.0.10'), v4('169.254.169.254'), v4('100.64.0.1'), v4('0.0.0.0'), v4('224.0.0.5'), v6('::1'), v6('fd00::1'), v6('fe80::1'), v6('::ffff:127.0.0.1')];
+    const inward = [
+      v4('127.0.0.1'),
+      v4('10.1.2.3'),
+      v4('172.20.0.1'),
+      v4('192.168.0.10'),
+      v4('169.254.169.254'),
+      v4('100.64.0.1'),
+      v4('0.0.0.0'),
+      v4('224.0.0.5'),
+      v6('::1'),
+      v6('fd00::1'),
+      v6('fe80::1'),
+      v6('::ffff:127.0.0.1'),
+    ];
     for (const address of inward) {
       const { resolve } = resolverOf({ 'erp.example.test': [[address]] });
       const { outcome, row } = await attempt(`https://erp.example.test:${inside.port}/hook`, resolve);

@@ -65,7 +65,8 @@ afterEach(async () => {
 });
 
 const today = todayInOslo();
-const worker = () => startWorker(databaseHandle(), { emailSender: null, smsSender: null, webhookDelivery: { retryDelaySeconds: 1, retryLimit: 4 } });
+const worker = () =>
+  startWorker(databaseHandle(), { emailSender: null, smsSender: null, webhookDelivery: { retryDelaySeconds: 1, retryLimit: 4 } });
 
 describe('webhooks through the outbox', () => {
   it('signs each event, retries after a failing receiver, and delivers nothing twice after a worker restart', async () => {
@@ -74,19 +75,34 @@ describe('webhooks through the outbox', () => {
     hook.state.secret = added.secret;
     hook.state.failures = 2;
     const debtCase = await makeCase(db, { companyId: company.id });
-    const paused = await callApi(postPause, { path: `/api/v1/cases/${debtCase.caseNumber}/pause`, key, body: {}, params: { caseNumber: String(debtCase.caseNumber) } });
+    const paused = await callApi(postPause, {
+      path: `/api/v1/cases/${debtCase.caseNumber}/pause`,
+      key,
+      body: {},
+      params: { caseNumber: String(debtCase.caseNumber) },
+    });
     expect(paused.status).toBe(200);
     const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.companyId, company.id));
     expect(delivery).toMatchObject({ eventType: 'case.paused', status: 'pending' });
 
     boss = await worker();
     await dispatchWebhookDeliveries([delivery?.id ?? '']);
-    const row = async () => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery?.id ?? '')))[0];
+    const row = async () =>
+      (
+        await db
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.id, delivery?.id ?? ''))
+      )[0];
     await waitFor(async () => (await row())?.status === 'delivered');
     const mine = () => hook.state.received.filter((r) => r.eventId === delivery?.eventId);
     expect(mine().map((r) => r.answered)).toEqual([500, 500, 200]);
     expect(mine().every((r) => r.valid)).toBe(true);
-    expect(JSON.parse(mine()[2]?.body ?? '{}')).toMatchObject({ type: 'case.paused', caseNumber: debtCase.caseNumber, id: delivery?.eventId });
+    expect(JSON.parse(mine()[2]?.body ?? '{}')).toMatchObject({
+      type: 'case.paused',
+      caseNumber: debtCase.caseNumber,
+      id: delivery?.eventId,
+    });
     expect(await row()).toMatchObject({ attempts: 3, lastStatusCode: 200, lastError: null, sendingUntil: null });
 
     // A new worker, the same delivery asked for again (a duplicate job, the sweep): nothing is sent twice.
@@ -112,11 +128,20 @@ describe('webhooks through the outbox', () => {
 
   it('writes a settlement delivery with the slip (and GET /settlements lists its lines); plain http needs the switch', async () => {
     const { company, actor, key } = await makeApiCompany(db);
-    await expect(db.transaction((tx) => addWebhookEndpoint(tx, actor, 'http://example.com/hook', false))).rejects.toThrow('integrations.webhooks.errors.https');
+    await expect(db.transaction((tx) => addWebhookEndpoint(tx, actor, 'http://example.com/hook', false))).rejects.toThrow(
+      'integrations.webhooks.errors.https',
+    );
     await db.transaction((tx) => addWebhookEndpoint(tx, actor, 'https://erp.example.com/hook', false));
     const staff = await makeStaff(db);
     const debtCase = await makeCase(db, { companyId: company.id, invoiceAmountsOre: [200_000] });
-    await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid: debtCase.kid, amountOre: 50_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+    await db.transaction((tx) =>
+      receiveDebtorPayment(
+        tx,
+        staff,
+        { paidOn: today, kid: debtCase.kid, amountOre: 50_000, payer: 'Kari', bankReference: bankReference() },
+        'desk',
+      ),
+    );
     expect((await db.transaction((tx) => runSettlement(tx, company.id, today))).outcome).toBe('created');
     const deliveries = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.companyId, company.id));
     const settlement = deliveries.find((d) => d.eventType === 'settlement.created');

@@ -27,7 +27,16 @@ describe('short codes at rest', () => {
     for (const row of rows) {
       const [, salt] = row.codeHash.split('$');
       expect(salt?.length ?? 0).toBeGreaterThanOrEqual(22);
-      expect(codes.some((code) => row.codeHash.endsWith(createHash('sha256').update(Buffer.from(salt ?? '', 'base64url')).update(code).digest('base64url')))).toBe(false);
+      expect(
+        codes.some((code) =>
+          row.codeHash.endsWith(
+            createHash('sha256')
+              .update(Buffer.from(salt ?? '', 'base64url'))
+              .update(code)
+              .digest('base64url'),
+          ),
+        ),
+      ).toBe(false);
     }
     expect(new Set(rows.map((row) => row.codeHash.split('$')[1])).size).toBe(rows.length);
     const now = new Date();
@@ -58,7 +67,13 @@ describe('short codes at rest', () => {
   it('does not accept an SMS code stored by the old scheme (five-minute codes: a resend replaces it)', async () => {
     const user = await makeUser(db);
     const now = new Date();
-    await db.insert(smsCodes).values({ userId: user.id, purpose: 'sign_in', phone: '+4791234567', codeHash: sha256('123456'), expiresAt: new Date(now.getTime() + 60_000) });
+    await db.insert(smsCodes).values({
+      userId: user.id,
+      purpose: 'sign_in',
+      phone: '+4791234567',
+      codeHash: sha256('123456'),
+      expiresAt: new Date(now.getTime() + 60_000),
+    });
     await expect(checkSmsCode(db, user.id, 'sign_in', '123456', now)).resolves.toEqual({ result: 'invalid' });
   });
 });

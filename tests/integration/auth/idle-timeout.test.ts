@@ -17,7 +17,12 @@ describe('idle timeout', () => {
     const client = { ipAddress: '10.130.0.1', userAgent: 'vitest' };
     const step1 = await authenticatePassword(db, user.email, user.password, client);
     if (!step1.ok) throw new Error(step1.reason);
-    const done = await verifySecondFactor(db, { sessionId: step1.sessionId, userId: user.id, email: user.email }, await generate({ secret: user.totpSecret }), client);
+    const done = await verifySecondFactor(
+      db,
+      { sessionId: step1.sessionId, userId: user.id, email: user.email },
+      await generate({ secret: user.totpSecret }),
+      client,
+    );
     if (!done.ok) throw new Error(done.reason);
     const [row] = await db.select().from(sessions).where(eq(sessions.id, done.sessionId));
     const start = row?.lastSeenAt ?? new Date();

@@ -17,13 +17,22 @@ describe('lockout is not a weapon (issue 22, Medium 7)', () => {
     const [recovery] = await replaceRecoveryCodes(db, owner.id);
     const signedIn = await authenticatePassword(db, owner.email, owner.password, home);
     if (!signedIn.ok) throw new Error(signedIn.reason);
-    const first = await verifySecondFactor(db, { sessionId: signedIn.sessionId, userId: owner.id, email: owner.email }, { method: 'recovery', code: recovery ?? '' }, home);
+    const first = await verifySecondFactor(
+      db,
+      { sessionId: signedIn.sessionId, userId: owner.id, email: owner.email },
+      { method: 'recovery', code: recovery ?? '' },
+      home,
+    );
     expect(first).toMatchObject({ ok: true });
     const cookie = deviceToken(owner.id, null);
 
     // The attack: five wrong passwords from each of four addresses, all at once.
     const attackers = ['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'];
-    await Promise.all(attackers.flatMap((ip) => wrongPasswords(5).map((password) => authenticatePassword(db, owner.email, password, { ipAddress: ip, userAgent: 'attacker' }))));
+    await Promise.all(
+      attackers.flatMap((ip) =>
+        wrongPasswords(5).map((password) => authenticatePassword(db, owner.email, password, { ipAddress: ip, userAgent: 'attacker' })),
+      ),
+    );
 
     // A new browser of the owner is locked out, as before: that is the per-account limit working.
     const café = { ipAddress: '192.0.2.77', userAgent: 'owner' };
@@ -32,7 +41,12 @@ describe('lockout is not a weapon (issue 22, Medium 7)', () => {
     const known = { ...café, deviceToken: cookie };
     const step1 = await authenticatePassword(db, owner.email, owner.password, known);
     if (!step1.ok) throw new Error(`owner refused: ${step1.reason}`);
-    const step2 = await verifySecondFactor(db, { sessionId: step1.sessionId, userId: owner.id, email: owner.email }, await generate({ secret: owner.totpSecret }), known);
+    const step2 = await verifySecondFactor(
+      db,
+      { sessionId: step1.sessionId, userId: owner.id, email: owner.email },
+      await generate({ secret: owner.totpSecret }),
+      known,
+    );
     expect(step2).toMatchObject({ ok: true });
   }, 120_000);
 
@@ -57,7 +71,12 @@ describe('lockout is not a weapon (issue 22, Medium 7)', () => {
     const user = await makeUser(db);
     const inPrefix = (n: number) => ({ ipAddress: `2001:db8:1:2::${n.toString(16)}`, userAgent: 'attacker' });
     await Promise.all(wrongPasswords(5).map((password, i) => authenticatePassword(db, user.email, password, inPrefix(i + 1))));
-    await expect(authenticatePassword(db, user.email, user.password, inPrefix(0xbeef))).resolves.toEqual({ ok: false, reason: 'throttled' });
-    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '2001:db8:1:3::1', userAgent: 'owner' })).resolves.toMatchObject({ ok: true });
+    await expect(authenticatePassword(db, user.email, user.password, inPrefix(0xbeef))).resolves.toEqual({
+      ok: false,
+      reason: 'throttled',
+    });
+    await expect(
+      authenticatePassword(db, user.email, user.password, { ipAddress: '2001:db8:1:3::1', userAgent: 'owner' }),
+    ).resolves.toMatchObject({ ok: true });
   }, 90_000);
 });

@@ -31,7 +31,10 @@ async function wrongCode(user: { totpSecret: string }) {
 }
 
 async function warnings(email: string) {
-  return db.select().from(outbox).where(and(eq(outbox.recipient, email), eq(outbox.template, 'second_factor_failures')));
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, email), eq(outbox.template, 'second_factor_failures')));
 }
 
 describe('a pending (password-only) session', () => {
@@ -71,7 +74,9 @@ describe('repeated second-factor failures after the right password', () => {
     await verifySecondFactor(db, second, wrong, nextClient());
     const sent = await warnings(user.email);
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.subject).toBe(renderEmail('nb', { template: 'second_factor_failures', securityUrl: 'x', at: new Date(), recoveryOnly: false }).subject);
+    expect(sent[0]?.subject).toBe(
+      renderEmail('nb', { template: 'second_factor_failures', securityUrl: 'x', at: new Date(), recoveryOnly: false }).subject,
+    );
     expect(sent[0]?.bodyText).toContain('feil engangskode');
   });
 
@@ -81,18 +86,27 @@ describe('repeated second-factor failures after the right password', () => {
     const wrong = await wrongCode(user);
     // Three pending sessions, five tries each, all at once: at most ten are counted and checked.
     const spent = await Promise.all([pending(user), pending(user), pending(user)]);
-    const results = await Promise.all(spent.flatMap((s) => Array.from({ length: TRIES_PER_PENDING_SESSION }, () => verifySecondFactor(db, s, wrong, nextClient()))));
-    expect(results.filter((r) => !r.ok && r.reason === 'recoveryRequired')).toHaveLength(3 * TRIES_PER_PENDING_SESSION - RECOVERY_ONLY_AFTER_FAILURES);
+    const results = await Promise.all(
+      spent.flatMap((s) => Array.from({ length: TRIES_PER_PENDING_SESSION }, () => verifySecondFactor(db, s, wrong, nextClient()))),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'recoveryRequired')).toHaveLength(
+      3 * TRIES_PER_PENDING_SESSION - RECOVERY_ONLY_AFTER_FAILURES,
+    );
     const [row] = await db.select({ failures: users.secondFactorFailures }).from(users).where(eq(users.id, user.id));
     expect(row?.failures).toBe(RECOVERY_ONLY_AFTER_FAILURES);
 
     const right = await generate({ secret: user.totpSecret });
-    await expect(verifySecondFactor(db, await pending(user), right, nextClient())).resolves.toEqual({ ok: false, reason: 'recoveryRequired' });
+    await expect(verifySecondFactor(db, await pending(user), right, nextClient())).resolves.toEqual({
+      ok: false,
+      reason: 'recoveryRequired',
+    });
     const mails = await warnings(user.email);
     expect(mails).toHaveLength(2);
     expect(mails.some((m) => m.bodyText.includes('bare en gjenopprettingskode'))).toBe(true);
 
-    await expect(verifySecondFactor(db, await pending(user), { method: 'recovery', code: recovery ?? '' }, nextClient())).resolves.toMatchObject({ ok: true });
+    await expect(
+      verifySecondFactor(db, await pending(user), { method: 'recovery', code: recovery ?? '' }, nextClient()),
+    ).resolves.toMatchObject({ ok: true });
     // After a completed sign-in the app's code works again.
     await expect(verifySecondFactor(db, await pending(user), right, nextClient())).resolves.toMatchObject({ ok: true });
   }, 90_000);

@@ -29,7 +29,10 @@ describe('password step', () => {
     await expect(authenticatePassword(db, 'ingen@test.no', 'feil', client)).resolves.toEqual({ ok: false, reason: 'invalid' });
     const attempts = await db.select().from(signInAttempts).where(eq(signInAttempts.ipAddress, client.ipAddress));
     expect(attempts.filter((a) => !a.succeeded).map((a) => a.email)).toEqual(expect.arrayContaining([user.email, 'ingen@test.no']));
-    const [failedEvent] = await db.select().from(events).where(and(eq(events.subjectId, user.id), eq(events.type, 'user.sign_in_failed')));
+    const [failedEvent] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, user.id), eq(events.type, 'user.sign_in_failed')));
     expect(failedEvent?.data).toEqual({ step: 'password' });
   });
 
@@ -62,11 +65,17 @@ describe('second factor step', () => {
     expect((await getLiveSession(db, verified.sessionId))?.secondFactorVerifiedAt).toBeInstanceOf(Date);
     const [row] = await db.select({ lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, user.id));
     expect(row?.lastSignInAt).toBeInstanceOf(Date);
-    const signedIn = await db.select().from(events).where(and(eq(events.subjectId, user.id), eq(events.type, 'user.signed_in')));
+    const signedIn = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, user.id), eq(events.type, 'user.signed_in')));
     expect(signedIn).toHaveLength(1);
 
     const second = await passwordStep(user);
-    await expect(verifySecondFactor(db, { ...session, sessionId: second }, code, client)).resolves.toEqual({ ok: false, reason: 'invalid' });
+    await expect(verifySecondFactor(db, { ...session, sessionId: second }, code, client)).resolves.toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect((await getLiveSession(db, second))?.secondFactorVerifiedAt).toBeNull();
   });
 
@@ -76,7 +85,8 @@ describe('second factor step', () => {
     const session = { sessionId, userId: user.id, email: user.email };
     const right = await generate({ secret: user.totpSecret });
     const wrong = right === '123456' ? '654321' : '123456';
-    for (let i = 0; i < 4; i++) await expect(verifySecondFactor(db, session, wrong, client)).resolves.toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < 4; i++)
+      await expect(verifySecondFactor(db, session, wrong, client)).resolves.toEqual({ ok: false, reason: 'invalid' });
     await expect(verifySecondFactor(db, session, wrong, client)).resolves.toEqual({ ok: false, reason: 'signInAgain' });
     expect(await getLiveSession(db, sessionId)).toBeNull();
     await expect(verifySecondFactor(db, session, right, client)).resolves.toEqual({ ok: false, reason: 'throttled' });
@@ -98,7 +108,10 @@ describe('live sessions', () => {
     expect(await getLiveSession(db, revoked)).toBeNull();
 
     const beforePasswordChange = await passwordStep(user);
-    await db.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ sessionVersion: user.sessionVersion + 1 })
+      .where(eq(users.id, user.id));
     expect(await getLiveSession(db, beforePasswordChange)).toBeNull();
 
     const beforeDeletion = await passwordStep(user);
@@ -110,7 +123,10 @@ describe('live sessions', () => {
   it('dies when expired', async () => {
     const user = await makeUser(db);
     const sessionId = await passwordStep(user);
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionId));
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sessionId));
     expect(await getLiveSession(db, sessionId)).toBeNull();
   });
 });

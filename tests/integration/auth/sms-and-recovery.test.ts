@@ -68,7 +68,10 @@ describe('recovery codes', () => {
     if (!first.ok) throw new Error(first.reason);
     expect((await getLiveSession(db, first.sessionId))?.secondFactorVerifiedAt).toBeInstanceOf(Date);
     const second = await pending(user);
-    await expect(verifySecondFactor(db, second, { method: 'recovery', code }, nextClient())).resolves.toEqual({ ok: false, reason: 'invalid' });
+    await expect(verifySecondFactor(db, second, { method: 'recovery', code }, nextClient())).resolves.toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect((await getLiveSession(db, second.sessionId))?.secondFactorVerifiedAt).toBeNull();
     const used = await db.select().from(events).where(eq(events.subjectId, user.id));
     expect(used.filter((e) => e.type === 'user.recovery_code_used')).toHaveLength(1);
@@ -80,7 +83,12 @@ describe('recovery codes', () => {
     const user = await makeUser(db);
     const [old] = await replaceRecoveryCodes(db, user.id);
     const fresh = await replaceRecoveryCodes(db, user.id);
-    await expect(verifySecondFactor(db, await pending(user), { method: 'recovery', code: old ?? '' }, nextClient())).resolves.toEqual({ ok: false, reason: 'invalid' });
-    await expect(verifySecondFactor(db, await pending(user), { method: 'recovery', code: fresh[3] ?? '' }, nextClient())).resolves.toMatchObject({ ok: true });
+    await expect(verifySecondFactor(db, await pending(user), { method: 'recovery', code: old ?? '' }, nextClient())).resolves.toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    await expect(
+      verifySecondFactor(db, await pending(user), { method: 'recovery', code: fresh[3] ?? '' }, nextClient()),
+    ).resolves.toMatchObject({ ok: true });
   });
 });

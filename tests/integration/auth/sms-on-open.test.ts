@@ -19,7 +19,10 @@ describe('the second step opening with SMS', () => {
     const user = await smsPreferred();
     const now = new Date();
     expect(await hasOpenSignInSms(db, user.id, now)).toBe(false);
-    const [a, b] = await Promise.all([sendSmsIfFirstMethod(db, { userId: user.id, locale: 'nb' }, now), sendSmsIfFirstMethod(db, { userId: user.id, locale: 'nb' }, now)]);
+    const [a, b] = await Promise.all([
+      sendSmsIfFirstMethod(db, { userId: user.id, locale: 'nb' }, now),
+      sendSmsIfFirstMethod(db, { userId: user.id, locale: 'nb' }, now),
+    ]);
     expect([a?.ok, b?.ok].sort()).toEqual([false, true]);
     const sent = (await smsTo('+4791234567')).filter((row) => row.template === 'sms_code');
     expect(sent.length).toBe(1);

@@ -55,12 +55,17 @@ describe('lockout is not a weapon', () => {
     const attacker = { ipAddress: '10.60.0.1', userAgent: 'attacker' };
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_ADDRESS; i++) await authenticatePassword(db, user.email, `feil-${i}`, attacker);
     await expect(authenticatePassword(db, user.email, user.password, attacker)).resolves.toEqual({ ok: false, reason: 'throttled' });
-    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.60.0.2', userAgent: 'owner' })).resolves.toMatchObject({ ok: true });
+    await expect(
+      authenticatePassword(db, user.email, user.password, { ipAddress: '10.60.0.2', userAgent: 'owner' }),
+    ).resolves.toMatchObject({ ok: true });
 
     // The per-account ceiling: failures spread over many addresses.
     const spread = MAX_FAILURES_PER_ACCOUNT - MAX_FAILURES_PER_ACCOUNT_ADDRESS;
     for (let i = 0; i < spread; i++) await authenticatePassword(db, user.email, 'feil', { ipAddress: `10.61.0.${i}`, userAgent: null });
-    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.60.0.3', userAgent: 'owner' })).resolves.toEqual({ ok: false, reason: 'throttled' });
+    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.60.0.3', userAgent: 'owner' })).resolves.toEqual({
+      ok: false,
+      reason: 'throttled',
+    });
     // Twenty deliberate password hashes in a row: room for a loaded machine.
   }, 120_000);
 });
@@ -69,7 +74,10 @@ describe('sessions', () => {
   it('gets a new session id when the second factor completes; the pending id dies', async () => {
     const user = await makeUser(db);
     const session = await pendingSession(user, { ipAddress: '10.70.0.1', userAgent: 'vitest' });
-    const result = await verifySecondFactor(db, session, await generate({ secret: user.totpSecret }), { ipAddress: '10.70.0.1', userAgent: 'vitest' });
+    const result = await verifySecondFactor(db, session, await generate({ secret: user.totpSecret }), {
+      ipAddress: '10.70.0.1',
+      userAgent: 'vitest',
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.sessionId).not.toBe(session.sessionId);
     expect(await getLiveSession(db, session.sessionId)).toBeNull();
@@ -91,7 +99,9 @@ describe('password hashing', () => {
     );
     const old = ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
     await db.update(users).set({ passwordHash: old }).where(eq(users.id, user.id));
-    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.80.0.1', userAgent: null })).resolves.toMatchObject({ ok: true });
+    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.80.0.1', userAgent: null })).resolves.toMatchObject({
+      ok: true,
+    });
     const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
     expect(row?.passwordHash.startsWith('scrypt$131072$8$1$')).toBe(true);
     await expect(verifyPassword(user.password, row?.passwordHash ?? '')).resolves.toBe(true);
@@ -99,4 +109,3 @@ describe('password hashing', () => {
     expect(await hashPassword('x')).not.toBe(await hashPassword('x'));
   });
 });
-

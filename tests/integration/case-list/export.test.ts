@@ -59,8 +59,17 @@ describe('the case export workbook', () => {
     const { name, sheet, cell } = await exportOf([mine.id], {}, 'nb');
     expect(name).toBe('Saker');
     expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1', 'I1', 'J1', 'K1'].map((ref) => cell(ref)?.v)).toEqual([
-      'Selskap', 'Saksnummer', 'Fakturanummer', 'Kundenummer', 'Skyldner', 'Registrert', 'Status', 'Stadium',
-      'Opprinnelig beløp', 'Utestående', 'Valuta',
+      'Selskap',
+      'Saksnummer',
+      'Fakturanummer',
+      'Kundenummer',
+      'Skyldner',
+      'Registrert',
+      'Status',
+      'Stadium',
+      'Opprinnelig beløp',
+      'Utestående',
+      'Valuta',
     ]);
     expect(sheet['!ref']).toBe('A1:K6');
     expect(cell('A2')).toMatchObject({ t: 's', v: 'Eksport Test AS' });

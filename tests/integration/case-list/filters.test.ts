@@ -16,11 +16,37 @@ async function numbers(query: RawSearchParams) {
 beforeAll(async () => {
   companyId = (await makeCompany(db)).id;
   // Oslo is UTC+1 in winter: 23:30 UTC on 1 March is 00:30 on 2 March in Oslo.
-  made.active = await makeListedCase(db, { companyId, status: 'active', registeredAt: new Date('2026-03-01T23:30:00Z'), originalAmountOre: 50_000 });
-  made.paused = await makeListedCase(db, { companyId, status: 'paused', registeredAt: new Date('2026-02-28T23:00:00Z'), originalAmountOre: 900_000 });
-  made.withdrawn = await makeListedCase(db, { companyId, status: 'withdrawn', registeredAt: new Date('2026-02-28T22:59:59Z'), originalAmountOre: 10_000 });
-  made.closed = await makeListedCase(db, { companyId, status: 'closed', registeredAt: new Date('2026-01-15T12:00:00Z'), originalAmountOre: 400_000, balanceOre: 0 });
-  made.late = await makeListedCase(db, { companyId, status: 'active', registeredAt: new Date('2026-04-10T08:00:00Z'), originalAmountOre: 400_000 });
+  made.active = await makeListedCase(db, {
+    companyId,
+    status: 'active',
+    registeredAt: new Date('2026-03-01T23:30:00Z'),
+    originalAmountOre: 50_000,
+  });
+  made.paused = await makeListedCase(db, {
+    companyId,
+    status: 'paused',
+    registeredAt: new Date('2026-02-28T23:00:00Z'),
+    originalAmountOre: 900_000,
+  });
+  made.withdrawn = await makeListedCase(db, {
+    companyId,
+    status: 'withdrawn',
+    registeredAt: new Date('2026-02-28T22:59:59Z'),
+    originalAmountOre: 10_000,
+  });
+  made.closed = await makeListedCase(db, {
+    companyId,
+    status: 'closed',
+    registeredAt: new Date('2026-01-15T12:00:00Z'),
+    originalAmountOre: 400_000,
+    balanceOre: 0,
+  });
+  made.late = await makeListedCase(db, {
+    companyId,
+    status: 'active',
+    registeredAt: new Date('2026-04-10T08:00:00Z'),
+    originalAmountOre: 400_000,
+  });
 });
 
 describe('status filter', () => {
@@ -54,7 +80,9 @@ describe('sorting', () => {
     const byDate = [made.late, made.active, made.paused, made.withdrawn, made.closed].map((c) => c?.caseNumber);
     expect(await numbers({ sort: 'registered-desc' })).toEqual(byDate);
     expect(await numbers({ sort: 'registered-asc' })).toEqual([...byDate].reverse());
-    const byNumber = Object.values(made).map((c) => c.caseNumber).sort((a, b) => a - b);
+    const byNumber = Object.values(made)
+      .map((c) => c.caseNumber)
+      .sort((a, b) => a - b);
     expect(await numbers({ sort: 'number-asc' })).toEqual(byNumber);
     expect(await numbers({ sort: 'number-desc' })).toEqual([...byNumber].reverse());
     const amountDesc = await numbers({ sort: 'amount-desc' });

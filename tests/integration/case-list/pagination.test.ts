@@ -15,10 +15,16 @@ let small: string;
 type Key = { id: string; registered: string; amount: number; caseNumber: number };
 
 async function allKeys(companyIds: string[]): Promise<Key[]> {
-  const rows = await executeRows<{ id: string; registered: string; amount: string; case_number: string }>(db, sql`
+  const rows = await executeRows<{ id: string; registered: string; amount: string; case_number: string }>(
+    db,
+    sql`
     select id::text, to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as registered,
            original_amount_ore::text as amount, case_number::text
-    from cases where company_id in (${sql.join(companyIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    from cases where company_id in (${sql.join(
+      companyIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
   return rows.map((row) => ({ id: row.id, registered: row.registered, amount: Number(row.amount), caseNumber: Number(row.case_number) }));
 }
 
@@ -103,7 +109,11 @@ describe('keyset pagination', () => {
 
   it('starts again at the first page when the cursor belongs to another sort order', async () => {
     const first = await listCases([small], { ...DEFAULT_PARAMS, sort: 'number-asc' }, 5);
-    const stale = await listCases([small], { ...DEFAULT_PARAMS, sort: 'registered-desc', after: first.nextCursor ?? undefined, page: 2 }, 5);
+    const stale = await listCases(
+      [small],
+      { ...DEFAULT_PARAMS, sort: 'registered-desc', after: first.nextCursor ?? undefined, page: 2 },
+      5,
+    );
     const fresh = await listCases([small], { ...DEFAULT_PARAMS, sort: 'registered-desc' }, 5);
     expect(stale.rows.map((row) => row.id)).toEqual(fresh.rows.map((row) => row.id));
   });

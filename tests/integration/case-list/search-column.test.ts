@@ -39,10 +39,16 @@ describe('the cases.search_name copy', () => {
     const first = await makeListedCase(db, { companyId, debtorName: 'Per Tveit' });
     const [debtor] = await db.select({ id: cases.debtorId }).from(cases).where(eq(cases.id, first.id));
     const second = await makeListedCase(db, { companyId, debtorName: 'Someone Else' });
-    await db.update(cases).set({ debtorId: debtor?.id ?? '' }).where(eq(cases.id, second.id));
+    await db
+      .update(cases)
+      .set({ debtorId: debtor?.id ?? '' })
+      .where(eq(cases.id, second.id));
     expect(await searchNameOf(second.id)).toBe('per tveit');
 
-    await db.update(debtors).set({ name: 'Per Lærum', searchName: toSearchText('Per Lærum') }).where(eq(debtors.id, debtor?.id ?? ''));
+    await db
+      .update(debtors)
+      .set({ name: 'Per Lærum', searchName: toSearchText('Per Lærum') })
+      .where(eq(debtors.id, debtor?.id ?? ''));
     expect(await searchNameOf(first.id)).toBe('per laerum');
     expect(await searchNameOf(second.id)).toBe('per laerum');
     expect((await search(companyId, 'laerum')).ids.sort()).toEqual([first.id, second.id].sort());
@@ -51,7 +57,10 @@ describe('the cases.search_name copy', () => {
   });
 
   it('has its own trigram index', async () => {
-    const indexes = await executeRows(db, sql`select indexname from pg_indexes where tablename = 'cases' and indexdef like '%gin_trgm_ops%'`);
+    const indexes = await executeRows(
+      db,
+      sql`select indexname from pg_indexes where tablename = 'cases' and indexdef like '%gin_trgm_ops%'`,
+    );
     expect(indexes.map((row) => row.indexname)).toContain('cases_search_name_trgm_idx');
   });
 });

@@ -22,12 +22,22 @@ async function search(q: string, companyIds = [mine]) {
 beforeAll(async () => {
   mine = (await makeCompany(db)).id;
   other = (await makeCompany(db)).id;
-  bjornstad = await makeListedCase(db, { companyId: mine, debtorName: 'Bjørn Bjørnstad', customerNumber: '10042', invoiceNumbers: ['31001'] });
+  bjornstad = await makeListedCase(db, {
+    companyId: mine,
+    debtorName: 'Bjørn Bjørnstad',
+    customerNumber: '10042',
+    invoiceNumbers: ['31001'],
+  });
   aase = await makeListedCase(db, { companyId: mine, debtorName: 'Åse Hansen', customerNumber: '10043', invoiceNumbers: ['INV-2025-7'] });
   laerum = await makeListedCase(db, { companyId: mine, debtorName: 'Mette Lærum', customerNumber: '10044' });
   twoInvoices = await makeListedCase(db, { companyId: mine, debtorName: 'Ola Nordmann', invoiceNumbers: ['31002', '31003'] });
   // Another creditor with the same names and numbers: never part of my results.
-  theirs = await makeListedCase(db, { companyId: other, debtorName: 'Bjørn Bjørnstad', customerNumber: '10042', invoiceNumbers: ['31001'] });
+  theirs = await makeListedCase(db, {
+    companyId: other,
+    debtorName: 'Bjørn Bjørnstad',
+    customerNumber: '10042',
+    invoiceNumbers: ['31001'],
+  });
 });
 
 describe('searching the case list', () => {
@@ -60,7 +70,12 @@ describe('searching the case list', () => {
   });
 
   it('lists a case once when it matches in several ways', async () => {
-    const both = await makeListedCase(db, { companyId: mine, debtorName: 'Kari 55501', customerNumber: '55501', invoiceNumbers: ['55501'] });
+    const both = await makeListedCase(db, {
+      companyId: mine,
+      debtorName: 'Kari 55501',
+      customerNumber: '55501',
+      invoiceNumbers: ['55501'],
+    });
     const found = await search('55501');
     expect(found.numbers).toEqual([both.caseNumber]);
     expect(found.total).toBe(1);

@@ -46,18 +46,38 @@ describe('the cached balance equals the ledger, over the whole seeded database',
         .where(eq(invoices.caseId, debtCase.id))
         .orderBy(asc(invoices.issuedOn));
       // Paid on the day the case's interest is booked to, so the balance is the whole debt (later, interest runs on).
-      const [state] = await db.select({ bookedTo: caseCollection.interestBookedToOn }).from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
-      const base = { caseId: debtCase.id, invoiceId: invoice?.id, paidOn: state?.bookedTo ?? todayInOslo(), currency: 'NOK', confirmedOverpaymentOre: null };
+      const [state] = await db
+        .select({ bookedTo: caseCollection.interestBookedToOn })
+        .from(caseCollection)
+        .where(eq(caseCollection.caseId, debtCase.id));
+      const base = {
+        caseId: debtCase.id,
+        invoiceId: invoice?.id,
+        paidOn: state?.bookedTo ?? todayInOslo(),
+        currency: 'NOK',
+        confirmedOverpaymentOre: null,
+      };
       // Half of them paid off in full (closing the case), the others part-paid and credited.
       const isFull = index % 2 === 0;
       await db.transaction((tx) =>
-        registerPayment(tx, actor, { ...base, kind: 'payment', amountOre: isFull ? debtCase.balanceOre : 10_000, idempotencyKey: randomUUID() }),
+        registerPayment(tx, actor, {
+          ...base,
+          kind: 'payment',
+          amountOre: isFull ? debtCase.balanceOre : 10_000,
+          idempotencyKey: randomUUID(),
+        }),
       );
       expect(await casesWithDriftedBalance(db)).toEqual([]);
       if (!isFull) {
-        await db.transaction((tx) => registerPayment(tx, actor, { ...base, kind: 'credit', amountOre: 5_000, idempotencyKey: randomUUID() }));
         await db.transaction((tx) =>
-          changeCaseStatus(tx, actor, { caseId: debtCase.id, action: debtCase.status === 'active' ? 'pause' : 'resume', expectedStatus: debtCase.status }),
+          registerPayment(tx, actor, { ...base, kind: 'credit', amountOre: 5_000, idempotencyKey: randomUUID() }),
+        );
+        await db.transaction((tx) =>
+          changeCaseStatus(tx, actor, {
+            caseId: debtCase.id,
+            action: debtCase.status === 'active' ? 'pause' : 'resume',
+            expectedStatus: debtCase.status,
+          }),
         );
         expect(await casesWithDriftedBalance(db)).toEqual([]);
       }
@@ -65,7 +85,12 @@ describe('the cached balance equals the ledger, over the whole seeded database',
     const closed = await db
       .select({ status: cases.status, balanceOre: cases.balanceOre })
       .from(cases)
-      .where(inArray(cases.id, open.filter((_, index) => index % 2 === 0).map((debtCase) => debtCase.id)));
+      .where(
+        inArray(
+          cases.id,
+          open.filter((_, index) => index % 2 === 0).map((debtCase) => debtCase.id),
+        ),
+      );
     expect(closed.every((row) => row.status === 'closed' && row.balanceOre === 0)).toBe(true);
   });
 });

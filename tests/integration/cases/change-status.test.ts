@@ -9,7 +9,10 @@ import { balanceAndLedger, caseEvents, makeCase, makeCompanyActor } from '@/test
 import { makeUser } from '@/tests/helpers/factories';
 
 async function statusOf(caseId: string) {
-  const [row] = await db.select({ status: cases.status, stage: cases.stage, closedAt: cases.closedAt }).from(cases).where(eq(cases.id, caseId));
+  const [row] = await db
+    .select({ status: cases.status, stage: cases.stage, closedAt: cases.closedAt })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   return row;
 }
 
@@ -26,13 +29,21 @@ describe('changeCaseStatus (Behandle → Pause sak / Gjenoppta sak / Trekk sak)'
   it('pauses an active case and records case.paused with the actor, in one transaction', async () => {
     const { company, actor } = await makeCompanyActor(db, 'write');
     const debtCase = await makeCase(db, { companyId: company.id });
-    const status = await db.transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' }));
+    const status = await db.transaction((tx) =>
+      changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' }),
+    );
     expect(status).toBe('paused');
     expect((await statusOf(debtCase.id))?.status).toBe('paused');
     const history = await caseEvents(db, company.id, debtCase.id);
     const paused = history.filter((event) => event.type === 'case.paused');
     expect(paused).toHaveLength(1);
-    expect(paused[0]).toMatchObject({ actorUserId: actor.userId, companyId: company.id, subjectType: 'case', subjectId: debtCase.id, data: {} });
+    expect(paused[0]).toMatchObject({
+      actorUserId: actor.userId,
+      companyId: company.id,
+      subjectType: 'case',
+      subjectId: debtCase.id,
+      data: {},
+    });
     const { balanceOre, ledgerOre } = await balanceAndLedger(db, debtCase.id);
     expect(balanceOre).toBe(ledgerOre);
   });
@@ -51,7 +62,12 @@ describe('changeCaseStatus (Behandle → Pause sak / Gjenoppta sak / Trekk sak)'
     for (const from of ['active', 'paused'] as const) {
       const debtCase = await makeCase(db, { companyId: company.id, status: from, stage: 'notice' });
       await db.transaction((tx) =>
-        changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'withdraw', expectedStatus: from, reason: 'Kunden har betalt direkte til oss' }),
+        changeCaseStatus(tx, actor, {
+          caseId: debtCase.id,
+          action: 'withdraw',
+          expectedStatus: from,
+          reason: 'Kunden har betalt direkte til oss',
+        }),
       );
       expect(await statusOf(debtCase.id)).toMatchObject({ status: 'withdrawn', stage: 'notice' });
       const withdrawn = (await caseEvents(db, company.id, debtCase.id)).filter((event) => event.type === 'case.withdrawn');
@@ -94,7 +110,9 @@ describe('changeCaseStatus (Behandle → Pause sak / Gjenoppta sak / Trekk sak)'
     const { company, actor } = await makeCompanyActor(db, 'read');
     const debtCase = await makeCase(db, { companyId: company.id });
     const error = await db
-      .transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Nei' }))
+      .transaction((tx) =>
+        changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Nei' }),
+      )
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotAllowedError);
     expect((error as NotAllowedError).messageKey).toBe('common.errors.notAllowed');
@@ -120,7 +138,9 @@ describe('changeCaseStatus (Behandle → Pause sak / Gjenoppta sak / Trekk sak)'
     const debtCase = await makeCase(db, { companyId: company.id, status: 'paused' });
     // The user opened "Trekk sak" while the case was active; someone paused it meanwhile.
     await expectRefusal(
-      db.transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Feil' })),
+      db.transaction((tx) =>
+        changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Feil' }),
+      ),
       'cases.errors.changedToPaused',
     );
     expect((await statusOf(debtCase.id))?.status).toBe('paused');
@@ -134,7 +154,9 @@ describe('changeCaseStatus (Behandle → Pause sak / Gjenoppta sak / Trekk sak)'
       const debtCase = await makeCase(db, { companyId: company.id });
       const results = await Promise.allSettled([
         db.transaction((tx) => changeCaseStatus(tx, writer, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' })),
-        db.transaction((tx) => changeCaseStatus(tx, admin, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Samtidig' })),
+        db.transaction((tx) =>
+          changeCaseStatus(tx, admin, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Samtidig' }),
+        ),
       ]);
       const won = results.filter((result) => result.status === 'fulfilled');
       const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -143,8 +165,12 @@ describe('changeCaseStatus (Behandle → Pause sak / Gjenoppta sak / Trekk sak)'
       const finalStatus = (await statusOf(debtCase.id))?.status;
       expect(['paused', 'withdrawn']).toContain(finalStatus);
       expect(lost[0]?.reason).toBeInstanceOf(DomainError);
-      expect((lost[0]?.reason as DomainError).messageKey).toBe(finalStatus === 'paused' ? 'cases.errors.changedToPaused' : 'cases.errors.changedToWithdrawn');
-      const changes = (await caseEvents(db, company.id, debtCase.id)).filter((event) => event.type === 'case.paused' || event.type === 'case.withdrawn');
+      expect((lost[0]?.reason as DomainError).messageKey).toBe(
+        finalStatus === 'paused' ? 'cases.errors.changedToPaused' : 'cases.errors.changedToWithdrawn',
+      );
+      const changes = (await caseEvents(db, company.id, debtCase.id)).filter(
+        (event) => event.type === 'case.paused' || event.type === 'case.withdrawn',
+      );
       expect(changes.map((event) => event.type)).toEqual([finalStatus === 'paused' ? 'case.paused' : 'case.withdrawn']);
     }
   });
@@ -157,7 +183,12 @@ describe('changeCaseStatusSchema', () => {
     const missing = changeCaseStatusSchema.safeParse({ caseId, action: 'withdraw', expectedStatus: 'active', reason: '   ' });
     expect(missing.success).toBe(false);
     expect(missing.error?.issues[0]).toMatchObject({ path: ['reason'], message: 'validation.required' });
-    const long = changeCaseStatusSchema.safeParse({ caseId, action: 'withdraw', expectedStatus: 'active', reason: 'x'.repeat(WITHDRAW_REASON_MAX + 1) });
+    const long = changeCaseStatusSchema.safeParse({
+      caseId,
+      action: 'withdraw',
+      expectedStatus: 'active',
+      reason: 'x'.repeat(WITHDRAW_REASON_MAX + 1),
+    });
     expect(long.error?.issues[0]).toMatchObject({ path: ['reason'], message: 'validation.tooLong' });
     expect(changeCaseStatusSchema.safeParse({ caseId, action: 'withdraw', expectedStatus: 'active', reason: 'Betalt' }).success).toBe(true);
   });

@@ -34,10 +34,23 @@ describe('today’s claim on the case page (Utestående)', () => {
     expect(Math.abs(before.accruedInterestOre - (1_000_000 * 0.12 * days) / 365)).toBeLessThanOrEqual(1);
     expect(before.totalOre).toBe(before.bookedOre + before.accruedInterestOre);
     // Betalingsinformasjon asks for the same amount.
-    expect(paymentInfoFor({ status: 'active', kid: debtCase.kid, outstandingOre: before.totalOre, latestLetterDueOn: null, pausedDaysSinceLetter: 0 }, '86011117947', today)?.amountOre).toBe(before.totalOre);
+    expect(
+      paymentInfoFor(
+        { status: 'active', kid: debtCase.kid, outstandingOre: before.totalOre, latestLetterDueOn: null, pausedDaysSinceLetter: 0 },
+        '86011117947',
+        today,
+      )?.amountOre,
+    ).toBe(before.totalOre);
 
     const staff = await makeStaff(db);
-    await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid: debtCase.kid, amountOre: 10_000, payer: 'Ola', bankReference: bankReference() }, 'desk'));
+    await db.transaction((tx) =>
+      receiveDebtorPayment(
+        tx,
+        staff,
+        { paidOn: today, kid: debtCase.kid, amountOre: 10_000, payer: 'Ola', bankReference: bankReference() },
+        'desk',
+      ),
+    );
     const after = await claimToday(db, company.id, debtCase.id, today);
     expect(after.totalOre).toBe(before.totalOre - 10_000);
     // The interest is now booked (by the payment) rather than computed.
@@ -47,7 +60,12 @@ describe('today’s claim on the case page (Utestående)', () => {
   it('a case the engine has not started, or a closed one, is the ledger’s balance; a missing rate is said, not guessed', async () => {
     const company = await makeCompany(db);
     const fresh = await makeOverdueCase(db, { companyId: company.id, dueOn: '2026-01-05', principalOre: 500_000 });
-    expect(await claimToday(db, company.id, fresh.id, '2026-01-10')).toEqual({ bookedOre: 500_000, accruedInterestOre: 0, totalOre: 500_000, rateMissingFrom: null });
+    expect(await claimToday(db, company.id, fresh.id, '2026-01-10')).toEqual({
+      bookedOre: 500_000,
+      accruedInterestOre: 0,
+      totalOre: 500_000,
+      rateMissingFrom: null,
+    });
 
     const later = await makeOverdueCase(db, { companyId: company.id, dueOn: '2026-06-01', principalOre: 500_000 });
     await runEngine(db, { now: onDay('2026-06-15'), companyId: company.id });
@@ -69,9 +87,24 @@ describe('the desk’s case page', () => {
     const found = await getDeskCase(debtCase.id);
     const claim = await getDeskCaseClaim(found!, today);
     expect(claim).toEqual(creditors);
-    const text = { company: 'Selskap', status: 'Status', outstandingToday: 'Utestående i dag', accruedInterest: 'Renter påløpt', rateMissing: null, registered: 'Registrert' };
+    const text = {
+      company: 'Selskap',
+      status: 'Status',
+      outstandingToday: 'Utestående i dag',
+      accruedInterest: 'Renter påløpt',
+      rateMissing: null,
+      registered: 'Registrert',
+    };
     const html = renderToStaticMarkup(
-      createElement(DeskCaseSummary, { companyName: found!.companyName, statusLabel: 'Aktiv', currency: 'NOK', registeredAt: found!.registeredAt, claim, text, locale: 'nb' }),
+      createElement(DeskCaseSummary, {
+        companyName: found!.companyName,
+        statusLabel: 'Aktiv',
+        currency: 'NOK',
+        registeredAt: found!.registeredAt,
+        claim,
+        text,
+        locale: 'nb',
+      }),
     ).replace(/<[^>]+>/g, ' ');
     expect(html).toContain(formatOre(creditors.totalOre, 'nb'));
     expect(html).not.toContain(formatOre(found!.balanceOre, 'nb'));

@@ -17,7 +17,12 @@ describe('case page queries', () => {
 
   it('sums principal, interest, fees, paid, credited and outstanding from the ledger', async () => {
     const { company } = await makeCompanyActor(db, 'read');
-    const debtCase = await makeCase(db, { companyId: company.id, invoiceAmountsOre: [500_000, 250_050], feeOre: 3_500, interestOre: 1_234 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      invoiceAmountsOre: [500_000, 250_050],
+      feeOre: 3_500,
+      interestOre: 1_234,
+    });
     await db.insert(ledgerEntries).values([
       { companyId: company.id, caseId: debtCase.id, kind: 'payment', amountOre: -100_000, bookedOn: '2026-01-10' },
       { companyId: company.id, caseId: debtCase.id, kind: 'credit_note', amountOre: -50_000, bookedOn: '2026-01-11' },
@@ -39,7 +44,10 @@ describe('case page queries', () => {
   it('lists the history newest first with actor names (null = the agency), filtered by activity type', async () => {
     const { company, actor, user } = await makeCompanyActor(db, 'write');
     const debtCase = await makeCase(db, { companyId: company.id });
-    const [message] = await db.insert(messages).values({ companyId: company.id, caseId: debtCase.id, fromAgency: true, body: 'Skyldner har ringt.' }).returning();
+    const [message] = await db
+      .insert(messages)
+      .values({ companyId: company.id, caseId: debtCase.id, fromAgency: true, body: 'Skyldner har ringt.' })
+      .returning();
     await db.insert(events).values({
       companyId: company.id,
       type: 'message.received',
@@ -66,7 +74,14 @@ describe('case page queries', () => {
     const { company, user } = await makeCompanyActor(db, 'write');
     const debtCase = await makeCase(db, { companyId: company.id });
     await makeCase(db, { companyId: company.id }); // another case, whose events must not show
-    await db.insert(events).values({ companyId: company.id, actorUserId: user.id, type: 'user.signed_in', subjectType: 'user', subjectId: user.id, data: { method: 'totp' } });
+    await db.insert(events).values({
+      companyId: company.id,
+      actorUserId: user.id,
+      type: 'user.signed_in',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { method: 'totp' },
+    });
     const history = await listCaseHistory(company.id, debtCase.id, eventTypesFor([]));
     expect(history).toHaveLength(2);
     expect(history.every((entry) => entry.type !== 'user.signed_in')).toBe(true);

@@ -12,7 +12,9 @@ import { todayInOslo } from '@/lib/dates';
 const today = todayInOslo();
 
 function receive(staff: Awaited<ReturnType<typeof makeStaff>>, kid: string, amountOre: number) {
-  return db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+  return db.transaction((tx) =>
+    receiveDebtorPayment(tx, staff, { paidOn: today, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'),
+  );
 }
 
 async function coveredByComponent(caseId: string) {
@@ -28,12 +30,30 @@ describe('debtor payments by KID, allocated in the stage order', () => {
   it('at the notice stage: principal, then fees, then interest; split stored on the payment and in the ledger', async () => {
     const company = await makeCompany(db);
     const staff = await makeStaff(db);
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [500_000], feeOre: 7_000, interestOre: 2_000 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'notice',
+      invoiceAmountsOre: [500_000],
+      feeOre: 7_000,
+      interestOre: 2_000,
+    });
     const result = await receive(staff, debtCase.kid, 504_000);
-    expect(result).toMatchObject({ outcome: 'allocated', caseId: debtCase.id, split: { principal: 500_000, fee: 4_000, interest: 0, credit: 0 }, caseClosed: false });
+    expect(result).toMatchObject({
+      outcome: 'allocated',
+      caseId: debtCase.id,
+      split: { principal: 500_000, fee: 4_000, interest: 0, credit: 0 },
+      caseClosed: false,
+    });
     expect(await coveredByComponent(debtCase.id)).toEqual({ principal: 500_000, fee: 4_000 });
     const [stored] = await db.select().from(debtorPayments).where(eq(debtorPayments.kid, debtCase.kid));
-    expect(stored).toMatchObject({ status: 'allocated', companyId: company.id, principalOre: 500_000, feeOre: 4_000, interestOre: 0, creditOre: 0 });
+    expect(stored).toMatchObject({
+      status: 'allocated',
+      companyId: company.id,
+      principalOre: 500_000,
+      feeOre: 4_000,
+      interestOre: 0,
+      creditOre: 0,
+    });
     expect(await balanceAndLedger(db, debtCase.id)).toEqual({ balanceOre: 5_000, ledgerOre: 5_000 });
     expect((await caseEvents(db, company.id, debtCase.id)).map((e) => e.type)).toContain('payment.registered');
   });
@@ -41,7 +61,13 @@ describe('debtor payments by KID, allocated in the stage order', () => {
   it('from the demand stage: fees first; an overpayment closes the case as paid and leaves a credit', async () => {
     const company = await makeCompany(db);
     const staff = await makeStaff(db);
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [100_000], feeOre: 70_000, interestOre: 1_500 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'demand',
+      invoiceAmountsOre: [100_000],
+      feeOre: 70_000,
+      interestOre: 1_500,
+    });
     const first = await receive(staff, debtCase.kid, 80_000);
     expect(first).toMatchObject({ split: { fee: 70_000, principal: 10_000, interest: 0, credit: 0 } });
     const second = await receive(staff, debtCase.kid, 100_000);
@@ -52,9 +78,18 @@ describe('debtor payments by KID, allocated in the stage order', () => {
 
   it('follows the company agreement when it sets another order for the stage', async () => {
     const company = await makeCompany(db);
-    await db.update(companies).set({ allocationOrder: { notice: ['interest', 'fee', 'principal'] } }).where(eq(companies.id, company.id));
+    await db
+      .update(companies)
+      .set({ allocationOrder: { notice: ['interest', 'fee', 'principal'] } })
+      .where(eq(companies.id, company.id));
     const staff = await makeStaff(db);
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [100_000], feeOre: 7_000, interestOre: 2_000 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'notice',
+      invoiceAmountsOre: [100_000],
+      feeOre: 7_000,
+      interestOre: 2_000,
+    });
     expect(await receive(staff, debtCase.kid, 5_000)).toMatchObject({ split: { interest: 2_000, fee: 3_000, principal: 0, credit: 0 } });
   });
 
@@ -88,7 +123,13 @@ describe('debtor payments by KID, allocated in the stage order', () => {
         fc.integer({ min: 0, max: 50_000 }),
         fc.array(fc.integer({ min: 1, max: 3_000_000 }), { minLength: 1, maxLength: 5 }),
         async (stage, principal, fee, interest, payments) => {
-          const debtCase = await makeCase(db, { companyId: company.id, stage, invoiceAmountsOre: [principal], feeOre: fee, interestOre: interest });
+          const debtCase = await makeCase(db, {
+            companyId: company.id,
+            stage,
+            invoiceAmountsOre: [principal],
+            feeOre: fee,
+            interestOre: interest,
+          });
           let allocated = 0;
           let credit = 0;
           let paid = 0;

@@ -24,7 +24,10 @@ describe('bank CSV import (date; KID; amount; payer; bank reference)', () => {
     const outcome = await importPaymentsFile(db, staff, bytes(file), { importValidLines: false, today });
     expect(outcome.status).toBe('imported');
     if (outcome.status !== 'imported') return;
-    expect(outcome.results.map((r) => [r.line, r.outcome])).toEqual([[2, 'allocated'], [3, 'unmatched']]);
+    expect(outcome.results.map((r) => [r.line, r.outcome])).toEqual([
+      [2, 'allocated'],
+      [3, 'unmatched'],
+    ]);
     expect(await balanceAndLedger(db, debtCase.id)).toEqual({ balanceOre: 1_003_500 - 100_050, ledgerOre: 1_003_500 - 100_050 });
     const [unmatched] = await db.select().from(debtorPayments).where(eq(debtorPayments.bankReference, r2));
     expect(unmatched).toMatchObject({ status: 'unmatched', unmatchedReason: 'unknownKid', companyId: null, amountOre: 25_000 });

@@ -20,7 +20,11 @@ function ocrFile(items: { kid: string; ore: number; date: string; archive: strin
   });
   const count = totals?.count ?? items.length;
   const sum = totals?.sum ?? items.reduce((total, item) => total + item.ore, 0);
-  records.push(pad(`NY090088${String(count).padStart(8, '0')}${String(items.length * 2 + 2).padStart(8, '0')}${String(sum).padStart(17, '0')}011226011226011226`));
+  records.push(
+    pad(
+      `NY090088${String(count).padStart(8, '0')}${String(items.length * 2 + 2).padStart(8, '0')}${String(sum).padStart(17, '0')}011226011226011226`,
+    ),
+  );
   records.push(pad('NY000089'));
   for (const record of records) if (record.length !== 80) throw new Error(`record of ${record.length}: ${record}`);
   return new TextEncoder().encode(records.join('\r\n'));
@@ -37,9 +41,15 @@ describe('Nets OCR giro import', () => {
       { kid: '12345678903', ore: 20_000, date: '011226', archive: `${archive.slice(0, 7)}9` },
     ]);
     const outcome = await importPaymentsFile(db, staff, file, { importValidLines: false, today });
-    expect(outcome.status === 'imported' && outcome.results.map((r) => [r.line, r.outcome])).toEqual([[3, 'allocated'], [5, 'unmatched']]);
+    expect(outcome.status === 'imported' && outcome.results.map((r) => [r.line, r.outcome])).toEqual([
+      [3, 'allocated'],
+      [5, 'unmatched'],
+    ]);
     expect(await balanceAndLedger(db, debtCase.id)).toEqual({ balanceOre: 1_003_500 - 150_075, ledgerOre: 1_003_500 - 150_075 });
-    const stored = await db.select().from(debtorPayments).where(inArray(debtorPayments.kid, [debtCase.kid]));
+    const stored = await db
+      .select()
+      .from(debtorPayments)
+      .where(inArray(debtorPayments.kid, [debtCase.kid]));
     expect(stored).toMatchObject([{ source: 'ocr', paidOn: '2026-12-01', amountOre: 150_075, status: 'allocated' }]);
   });
 
@@ -68,7 +78,11 @@ describe('Nets OCR giro import', () => {
     const debtCase = await makeCase(db, { companyId: company.id });
     const file = ocrFile([{ kid: debtCase.kid, ore: 99_999_999_999_999, date: '011226', archive: '777000001' }]);
     const outcome = await importPaymentsFile(db, staff, file, { importValidLines: true, today });
-    expect(outcome).toMatchObject({ status: 'imported', results: [], errors: [{ line: 3, reason: 'debtorPayments.import.amountTooLarge' }] });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      results: [],
+      errors: [{ line: 3, reason: 'debtorPayments.import.amountTooLarge' }],
+    });
     expect(await balanceAndLedger(db, debtCase.id)).toEqual({ balanceOre: debtCase.balanceOre, ledgerOre: debtCase.balanceOre });
   });
 });

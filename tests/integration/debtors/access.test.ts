@@ -18,7 +18,13 @@ async function caseOf(companyId: string, debtor: Partial<typeof debtors.$inferIn
   return made;
 }
 
-const person = (nationalId: string, organisationNumbers: string[] = []): DebtorActor => ({ kind: 'person', sessionId: 'test', nationalId, name: null, organisationNumbers });
+const person = (nationalId: string, organisationNumbers: string[] = []): DebtorActor => ({
+  kind: 'person',
+  sessionId: 'test',
+  nationalId,
+  name: null,
+  organisationNumbers,
+});
 
 describe('which cases a debtor sees', () => {
   it('a person sees their cases at every creditor, a signatory the company’s too, and nobody else’s', async () => {

@@ -35,7 +35,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 async function authorizeAt(url: URL, nationalId: string): Promise<URLSearchParams> {
   const jar = new Map<string, string>();
   const send = async (target: string, init: RequestInit = {}) => {
-    const response = await fetch(target, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(target, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const [name, ...value] = (pair ?? '').split('=');
@@ -83,7 +87,10 @@ describe('BankID sign-in (OpenID Connect, authorization code with PKCE)', () => 
     const { flowId, url } = await beginBankIdSignIn(db, config, 'nb');
     const answer = await authorizeAt(url, DEMO_DEBTOR_SIGNATORY.nationalId);
     const result = await finishBankIdSignIn(db, config, flowId, answer);
-    expect(result).toMatchObject({ ok: true, identity: { nationalId: DEMO_DEBTOR_SIGNATORY.nationalId, organisationNumbers: [DEMO_SIGNATORY_COMPANY.organisationNumber] } });
+    expect(result).toMatchObject({
+      ok: true,
+      identity: { nationalId: DEMO_DEBTOR_SIGNATORY.nationalId, organisationNumbers: [DEMO_SIGNATORY_COMPANY.organisationNumber] },
+    });
   });
 
   it('refuses an answer whose state is not the flow’s', async () => {
@@ -106,7 +113,9 @@ describe('BankID sign-in (OpenID Connect, authorization code with PKCE)', () => 
 
   it('refuses an error answer and a flow that has expired', async () => {
     const { flowId } = await beginBankIdSignIn(db, config, 'nb');
-    await expect(finishBankIdSignIn(db, config, flowId, new URLSearchParams({ error: 'access_denied' }))).resolves.toMatchObject({ ok: false });
+    await expect(finishBankIdSignIn(db, config, flowId, new URLSearchParams({ error: 'access_denied' }))).resolves.toMatchObject({
+      ok: false,
+    });
     const late = await beginBankIdSignIn(db, config, 'nb', new Date(Date.now() - 11 * 60 * 1000));
     const answer = await authorizeAt(late.url, DEMO_DEBTOR_PERSON.nationalId);
     await expect(finishBankIdSignIn(db, config, late.flowId, answer)).resolves.toEqual({ ok: false, locale: null });
@@ -124,6 +133,8 @@ describe('claims and the demo provider’s limits', () => {
   it('refuses to run outside the demo (a production start without PORTAL_DEMO=1)', () => {
     expect(demoIdpAllowed({ NODE_ENV: 'production' })).toBe(false);
     expect(demoIdpAllowed({ NODE_ENV: 'production', PORTAL_DEMO: '0' })).toBe(false);
-    expect(() => createDemoIdp({ issuer: config.issuer, redirectUri: oidcRedirectUri(), authSecret: SECRET, env: { NODE_ENV: 'production' } })).toThrow(/only in the demo/);
+    expect(() =>
+      createDemoIdp({ issuer: config.issuer, redirectUri: oidcRedirectUri(), authSecret: SECRET, env: { NODE_ENV: 'production' } }),
+    ).toThrow(/only in the demo/);
   });
 });

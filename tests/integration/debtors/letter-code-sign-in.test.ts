@@ -61,7 +61,13 @@ describe('the code printed on every letter', () => {
     const { rates } = await loadTables(db);
     const letter = sent[0]!;
     const code = formatLetterCode(letterAccessCode(letter.id));
-    const words = letterWords(letter, { currency: 'NOK', locale: 'nb', agency: AGENCY, rates, access: { url: 'https://portal.example/nb/min-side', code } });
+    const words = letterWords(letter, {
+      currency: 'NOK',
+      locale: 'nb',
+      agency: AGENCY,
+      rates,
+      access: { url: 'https://portal.example/nb/min-side', code },
+    });
     expect(words.payment).toContainEqual(['Kode for Min side', code]);
     expect(words.paragraphs.join(' ')).toContain(`saksnummer ${caseNumber} og koden ${code}`);
   });
@@ -103,7 +109,10 @@ describe('signing in with case number and letter code', () => {
 describe('the throttle under a parallel burst', () => {
   it('checks at most five of fifty parallel guesses for one case from one address; the owner elsewhere still gets in', async () => {
     const attacker = nextClient();
-    const guesses = Array.from({ length: 50 }, (_, i) => `${'ABCDEFGHJKMN'.slice(0, 10)}${LETTER_CODE_ALPHABET[i % 31]}${LETTER_CODE_ALPHABET[(i * 7) % 31]}`);
+    const guesses = Array.from(
+      { length: 50 },
+      (_, i) => `${'ABCDEFGHJKMN'.slice(0, 10)}${LETTER_CODE_ALPHABET[i % 31]}${LETTER_CODE_ALPHABET[(i * 7) % 31]}`,
+    );
     const results = await Promise.all(guesses.map((guess) => verifyLetterCode(db, input(caseNumber, guess), attacker, soon())));
     const checked = results.filter((result) => !result.ok && result.reason === 'invalid').length;
     expect(checked).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT_ADDRESS);
@@ -117,11 +126,16 @@ describe('the throttle under a parallel burst', () => {
   it('locks an address (its /64 for IPv6) that guesses across many case numbers', async () => {
     const prefix = '2001:db8:77:1';
     const results = await Promise.all(
-      Array.from({ length: MAX_FAILURES_PER_IP + 10 }, (_, i) => verifyLetterCode(db, input(800_000_000 + i, 'ABCDEFGHJKMN'), { ipAddress: `${prefix}::${(i + 1).toString(16)}` }, soon())),
+      Array.from({ length: MAX_FAILURES_PER_IP + 10 }, (_, i) =>
+        verifyLetterCode(db, input(800_000_000 + i, 'ABCDEFGHJKMN'), { ipAddress: `${prefix}::${(i + 1).toString(16)}` }, soon()),
+      ),
     );
     expect(results.filter((result) => !result.ok && result.reason === 'invalid').length).toBeLessThanOrEqual(MAX_FAILURES_PER_IP);
     expect(results.filter((result) => !result.ok && result.reason === 'throttled').length).toBeGreaterThanOrEqual(10);
-    const recorded = await db.select().from(signInAttempts).where(eq(signInAttempts.ipAddress, `${prefix}::/64`));
+    const recorded = await db
+      .select()
+      .from(signInAttempts)
+      .where(eq(signInAttempts.ipAddress, `${prefix}::/64`));
     expect(recorded.length).toBeLessThanOrEqual(MAX_FAILURES_PER_IP);
   });
 });

@@ -25,7 +25,9 @@ describe('the message thread', () => {
     if (!writer || !admin) throw new Error('members missing');
     const posted = await db.transaction((tx) => postAgencyMessage(tx, staff, { caseId: debtCase.id, body: 'Hei fra byrået' }));
     expect(posted.outboxIds).toHaveLength(2);
-    await db.transaction((tx) => postCreditorMessage(tx, { ...writer.actor, caseId: debtCase.id }, { caseId: debtCase.id, body: 'Hei tilbake' }));
+    await db.transaction((tx) =>
+      postCreditorMessage(tx, { ...writer.actor, caseId: debtCase.id }, { caseId: debtCase.id, body: 'Hei tilbake' }),
+    );
     const history = await listCaseHistory(company.id, debtCase.id, ['message.received', 'message.sent']);
     expect(history.map((entry) => [entry.type, entry.messageBody, entry.actorName])).toEqual([
       ['message.sent', 'Hei tilbake', writer.user.name],
@@ -42,11 +44,24 @@ describe('the message thread', () => {
     const reader = members[0];
     const theirs = outsider.members[0];
     if (!reader || !theirs) throw new Error('members missing');
-    expect(await refusal(db.transaction((tx) => postCreditorMessage(tx, { ...reader.actor, caseId: debtCase.id }, { caseId: debtCase.id, body: 'x' })))).toBeInstanceOf(NotAllowedError);
-    const foreign = await refusal(db.transaction((tx) => postCreditorMessage(tx, { ...theirs.actor, caseId: outsider.debtCase.id }, { caseId: debtCase.id, body: 'x' })));
+    expect(
+      await refusal(
+        db.transaction((tx) => postCreditorMessage(tx, { ...reader.actor, caseId: debtCase.id }, { caseId: debtCase.id, body: 'x' })),
+      ),
+    ).toBeInstanceOf(NotAllowedError);
+    const foreign = await refusal(
+      db.transaction((tx) =>
+        postCreditorMessage(tx, { ...theirs.actor, caseId: outsider.debtCase.id }, { caseId: debtCase.id, body: 'x' }),
+      ),
+    );
     expect((foreign as DomainError).messageKey).toBe('cases.errors.notFound');
     expect(await db.select().from(messages).where(eq(messages.caseId, debtCase.id))).toEqual([]);
-    expect(await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'message.sent')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'message.sent'))),
+    ).toEqual([]);
   });
 
   it('validates empty and over-long messages with translated keys', () => {
@@ -64,7 +79,9 @@ describe('a burst of events at once', () => {
     const now = new Date();
     await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        db.transaction((tx) => createTask(tx, staff, { caseId: debtCase.id, title: `Oppgave ${index}`, body: 'B', dueOn: null, assignee: null }, now)),
+        db.transaction((tx) =>
+          createTask(tx, staff, { caseId: debtCase.id, title: `Oppgave ${index}`, body: 'B', dueOn: null, assignee: null }, now),
+        ),
       ),
     );
     for (const member of members) {
@@ -72,6 +89,10 @@ describe('a burst of events at once', () => {
       const [digest] = await db.select().from(notificationDigests).where(eq(notificationDigests.userId, member.user.id));
       expect(digest?.pendingCount).toBe(7);
     }
-    expect((await listCaseHistory(members[0]?.actor.companyId ?? '', debtCase.id, CASE_HISTORY_EVENT_TYPES)).filter((e) => e.type === 'task.created')).toHaveLength(8);
+    expect(
+      (await listCaseHistory(members[0]?.actor.companyId ?? '', debtCase.id, CASE_HISTORY_EVENT_TYPES)).filter(
+        (e) => e.type === 'task.created',
+      ),
+    ).toHaveLength(8);
   });
 });

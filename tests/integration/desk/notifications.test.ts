@@ -20,7 +20,9 @@ async function arrange(locale: 'nb' | 'en' = 'nb') {
   const member = world.members[0];
   if (!member) throw new Error('no member');
   const task = (title: string, now: Date) =>
-    db.transaction((tx) => createTask(tx, staff, { caseId: world.debtCase.id, title, body: 'Beskrivelse', dueOn: null, assignee: null }, now));
+    db.transaction((tx) =>
+      createTask(tx, staff, { caseId: world.debtCase.id, title, body: 'Beskrivelse', dueOn: null, assignee: null }, now),
+    );
   const message = (now: Date) => db.transaction((tx) => postAgencyMessage(tx, staff, { caseId: world.debtCase.id, body: 'Hei' }, now));
   return { staff, ...world, user: member.user, task, message };
 }

@@ -57,7 +57,9 @@ describe('rates entered on the desk (this file’s own database: no demo rates)'
     expect(tables.collectionRate.at(-1)).toEqual({ validFrom: '2028-01-01', amountOre: 80_000 });
     expect(tables.compensation).toContainEqual({ validFrom: '2027-07-01', amountOre: 47_050 });
     await expect(enterOnDesk({ kind: 'interest', validFrom: '2026-01-01', value: '5', source: 'a typo' })).rejects.toThrow(DomainError);
-    await expect(enterOnDesk({ kind: 'collection_rate', validFrom: '2028-01-01', value: '900', source: 'entered twice' })).rejects.toMatchObject({ messageKey: 'desk.rates.errors.exists' });
+    await expect(
+      enterOnDesk({ kind: 'collection_rate', validFrom: '2028-01-01', value: '900', source: 'entered twice' }),
+    ).rejects.toMatchObject({ messageKey: 'desk.rates.errors.exists' });
     expect((await loadTables(db)).collectionRate.at(-1)?.amountOre).toBe(80_000);
   });
 
@@ -66,12 +68,30 @@ describe('rates entered on the desk (this file’s own database: no demo rates)'
       const result = addRateSchema.safeParse(form);
       return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
     };
-    expect(issues({ kind: 'interest', validFrom: '2027-02-01', value: '12', source: 'Norges Bank' })).toEqual({ validFrom: 'desk.rates.errors.halfYear' });
-    expect(issues({ kind: 'interest', validFrom: '2027-01-01', value: '1225', source: 'Norges Bank' })).toEqual({ value: 'desk.rates.errors.percent' });
-    expect(issues({ kind: 'interest', validFrom: '2027-01-01', value: '12,255', source: 'Norges Bank' })).toEqual({ value: 'desk.rates.errors.percent' });
-    expect(issues({ kind: 'collection_rate', validFrom: '2027-03-15', value: '-5', source: 'x' })).toEqual({ source: 'desk.rates.errors.source' });
-    expect(issues({ kind: 'collection_rate', validFrom: '2027-03-15', value: '0', source: 'Forskrift' })).toEqual({ value: 'desk.rates.errors.amount' });
-    expect(issues({ kind: 'fee', validFrom: '2027-02-30', value: '1', source: 'Forskrift' })).toMatchObject({ kind: 'desk.rates.errors.kind', validFrom: 'desk.rates.errors.date' });
-    expect(addRateSchema.parse({ kind: 'collection_rate', validFrom: '2027-03-15', value: '812,50', source: 'Forskrift' })).toEqual({ kind: 'collection_rate', validFrom: '2027-03-15', value: 81_250, source: 'Forskrift' });
+    expect(issues({ kind: 'interest', validFrom: '2027-02-01', value: '12', source: 'Norges Bank' })).toEqual({
+      validFrom: 'desk.rates.errors.halfYear',
+    });
+    expect(issues({ kind: 'interest', validFrom: '2027-01-01', value: '1225', source: 'Norges Bank' })).toEqual({
+      value: 'desk.rates.errors.percent',
+    });
+    expect(issues({ kind: 'interest', validFrom: '2027-01-01', value: '12,255', source: 'Norges Bank' })).toEqual({
+      value: 'desk.rates.errors.percent',
+    });
+    expect(issues({ kind: 'collection_rate', validFrom: '2027-03-15', value: '-5', source: 'x' })).toEqual({
+      source: 'desk.rates.errors.source',
+    });
+    expect(issues({ kind: 'collection_rate', validFrom: '2027-03-15', value: '0', source: 'Forskrift' })).toEqual({
+      value: 'desk.rates.errors.amount',
+    });
+    expect(issues({ kind: 'fee', validFrom: '2027-02-30', value: '1', source: 'Forskrift' })).toMatchObject({
+      kind: 'desk.rates.errors.kind',
+      validFrom: 'desk.rates.errors.date',
+    });
+    expect(addRateSchema.parse({ kind: 'collection_rate', validFrom: '2027-03-15', value: '812,50', source: 'Forskrift' })).toEqual({
+      kind: 'collection_rate',
+      validFrom: '2027-03-15',
+      value: 81_250,
+      source: 'Forskrift',
+    });
   });
 });

@@ -28,7 +28,14 @@ async function refusal(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const input = (caseId: string, overrides: Record<string, string> = {}) =>
-  createTaskSchema.parse({ caseId, title: 'Send kopi av faktura', body: 'Vi trenger kopi av fakturaen.', dueOn: '2026-12-24', assignee: '', ...overrides });
+  createTaskSchema.parse({
+    caseId,
+    title: 'Send kopi av faktura',
+    body: 'Vi trenger kopi av fakturaen.',
+    dueOn: '2026-12-24',
+    assignee: '',
+    ...overrides,
+  });
 
 async function taskRow(id: string) {
   const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
@@ -36,14 +43,28 @@ async function taskRow(id: string) {
 }
 
 describe('createTask (the desk)', () => {
-  it('creates the task on any company\'s case, records task.created as the agency and emails the company\'s users', async () => {
+  it("creates the task on any company's case, records task.created as the agency and emails the company's users", async () => {
     const { staff } = await makeStaff(db);
     const { company, members, debtCase } = await makeCompanyWithCase(db);
     const created = await db.transaction((tx) => createTask(tx, staff, input(debtCase.id)));
     const task = await taskRow(created.taskId);
-    expect(task).toMatchObject({ companyId: company.id, caseId: debtCase.id, status: 'open', dueOn: '2026-12-24', createdByUserId: staff.userId, assignedUserId: null });
-    const [event] = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'task.created')));
-    expect(event).toMatchObject({ actorUserId: staff.userId, companyId: company.id, data: { taskId: created.taskId, title: 'Send kopi av faktura' } });
+    expect(task).toMatchObject({
+      companyId: company.id,
+      caseId: debtCase.id,
+      status: 'open',
+      dueOn: '2026-12-24',
+      createdByUserId: staff.userId,
+      assignedUserId: null,
+    });
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'task.created')));
+    expect(event).toMatchObject({
+      actorUserId: staff.userId,
+      companyId: company.id,
+      data: { taskId: created.taskId, title: 'Send kopi av faktura' },
+    });
     // The creditor's history names the agency, not the case handler.
     const history = await listCaseHistory(company.id, debtCase.id, CASE_HISTORY_EVENT_TYPES);
     expect(history.find((entry) => entry.type === 'task.created')?.actorName).toBeNull();
@@ -71,8 +92,14 @@ describe('createTask (the desk)', () => {
     expect((await listMyTasks(writer.user.id, [writer.actor.companyId], 'open')).map((row) => row.id)).toEqual([created.taskId]);
     expect(await listMyTasks(reader.user.id, [reader.actor.companyId], 'open')).toEqual([]);
     expect(await countMyOpenTasks(writer.user.id, [writer.actor.companyId])).toBe(1);
-    await expect(shellOf(writer.user.id)).resolves.toEqual({ openTasks: 1, memberships: [{ companyId: writer.actor.companyId, companyName: expect.any(String), role: 'write' }] });
-    await expect(shellOf(reader.user.id)).resolves.toMatchObject({ openTasks: 0, memberships: [{ companyId: reader.actor.companyId, role: 'read' }] });
+    await expect(shellOf(writer.user.id)).resolves.toEqual({
+      openTasks: 1,
+      memberships: [{ companyId: writer.actor.companyId, companyName: expect.any(String), role: 'write' }],
+    });
+    await expect(shellOf(reader.user.id)).resolves.toMatchObject({
+      openTasks: 0,
+      memberships: [{ companyId: reader.actor.companyId, role: 'read' }],
+    });
     await expect(shellOf(other.members[0]?.user.id ?? '')).resolves.toMatchObject({ openTasks: 0 });
   });
 
@@ -80,7 +107,9 @@ describe('createTask (the desk)', () => {
     const { staff } = await makeStaff(db);
     const { debtCase } = await makeCompanyWithCase(db, ['write']);
     const other = await makeCompanyWithCase(db, ['write']);
-    const error = await refusal(db.transaction((tx) => createTask(tx, staff, input(debtCase.id, { assignee: other.members[0]?.user.id ?? '' }))));
+    const error = await refusal(
+      db.transaction((tx) => createTask(tx, staff, input(debtCase.id, { assignee: other.members[0]?.user.id ?? '' }))),
+    );
     expect((error as DomainError).messageKey).toBe('desk.errors.assigneeNotMember');
     expect(await db.select().from(tasks).where(eq(tasks.caseId, debtCase.id))).toEqual([]);
   });
@@ -114,10 +143,15 @@ describe('answerTask (Svar)', () => {
     const error = await refusal(db.transaction((tx) => answerTask(tx, actor('read'), { caseId: debtCase.id, taskId, answer: 'Nei' })));
     expect(error).toBeInstanceOf(NotAllowedError);
     expect((await taskRow(taskId))?.status).toBe('open');
-    expect(await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'task.answered')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'task.answered'))),
+    ).toEqual([]);
   });
 
-  it("finds no task of another company, whatever case id the form names", async () => {
+  it('finds no task of another company, whatever case id the form names', async () => {
     const { taskId, debtCase } = await arrange();
     const outsider = await makeCompanyWithCase(db, ['admin']);
     const member = outsider.members[0];
@@ -133,12 +167,19 @@ describe('answerTask (Svar)', () => {
   it('lets only the first of two simultaneous answers through; the second is told it was answered', async () => {
     const { taskId, debtCase, actor } = await arrange();
     const results = await Promise.allSettled(
-      [actor('write'), actor('admin')].map((who, index) => db.transaction((tx) => answerTask(tx, who, { caseId: debtCase.id, taskId, answer: `Svar ${index}` }))),
+      [actor('write'), actor('admin')].map((who, index) =>
+        db.transaction((tx) => answerTask(tx, who, { caseId: debtCase.id, taskId, answer: `Svar ${index}` })),
+      ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
     expect(((rejected as PromiseRejectedResult).reason as DomainError).messageKey).toBe('tasks.errors.alreadyAnswered');
-    expect(await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'task.answered')))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'task.answered'))),
+    ).toHaveLength(1);
   });
 
   it('refuses an answer to a closed task; a reopened task can be answered again', async () => {

@@ -26,7 +26,9 @@ async function invitationEmail(inviterName = 'Anne Admin') {
   const { companies, actor } = await makeAdminWithCompanies(db, 1, { name: inviterName });
   const id = companies[0]?.id ?? '';
   const email = `post-${crypto.randomUUID().slice(0, 8)}@test.no`;
-  const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, actor(id), { companyId: id, emails: [email], role: 'read', locale: 'nb', companyIds: [id] }));
+  const { outboxIds } = await db.transaction((tx) =>
+    inviteUsers(tx, actor(id), { companyId: id, emails: [email], role: 'read', locale: 'nb', companyIds: [id] }),
+  );
   return { outboxId: outboxIds[0] ?? '', email };
 }
 
@@ -71,7 +73,10 @@ describe('delivering the outbox through the pg-boss job', () => {
     boss = await startWorker(databaseHandle(), { emailSender: fake.sender, emailDelivery: { ...FAST, sweepAfterMs: 60_000 } });
     const { outboxId } = await invitationEmail();
     // Committed, never queued (no dispatchOutbox), and old enough to count as lost.
-    await db.update(outbox).set({ createdAt: new Date(Date.now() - 5 * 60_000) }).where(eq(outbox.id, outboxId));
+    await db
+      .update(outbox)
+      .set({ createdAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(outbox.id, outboxId));
     await boss.send(OUTBOX_SWEEP_JOB, {});
     await waitFor(async () => (await outboxRow(db, outboxId)).status === 'sent');
     expect(fake.delivered.map((d) => d.idempotencyKey)).toEqual([outboxId]);
@@ -112,7 +117,10 @@ describe('one delivery queue for every channel', () => {
     expect(texts).toEqual([{ idempotencyKey: smsId, to: '+4791234567', text: '123456 er koden din' }]);
     const jobs = await executeRows<{ name: string; channel: string; retry_limit: number }>(
       db,
-      sql`select name, data->>'channel' as channel, retry_limit from pgboss.job where id in (${sql.join(jobIds.map((id) => sql`${id}::uuid`), sql`, `)}) order by channel`,
+      sql`select name, data->>'channel' as channel, retry_limit from pgboss.job where id in (${sql.join(
+        jobIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) order by channel`,
     );
     // One queue; the email's ladder is the worker's option, the SMS keeps its short one (its code lives 5 minutes).
     expect(jobs).toEqual([
@@ -121,7 +129,10 @@ describe('one delivery queue for every channel', () => {
     ]);
 
     const lostSms = await enqueueSms(db, { recipient: '+4791234567', locale: 'nb', template: 'sms_code', text: '654321 er koden din' });
-    await db.update(outbox).set({ createdAt: new Date(Date.now() - 5 * 60_000) }).where(eq(outbox.id, lostSms));
+    await db
+      .update(outbox)
+      .set({ createdAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(outbox.id, lostSms));
     expect(await waitForJob(boss, OUTBOX_SWEEP_JOB, await boss.send(OUTBOX_SWEEP_JOB, {}))).toBe('completed');
     await waitFor(async () => (await outboxRow(db, lostSms)).status === 'sent');
     expect(texts.map((sms) => sms.idempotencyKey)).toEqual([smsId, lostSms]);

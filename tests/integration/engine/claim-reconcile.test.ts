@@ -15,12 +15,15 @@ async function runDays(companyId: string, from: string, days: number) {
 }
 
 const sumOf = async (caseId: string, kind: 'interest' | 'fee', feeKind?: 'collection_fee_light' | 'standard_compensation') => {
-  const rows = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.caseId, caseId), eq(ledgerEntries.kind, kind)));
+  const rows = await db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.caseId, caseId), eq(ledgerEntries.kind, kind)));
   return rows.filter((row) => !feeKind || row.feeKind === feeKind).reduce((sum, row) => sum + row.amountOre, 0);
 };
 
 describe('the ledger reconciled to the claim (moved clock)', () => {
-  it('a payment registered a week late but dated within the notice\'s deadline takes back the salær and the later interest', async () => {
+  it("a payment registered a week late but dated within the notice's deadline takes back the salær and the later interest", async () => {
     const company = await makeCompany(db);
     const staff = await makeStaff(db);
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
@@ -33,12 +36,21 @@ describe('the ledger reconciled to the claim (moved clock)', () => {
     expect(notice.amountDueOre).toBe(1_016_932);
     // Paid on 12.04, registered on 19.04 (after the demand).
     await db.transaction((tx) =>
-      receiveDebtorPayment(tx, staff, { paidOn: '2025-04-12', kid: debtCase.kid, amountOre: notice.amountDueOre, payer: 'Ola', bankReference: bankReference() }, 'desk', onDay('2025-04-19')),
+      receiveDebtorPayment(
+        tx,
+        staff,
+        { paidOn: '2025-04-12', kid: debtCase.kid, amountOre: notice.amountDueOre, payer: 'Ola', bankReference: bankReference() },
+        'desk',
+        onDay('2025-04-19'),
+      ),
     );
     expect(await sumOf(debtCase.id, 'fee', 'collection_fee_light')).toBe(0);
     // Interest only through 12.04: 42 days × 10 000 kr × 12.5 % / 365 = 143.84 kr (was 46 days = 157.53 kr).
     expect(await sumOf(debtCase.id, 'interest')).toBe(14_384);
-    const corrections = await db.select({ data: events.data }).from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'claim.corrected')));
+    const corrections = await db
+      .select({ data: events.data })
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'claim.corrected')));
     expect(corrections.map((row) => row.data)).toEqual(
       expect.arrayContaining([
         { component: 'fee', feeKind: 'collection_fee_light', amountOre: -56_000, reason: 'paidWithinNoticeDeadline' },

@@ -16,15 +16,28 @@ describe('dispute and legal confirmation', () => {
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
     const creditor = { userId: writer.id, companyId: company.id };
     await runEngine(db, { now: onDay('2025-03-15'), companyId: company.id });
-    await expect(db.transaction((tx) => changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'dispute', reason: '' }, 'creditor'))).rejects.toThrow();
-    await db.transaction((tx) => changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'dispute', reason: 'Varene kom aldri' }, 'creditor'));
-    await expect(db.transaction((tx) => changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'dispute', reason: 'igjen' }, 'creditor'))).rejects.toThrow();
+    await expect(
+      db.transaction((tx) => changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'dispute', reason: '' }, 'creditor')),
+    ).rejects.toThrow();
+    await db.transaction((tx) =>
+      changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'dispute', reason: 'Varene kom aldri' }, 'creditor'),
+    );
+    await expect(
+      db.transaction((tx) => changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'dispute', reason: 'igjen' }, 'creditor')),
+    ).rejects.toThrow();
     await runEngine(db, { now: onDay('2025-04-20'), companyId: company.id });
     expect(await db.select().from(letters).where(eq(letters.caseId, debtCase.id))).toHaveLength(1);
     await db.transaction((tx) => changeCollection(tx, creditor, { caseId: debtCase.id, intent: 'resolveDispute', reason: '' }, 'creditor'));
     await runEngine(db, { now: onDay('2025-04-21'), companyId: company.id });
     await runEngine(db, { now: onDay('2025-05-09'), companyId: company.id });
-    await db.transaction((tx) => changeCollection(tx, { userId: staff.userId, companyId: company.id }, { caseId: debtCase.id, intent: 'confirmLegal', reason: '' }, 'agency'));
+    await db.transaction((tx) =>
+      changeCollection(
+        tx,
+        { userId: staff.userId, companyId: company.id },
+        { caseId: debtCase.id, intent: 'confirmLegal', reason: '' },
+        'agency',
+      ),
+    );
     await runEngine(db, { now: onDay('2025-05-24'), companyId: company.id });
     const kinds = (await db.select().from(letters).where(eq(letters.caseId, debtCase.id)).orderBy(asc(letters.sentOn))).map((l) => l.kind);
     expect(kinds).toEqual(['reminder', 'notice', 'demand', 'legal_notice']);
@@ -47,7 +60,13 @@ describe("the company's agreement", () => {
     const { DEFAULT_AGREEMENT } = await import('@/lib/engine/rules');
     const company = await makeCompany(db);
     const staff = await makeStaff(db);
-    await db.transaction((tx) => updateAgreement(tx, staff, { companyId: company.id, agreement: { ...DEFAULT_AGREEMENT, reminderEnabled: false, firstLetterAfterDueDays: 5 }, vatRegistered: false }));
+    await db.transaction((tx) =>
+      updateAgreement(tx, staff, {
+        companyId: company.id,
+        agreement: { ...DEFAULT_AGREEMENT, reminderEnabled: false, firstLetterAfterDueDays: 5 },
+        vatRegistered: false,
+      }),
+    );
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
     await runEngine(db, { now: onDay('2025-03-06'), companyId: company.id });
     await runEngine(db, { now: onDay('2025-03-23'), companyId: company.id });

@@ -21,7 +21,11 @@ describe("a letter's PDF", () => {
       amounts: [['Hovedstol', String(letter!.principalOre)]],
       paragraphs: ['Æ ø å'],
       paymentHeading: 'Betalingsinformasjon',
-      payment: [['KID', letter!.kid], ['Beløp', String(letter!.amountDueOre)], ['Frist', letter!.deadlineOn!]],
+      payment: [
+        ['KID', letter!.kid],
+        ['Beløp', String(letter!.amountDueOre)],
+        ['Frist', letter!.deadlineOn!],
+      ],
     });
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     expect(text).toContain(letter!.kid);

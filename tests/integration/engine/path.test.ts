@@ -23,14 +23,26 @@ async function caseLetters(caseId: string) {
 }
 
 async function ledgerSum(caseId: string) {
-  const [row] = await db.select({ total: sql<number>`sum(${ledgerEntries.amountOre})`.mapWith(Number) }).from(ledgerEntries).where(eq(ledgerEntries.caseId, caseId));
+  const [row] = await db
+    .select({ total: sql<number>`sum(${ledgerEntries.amountOre})`.mapWith(Number) })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.caseId, caseId));
   return row!.total;
 }
 
 async function countRows(caseId: string) {
-  const [l] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(letters).where(eq(letters.caseId, caseId));
-  const [e] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(ledgerEntries).where(eq(ledgerEntries.caseId, caseId));
-  const [v] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(events).where(eq(events.caseId, caseId));
+  const [l] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(letters)
+    .where(eq(letters.caseId, caseId));
+  const [e] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.caseId, caseId));
+  const [v] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(events)
+    .where(eq(events.caseId, caseId));
   return { letters: l!.n, ledger: e!.n, events: v!.n };
 }
 
@@ -46,30 +58,61 @@ describe('the collection engine (moved clock)', () => {
     const demand = sent[2]!;
     // Principal, additional claims and interest separately on the demand; the amount due is the ledger's sum then.
     // Fees 35 + 35 + 560 kr; interest 02.03–16.04 = 46 days × 10 000 kr × 12.5 % / 365 = 157.53 kr.
-    expect(demand).toMatchObject({ principalOre: 1_000_000, feeOre: 63_000, interestOre: 15_753, amountDueOre: 1_078_753, deadlineOn: '2025-04-30', interestRateBasisPoints: 1_250, interestFromOn: '2025-03-02' });
+    expect(demand).toMatchObject({
+      principalOre: 1_000_000,
+      feeOre: 63_000,
+      interestOre: 15_753,
+      amountDueOre: 1_078_753,
+      deadlineOn: '2025-04-30',
+      interestRateBasisPoints: 1_250,
+      interestFromOn: '2025-03-02',
+    });
     expect(demand.content.newFees).toEqual([{ feeKind: 'collection_fee_light', amountOre: 56_000 }]);
     expect(await ledgerSum(debtCase.id)).toBe(1_078_753);
     const [row] = await db.select().from(cases).where(eq(cases.id, debtCase.id));
     expect(row).toMatchObject({ stage: 'demand', balanceOre: 1_078_753 });
     // The history has each letter with its payment information.
-    const letterEvents = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent'))).orderBy(asc(events.occurredAt));
-    expect(letterEvents.map((e) => e.data)).toContainEqual(expect.objectContaining({ letterKind: 'demand', letterId: demand.id, kid: debtCase.kid, amountOre: 1_078_753, dueOn: '2025-04-30', accountNumber: '86011117947' }));
+    const letterEvents = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')))
+      .orderBy(asc(events.occurredAt));
+    expect(letterEvents.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({
+        letterKind: 'demand',
+        letterId: demand.id,
+        kid: debtCase.kid,
+        amountOre: 1_078_753,
+        dueOn: '2025-04-30',
+        accountNumber: '86011117947',
+      }),
+    );
 
     // Legal only after the desk's confirmation; the heavy fee only from day 29 of overrun (30.04 + 29 = 29.05).
     await runDays(company.id, '2025-05-01', 19);
     expect(await caseLetters(debtCase.id)).toHaveLength(3);
     await db.insert(caseCollection).values({ caseId: debtCase.id, companyId: company.id }).onConflictDoNothing();
-    await db.update(caseCollection).set({ legalConfirmedAt: new Date(), legalConfirmedByUserId: staff.userId }).where(eq(caseCollection.caseId, debtCase.id));
+    await db
+      .update(caseCollection)
+      .set({ legalConfirmedAt: new Date(), legalConfirmedByUserId: staff.userId })
+      .where(eq(caseCollection.caseId, debtCase.id));
     await runEngine(db, { now: onDay('2025-05-20'), companyId: company.id });
     sent = await caseLetters(debtCase.id);
     expect(sent.at(-1)).toMatchObject({ kind: 'legal_notice', sentOn: '2025-05-20', newFeeOre: 0 });
-    const heavyRows = () => db.select({ amountOre: ledgerEntries.amountOre, bookedOn: ledgerEntries.bookedOn }).from(ledgerEntries).where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.feeKind, 'collection_fee_heavy')));
+    const heavyRows = () =>
+      db
+        .select({ amountOre: ledgerEntries.amountOre, bookedOn: ledgerEntries.bookedOn })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.feeKind, 'collection_fee_heavy')));
     await runDays(company.id, '2025-05-21', 8); // through 28.05: day 28 of overrun
     expect(await heavyRows()).toEqual([]);
     await runEngine(db, { now: onDay('2025-05-29'), companyId: company.id });
     // 2 × 560 kr less the light 560 kr already charged, with its reason in Historikk.
     expect(await heavyRows()).toEqual([{ amountOre: 56_000, bookedOn: '2025-05-29' }]);
-    const [corrected] = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'claim.corrected')));
+    const [corrected] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'claim.corrected')));
     expect(corrected?.data).toEqual({ component: 'fee', feeKind: 'collection_fee_heavy', amountOre: 56_000, reason: 'heavySalaer' });
     await runEngine(db, { now: onDay('2026-05-20'), companyId: company.id });
     sent = await caseLetters(debtCase.id);
@@ -83,7 +126,10 @@ describe('the collection engine (moved clock)', () => {
     const company = await makeCompany(db);
     const cases3 = await Promise.all([0, 1, 2].map(() => makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' })));
     const now = onDay('2025-03-15');
-    const [a, b] = await Promise.all([runEngine(db, { now, companyId: company.id, batchSize: 1 }), runEngine(db, { now, companyId: company.id, batchSize: 1 })]);
+    const [a, b] = await Promise.all([
+      runEngine(db, { now, companyId: company.id, batchSize: 1 }),
+      runEngine(db, { now, companyId: company.id, batchSize: 1 }),
+    ]);
     expect(a.letters + b.letters).toBe(3);
     const before = await Promise.all(cases3.map((c) => countRows(c.id)));
     const again = await runEngine(db, { now, companyId: company.id });
@@ -98,10 +144,14 @@ describe('the collection engine (moved clock)', () => {
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
     await runEngine(db, { now: onDay('2025-03-15'), companyId: company.id });
     const actor = { userId: writer.id, companyId: company.id, role: 'write' as const };
-    await db.transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' }, onDay('2025-03-20')));
+    await db.transaction((tx) =>
+      changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' }, onDay('2025-03-20')),
+    );
     await runDays(company.id, '2025-03-20', 10);
     expect(await caseLetters(debtCase.id)).toHaveLength(1);
-    await db.transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'resume', expectedStatus: 'paused' }, onDay('2025-03-30')));
+    await db.transaction((tx) =>
+      changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'resume', expectedStatus: 'paused' }, onDay('2025-03-30')),
+    );
     await runDays(company.id, '2025-03-30', 15);
     // The notice was due on 30 March; 10 days paused → 9 April.
     expect((await caseLetters(debtCase.id)).map((l) => l.sentOn)).toEqual(['2025-03-15', '2025-04-09']);
@@ -116,7 +166,13 @@ describe('the collection engine (moved clock)', () => {
     const staff = await makeStaff(db);
     const paid = letter!.amountDueOre + 3_424;
     const result = await db.transaction((tx) =>
-      receiveDebtorPayment(tx, staff, { paidOn: '2025-03-25', kid: debtCase.kid, amountOre: paid, payer: 'Ola', bankReference: bankReference() }, 'desk', onDay('2025-03-25')),
+      receiveDebtorPayment(
+        tx,
+        staff,
+        { paidOn: '2025-03-25', kid: debtCase.kid, amountOre: paid, payer: 'Ola', bankReference: bankReference() },
+        'desk',
+        onDay('2025-03-25'),
+      ),
     );
     expect(result).toMatchObject({ outcome: 'allocated', caseClosed: true, split: { credit: 0 } });
     await runDays(company.id, '2025-03-26', 40);
@@ -128,8 +184,13 @@ describe('the collection engine (moved clock)', () => {
   it('sends a new demand when legal collection has not started six months after the demand', async () => {
     const company = await makeCompany(db);
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
-    for (const day of ['2025-03-15', '2025-03-30', '2025-04-16', '2025-10-15']) await runEngine(db, { now: onDay(day), companyId: company.id });
-    expect((await caseLetters(debtCase.id)).slice(0, 3).map((l) => `${l.kind}@${l.sentOn}`)).toEqual(['reminder@2025-03-15', 'notice@2025-03-30', 'demand@2025-04-16']);
+    for (const day of ['2025-03-15', '2025-03-30', '2025-04-16', '2025-10-15'])
+      await runEngine(db, { now: onDay(day), companyId: company.id });
+    expect((await caseLetters(debtCase.id)).slice(0, 3).map((l) => `${l.kind}@${l.sentOn}`)).toEqual([
+      'reminder@2025-03-15',
+      'notice@2025-03-30',
+      'demand@2025-04-16',
+    ]);
     await runEngine(db, { now: onDay('2025-10-16'), companyId: company.id });
     const renewed = (await caseLetters(debtCase.id)).at(-1)!;
     expect(renewed).toMatchObject({ kind: 'demand', sentOn: '2025-10-16', deadlineOn: '2025-10-30', newFeeOre: 0 });
@@ -141,7 +202,10 @@ describe('the collection engine (moved clock)', () => {
     const company = await makeCompany(db);
     const debtCase = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
     await runEngine(db, { now: onDay('2025-03-15'), companyId: company.id });
-    await db.update(caseCollection).set({ disputedAt: new Date(), disputeReason: 'Varene kom aldri' }).where(eq(caseCollection.caseId, debtCase.id));
+    await db
+      .update(caseCollection)
+      .set({ disputedAt: new Date(), disputeReason: 'Varene kom aldri' })
+      .where(eq(caseCollection.caseId, debtCase.id));
     await runDays(company.id, '2025-03-16', 40);
     expect(await caseLetters(debtCase.id)).toHaveLength(1);
     await db.update(caseCollection).set({ disputedAt: null }).where(eq(caseCollection.caseId, debtCase.id));
@@ -173,9 +237,16 @@ describe('the collection engine (moved clock)', () => {
     // which half-year today is in (the half-year without a rate is the test above, on a moved clock).
     const added: string[] = [];
     for (let year = 2026; `${year}-01-01` <= todayInOslo(); year += 1) {
-      for (const validFrom of [`${year}-01-01`, `${year}-07-01`]) if (validFrom <= todayInOslo() && validFrom > '2026-01-01') added.push(validFrom);
+      for (const validFrom of [`${year}-01-01`, `${year}-07-01`])
+        if (validFrom <= todayInOslo() && validFrom > '2026-01-01') added.push(validFrom);
     }
-    const inserted = added.length ? await db.insert(interestRates).values(added.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, source: 'test' }))).onConflictDoNothing().returning() : [];
+    const inserted = added.length
+      ? await db
+          .insert(interestRates)
+          .values(added.map((validFrom) => ({ validFrom, rateBasisPoints: 1_200, source: 'test' })))
+          .onConflictDoNothing()
+          .returning()
+      : [];
     const boss = await startWorker(databaseHandle(), { emailSender: null });
     try {
       expect(await waitForJob(boss, ENGINE_JOB, await boss.send(ENGINE_JOB, {}))).toBe('completed');

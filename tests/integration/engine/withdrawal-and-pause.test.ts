@@ -22,7 +22,12 @@ describe('the engine around withdrawals and pauses', () => {
   it('books the interest up to the day a case is withdrawn, and then nothing more', async () => {
     const { company, debtCase, actor } = await setup();
     await db.transaction((tx) =>
-      changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Løst direkte' }, onDay('2025-03-25')),
+      changeCaseStatus(
+        tx,
+        actor,
+        { caseId: debtCase.id, action: 'withdraw', expectedStatus: 'active', reason: 'Løst direkte' },
+        onDay('2025-03-25'),
+      ),
     );
     const interest = await db
       .select({ amountOre: ledgerEntries.amountOre, bookedOn: ledgerEntries.bookedOn, key: ledgerEntries.idempotencyKey })
@@ -39,15 +44,29 @@ describe('the engine around withdrawals and pauses', () => {
 
   it("shows the letter's deadline moved by the pause in Betalingsinformasjon, the day the engine's next letter counts from", async () => {
     const { company, debtCase, actor } = await setup();
-    await db.transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' }, onDay('2025-03-20')));
-    await db.transaction((tx) => changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'resume', expectedStatus: 'paused' }, onDay('2025-03-27')));
+    await db.transaction((tx) =>
+      changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'pause', expectedStatus: 'active' }, onDay('2025-03-20')),
+    );
+    await db.transaction((tx) =>
+      changeCaseStatus(tx, actor, { caseId: debtCase.id, action: 'resume', expectedStatus: 'paused' }, onDay('2025-03-27')),
+    );
     const detail = (await getCaseDetail(company.id, debtCase.id))!;
     expect(detail.latestLetter?.dueOn).toBe('2025-03-29'); // what the letter printed
-    const source = { status: detail.status, kid: detail.kid, outstandingOre: detail.totals.outstandingOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter };
+    const source = {
+      status: detail.status,
+      kid: detail.kid,
+      outstandingOre: detail.totals.outstandingOre,
+      latestLetterDueOn: detail.latestLetter?.dueOn ?? null,
+      pausedDaysSinceLetter: detail.pausedDaysSinceLetter,
+    };
     expect(paymentInfoFor(source, '86011117947', '2025-03-28')?.dueOn).toBe('2025-04-05'); // 7 days paused
     // The engine agrees: the notice (the day after the reminder's deadline) goes out 7 days later, on 6 April.
     for (let day = 0; day < 10; day += 1) await runEngine(db, { now: onDay(plusDays('2025-03-28', day)), companyId: company.id });
-    const sent = await db.select({ kind: letters.kind, sentOn: letters.sentOn }).from(letters).where(eq(letters.caseId, debtCase.id)).orderBy(asc(letters.sentOn));
+    const sent = await db
+      .select({ kind: letters.kind, sentOn: letters.sentOn })
+      .from(letters)
+      .where(eq(letters.caseId, debtCase.id))
+      .orderBy(asc(letters.sentOn));
     expect(sent.at(-1)).toEqual({ kind: 'notice', sentOn: '2025-04-06' });
     // The new letter's own deadline is shown from then on: the shift belongs to the letter before it.
     const later = (await getCaseDetail(company.id, debtCase.id))!;

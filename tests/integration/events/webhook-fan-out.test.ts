@@ -33,7 +33,10 @@ describe('webhook fan-out of the engine’s events', () => {
 
     await runEngine(db, { now: onDay('2025-03-15'), companyId: company.id }); // the reminder
     const afterReminder = await deliveriesOf(company.id);
-    const [letterEvent] = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
+    const [letterEvent] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
     expect(letterEvent).toBeDefined();
     const letter = afterReminder.find((delivery) => delivery.eventType === 'letter.sent');
     expect(letter).toMatchObject({ endpointId, eventId: letterEvent?.id, status: 'pending' });
@@ -56,7 +59,10 @@ describe('webhook fan-out of the engine’s events', () => {
     expect(stage).toMatchObject({ endpointId, eventType: 'case.stage_changed', status: 'pending' });
     expect(stage?.payload).toMatchObject({ type: 'case.stage_changed', caseNumber: debtCase.caseNumber, data: stageEvent?.data });
     // Every letter the engine sent has its delivery; nothing went to another company's endpoint.
-    const letterEvents = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
+    const letterEvents = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
     const letterDeliveries = (await deliveriesOf(company.id)).filter((delivery) => delivery.eventType === 'letter.sent');
     expect(letterDeliveries.map((delivery) => delivery.eventId).sort()).toEqual(letterEvents.map((event) => event.id).sort());
     expect(letterEvents.length).toBeGreaterThanOrEqual(2);
@@ -72,7 +78,10 @@ describe('webhook fan-out of the engine’s events', () => {
 
     await db.update(webhookEndpoints).set({ disabledAt: new Date() }).where(eq(webhookEndpoints.id, endpointId));
     await runDays(company.id, '2025-03-16', 21);
-    const letters = await db.select().from(events).where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
+    const letters = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.caseId, debtCase.id), eq(events.type, 'letter.sent')));
     expect(letters).toHaveLength(2); // the notice was sent …
     expect((await deliveriesOf(company.id)).filter((delivery) => delivery.eventType === 'letter.sent')).toHaveLength(1); // … to no endpoint
   });

@@ -21,7 +21,8 @@ import { waitFor } from '@/tests/helpers/wait';
 // PostgreSQL goes away under a running portal: the portal's connections run through a relay that is cut, while
 // the test itself still reads the database directly to see what was (not) written.
 const directUrl = process.env.DATABASE_URL;
-if (!process.env.TEST_DATABASE_URL || !directUrl) throw new Error('The outage tests need PostgreSQL (DATABASE_URL): they cut a TCP link to it.');
+if (!process.env.TEST_DATABASE_URL || !directUrl)
+  throw new Error('The outage tests need PostgreSQL (DATABASE_URL): they cut a TCP link to it.');
 
 let link: CuttableLink;
 let portal: DatabaseHandle;

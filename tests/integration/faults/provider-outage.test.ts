@@ -33,7 +33,9 @@ async function invitationEmails(count: number) {
   const { companies, actor } = await makeAdminWithCompanies(db, 1);
   const companyId = companies[0]?.id ?? '';
   const emails = Array.from({ length: count }, (_, i) => `flaky-${i}-${crypto.randomUUID().slice(0, 8)}@test.no`);
-  const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, actor(companyId), { companyId, emails, role: 'read', locale: 'nb', companyIds: [companyId] }));
+  const { outboxIds } = await db.transaction((tx) =>
+    inviteUsers(tx, actor(companyId), { companyId, emails, role: 'read', locale: 'nb', companyIds: [companyId] }),
+  );
   return outboxIds;
 }
 
@@ -57,7 +59,10 @@ describe('providers that fail for a while', () => {
     });
 
     const emailIds = await invitationEmails(3);
-    const smsIds = [await enqueueSms(db, { recipient: '+4791234567', locale: 'nb', template: 'sms_code', text: '111111 er koden din' }), await enqueueSms(db, { recipient: '+4798765432', locale: 'en', template: 'sms_code', text: '222222 is your code' })];
+    const smsIds = [
+      await enqueueSms(db, { recipient: '+4791234567', locale: 'nb', template: 'sms_code', text: '111111 er koden din' }),
+      await enqueueSms(db, { recipient: '+4798765432', locale: 'en', template: 'sms_code', text: '222222 is your code' }),
+    ];
     const first = await makeDelivery(db, `${hooks.url}/hook`);
     const second = await makeDelivery(db, `${hooks.url}/hook`, first.companyId);
     const deliveryIds = [first.deliveryId, second.deliveryId];
@@ -67,13 +72,21 @@ describe('providers that fail for a while', () => {
 
     // Every message was tried (and refused) at least once while the providers were down.
     const refusedKeys = (provider: FlakyProvider) => new Set(provider.attempts.filter((a) => a.status === 500).map((a) => a.key)).size;
-    await waitFor(() => refusedKeys(resend) === 3 && refusedKeys(sms) === 2 && refusedKeys(hooks) === 2, { what: 'a refused attempt per message' });
+    await waitFor(() => refusedKeys(resend) === 3 && refusedKeys(sms) === 2 && refusedKeys(hooks) === 2, {
+      what: 'a refused attempt per message',
+    });
     for (const provider of providers) provider.up();
 
     await waitFor(
       async () => {
-        const rows = await db.select({ status: outbox.status }).from(outbox).where(inArray(outbox.id, [...emailIds, ...smsIds]));
-        const hookRows = await db.select({ status: webhookDeliveries.status }).from(webhookDeliveries).where(inArray(webhookDeliveries.id, deliveryIds));
+        const rows = await db
+          .select({ status: outbox.status })
+          .from(outbox)
+          .where(inArray(outbox.id, [...emailIds, ...smsIds]));
+        const hookRows = await db
+          .select({ status: webhookDeliveries.status })
+          .from(webhookDeliveries)
+          .where(inArray(webhookDeliveries.id, deliveryIds));
         return [...rows, ...hookRows].every((row) => row.status === 'sent' || row.status === 'delivered');
       },
       { what: 'every message to be delivered' },
@@ -82,7 +95,10 @@ describe('providers that fail for a while', () => {
     expect(Object.fromEntries(resend.delivered)).toEqual(Object.fromEntries(emailIds.map((id) => [`outbox/${id}`, 1])));
     expect(Object.fromEntries(sms.delivered)).toEqual(Object.fromEntries(smsIds.map((id) => [`outbox/${id}`, 1])));
     expect([...hooks.delivered.values()]).toEqual([1, 1]);
-    const rows = await db.select({ attempts: outbox.attempts, lastError: outbox.lastError }).from(outbox).where(inArray(outbox.id, [...emailIds, ...smsIds]));
+    const rows = await db
+      .select({ attempts: outbox.attempts, lastError: outbox.lastError })
+      .from(outbox)
+      .where(inArray(outbox.id, [...emailIds, ...smsIds]));
     for (const row of rows) expect(row).toMatchObject({ attempts: expect.any(Number), lastError: null });
     expect(Math.min(...rows.map((row) => row.attempts))).toBeGreaterThanOrEqual(2);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { adminSql, createDatabaseFromTemplate, dropDatabase, isPostgresReachable, sweepOrphanDatabases } from '@/tests/helpers/test-database';
+import {
+  adminSql,
+  createDatabaseFromTemplate,
+  dropDatabase,
+  isPostgresReachable,
+  sweepOrphanDatabases,
+} from '@/tests/helpers/test-database';
 
 async function exists(name: string) {
   const rows = await adminSql((sql) => sql`select 1 from pg_database where datname = ${name}`);

@@ -45,7 +45,20 @@ describe('Innsikt key figures', () => {
       averageDaysToPayment: 30,
     });
     const chart = Object.fromEntries(figures.collectedByMonth.map((m) => [m.month, m.collectedOre]));
-    expect(Object.keys(chart)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(Object.keys(chart)).toEqual([
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
     expect(chart).toMatchObject({ '2025-12': 20_000, '2026-01': 0, '2026-02': 30_000, '2026-11': 150_000 });
 
     const both = await getKeyFigures([company.id, other.id], '2026-11-20');

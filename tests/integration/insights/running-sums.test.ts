@@ -42,17 +42,35 @@ async function countedFromCases(companyId: string): Promise<Figures> {
 }
 
 const fromRunningSums = async (companyId: string) => figures(await one(caseFiguresSql([companyId])));
-const sumRows = async (companyId: string) => (await db.select().from(caseFigureDeltas).where(eq(caseFigureDeltas.companyId, companyId))).length;
+const sumRows = async (companyId: string) =>
+  (await db.select().from(caseFigureDeltas).where(eq(caseFigureDeltas.companyId, companyId))).length;
 
 async function closeAsPaid(caseId: string, days: number) {
   const registeredAt = new Date('2026-09-01T08:00:00Z');
-  await db.update(cases).set({ status: 'closed', balanceOre: 0, registeredAt, closedAt: new Date(registeredAt.getTime() + days * 86_400_000) }).where(eq(cases.id, caseId));
+  await db
+    .update(cases)
+    .set({ status: 'closed', balanceOre: 0, registeredAt, closedAt: new Date(registeredAt.getTime() + days * 86_400_000) })
+    .where(eq(cases.id, caseId));
 }
 
 /** A case with no invoices or ledger rows, which can be deleted outright. */
 async function bareCase(companyId: string, balanceOre: number) {
-  const [debtor] = await db.insert(debtors).values({ companyId, customerNumber: `B-${balanceOre}`, kind: 'person', name: 'Bare Sak', searchName: 'bare sak' }).returning();
-  const [row] = await db.insert(cases).values({ companyId, debtorId: debtor!.id, kid: '0000000000000', source: 'manual', originalAmountOre: balanceOre, balanceOre, dueOn: '2026-10-01' }).returning();
+  const [debtor] = await db
+    .insert(debtors)
+    .values({ companyId, customerNumber: `B-${balanceOre}`, kind: 'person', name: 'Bare Sak', searchName: 'bare sak' })
+    .returning();
+  const [row] = await db
+    .insert(cases)
+    .values({
+      companyId,
+      debtorId: debtor!.id,
+      kid: '0000000000000',
+      source: 'manual',
+      originalAmountOre: balanceOre,
+      balanceOre,
+      dueOn: '2026-10-01',
+    })
+    .returning();
   return row!;
 }
 
@@ -61,13 +79,17 @@ describe("Innsikt's running case figures", () => {
     const company = await makeCompany(db);
     const other = await makeCompany(db);
     const mine = [];
-    for (const status of ['active', 'active', 'paused', 'closed', 'withdrawn', 'active'] as const) mine.push(await makeCase(db, { companyId: company.id, status }));
+    for (const status of ['active', 'active', 'paused', 'closed', 'withdrawn', 'active'] as const)
+      mine.push(await makeCase(db, { companyId: company.id, status }));
     const theirs = await makeCase(db, { companyId: other.id });
 
     await closeAsPaid(mine[0]!.id, 30);
     await closeAsPaid(mine[5]!.id, 12.5);
     await db.update(cases).set({ status: 'active' }).where(eq(cases.id, mine[2]!.id));
-    await db.update(cases).set({ balanceOre: sql`balance_ore - 1000` }).where(eq(cases.companyId, company.id));
+    await db
+      .update(cases)
+      .set({ balanceOre: sql`balance_ore - 1000` })
+      .where(eq(cases.companyId, company.id));
     const gone = await bareCase(company.id, 77_700);
     await db.delete(cases).where(eq(cases.id, gone.id));
     await bareCase(company.id, 12_300);
@@ -79,7 +101,14 @@ describe("Innsikt's running case figures", () => {
     ).rejects.toThrow('rolled back');
     // Concurrent transactions on the same company: none waits on another, and every change counts.
     await Promise.all(
-      mine.map((row, index) => db.transaction((tx) => tx.update(cases).set({ balanceOre: sql`balance_ore + ${(index + 1) * 111}` }).where(eq(cases.id, row.id)))),
+      mine.map((row, index) =>
+        db.transaction((tx) =>
+          tx
+            .update(cases)
+            .set({ balanceOre: sql`balance_ore + ${(index + 1) * 111}` })
+            .where(eq(cases.id, row.id)),
+        ),
+      ),
     );
 
     const expected = await countedFromCases(company.id);

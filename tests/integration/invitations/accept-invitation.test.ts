@@ -25,7 +25,9 @@ async function invite(companyCount = 1, role: 'read' | 'write' | 'admin' = 'writ
   const ids = setup.companies.map((c) => c.id);
   const email = `invitert-${crypto.randomUUID().slice(0, 8)}@test.no`;
   const first = ids[0] ?? '';
-  const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, setup.actor(first), { companyId: first, emails: [email], role, locale: 'en', companyIds: ids }));
+  const { outboxIds } = await db.transaction((tx) =>
+    inviteUsers(tx, setup.actor(first), { companyId: first, emails: [email], role, locale: 'en', companyIds: ids }),
+  );
   const token = tokenFromEmail((await outboxRow(db, outboxIds[0] ?? '')).bodyText);
   return { ...setup, ids, email, token };
 }
@@ -41,7 +43,10 @@ async function accept(token: string, name = 'Kari Nordmann') {
 }
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return (error as DomainError).messageKey;
 }
@@ -56,7 +61,10 @@ describe('accepting an invitation', () => {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     expect(user).toMatchObject({ email, name: 'Kari Nordmann', locale: 'en', deletedAt: null });
     expect(user?.passwordHash).toMatch(/^scrypt\$/);
-    const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    const rows = await db
+      .select({ companyId: memberships.companyId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
     expect(rows.map((r) => r.companyId).sort()).toEqual([...ids].sort());
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(['read']));
     const [factor] = await db.select().from(secondFactors).where(eq(secondFactors.userId, userId));
@@ -66,9 +74,17 @@ describe('accepting an invitation', () => {
 
     const [invitation] = await db.select().from(invitations).where(eq(invitations.email, email));
     expect(invitation?.acceptedAt).toBeInstanceOf(Date);
-    const accepted = await db.select().from(events).where(and(eq(events.subjectId, invitation?.id ?? ''), eq(events.type, 'invitation.accepted')));
+    const accepted = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, invitation?.id ?? ''), eq(events.type, 'invitation.accepted')));
     expect(accepted.map((e) => e.companyId).sort()).toEqual([...ids].sort());
-    expect(await db.select().from(events).where(and(eq(events.subjectId, userId), eq(events.type, 'member.added')))).toHaveLength(2);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.subjectId, userId), eq(events.type, 'member.added'))),
+    ).toHaveLength(2);
     expect((await getInvitationByToken(token)).state).toBe('accepted');
   });
 
@@ -79,7 +95,9 @@ describe('accepting an invitation', () => {
     if (!signIn.ok) throw new Error('password refused');
     // The code used to finish the invitation is spent; the next 30-second step is accepted.
     const nextCode = await generate({ secret: invitationTotpSecret(token), epoch: Math.floor(Date.now() / 1000) + 30 });
-    await expect(verifySecondFactor(db, { sessionId: signIn.sessionId, userId, email }, nextCode, client)).resolves.toMatchObject({ ok: true });
+    await expect(verifySecondFactor(db, { sessionId: signIn.sessionId, userId, email }, nextCode, client)).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuses a used link, and two simultaneous uses create one user', async () => {
@@ -94,7 +112,10 @@ describe('accepting an invitation', () => {
 
   it('refuses an expired, a revoked and an unknown link, and creates nothing', async () => {
     const expired = await invite();
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, expired.email));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, expired.email));
     expect((await getInvitationByToken(expired.token)).state).toBe('expired');
     expect(await refusal(accept(expired.token))).toBe('users.errors.invitationExpired');
 
@@ -121,7 +142,13 @@ describe('accepting an invitation', () => {
 
     const company = first.ids[0] ?? '';
     const { outboxIds } = await db.transaction((tx) =>
-      inviteUsers(tx, first.actor(company), { companyId: company, emails: [first.email], role: 'read', locale: 'nb', companyIds: [company] }),
+      inviteUsers(tx, first.actor(company), {
+        companyId: company,
+        emails: [first.email],
+        role: 'read',
+        locale: 'nb',
+        companyIds: [company],
+      }),
     );
     const token = tokenFromEmail((await outboxRow(db, outboxIds[0] ?? '')).bodyText);
     const again = await accept(token, 'Ny Bruker');
@@ -138,7 +165,13 @@ describe('accepting an invitation', () => {
     await db.update(users).set({ isAgencyStaff: true, deletedAt: new Date() }).where(eq(users.id, userId));
     const company = first.ids[0] ?? '';
     const { outboxIds } = await db.transaction((tx) =>
-      inviteUsers(tx, first.actor(company), { companyId: company, emails: [first.email], role: 'read', locale: 'nb', companyIds: [company] }),
+      inviteUsers(tx, first.actor(company), {
+        companyId: company,
+        emails: [first.email],
+        role: 'read',
+        locale: 'nb',
+        companyIds: [company],
+      }),
     );
     await accept(tokenFromEmail((await outboxRow(db, outboxIds[0] ?? '')).bodyText), 'Ny Bruker');
     const [revived] = await db.select({ staff: users.isAgencyStaff, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId));
@@ -153,11 +186,14 @@ describe('an existing account and an invitation', () => {
     const account = await makeUser(db, { memberships: [] });
     if (options.staff) await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, account.id));
     const first = ids[0] ?? '';
-    const { outboxIds } = await db.transaction((tx) => inviteUsers(tx, setup.actor(first), { companyId: first, emails: [account.email], role: 'write', locale: 'nb', companyIds: ids }));
+    const { outboxIds } = await db.transaction((tx) =>
+      inviteUsers(tx, setup.actor(first), { companyId: first, emails: [account.email], role: 'write', locale: 'nb', companyIds: ids }),
+    );
     const token = tokenFromEmail((await outboxRow(db, outboxIds[0] ?? '')).bodyText);
     return { ...setup, ids, account, token };
   }
-  const membershipsOf = (userId: string) => db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const membershipsOf = (userId: string) =>
+    db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
 
   it('joins only when its owner, signed in as that address, accepts; the account itself is untouched', async () => {
     const { ids, account, token } = await inviteExisting();
@@ -175,22 +211,26 @@ describe('an existing account and an invitation', () => {
     const [invitation] = await db.select().from(invitations).where(eq(invitations.email, account.email));
     // Accepted, but it did not create the account: the inviting company may not delete it later.
     expect(invitation).toMatchObject({ acceptedAt: expect.any(Date), createdUserId: null });
-    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: account.id, email: account.email }, token)))).toBe('users.errors.invitationUsed');
+    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: account.id, email: account.email }, token)))).toBe(
+      'users.errors.invitationUsed',
+    );
   });
 
   it('refuses another signed-in account and agency staff, and changes nothing', async () => {
     const { account, token } = await inviteExisting();
     const someoneElse = await makeUser(db);
-    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: someoneElse.id, email: someoneElse.email }, token)))).toBe(
-      'users.errors.invitationOtherAccount',
-    );
+    expect(
+      await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: someoneElse.id, email: someoneElse.email }, token))),
+    ).toBe('users.errors.invitationOtherAccount');
     expect(await membershipsOf(someoneElse.id)).toEqual([]);
     expect((await getInvitationByToken(token)).state).toBe('valid');
 
     const staff = await inviteExisting({ staff: true });
-    expect(await refusal(db.transaction((tx) => acceptInvitationAsMember(tx, { userId: staff.account.id, email: staff.account.email }, staff.token)))).toBe(
-      'users.errors.invitationInvalid',
-    );
+    expect(
+      await refusal(
+        db.transaction((tx) => acceptInvitationAsMember(tx, { userId: staff.account.id, email: staff.account.email }, staff.token)),
+      ),
+    ).toBe('users.errors.invitationInvalid');
     expect(await membershipsOf(staff.account.id)).toEqual([]);
     expect(await membershipsOf(account.id)).toEqual([]);
   });

@@ -12,11 +12,21 @@ import { makeAdminWithCompanies, outboxRow, tokenFromEmail } from '@/tests/helpe
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 
 function input(companyId: string, overrides: Partial<InviteUsersInput> = {}): InviteUsersInput {
-  return { companyId, emails: [`ny-${crypto.randomUUID().slice(0, 8)}@test.no`], role: 'write', locale: 'nb', companyIds: [companyId], ...overrides };
+  return {
+    companyId,
+    emails: [`ny-${crypto.randomUUID().slice(0, 8)}@test.no`],
+    role: 'write',
+    locale: 'nb',
+    companyIds: [companyId],
+    ...overrides,
+  };
 }
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return (error as DomainError).messageKey;
 }
@@ -30,7 +40,9 @@ describe('inviting new addresses', () => {
     const { companies, actor, admin } = await makeAdminWithCompanies(db, 2, { name: 'Anne Admin' });
     const [a, b] = companies.map((c) => c.id) as [string, string];
     const emails = [`kari-${a.slice(0, 6)}@test.no`, `ola-${a.slice(0, 6)}@test.no`];
-    const result = await db.transaction((tx) => inviteUsers(tx, actor(a), input(a, { emails, companyIds: [a, b], locale: 'en', role: 'read' })));
+    const result = await db.transaction((tx) =>
+      inviteUsers(tx, actor(a), input(a, { emails, companyIds: [a, b], locale: 'en', role: 'read' })),
+    );
     expect(result).toMatchObject({ invited: 2 });
     expect(result.outboxIds).toHaveLength(2);
 
@@ -42,11 +54,21 @@ describe('inviting new addresses', () => {
       const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(6.99);
       expect(days).toBeLessThanOrEqual(7);
-      const linked = await db.select({ companyId: invitationCompanies.companyId }).from(invitationCompanies).where(eq(invitationCompanies.invitationId, row.id));
+      const linked = await db
+        .select({ companyId: invitationCompanies.companyId })
+        .from(invitationCompanies)
+        .where(eq(invitationCompanies.invitationId, row.id));
       expect(linked.map((l) => l.companyId).sort()).toEqual([a, b].sort());
-      const sent = await db.select().from(events).where(and(eq(events.subjectId, row.id), eq(events.type, 'invitation.sent')));
+      const sent = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.subjectId, row.id), eq(events.type, 'invitation.sent')));
       expect(sent.map((e) => e.companyId).sort()).toEqual([a, b].sort());
-      expect(sent[0]).toMatchObject({ actorUserId: actor(a).userId, subjectType: 'invitation', data: { email: row.email, role: 'read', locale: 'en' } });
+      expect(sent[0]).toMatchObject({
+        actorUserId: actor(a).userId,
+        subjectType: 'invitation',
+        data: { email: row.email, role: 'read', locale: 'en' },
+      });
     }
 
     for (const id of result.outboxIds) {
@@ -63,7 +85,10 @@ describe('inviting new addresses', () => {
       expect(invitation?.tokenHash).toBe(sha256(token));
       // The token lives only in the email body: never in the row's data or the audit.
       expect(JSON.stringify(mail.data)).not.toContain(token);
-      const audit = await db.select().from(events).where(eq(events.subjectId, invitation?.id ?? ''));
+      const audit = await db
+        .select()
+        .from(events)
+        .where(eq(events.subjectId, invitation?.id ?? ''));
       expect(JSON.stringify(audit)).not.toContain(token);
     }
   });
@@ -83,22 +108,42 @@ describe('inviting new addresses', () => {
     const { companies, actor } = await makeAdminWithCompanies(db, 2);
     const [a, b] = companies.map((c) => c.id) as [string, string];
     const other = await makeCompany(db);
-    const existing = await makeUser(db, { locale: 'en', memberships: [{ companyId: a, role: 'read' }, { companyId: other.id, role: 'admin' }] });
+    const existing = await makeUser(db, {
+      locale: 'en',
+      memberships: [
+        { companyId: a, role: 'read' },
+        { companyId: other.id, role: 'admin' },
+      ],
+    });
     const staff = await makeUser(db);
     await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, staff.id));
     const nobody = `ingen-${a.slice(0, 6)}@test.no`;
     const emails = [existing.email.toUpperCase(), staff.email, nobody];
-    const result = await db.transaction((tx) => inviteUsers(tx, actor(a), input(a, { emails, companyIds: [a, b], role: 'admin', locale: 'en' })));
-    expect(result).toEqual({ invited: 3, outboxIds: expect.any(Array) });
-    const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(inArray(memberships.userId, [existing.id, staff.id]));
-    expect(rows.sort((x, y) => x.companyId.localeCompare(y.companyId))).toEqual(
-      [{ companyId: a, role: 'read' }, { companyId: other.id, role: 'admin' }].sort((x, y) => x.companyId.localeCompare(y.companyId)),
+    const result = await db.transaction((tx) =>
+      inviteUsers(tx, actor(a), input(a, { emails, companyIds: [a, b], role: 'admin', locale: 'en' })),
     );
-    expect(await db.select().from(events).where(and(inArray(events.subjectId, [existing.id, staff.id]), eq(events.type, 'member.added')))).toEqual([]);
+    expect(result).toEqual({ invited: 3, outboxIds: expect.any(Array) });
+    const rows = await db
+      .select({ companyId: memberships.companyId, role: memberships.role })
+      .from(memberships)
+      .where(inArray(memberships.userId, [existing.id, staff.id]));
+    expect(rows.sort((x, y) => x.companyId.localeCompare(y.companyId))).toEqual(
+      [
+        { companyId: a, role: 'read' },
+        { companyId: other.id, role: 'admin' },
+      ].sort((x, y) => x.companyId.localeCompare(y.companyId)),
+    );
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(inArray(events.subjectId, [existing.id, staff.id]), eq(events.type, 'member.added'))),
+    ).toEqual([]);
     // Every address gets the same email but for its address and link: nothing tells an account from no account.
     const mails = await Promise.all(result.outboxIds.map((id) => outboxRow(db, id)));
     expect(mails.map((m) => m.template)).toEqual(['invitation', 'invitation', 'invitation']);
-    const shape = (m: (typeof mails)[number], email: string) => m.bodyText.replace(email.toLowerCase(), 'X').replace(/\/invitation\/[A-Za-z0-9_-]{43}/, '/invitation/T');
+    const shape = (m: (typeof mails)[number], email: string) =>
+      m.bodyText.replace(email.toLowerCase(), 'X').replace(/\/invitation\/[A-Za-z0-9_-]{43}/, '/invitation/T');
     expect(new Set(mails.map((m) => shape(m, m.recipient))).size).toBe(1);
     expect(new Set(mails.map((m) => m.subject)).size).toBe(1);
     expect((await listPendingInvitations(a)).map((i) => i.email).sort()).toEqual(emails.map((e) => e.toLowerCase()).sort());
@@ -108,16 +153,23 @@ describe('inviting new addresses', () => {
     const { companies, actor } = await makeAdminWithCompanies(db);
     const id = companies[0]?.id ?? '';
     const batch = (n: number) => input(id, { emails: Array.from({ length: 10 }, (_, i) => `burst-${n}-${i}-${id.slice(0, 6)}@test.no`) });
-    const results = await Promise.allSettled(Array.from({ length: 9 }, (_, n) => db.transaction((tx) => inviteUsers(tx, actor(id), batch(n)))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 9 }, (_, n) => db.transaction((tx) => inviteUsers(tx, actor(id), batch(n)))),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(INVITATION_EMAILS_PER_HOUR / 10);
-    for (const r of results) if (r.status === 'rejected') expect((r.reason as DomainError).messageKey).toBe('users.errors.tooManyInvitations');
+    for (const r of results)
+      if (r.status === 'rejected') expect((r.reason as DomainError).messageKey).toBe('users.errors.tooManyInvitations');
     expect(await listPendingInvitations(id)).toHaveLength(INVITATION_EMAILS_PER_HOUR);
     // A resend is an email too.
     const [pending] = await listPendingInvitations(id);
-    expect(await refusal(db.transaction((tx) => resendInvitation(tx, actor(id), { companyId: id, invitationId: pending?.id ?? '' })))).toBe('users.errors.tooManyInvitations');
+    expect(await refusal(db.transaction((tx) => resendInvitation(tx, actor(id), { companyId: id, invitationId: pending?.id ?? '' })))).toBe(
+      'users.errors.tooManyInvitations',
+    );
     // Another Administrator of the same company has a budget of their own.
     const colleague = await makeUser(db, { memberships: [{ companyId: id, role: 'admin' }] });
-    await expect(db.transaction((tx) => inviteUsers(tx, { userId: colleague.id, companyId: id, role: 'admin' }, input(id)))).resolves.toMatchObject({ invited: 1 });
+    await expect(
+      db.transaction((tx) => inviteUsers(tx, { userId: colleague.id, companyId: id, role: 'admin' }, input(id))),
+    ).resolves.toMatchObject({ invited: 1 });
   });
 });
 
@@ -132,7 +184,9 @@ describe('refusals that change nothing', () => {
     const id = companies[0]?.id ?? '';
     const member = await makeUser(db, { memberships: [{ companyId: id, role: 'write' }] });
     const fresh = `fersk-${id.slice(0, 6)}@test.no`;
-    expect(await refusal(db.transaction((tx) => inviteUsers(tx, actor(id), input(id, { emails: [fresh, member.email] }))))).toBe('users.errors.alreadyMember');
+    expect(await refusal(db.transaction((tx) => inviteUsers(tx, actor(id), input(id, { emails: [fresh, member.email] }))))).toBe(
+      'users.errors.alreadyMember',
+    );
     await expectNothingChanged([fresh, member.email]);
   });
 
@@ -168,7 +222,9 @@ describe('refusals that change nothing', () => {
     for (const role of ['write', 'read'] as const) {
       const user = await makeUser(db, { memberships: [{ companyId: company.id, role }] });
       const attempt = input(company.id);
-      const error = await db.transaction((tx) => inviteUsers(tx, { userId: user.id, companyId: company.id, role }, attempt)).catch((e: unknown) => e);
+      const error = await db
+        .transaction((tx) => inviteUsers(tx, { userId: user.id, companyId: company.id, role }, attempt))
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotAllowedError);
       await expectNothingChanged(attempt.emails);
     }

@@ -21,8 +21,15 @@ describe('abandoned manual invoices', () => {
     const { draftId: submitted } = await submittedDraft(db, actor);
     const now = new Date();
     // Moved clock: the old draft and the submitted one were last touched 31 days ago, the recent one 29.
-    for (const [id, age] of [[old, 31], [submitted, 31], [recent, 29]] as const) {
-      await db.update(invoiceDrafts).set({ updatedAt: new Date(now.getTime() - age * DAY) }).where(eq(invoiceDrafts.id, id));
+    for (const [id, age] of [
+      [old, 31],
+      [submitted, 31],
+      [recent, 29],
+    ] as const) {
+      await db
+        .update(invoiceDrafts)
+        .set({ updatedAt: new Date(now.getTime() - age * DAY) })
+        .where(eq(invoiceDrafts.id, id));
     }
     expect(ABANDONED_DRAFT_AGE_MS).toBe(30 * DAY);
     await purgeAbandonedDrafts(db, now);

@@ -22,7 +22,13 @@ async function writer(role: 'write' | 'admin' = 'write', companyOverrides = {}) 
 async function countsFor(companyId: string) {
   const n = async (table: typeof cases | typeof invoices | typeof debtors | typeof ledgerEntries) =>
     (await db.select({ n: count() }).from(table).where(eq(table.companyId, companyId)))[0]?.n ?? 0;
-  const caseEvents = (await db.select({ n: count() }).from(events).where(and(eq(events.companyId, companyId), eq(events.type, 'case.registered'))))[0]?.n ?? 0;
+  const caseEvents =
+    (
+      await db
+        .select({ n: count() })
+        .from(events)
+        .where(and(eq(events.companyId, companyId), eq(events.type, 'case.registered')))
+    )[0]?.n ?? 0;
   return { cases: await n(cases), invoices: await n(invoices), debtors: await n(debtors), ledger: await n(ledgerEntries), caseEvents };
 }
 
@@ -50,9 +56,19 @@ describe('the registration job', () => {
     expect(await countsFor(company.id)).toEqual({ cases: 1, invoices: 1, debtors: 1, ledger: 1, caseEvents: 1 });
 
     const [created] = await db.select().from(cases).where(eq(cases.companyId, company.id));
-    expect(created).toMatchObject({ source: 'manual', currency: 'NOK', originalAmountOre: 123_450, balanceOre: 123_450, dueOn: invoice.dueOn, status: 'active' });
+    expect(created).toMatchObject({
+      source: 'manual',
+      currency: 'NOK',
+      originalAmountOre: 123_450,
+      balanceOre: 123_450,
+      dueOn: invoice.dueOn,
+      status: 'active',
+    });
     expect(isValidKid(created?.kid ?? '')).toBe(true);
-    const [ledger] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.caseId, created?.id ?? ''));
+    const [ledger] = await db
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.caseId, created?.id ?? ''));
     expect(ledger).toMatchObject({ kind: 'principal', amountOre: 123_450, bookedOn: invoice.issuedOn });
     expect(await draftRow(draftId)).toMatchObject({ status: 'registered', caseId: created?.id });
   });
@@ -70,7 +86,10 @@ describe('the registration job', () => {
     const { draftId, invoice } = await submittedDraft(db, actor);
     // The stored customer no longer passes (as if edited or the rules tightened): the job checks again.
     const row = await draftRow(draftId);
-    await db.update(invoiceDrafts).set({ customer: { ...row.customer, nationalId: badNationalId() } }).where(eq(invoiceDrafts.id, draftId));
+    await db
+      .update(invoiceDrafts)
+      .set({ customer: { ...row.customer, nationalId: badNationalId() } })
+      .where(eq(invoiceDrafts.id, draftId));
 
     const result = await registerInvoiceDraft(db, draftId);
     expect(result).toMatchObject({ outcome: 'failed', messageKey: 'invoices.errors.jobInvalid' });
@@ -88,11 +107,20 @@ describe('the registration job', () => {
     const twin = await submittedDraft(db, actor);
     // Same number forced onto the second draft after both passed the form's check.
     const twinRow = await draftRow(twin.draftId);
-    await db.update(invoiceDrafts).set({ invoice: { ...twinRow.invoice!, invoiceNumber: taken.invoice.invoiceNumber } }).where(eq(invoiceDrafts.id, twin.draftId));
+    await db
+      .update(invoiceDrafts)
+      .set({ invoice: { ...twinRow.invoice!, invoiceNumber: taken.invoice.invoiceNumber } })
+      .where(eq(invoiceDrafts.id, twin.draftId));
     expect((await registerInvoiceDraft(db, taken.draftId)).outcome).toBe('registered');
     const [first] = await db.select().from(cases).where(eq(cases.companyId, company.id));
-    expect(await registerInvoiceDraft(db, twin.draftId)).toMatchObject({ outcome: 'failed', messageKey: 'invoices.errors.duplicateNumber' });
-    expect((await draftRow(twin.draftId)).failureData).toEqual({ caseNumber: String(first?.caseNumber), invoiceNumber: taken.invoice.invoiceNumber });
+    expect(await registerInvoiceDraft(db, twin.draftId)).toMatchObject({
+      outcome: 'failed',
+      messageKey: 'invoices.errors.duplicateNumber',
+    });
+    expect((await draftRow(twin.draftId)).failureData).toEqual({
+      caseNumber: String(first?.caseNumber),
+      invoiceNumber: taken.invoice.invoiceNumber,
+    });
 
     const third = await submittedDraft(db, actor);
     await db.update(memberships).set({ role: 'read' }).where(eq(memberships.userId, actor.userId));
@@ -152,7 +180,10 @@ describe('the registration job on the real queue', () => {
     const { company, actor } = await writer();
     boss = await startWorker(databaseHandle(), { emailSender: null, invoiceRegistration: { sweepAfterMs: 60_000 } });
     const { draftId } = await submittedDraft(db, actor);
-    await db.update(invoiceDrafts).set({ submittedAt: new Date(Date.now() - 5 * 60_000) }).where(eq(invoiceDrafts.id, draftId));
+    await db
+      .update(invoiceDrafts)
+      .set({ submittedAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(invoiceDrafts.id, draftId));
     await boss.send('invoice-registration-sweep', {});
     await waitFor(async () => (await draftRow(draftId)).status === 'registered');
     expect((await countsFor(company.id)).cases).toBe(1);

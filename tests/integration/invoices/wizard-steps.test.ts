@@ -22,10 +22,14 @@ describe('the wizard steps', () => {
   it('refuses a Lese actor and an AutoCollect company, storing nothing', async () => {
     const company = await makeCompany(db);
     const reader = await actorIn(company.id, 'read');
-    await expect(db.transaction((tx) => saveCustomerStep(tx, reader, { companyId: company.id, draftId: null, customer: customer() }))).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      db.transaction((tx) => saveCustomerStep(tx, reader, { companyId: company.id, draftId: null, customer: customer() })),
+    ).rejects.toBeInstanceOf(NotAllowedError);
     const auto = await makeCompany(db, { autocollectEnabled: true });
     const writer = await actorIn(auto.id);
-    await expect(db.transaction((tx) => saveCustomerStep(tx, writer, { companyId: auto.id, draftId: null, customer: customer() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.autocollect' });
+    await expect(
+      db.transaction((tx) => saveCustomerStep(tx, writer, { companyId: auto.id, draftId: null, customer: customer() })),
+    ).rejects.toMatchObject({ messageKey: 'invoices.errors.autocollect' });
     expect(await drafts(company.id)).toEqual([]);
     expect(await drafts(auto.id)).toEqual([]);
   });
@@ -34,10 +38,18 @@ describe('the wizard steps', () => {
     const company = await makeCompany(db);
     const owner = await actorIn(company.id);
     const other = await actorIn(company.id, 'admin');
-    const draftId = await db.transaction((tx) => saveCustomerStep(tx, owner, { companyId: company.id, draftId: null, customer: customer({ name: 'Eier' }) }));
-    await expect(db.transaction((tx) => saveCustomerStep(tx, other, { companyId: company.id, draftId, customer: customer({ name: 'Kapret' }) }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
-    await expect(db.transaction((tx) => submitInvoiceStep(tx, other, { draftId, invoice: invoice() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
-    await expect(db.transaction((tx) => attachInvoicePdf(tx, other, draftId, { bytes: new Uint8Array([1]), fileName: 'x.pdf' }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
+    const draftId = await db.transaction((tx) =>
+      saveCustomerStep(tx, owner, { companyId: company.id, draftId: null, customer: customer({ name: 'Eier' }) }),
+    );
+    await expect(
+      db.transaction((tx) => saveCustomerStep(tx, other, { companyId: company.id, draftId, customer: customer({ name: 'Kapret' }) })),
+    ).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
+    await expect(db.transaction((tx) => submitInvoiceStep(tx, other, { draftId, invoice: invoice() }))).rejects.toMatchObject({
+      messageKey: 'invoices.errors.draftNotFound',
+    });
+    await expect(
+      db.transaction((tx) => attachInvoicePdf(tx, other, draftId, { bytes: new Uint8Array([1]), fileName: 'x.pdf' })),
+    ).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
     const [row] = await drafts(company.id);
     expect(row).toMatchObject({ status: 'customer', invoice: null });
     expect(row?.customer.name).toBe('Eier');
@@ -62,8 +74,14 @@ describe('the wizard steps', () => {
     const company = await makeCompany(db);
     const actor = await actorIn(company.id);
     const { draftId } = await submittedDraft(db, actor);
-    await expect(db.transaction((tx) => submitInvoiceStep(tx, actor, { draftId, invoice: invoice() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.alreadySubmitted' });
-    await expect(db.transaction((tx) => attachInvoicePdf(tx, actor, draftId, { bytes: new Uint8Array([1]), fileName: 'x.pdf' }))).rejects.toMatchObject({ messageKey: 'invoices.errors.alreadySubmitted' });
-    await expect(db.transaction((tx) => saveCustomerStep(tx, actor, { companyId: company.id, draftId, customer: customer() }))).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
+    await expect(db.transaction((tx) => submitInvoiceStep(tx, actor, { draftId, invoice: invoice() }))).rejects.toMatchObject({
+      messageKey: 'invoices.errors.alreadySubmitted',
+    });
+    await expect(
+      db.transaction((tx) => attachInvoicePdf(tx, actor, draftId, { bytes: new Uint8Array([1]), fileName: 'x.pdf' })),
+    ).rejects.toMatchObject({ messageKey: 'invoices.errors.alreadySubmitted' });
+    await expect(
+      db.transaction((tx) => saveCustomerStep(tx, actor, { companyId: company.id, draftId, customer: customer() })),
+    ).rejects.toMatchObject({ messageKey: 'invoices.errors.draftNotFound' });
   });
 });

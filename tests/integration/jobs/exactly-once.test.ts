@@ -54,12 +54,16 @@ async function writer() {
   return { companyId: company.id, actor: { userId: user.id, companyId: company.id, role: 'write' } satisfies Actor };
 }
 
-const slipsOf = async (companyId: string) => (await db.select({ n: count() }).from(remittanceSlips).where(eq(remittanceSlips.companyId, companyId)))[0]?.n;
+const slipsOf = async (companyId: string) =>
+  (await db.select({ n: count() }).from(remittanceSlips).where(eq(remittanceSlips.companyId, companyId)))[0]?.n;
 const casesOf = async (companyId: string) => (await db.select({ n: count() }).from(cases).where(eq(cases.companyId, companyId)))[0]?.n;
 
 /** Whether a connection of `applicationName` waits for a lock (the job is mid-run, held by the test). */
 async function waitsForLock(applicationName: string) {
-  const rows = await executeRows(db, sql`select 1 from pg_stat_activity where application_name = ${applicationName} and wait_event_type = 'Lock'`);
+  const rows = await executeRows(
+    db,
+    sql`select 1 from pg_stat_activity where application_name = ${applicationName} and wait_event_type = 'Lock'`,
+  );
   return rows.length > 0;
 }
 
@@ -103,9 +107,18 @@ describe('jobs with workers in two instances', () => {
     for (let i = 0; i < 4; i++) drafts.push((await submittedDraft(db, actor)).draftId);
     // Asked for from both instances (an action's kick and the other's sweep): one queued job per draft.
     for (const draftId of drafts) await Promise.all([sendInvoiceRegistration(first, draftId), sendInvoiceRegistration(second, draftId)]);
-    await waitFor(async () => (await db.select({ n: count() }).from(invoiceDrafts).where(and(eq(invoiceDrafts.companyId, companyId), eq(invoiceDrafts.status, 'registered'))))[0]?.n === 4, {
-      what: 'four drafts registered',
-    });
+    await waitFor(
+      async () =>
+        (
+          await db
+            .select({ n: count() })
+            .from(invoiceDrafts)
+            .where(and(eq(invoiceDrafts.companyId, companyId), eq(invoiceDrafts.status, 'registered')))
+        )[0]?.n === 4,
+      {
+        what: 'four drafts registered',
+      },
+    );
     expect(await casesOf(companyId)).toBe(4);
   });
 
@@ -138,7 +151,9 @@ describe('jobs with workers in two instances', () => {
     await waitForOutput(doomed, 'ready');
     // The job locks its draft, then waits on the debtor register, where the test has the same customer number
     // half-written: the run is inside its transaction when it dies.
-    const release = await holdLock((tx) => tx.insert(debtors).values({ companyId, customerNumber: 'K-DREPT', kind: 'person', name: 'Låst', searchName: 'låst' }));
+    const release = await holdLock((tx) =>
+      tx.insert(debtors).values({ companyId, customerNumber: 'K-DREPT', kind: 'person', name: 'Låst', searchName: 'låst' }),
+    );
     process.env.JOBS_EXPIRE_SECONDS = String(EXPIRE_SECONDS);
     const sender = await worker();
     await sender.offWork(INVOICE_REGISTRATION_JOB);

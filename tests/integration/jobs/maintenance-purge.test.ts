@@ -11,7 +11,14 @@ const DAY = 24 * 60 * MINUTE;
 async function outboxRow(values: Partial<typeof outbox.$inferInsert> & { template: string; createdAt: Date }) {
   const [row] = await db
     .insert(outbox)
-    .values({ channel: 'email', recipient: 'noen@test.no', locale: 'nb', bodyText: 'hemmelig lenke https://portal/invitation/abc', bodyHtml: '<p>hemmelig</p>', ...values })
+    .values({
+      channel: 'email',
+      recipient: 'noen@test.no',
+      locale: 'nb',
+      bodyText: 'hemmelig lenke https://portal/invitation/abc',
+      bodyHtml: '<p>hemmelig</p>',
+      ...values,
+    })
     .returning();
   if (!row) throw new Error('insert failed');
   return row;
@@ -22,9 +29,28 @@ const byId = async (id: string) => (await db.select().from(outbox).where(eq(outb
 describe('maintenance (moved clock)', () => {
   it('blanks undelivered SMS codes and invitation links once they have expired, and stops them being sent', async () => {
     const now = new Date('2026-12-07T12:00:00Z');
-    const smsWaiting = await outboxRow({ channel: 'sms', template: 'sms_code', recipient: '+4791234567', bodyText: 'Koden din er 123456', bodyHtml: null, createdAt: new Date(now.getTime() - 6 * MINUTE) });
-    const smsFresh = await outboxRow({ channel: 'sms', template: 'sms_code', recipient: '+4791234567', bodyText: 'Koden din er 654321', bodyHtml: null, createdAt: new Date(now.getTime() - 2 * MINUTE) });
-    const invitationFailed = await outboxRow({ template: 'invitation', status: 'failed', lastError: 'provider down', createdAt: new Date(now.getTime() - 8 * DAY) });
+    const smsWaiting = await outboxRow({
+      channel: 'sms',
+      template: 'sms_code',
+      recipient: '+4791234567',
+      bodyText: 'Koden din er 123456',
+      bodyHtml: null,
+      createdAt: new Date(now.getTime() - 6 * MINUTE),
+    });
+    const smsFresh = await outboxRow({
+      channel: 'sms',
+      template: 'sms_code',
+      recipient: '+4791234567',
+      bodyText: 'Koden din er 654321',
+      bodyHtml: null,
+      createdAt: new Date(now.getTime() - 2 * MINUTE),
+    });
+    const invitationFailed = await outboxRow({
+      template: 'invitation',
+      status: 'failed',
+      lastError: 'provider down',
+      createdAt: new Date(now.getTime() - 8 * DAY),
+    });
     const invitationValid = await outboxRow({ template: 'invitation', createdAt: new Date(now.getTime() - 6 * DAY) });
     const notification = await outboxRow({ template: 'notification', createdAt: new Date(now.getTime() - 30 * DAY) });
 
@@ -55,7 +81,15 @@ describe('maintenance (moved clock)', () => {
     const answer = (createdAt: Date, key: string) =>
       db
         .insert(apiIdempotency)
-        .values({ companyId: company.id, endpoint: 'payments', idempotencyKey: key, requestHash: 'h', responseStatus: 201, responseBody: {}, createdAt })
+        .values({
+          companyId: company.id,
+          endpoint: 'payments',
+          idempotencyKey: key,
+          requestHash: 'h',
+          responseStatus: 201,
+          responseBody: {},
+          createdAt,
+        })
         .returning({ id: apiIdempotency.id })
         .then(([row]) => row?.id ?? '');
     const oldAnswer = await answer(new Date(now.getTime() - 31 * DAY), 'old');
@@ -63,9 +97,15 @@ describe('maintenance (moved clock)', () => {
 
     await purgeExpiredAuthData(db, now);
 
-    const left = await db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [expiredLongAgo, revokedLongAgo, idleLongAgo, revokedYesterday, live]));
+    const left = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(inArray(sessions.id, [expiredLongAgo, revokedLongAgo, idleLongAgo, revokedYesterday, live]));
     expect(left.map((row) => row.id).sort()).toEqual([revokedYesterday, live].sort());
-    const answers = await db.select({ id: apiIdempotency.id }).from(apiIdempotency).where(inArray(apiIdempotency.id, [oldAnswer, recentAnswer]));
+    const answers = await db
+      .select({ id: apiIdempotency.id })
+      .from(apiIdempotency)
+      .where(inArray(apiIdempotency.id, [oldAnswer, recentAnswer]));
     expect(answers.map((row) => row.id)).toEqual([recentAnswer]);
   });
 });

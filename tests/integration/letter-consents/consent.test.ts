@@ -17,7 +17,12 @@ describe('consent to letters in Min side', () => {
     const first = grantConsentSchema.parse({ channel: 'email', address: 'Kari@Example.com', agree: 'on' });
     const at = new Date('2026-12-01T10:00:00Z');
     await db.transaction((tx) => grantConsent(tx, subject, { ...first, locale: 'nb' }, at));
-    expect(await getActiveConsent(db, subject)).toMatchObject({ channel: 'email', address: 'kari@example.com', grantedAt: at, termsVersion: 'electronic-letters-2026-12' });
+    expect(await getActiveConsent(db, subject)).toMatchObject({
+      channel: 'email',
+      address: 'kari@example.com',
+      grantedAt: at,
+      termsVersion: 'electronic-letters-2026-12',
+    });
     const second = grantConsentSchema.parse({ channel: 'sms', address: '912 34 567', agree: 'on' });
     await db.transaction((tx) => grantConsent(tx, subject, { ...second, locale: 'en' }, new Date('2026-12-02T10:00:00Z')));
     expect(await getActiveConsent(db, subject)).toMatchObject({ channel: 'sms', address: '+4791234567' });
@@ -31,8 +36,12 @@ describe('consent to letters in Min side', () => {
 
   it('refuses consent without the box ticked, a bad address or a foreign mobile number', () => {
     expect(grantConsentSchema.safeParse({ channel: 'email', address: 'kari@example.com' }).success).toBe(false);
-    expect(grantConsentSchema.safeParse({ channel: 'email', address: 'ikke-en-adresse', agree: 'on' }).error?.issues[0]?.message).toBe('debtorActions.consent.errors.email');
-    expect(grantConsentSchema.safeParse({ channel: 'sms', address: '+46 70 123 45 67', agree: 'on' }).error?.issues[0]?.message).toBe('debtorActions.consent.errors.phone');
+    expect(grantConsentSchema.safeParse({ channel: 'email', address: 'ikke-en-adresse', agree: 'on' }).error?.issues[0]?.message).toBe(
+      'debtorActions.consent.errors.email',
+    );
+    expect(grantConsentSchema.safeParse({ channel: 'sms', address: '+46 70 123 45 67', agree: 'on' }).error?.issues[0]?.message).toBe(
+      'debtorActions.consent.errors.phone',
+    );
   });
 });
 
@@ -40,7 +49,13 @@ describe('the debtor writes to the agency', () => {
   it('the desk has it at once; the creditor’s history shows it only once the agency shares it', async () => {
     const company = await makeCompany(db);
     const debtCase = await makeCase(db, { companyId: company.id });
-    const posted = await db.transaction((tx) => postDebtorMessage(tx, { companyId: company.id, caseId: debtCase.id }, { caseId: debtCase.id, body: 'Kan jeg få en kopi av fakturaen?' }));
+    const posted = await db.transaction((tx) =>
+      postDebtorMessage(
+        tx,
+        { companyId: company.id, caseId: debtCase.id },
+        { caseId: debtCase.id, body: 'Kan jeg få en kopi av fakturaen?' },
+      ),
+    );
     const [row] = await db.select().from(messages).where(eq(messages.id, posted.messageId));
     expect(row).toMatchObject({ fromDebtor: true, sharedWithCreditor: false, fromAgency: false, authorUserId: null });
     const before = await listCaseHistory(company.id, debtCase.id, CASE_HISTORY_EVENT_TYPES);
@@ -49,8 +64,12 @@ describe('the debtor writes to the agency', () => {
     await db.transaction((tx) => shareDebtorMessage(tx, staff, { messageId: posted.messageId }));
     const after = await listCaseHistory(company.id, debtCase.id, CASE_HISTORY_EVENT_TYPES);
     expect(after.some((entry) => entry.type === 'message.received' && entry.data.messageId === posted.messageId)).toBe(true);
-    await expect(db.transaction((tx) => shareDebtorMessage(tx, staff, { messageId: posted.messageId }))).rejects.toThrow('debtorActions.messages.errors.notShareable');
+    await expect(db.transaction((tx) => shareDebtorMessage(tx, staff, { messageId: posted.messageId }))).rejects.toThrow(
+      'debtorActions.messages.errors.notShareable',
+    );
     const other = await makeCompany(db);
-    await expect(db.transaction((tx) => postDebtorMessage(tx, { companyId: other.id, caseId: debtCase.id }, { caseId: debtCase.id, body: 'Hei' }))).rejects.toThrow('cases.errors.notFound');
+    await expect(
+      db.transaction((tx) => postDebtorMessage(tx, { companyId: other.id, caseId: debtCase.id }, { caseId: debtCase.id, body: 'Hei' })),
+    ).rejects.toThrow('cases.errors.notFound');
   });
 });

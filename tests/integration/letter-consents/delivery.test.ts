@@ -23,7 +23,10 @@ async function deliveriesOf(caseId: string) {
 }
 
 async function noticesFor(recipient: string) {
-  return db.select().from(outbox).where(and(eq(outbox.recipient, recipient), inArray(outbox.template, ['debtor_notice'])));
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, recipient), inArray(outbox.template, ['debtor_notice'])));
 }
 
 describe('electronic letters in Min side', () => {
@@ -35,7 +38,12 @@ describe('electronic letters in Min side', () => {
     const paper = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
     const email = `kari-${nationalId}@example.com`;
     const consentId = await db.transaction((tx) =>
-      grantConsent(tx, consentSubjectOf({ kind: 'person', nationalId }), { channel: 'email', address: email, locale: 'en' }, onDay('2025-03-01')),
+      grantConsent(
+        tx,
+        consentSubjectOf({ kind: 'person', nationalId }),
+        { channel: 'email', address: email, locale: 'en' },
+        onDay('2025-03-01'),
+      ),
     );
 
     await runDays(company.id, '2025-03-01', 15);
@@ -54,14 +62,24 @@ describe('electronic letters in Min side', () => {
     expect(after.map((row) => `${row.kind}:${row.channel}`)).toEqual(['reminder:min_side', 'notice:paper']);
     expect(await noticesFor(email)).toHaveLength(1);
     // Min side lists both, newest first, each with how it came.
-    expect((await listDebtorLetters(company.id, consenting.id)).map((row) => `${row.kind}:${row.delivery}`)).toEqual(['notice:paper', 'reminder:min_side']);
+    expect((await listDebtorLetters(company.id, consenting.id)).map((row) => `${row.kind}:${row.delivery}`)).toEqual([
+      'notice:paper',
+      'reminder:min_side',
+    ]);
   });
 
   it('a consent given with a letter code covers that case only, by SMS', async () => {
     const company = await makeCompany(db);
     const coded = await makeOverdueCase(db, { companyId: company.id, dueOn: '2025-03-01' });
     const phone = `+479${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    await db.transaction((tx) => grantConsent(tx, consentSubjectOf({ kind: 'letterCode', caseId: coded.id }), { channel: 'sms', address: phone, locale: 'nb' }, onDay('2025-03-01')));
+    await db.transaction((tx) =>
+      grantConsent(
+        tx,
+        consentSubjectOf({ kind: 'letterCode', caseId: coded.id }),
+        { channel: 'sms', address: phone, locale: 'nb' },
+        onDay('2025-03-01'),
+      ),
+    );
     await runDays(company.id, '2025-03-01', 15);
     expect((await deliveriesOf(coded.id)).map((row) => row.channel)).toEqual(['min_side']);
     const [sms] = await noticesFor(phone);

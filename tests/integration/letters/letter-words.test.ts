@@ -87,7 +87,8 @@ describe('the letters’ lawful texts (rendered HTML and PDF, nb and en)', () =>
       expect(text).toContain('12,50 % fra 21.05.2025 til 30.06.2025');
       expect(text).toContain('12,25 % fra 01.07.2025 (løper videre)');
     }
-    for (const text of [en.html, en.pdf]) expect(text).toMatch(/12\.50 % from 21 May 2025 to 30 Jun 2025.*12\.25 % from 1 Jul 2025 \(still running\)/);
+    for (const text of [en.html, en.pdf])
+      expect(text).toMatch(/12\.50 % from 21 May 2025 to 30 Jun 2025.*12\.25 % from 1 Jul 2025 \(still running\)/);
     // One rate in the period: the one sentence, as before.
     expect((await rendered(byKind.reminder!, 'nb')).pdf).toContain('Forsinkelsesrenten er 12,50 % per år og løper fra 21.05.2025.');
   });
@@ -95,7 +96,9 @@ describe('the letters’ lawful texts (rendered HTML and PDF, nb and en)', () =>
   it('the inkassovarsel says plainly that the claim goes to collection if unpaid', async () => {
     const nb = await rendered(byKind.notice!, 'nb');
     const en = await rendered(byKind.notice!, 'en');
-    for (const text of [nb.html, nb.pdf]) expect(text).toContain('Betaler du ikke innen fristen på minst 14 dager, blir kravet sendt til inkasso');
-    for (const text of [en.html, en.pdf]) expect(text).toContain('If you do not pay within the deadline of at least 14 days, the claim will be sent to debt collection');
+    for (const text of [nb.html, nb.pdf])
+      expect(text).toContain('Betaler du ikke innen fristen på minst 14 dager, blir kravet sendt til inkasso');
+    for (const text of [en.html, en.pdf])
+      expect(text).toContain('If you do not pay within the deadline of at least 14 days, the claim will be sent to debt collection');
   });
 });

@@ -21,7 +21,12 @@ describe('the creditor and the desk download an objection’s files', () => {
     const pdf = await realPdf('Kvittering');
     const receipt = await checked(pdf, 'kvittering «mars».pdf');
     const filed = await db.transaction((tx) =>
-      fileObjection(tx, { companyId: actor.companyId, caseId: debtCase.id }, { caseId: debtCase.id, reason: 'already_paid', body: 'Betalt 3. mars.' }, [receipt]),
+      fileObjection(
+        tx,
+        { companyId: actor.companyId, caseId: debtCase.id },
+        { caseId: debtCase.id, reason: 'already_paid', body: 'Betalt 3. mars.' },
+        [receipt],
+      ),
     );
 
     // The links: on the case (creditor and desk) and behind the Innsikt task.

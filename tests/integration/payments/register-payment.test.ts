@@ -59,7 +59,14 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     expect(result).toEqual({ outcome: 'registered', caseClosed: false, balanceOre: 1_003_500 - 123_450 });
 
     const payment = (await ledgerOf(debtCase.id)).find((row) => row.kind === 'payment');
-    expect(payment).toMatchObject({ companyId: company.id, invoiceId: invoice?.id, amountOre: -123_450, currency: 'NOK', bookedOn: todayInOslo(), createdByUserId: actor.userId });
+    expect(payment).toMatchObject({
+      companyId: company.id,
+      invoiceId: invoice?.id,
+      amountOre: -123_450,
+      currency: 'NOK',
+      bookedOn: todayInOslo(),
+      createdByUserId: actor.userId,
+    });
     const { balanceOre, ledgerOre } = await balanceAndLedger(db, debtCase.id);
     expect(balanceOre).toBe(ledgerOre);
     expect(balanceOre).toBe(880_050);
@@ -82,7 +89,12 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     expect(credit?.amountOre).toBe(-200_000);
     const events = (await caseEvents(db, company.id, debtCase.id)).filter((event) => event.type === 'credit_note.registered');
     expect(events).toHaveLength(1);
-    expect(events[0]?.data).toEqual({ amountOre: 200_000, creditedOn: todayInOslo(), currency: 'NOK', invoiceNumber: debtCase.invoices[0]?.invoiceNumber });
+    expect(events[0]?.data).toEqual({
+      amountOre: 200_000,
+      creditedOn: todayInOslo(),
+      currency: 'NOK',
+      invoiceNumber: debtCase.invoices[0]?.invoiceNumber,
+    });
     const { balanceOre, ledgerOre } = await balanceAndLedger(db, debtCase.id);
     expect(balanceOre).toBe(ledgerOre);
     expect(balanceOre).toBe(803_500);
@@ -98,11 +110,15 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     expect(row?.closedAt).toBeInstanceOf(Date);
     const types = (await caseEvents(db, company.id, debtCase.id)).map((event) => event.type);
     expect(types).toEqual(['case.registered', 'letter.sent', 'payment.registered', 'case.stage_changed', 'case.closed']);
-    const closing = (await caseEvents(db, company.id, debtCase.id)).filter((event) => event.type !== 'letter.sent' && event.type !== 'case.registered');
+    const closing = (await caseEvents(db, company.id, debtCase.id)).filter(
+      (event) => event.type !== 'letter.sent' && event.type !== 'case.registered',
+    );
     expect(closing[1]?.data).toEqual({ from: 'notice', to: 'closed' });
     expect(closing[2]?.data).toEqual({ reason: 'paid' });
     // A closed case takes no more payments.
-    expect(await refusal(register(actor, paymentInput(debtCase.id, debtCase.invoices[0]?.id, { amountOre: 100 })))).toBe('payments.errors.caseClosed');
+    expect(await refusal(register(actor, paymentInput(debtCase.id, debtCase.invoices[0]?.id, { amountOre: 100 })))).toBe(
+      'payments.errors.caseClosed',
+    );
   });
 
   it('refuses more than the outstanding amount unless the overpayment is confirmed; confirmed, it books and closes', async () => {
@@ -128,7 +144,9 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     await register(actor, input);
     const before = await balanceAndLedger(db, debtCase.id);
     expect(await refusal(register(actor, { ...input, amountOre: 60_000 }))).toBe('payments.errors.idempotencyMismatch');
-    expect(await refusal(register(actor, { ...input, caseId: other.id, invoiceId: other.invoices[0]?.id }))).toBe('payments.errors.idempotencyMismatch');
+    expect(await refusal(register(actor, { ...input, caseId: other.id, invoiceId: other.invoices[0]?.id }))).toBe(
+      'payments.errors.idempotencyMismatch',
+    );
     expect(await balanceAndLedger(db, debtCase.id)).toEqual(before);
     await expectUnchanged(other.id, company.id);
   });
@@ -182,7 +200,9 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     const { company, actor } = await makeCompanyActor(db, 'admin', { autocollectEnabled: true });
     const debtCase = await makeCase(db, { companyId: company.id });
     for (const kind of ['payment', 'credit'] as const) {
-      expect(await refusal(register(actor, paymentInput(debtCase.id, debtCase.invoices[0]?.id, { kind })))).toBe('payments.errors.autocollect');
+      expect(await refusal(register(actor, paymentInput(debtCase.id, debtCase.invoices[0]?.id, { kind })))).toBe(
+        'payments.errors.autocollect',
+      );
     }
     await expectUnchanged(debtCase.id, company.id);
   });
@@ -194,7 +214,9 @@ describe('registerPayment (Endre sak → Registrer betaling)', () => {
     const invoiceId = debtCase.invoices[0]?.id;
     expect(await refusal(register(actor, paymentInput(debtCase.id, otherCase.invoices[0]?.id)))).toBe('payments.errors.invoiceNotFound');
     expect(await refusal(register(actor, paymentInput(debtCase.id, undefined)))).toBe('payments.errors.invoiceRequired');
-    expect(await refusal(register(actor, paymentInput(debtCase.id, invoiceId, { paidOn: '2025-02-28' })))).toBe('payments.errors.dateBeforeInvoice');
+    expect(await refusal(register(actor, paymentInput(debtCase.id, invoiceId, { paidOn: '2025-02-28' })))).toBe(
+      'payments.errors.dateBeforeInvoice',
+    );
     expect(await refusal(register(actor, paymentInput(debtCase.id, invoiceId, { currency: 'EUR' })))).toBe('payments.errors.currency');
     await expectUnchanged(debtCase.id, company.id);
     // On the invoice date itself it is accepted.

@@ -7,7 +7,14 @@ import { hashPassword } from '@/lib/auth/password';
 import { getLiveSession } from '@/lib/auth/session';
 import { authenticatePassword, verifySecondFactor } from '@/lib/auth/sign-in';
 import { DomainError } from '@/lib/errors';
-import { assertRecentlyAuthenticated, changePassword, lockConfiguredMethods, removeMethod, REAUTH_WINDOW_MS, signOutOtherSessions } from '@/lib/auth/settings/mutations';
+import {
+  assertRecentlyAuthenticated,
+  changePassword,
+  lockConfiguredMethods,
+  removeMethod,
+  REAUTH_WINDOW_MS,
+  signOutOtherSessions,
+} from '@/lib/auth/settings/mutations';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { makeUser } from '@/tests/helpers/factories';
 
@@ -58,7 +65,13 @@ describe('password policy', () => {
 describe('two-factor stays mandatory', () => {
   it('refuses to remove the last method and requires a recent password', async () => {
     const user = await makeUser(db);
-    const actor = { userId: user.id, sessionId: crypto.randomUUID(), email: user.email, locale: 'nb' as const, reauthenticatedAt: new Date() };
+    const actor = {
+      userId: user.id,
+      sessionId: crypto.randomUUID(),
+      email: user.email,
+      locale: 'nb' as const,
+      reauthenticatedAt: new Date(),
+    };
     await expect(db.transaction((tx) => removeMethod(tx, actor, 'totp'))).rejects.toEqual(new DomainError('security.errors.lastMethod'));
     expect(await db.transaction((tx) => lockConfiguredMethods(tx, user.id))).toEqual(['totp']);
     const later = new Date(Date.now() + REAUTH_WINDOW_MS + 1000);

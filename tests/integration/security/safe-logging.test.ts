@@ -23,9 +23,23 @@ function capturedConsole() {
 describe('database errors in the logs', () => {
   it('are logged with their code and constraint, never with the debtor data in the query parameters or the key', async () => {
     const company = await makeCompany(db);
-    const debtor = { companyId: company.id, customerNumber: 'K-778899', kind: 'person' as const, name: 'Kari Nordmann', searchName: 'kari nordmann', nationalId: '01017012345', addressLine: 'Storgata 1' };
+    const debtor = {
+      companyId: company.id,
+      customerNumber: 'K-778899',
+      kind: 'person' as const,
+      name: 'Kari Nordmann',
+      searchName: 'kari nordmann',
+      nationalId: '01017012345',
+      addressLine: 'Storgata 1',
+    };
     await db.insert(debtors).values(debtor);
-    const error = await db.insert(debtors).values(debtor).then(() => null, (caught: unknown) => caught);
+    const error = await db
+      .insert(debtors)
+      .values(debtor)
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(error).toBeInstanceOf(Error);
     const { target, output } = capturedConsole();
     // As Next logs a failed action (the error itself) and as a message already formatted into text.

@@ -22,7 +22,10 @@ describe('readiness', () => {
   });
 
   it('is not ready while the newest migration of this build is missing, nor while it shuts down', async () => {
-    const [newest] = await executeRows<{ id: number }>(db, sql`select id from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+    const [newest] = await executeRows<{ id: number }>(
+      db,
+      sql`select id from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+    );
     await db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where id = ${newest?.id}`);
     expect(await checkReadiness(db)).toEqual({ ready: false, reason: 'migrations' });
     await db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at + 1 where id = ${newest?.id}`);

@@ -22,7 +22,10 @@ describe('a payment dated before the day its case’s ledger stands at', () => {
     const payment = { paidOn: '2025-03-14', kid: debtCase.kid, amountOre: 50_000, payer: 'Ola', bankReference: bankReference() };
     const received = await db.transaction((tx) => receiveDebtorPayment(tx, staff, payment, 'desk', onDay('2025-03-15')));
     expect(received.outcome).toBe('allocated');
-    const rows = await db.select({ bookedOn: ledgerEntries.bookedOn }).from(ledgerEntries).where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment')));
+    const rows = await db
+      .select({ bookedOn: ledgerEntries.bookedOn })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.caseId, debtCase.id), eq(ledgerEntries.kind, 'payment')));
     expect(rows.map((row) => row.bookedOn)).toEqual(rows.map(() => '2025-03-15'));
     expect(rows.length).toBeGreaterThan(0);
 
@@ -35,7 +38,10 @@ describe('a payment dated before the day its case’s ledger stands at', () => {
     expect(next).toMatchObject({ outcome: 'created', lineCount: 1 });
     const lines = await db.select().from(remittanceLines).where(eq(remittanceLines.caseId, debtCase.id));
     expect(lines).toHaveLength(1);
-    const [slip] = await db.select({ grossOre: remittanceSlips.grossOre, periodEndOn: remittanceSlips.periodEndOn }).from(remittanceSlips).where(eq(remittanceSlips.companyId, company.id));
+    const [slip] = await db
+      .select({ grossOre: remittanceSlips.grossOre, periodEndOn: remittanceSlips.periodEndOn })
+      .from(remittanceSlips)
+      .where(eq(remittanceSlips.companyId, company.id));
     expect(slip).toEqual({ grossOre: 50_000, periodEndOn: '2025-03-21' });
     expect((await db.transaction((tx) => runSettlement(tx, company.id, '2025-03-21', onDay('2025-03-22')))).outcome).toBe('exists');
   });

@@ -15,7 +15,14 @@ async function companyWithPayment(weekday: number, paidOn: string) {
   const company = await makeCompany(db, { settlementWeekday: weekday });
   const staff = await makeStaff(db);
   const debtCase = await makeCase(db, { companyId: company.id });
-  await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn, kid: debtCase.kid, amountOre: 50_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+  await db.transaction((tx) =>
+    receiveDebtorPayment(
+      tx,
+      staff,
+      { paidOn, kid: debtCase.kid, amountOre: 50_000, payer: 'Kari', bankReference: bankReference() },
+      'desk',
+    ),
+  );
   return company;
 }
 
@@ -41,7 +48,10 @@ describe('the scheduled settlement run', () => {
     const today = todayInOslo();
     const yesterday = addDays(today, -1);
     const company = await companyWithPayment(isoWeekday(today), yesterday);
-    await db.update(companies).set({ settlementWeekday: isoWeekday(today) }).where(eq(companies.id, company.id));
+    await db
+      .update(companies)
+      .set({ settlementWeekday: isoWeekday(today) })
+      .where(eq(companies.id, company.id));
     const boss = await startWorker(databaseHandle(), { emailSender: null });
     try {
       expect(await waitForJob(boss, SETTLEMENT_JOB, await boss.send(SETTLEMENT_JOB, {}))).toBe('completed');

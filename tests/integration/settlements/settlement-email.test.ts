@@ -24,8 +24,21 @@ const today = todayInOslo();
 async function companyWithPayment(settlement: { settlementEmail?: string | null; settlementEmailLocale?: 'nb' | 'en' } = {}) {
   const { company, actor } = await makeCompanyActor(db, 'admin', settlement);
   const staff = await makeStaff(db);
-  const notice = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [200_000], feeOre: 7_000, interestOre: 3_000 });
-  await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid: notice.kid, amountOre: 205_000, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+  const notice = await makeCase(db, {
+    companyId: company.id,
+    stage: 'notice',
+    invoiceAmountsOre: [200_000],
+    feeOre: 7_000,
+    interestOre: 3_000,
+  });
+  await db.transaction((tx) =>
+    receiveDebtorPayment(
+      tx,
+      staff,
+      { paidOn: today, kid: notice.kid, amountOre: 205_000, payer: 'Kari', bankReference: bankReference() },
+      'desk',
+    ),
+  );
   return { company, actor, notice };
 }
 
@@ -86,7 +99,16 @@ describe('the settlement run mails the slip', () => {
     expect(await db.transaction((tx) => runSettlement(tx, company.id, today))).toEqual({ outcome: 'nothing' });
     const direct = await makeCase(db, { companyId: company.id });
     await db.transaction((tx) =>
-      registerPayment(tx, actor, { caseId: direct.id, invoiceId: direct.invoices[0]?.id, kind: 'payment', paidOn: today, currency: 'NOK', amountOre: 40_000, confirmedOverpaymentOre: null, idempotencyKey: crypto.randomUUID() }),
+      registerPayment(tx, actor, {
+        caseId: direct.id,
+        invoiceId: direct.invoices[0]?.id,
+        kind: 'payment',
+        paidOn: today,
+        currency: 'NOK',
+        amountOre: 40_000,
+        confirmedOverpaymentOre: null,
+        idempotencyKey: crypto.randomUUID(),
+      }),
     );
     expect(await db.transaction((tx) => runSettlement(tx, company.id, today))).toEqual({ outcome: 'nothing' });
     expect(await db.select().from(remittanceSlips).where(eq(remittanceSlips.companyId, company.id))).toHaveLength(0);
@@ -120,7 +142,11 @@ describe('delivering the slip email', () => {
       const sent = fake.delivered[0];
       const [slip] = await db.select().from(remittanceSlips).where(eq(remittanceSlips.id, result.slipId));
       expect(sent?.to).toBe('regnskap@firma.no');
-      expect(sent?.subject).toBe(locale === 'nb' ? `Remitteringsbilag ${slip?.slipNumber} for ${company.name}` : `Remittance slip ${slip?.slipNumber} for ${company.name}`);
+      expect(sent?.subject).toBe(
+        locale === 'nb'
+          ? `Remitteringsbilag ${slip?.slipNumber} for ${company.name}`
+          : `Remittance slip ${slip?.slipNumber} for ${company.name}`,
+      );
       expect(sent?.attachments).toHaveLength(1);
       const file = sent?.attachments?.[0];
       expect(file?.contentType).toBe('application/pdf');
@@ -157,16 +183,30 @@ describe('Innstillinger → Selskap → Oppgjørsrapporter (the mutation behind 
     await db.transaction((tx) => updateSettlementEmail(tx, actor, { settlementEmail: 'regnskap@firma.no', settlementEmailLocale: 'en' }));
     const [row] = await db.select().from(companies).where(eq(companies.id, company.id));
     expect(row).toMatchObject({ settlementEmail: 'regnskap@firma.no', settlementEmailLocale: 'en' });
-    const [event] = await db.select().from(events).where(and(eq(events.companyId, company.id), eq(events.type, 'company.settlement_email_changed')));
-    expect(event).toMatchObject({ subjectType: 'company', subjectId: company.id, actorUserId: actor.userId, data: { from: null, to: 'regnskap@firma.no', locale: 'en' } });
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.companyId, company.id), eq(events.type, 'company.settlement_email_changed')));
+    expect(event).toMatchObject({
+      subjectType: 'company',
+      subjectId: company.id,
+      actorUserId: actor.userId,
+      data: { from: null, to: 'regnskap@firma.no', locale: 'en' },
+    });
   });
 
   it('refuses Lese and Skrive, and an admin of another company (re-checked in the transaction); nothing changes', async () => {
     for (const role of ['read', 'write'] as const) {
       const { company, actor } = await makeCompanyActor(db, role);
-      await expect(db.transaction((tx) => updateSettlementEmail(tx, actor, { settlementEmail: 'x@firma.no', settlementEmailLocale: 'nb' }))).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(
+        db.transaction((tx) => updateSettlementEmail(tx, actor, { settlementEmail: 'x@firma.no', settlementEmailLocale: 'nb' })),
+      ).rejects.toBeInstanceOf(NotAllowedError);
       // A forged actor claiming admin: the membership in the database says otherwise.
-      await expect(db.transaction((tx) => updateSettlementEmail(tx, { ...actor, role: 'admin' }, { settlementEmail: 'x@firma.no', settlementEmailLocale: 'nb' }))).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(
+        db.transaction((tx) =>
+          updateSettlementEmail(tx, { ...actor, role: 'admin' }, { settlementEmail: 'x@firma.no', settlementEmailLocale: 'nb' }),
+        ),
+      ).rejects.toBeInstanceOf(NotAllowedError);
       const [row] = await db.select().from(companies).where(eq(companies.id, company.id));
       expect(row?.settlementEmail).toBeNull();
     }
@@ -174,7 +214,13 @@ describe('Innstillinger → Selskap → Oppgjørsrapporter (the mutation behind 
     const { company: other } = await makeCompanyActor(db, 'admin');
     const otherAdmin = await makeUser(db, { memberships: [{ companyId: other.id, role: 'admin' }] });
     await expect(
-      db.transaction((tx) => updateSettlementEmail(tx, { userId: otherAdmin.id, companyId: company.id, role: 'admin' }, { settlementEmail: 'x@firma.no', settlementEmailLocale: 'nb' })),
+      db.transaction((tx) =>
+        updateSettlementEmail(
+          tx,
+          { userId: otherAdmin.id, companyId: company.id, role: 'admin' },
+          { settlementEmail: 'x@firma.no', settlementEmailLocale: 'nb' },
+        ),
+      ),
     ).rejects.toBeInstanceOf(NotAllowedError);
     const [row] = await db.select().from(companies).where(eq(companies.id, company.id));
     expect(row?.settlementEmail).toBeNull();

@@ -14,17 +14,40 @@ const today = todayInOslo();
 async function companyWithPayments() {
   const { company, actor } = await makeCompanyActor(db, 'write');
   const staff = await makeStaff(db);
-  const notice = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [200_000], feeOre: 7_000, interestOre: 3_000 });
-  const demand = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [300_000], feeOre: 70_000, interestOre: 5_000 });
+  const notice = await makeCase(db, {
+    companyId: company.id,
+    stage: 'notice',
+    invoiceAmountsOre: [200_000],
+    feeOre: 7_000,
+    interestOre: 3_000,
+  });
+  const demand = await makeCase(db, {
+    companyId: company.id,
+    stage: 'demand',
+    invoiceAmountsOre: [300_000],
+    feeOre: 70_000,
+    interestOre: 5_000,
+  });
   const pay = (kid: string, amountOre: number) =>
-    db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: today, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+    db.transaction((tx) =>
+      receiveDebtorPayment(tx, staff, { paidOn: today, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'),
+    );
   await pay(notice.kid, 205_000); // principal 200 000, fee 5 000
   await pay(demand.kid, 100_000); // fee 70 000, principal 30 000
   await pay(demand.kid, 280_000); // principal 270 000, interest 5 000, credit 5 000 (not paid out)
   // A payment the creditor registered directly: listed for information only.
   const direct = await makeCase(db, { companyId: company.id });
   await db.transaction((tx) =>
-    registerPayment(tx, actor, { caseId: direct.id, invoiceId: direct.invoices[0]?.id, kind: 'payment', paidOn: today, currency: 'NOK', amountOre: 40_000, confirmedOverpaymentOre: null, idempotencyKey: crypto.randomUUID() }),
+    registerPayment(tx, actor, {
+      caseId: direct.id,
+      invoiceId: direct.invoices[0]?.id,
+      kind: 'payment',
+      paidOn: today,
+      currency: 'NOK',
+      amountOre: 40_000,
+      confirmedOverpaymentOre: null,
+      idempotencyKey: crypto.randomUUID(),
+    }),
   );
   return { company, notice, demand, direct };
 }
@@ -41,8 +64,26 @@ describe('the settlement run', () => {
     const [slip] = await slipsOf(company.id);
     const lines = await db.select().from(remittanceLines).where(eq(remittanceLines.slipId, slip!.id));
     const byCase = Object.fromEntries(lines.map((l) => [l.caseId, l]));
-    expect(byCase[notice.id]).toMatchObject({ principalOre: 200_000, interestOre: 0, agencyFeeOre: 5_000, vatOre: 1_250, netOre: 198_750, isDirectPayment: false, caseNumber: notice.caseNumber, invoiceNumber: notice.invoices[0]!.invoiceNumber, customerNumber: notice.debtor.customerNumber, debtorName: notice.debtor.name });
-    expect(byCase[demand.id]).toMatchObject({ principalOre: 300_000, interestOre: 5_000, agencyFeeOre: 70_000, vatOre: 17_500, netOre: 287_500, isDirectPayment: false });
+    expect(byCase[notice.id]).toMatchObject({
+      principalOre: 200_000,
+      interestOre: 0,
+      agencyFeeOre: 5_000,
+      vatOre: 1_250,
+      netOre: 198_750,
+      isDirectPayment: false,
+      caseNumber: notice.caseNumber,
+      invoiceNumber: notice.invoices[0]!.invoiceNumber,
+      customerNumber: notice.debtor.customerNumber,
+      debtorName: notice.debtor.name,
+    });
+    expect(byCase[demand.id]).toMatchObject({
+      principalOre: 300_000,
+      interestOre: 5_000,
+      agencyFeeOre: 70_000,
+      vatOre: 17_500,
+      netOre: 287_500,
+      isDirectPayment: false,
+    });
     expect(byCase[direct.id]).toMatchObject({ principalOre: 40_000, netOre: 0, isDirectPayment: true });
     const paid = lines.filter((l) => !l.isDirectPayment);
     const sum = (pick: (l: (typeof lines)[number]) => number) => paid.reduce((total, l) => total + pick(l), 0);
@@ -75,7 +116,10 @@ describe('the settlement run', () => {
     expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'exists', 'exists']);
     expect(await slipsOf(company.id)).toHaveLength(1);
     const [items] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number), distinct: sql<number>`count(distinct ${remittanceItems.ledgerEntryId})`.mapWith(Number) })
+      .select({
+        n: sql<number>`count(*)`.mapWith(Number),
+        distinct: sql<number>`count(distinct ${remittanceItems.ledgerEntryId})`.mapWith(Number),
+      })
       .from(remittanceItems)
       .where(eq(remittanceItems.companyId, company.id));
     // 2 + 2 + 2 rows of the three debtor payments (the credit is not settled) and the direct payment.

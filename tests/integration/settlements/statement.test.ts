@@ -39,7 +39,14 @@ describe('the statement of inkassoloven § 15 for an ended case', () => {
 
     const claim = await claimToday(db, company.id, debtCase.id, '2025-04-20');
     const staff = await makeStaff(db);
-    await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn: '2025-04-20', kid: debtCase.kid, amountOre: claim.totalOre, payer: 'Ola', bankReference: bankReference() }, 'desk'));
+    await db.transaction((tx) =>
+      receiveDebtorPayment(
+        tx,
+        staff,
+        { paidOn: '2025-04-20', kid: debtCase.kid, amountOre: claim.totalOre, payer: 'Ola', bankReference: bankReference() },
+        'desk',
+      ),
+    );
     const [closed] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, debtCase.id));
     expect(closed?.status).toBe('closed');
 
@@ -57,10 +64,19 @@ describe('the statement of inkassoloven § 15 for an ended case', () => {
     expect(charged.fees.map((fee) => fee.feeKind).sort()).toEqual([...new Set(kinds)].sort());
     expect(charged.fees).toContainEqual({ feeKind: 'collection_fee_light', amountOre: 56_000 });
     expect(charged.fees.reduce((sum, fee) => sum + fee.amountOre, 0)).toBe(charged.feesOre);
-    expect(statement).toMatchObject({ paid: { toAgencyOre: claim.totalOre, toCreditorOre: 0 }, creditedOre: 0, outstandingOre: 0, unsettledOre: 0 });
+    expect(statement).toMatchObject({
+      paid: { toAgencyOre: claim.totalOre, toCreditorOre: 0 },
+      creditedOre: 0,
+      outstandingOre: 0,
+      unsettledOre: 0,
+    });
     // A VAT-registered creditor: the agency keeps the fees, charges 25 % VAT on them, pays out principal + interest − VAT.
     const vatOre = Math.round(charged.feesOre * 0.25);
-    expect(statement.settled).toEqual({ agencyFeeOre: charged.feesOre, vatOre, paidOutOre: charged.principalOre + charged.interestOre - vatOre });
+    expect(statement.settled).toEqual({
+      agencyFeeOre: charged.feesOre,
+      vatOre,
+      paidOutOre: charged.principalOre + charged.interestOre - vatOre,
+    });
 
     const nb = await texts(statement, 'nb');
     const en = await texts(statement, 'en');
@@ -68,7 +84,9 @@ describe('the statement of inkassoloven § 15 for an ended case', () => {
       expect(text).toContain('Oppstilling etter inkassoloven § 15');
       expect(text).toContain(`Inkassosalær (lett sats) ${formatOre(56_000, 'nb')}`.replace(/[\u00A0\u202F]/g, ' '));
       expect(text).toContain(`Utbetalt til oppdragsgiver ${formatOre(statement.settled.paidOutOre, 'nb')}`.replace(/[\u00A0\u202F]/g, ' '));
-      expect(text).toContain(`Beholdt av inkassobyrået (salær og gebyrer) ${formatOre(charged.feesOre, 'nb')}`.replace(/[\u00A0\u202F]/g, ' '));
+      expect(text).toContain(
+        `Beholdt av inkassobyrået (salær og gebyrer) ${formatOre(charged.feesOre, 'nb')}`.replace(/[\u00A0\u202F]/g, ' '),
+      );
     }
     for (const text of [en.html, en.pdf]) {
       expect(text).toContain('Statement under section 15 of the Debt Collection Act');
@@ -84,7 +102,13 @@ describe('the statement of inkassoloven § 15 for an ended case', () => {
     const statement = await loadCaseStatement(db, company.id, debtCase.id);
     expect(statement).toMatchObject({
       status: 'withdrawn',
-      charged: { principalOre: 300_000, interestOre: 1_000, feesOre: 3_500, totalOre: 304_500, fees: [{ feeKind: 'other', amountOre: 3_500 }] },
+      charged: {
+        principalOre: 300_000,
+        interestOre: 1_000,
+        feesOre: 3_500,
+        totalOre: 304_500,
+        fees: [{ feeKind: 'other', amountOre: 3_500 }],
+      },
       paid: { toAgencyOre: 0, toCreditorOre: 0 },
       outstandingOre: 304_500,
     });

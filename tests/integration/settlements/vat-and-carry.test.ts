@@ -17,7 +17,9 @@ import { callApi, makeApiCompany } from '@/tests/helpers/api-fixtures';
 
 async function pay(kid: string, amountOre: number, paidOn: string) {
   const staff = await makeStaff(db);
-  await db.transaction((tx) => receiveDebtorPayment(tx, staff, { paidOn, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'));
+  await db.transaction((tx) =>
+    receiveDebtorPayment(tx, staff, { paidOn, kid, amountOre, payer: 'Kari', bankReference: bankReference() }, 'desk'),
+  );
 }
 
 async function slipsOf(companyId: string) {
@@ -26,7 +28,12 @@ async function slipsOf(companyId: string) {
 
 async function pdfTextOf(companyId: string, slipId: string, locale: 'nb' | 'en') {
   const [slip] = await loadSlips(db, [companyId], [slipId]);
-  const pdf = await renderSlipPdf({ slip: slip!, agency: { name: 'Amili', organisationNumber: '123456785' }, locale, text: slipPdfWords(locale) });
+  const pdf = await renderSlipPdf({
+    slip: slip!,
+    agency: { name: 'Amili', organisationNumber: '123456785' },
+    locale,
+    text: slipPdfWords(locale),
+  });
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
   return text;
 }
@@ -34,18 +41,37 @@ async function pdfTextOf(companyId: string, slipId: string, locale: 'nb' | 'en')
 describe('the settlement for a creditor that is not VAT-registered (domain.md §5)', () => {
   it('5 000 kr claim, salær 560 + 140 paid by the debtor: fee 560, VAT 140 from the debtor, the creditor gets principal + interest in full', async () => {
     const { company } = await makeCompanyActor(db, 'admin', { vatRegistered: false });
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [500_000], feeOre: 70_000, interestOre: 4_321 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'demand',
+      invoiceAmountsOre: [500_000],
+      feeOre: 70_000,
+      interestOre: 4_321,
+    });
     await pay(debtCase.kid, 574_321, '2026-11-02');
     expect((await db.transaction((tx) => runSettlement(tx, company.id, '2026-11-02'))).outcome).toBe('created');
     const [slip] = await slipsOf(company.id);
     const [line] = await db.select().from(remittanceLines).where(eq(remittanceLines.slipId, slip!.id));
     expect(line).toMatchObject({ principalOre: 500_000, interestOre: 4_321, agencyFeeOre: 56_000, vatOre: 14_000, netOre: 504_321 });
-    expect(slip).toMatchObject({ grossOre: 574_321, agencyFeeOre: 56_000, vatOre: 14_000, netOre: 504_321, carriedInOre: 0, carriedOutOre: 0 });
+    expect(slip).toMatchObject({
+      grossOre: 574_321,
+      agencyFeeOre: 56_000,
+      vatOre: 14_000,
+      netOre: 504_321,
+      carriedInOre: 0,
+      carriedOutOre: 0,
+    });
   });
 
   it('a VAT-registered creditor with the same 560 kr fee is charged 140 kr VAT on it (the difference the fix is about)', async () => {
     const { company } = await makeCompanyActor(db, 'admin', { vatRegistered: true });
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [500_000], feeOre: 56_000, interestOre: 0 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'demand',
+      invoiceAmountsOre: [500_000],
+      feeOre: 56_000,
+      interestOre: 0,
+    });
     await pay(debtCase.kid, 556_000, '2026-11-02');
     await db.transaction((tx) => runSettlement(tx, company.id, '2026-11-02'));
     const [slip] = await slipsOf(company.id);
@@ -57,7 +83,13 @@ describe('a part-payment that covers only fees', () => {
   it('pays nothing out, is not mailed as a payout, and carries the difference to the next slip', async () => {
     const { company } = await makeCompanyActor(db, 'admin', { vatRegistered: true, settlementEmail: 'regnskap@firma.no' });
     // Demand stage: the collection fee is covered first (lib/allocation/order.ts).
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [1_000_000], feeOre: 56_000, interestOre: 0 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'demand',
+      invoiceAmountsOre: [1_000_000],
+      feeOre: 56_000,
+      interestOre: 0,
+    });
     await pay(debtCase.kid, 20_000, '2026-11-02'); // fee 200 kr: VAT 50 kr, nothing for the creditor
     const first = await db.transaction((tx) => runSettlement(tx, company.id, '2026-11-02'));
     expect(first).toMatchObject({ outcome: 'created', outboxId: null });
@@ -91,7 +123,13 @@ describe('a part-payment that covers only fees', () => {
 describe('GET /api/v1/settlements', () => {
   it('shows what a slip carried: the accounting system can post a slip that paid nothing out and the one that made up for it', async () => {
     const { key, company } = await makeApiCompany(db);
-    const debtCase = await makeCase(db, { companyId: company.id, stage: 'demand', invoiceAmountsOre: [1_000_000], feeOre: 56_000, interestOre: 0 });
+    const debtCase = await makeCase(db, {
+      companyId: company.id,
+      stage: 'demand',
+      invoiceAmountsOre: [1_000_000],
+      feeOre: 56_000,
+      interestOre: 0,
+    });
     await pay(debtCase.kid, 20_000, '2026-11-02');
     await db.transaction((tx) => runSettlement(tx, company.id, '2026-11-02'));
     await pay(debtCase.kid, 100_000, '2026-11-09');

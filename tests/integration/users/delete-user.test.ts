@@ -11,7 +11,10 @@ import { makeAdminWithCompanies } from '@/tests/helpers/company-admin';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 
 async function messageKey(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return (error as DomainError).messageKey;
 }
@@ -21,10 +24,27 @@ async function invitedAccount(inviterId: string, companyIds: string[], role: 're
   const user = await makeUser(db, { memberships: companyIds.map((companyId) => ({ companyId, role })) });
   const [invitation] = await db
     .insert(invitations)
-    .values({ email: user.email, role, tokenHash: crypto.randomUUID(), invitedByUserId: inviterId, expiresAt: new Date(), acceptedAt: new Date(), createdUserId: user.id })
+    .values({
+      email: user.email,
+      role,
+      tokenHash: crypto.randomUUID(),
+      invitedByUserId: inviterId,
+      expiresAt: new Date(),
+      acceptedAt: new Date(),
+      createdUserId: user.id,
+    })
     .returning({ id: invitations.id });
   await db.insert(invitationCompanies).values(companyIds.map((companyId) => ({ companyId, invitationId: invitation?.id ?? '' })));
-  await db.insert(events).values(companyIds.map((companyId) => ({ companyId, actorUserId: user.id, type: 'member.added', subjectType: 'user', subjectId: user.id, data: { role, via: 'invitation' } })));
+  await db.insert(events).values(
+    companyIds.map((companyId) => ({
+      companyId,
+      actorUserId: user.id,
+      type: 'member.added',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { role, via: 'invitation' },
+    })),
+  );
   return user;
 }
 
@@ -52,24 +72,46 @@ describe('Slett bruker', () => {
     expect(row?.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await db.select().from(memberships).where(eq(memberships.userId, user.id))).toEqual([]);
     expect(await getLiveSession(db, sessionId)).toBeNull();
-    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.5.5.6', userAgent: null })).resolves.toEqual({ ok: false, reason: 'invalid' });
+    await expect(authenticatePassword(db, user.email, user.password, { ipAddress: '10.5.5.6', userAgent: null })).resolves.toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
 
     const audit = await db.select().from(events).where(eq(events.subjectId, user.id));
-    expect(audit.filter((e) => e.type === 'member.removed').map((e) => e.companyId).sort()).toEqual([a, b].sort());
-    expect(audit.find((e) => e.type === 'user.deleted')).toMatchObject({ companyId: a, actorUserId: actor().userId, data: { email: user.email } });
+    expect(
+      audit
+        .filter((e) => e.type === 'member.removed')
+        .map((e) => e.companyId)
+        .sort(),
+    ).toEqual([a, b].sort());
+    expect(audit.find((e) => e.type === 'user.deleted')).toMatchObject({
+      companyId: a,
+      actorUserId: actor().userId,
+      data: { email: user.email },
+    });
   });
 
   it('only removes the memberships of an account it did not create: the account and its sessions live on', async () => {
     const { companies, actor } = await makeAdminWithCompanies(db, 2);
     const [a, b] = companies.map((c) => c.id) as [string, string];
     // An account from elsewhere (the agency's tooling, another company's invitation) that was added to A and B.
-    const user = await makeUser(db, { memberships: [{ companyId: a, role: 'write' }, { companyId: b, role: 'admin' }] });
+    const user = await makeUser(db, {
+      memberships: [
+        { companyId: a, role: 'write' },
+        { companyId: b, role: 'admin' },
+      ],
+    });
     const sessionId = await signedIn(user);
     await db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: user.id }));
     expect(await db.select().from(memberships).where(eq(memberships.userId, user.id))).toEqual([]);
     expect(await deletedAt(user.id)).toBeNull();
     expect(await getLiveSession(db, sessionId)).not.toBeNull();
-    expect(await db.select().from(events).where(and(eq(events.subjectId, user.id), eq(events.type, 'user.deleted')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.subjectId, user.id), eq(events.type, 'user.deleted'))),
+    ).toEqual([]);
   });
 
   it('removes a user who also works for another company from the administrator’s companies only', async () => {
@@ -79,9 +121,12 @@ describe('Slett bruker', () => {
     const user = await invitedAccount(admin.id, [a], 'read');
     await db.insert(memberships).values({ companyId: elsewhere.id, userId: user.id, role: 'admin' });
     await db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: user.id }));
-    expect(await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user.id))).toEqual([
-      { companyId: elsewhere.id, role: 'admin' },
-    ]);
+    expect(
+      await db
+        .select({ companyId: memberships.companyId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, user.id)),
+    ).toEqual([{ companyId: elsewhere.id, role: 'admin' }]);
     expect(await deletedAt(user.id)).toBeNull();
   });
 
@@ -91,7 +136,14 @@ describe('Slett bruker', () => {
     const user = await invitedAccount(admin.id, [a]);
     // It joined another company later and left it again: history the inviting company does not own.
     const elsewhere = await makeCompany(db);
-    await db.insert(events).values({ companyId: elsewhere.id, actorUserId: user.id, type: 'member.added', subjectType: 'user', subjectId: user.id, data: { role: 'read', via: 'invitation' } });
+    await db.insert(events).values({
+      companyId: elsewhere.id,
+      actorUserId: user.id,
+      type: 'member.added',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { role: 'read', via: 'invitation' },
+    });
     await db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: user.id }));
     expect(await db.select().from(memberships).where(eq(memberships.userId, user.id))).toEqual([]);
     expect(await deletedAt(user.id)).toBeNull();
@@ -102,11 +154,19 @@ describe('Slett bruker', () => {
     const a = companies[0]?.id ?? '';
     const staff = await makeUser(db, { memberships: [{ companyId: a, role: 'read' }] });
     await db.update(users).set({ isAgencyStaff: true }).where(eq(users.id, staff.id));
-    expect(await messageKey(db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: staff.id })))).toBe('users.errors.userNotFound');
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), { companyId: a, userId: staff.id, role: 'admin', companyIds: [], scope: [a] })))).toBe(
+    expect(await messageKey(db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: staff.id })))).toBe(
       'users.errors.userNotFound',
     );
-    expect(await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, staff.id))).toEqual([{ role: 'read' }]);
+    expect(
+      await messageKey(
+        db.transaction((tx) =>
+          updateMemberAccess(tx, actor(a), { companyId: a, userId: staff.id, role: 'admin', companyIds: [], scope: [a] }),
+        ),
+      ),
+    ).toBe('users.errors.userNotFound');
+    expect(await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, staff.id))).toEqual([
+      { role: 'read' },
+    ]);
     expect(await deletedAt(staff.id)).toBeNull();
     expect((await listCompanyMembers(a)).map((m) => m.id)).not.toContain(staff.id);
     expect(await getMemberForEdit(a, staff.id, [a])).toBeNull();
@@ -115,18 +175,29 @@ describe('Slett bruker', () => {
   it('refuses deleting yourself, a user of another company, and Skrive members who try', async () => {
     const { companies, admin, actor } = await makeAdminWithCompanies(db);
     const a = companies[0]?.id ?? '';
-    expect(await messageKey(db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: admin.id })))).toBe('users.errors.cannotDeleteSelf');
+    expect(await messageKey(db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: admin.id })))).toBe(
+      'users.errors.cannotDeleteSelf',
+    );
     const outsider = await makeUser(db, { memberships: [{ companyId: (await makeCompany(db)).id, role: 'read' }] });
-    expect(await messageKey(db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: outsider.id })))).toBe('users.errors.userNotFound');
+    expect(await messageKey(db.transaction((tx) => deleteUser(tx, actor(a), { companyId: a, userId: outsider.id })))).toBe(
+      'users.errors.userNotFound',
+    );
     const writer = await makeUser(db, { memberships: [{ companyId: a, role: 'write' }] });
     const victim = await makeUser(db, { memberships: [{ companyId: a, role: 'read' }] });
-    expect(await messageKey(db.transaction((tx) => deleteUser(tx, { userId: writer.id, companyId: a, role: 'write' }, { companyId: a, userId: victim.id })))).toBe(
-      'common.errors.notAllowed',
-    );
+    expect(
+      await messageKey(
+        db.transaction((tx) => deleteUser(tx, { userId: writer.id, companyId: a, role: 'write' }, { companyId: a, userId: victim.id })),
+      ),
+    ).toBe('common.errors.notAllowed');
     for (const id of [admin.id, outsider.id, victim.id]) {
       const [row] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, id));
       expect(row?.deletedAt).toBeNull();
     }
-    expect(await db.select().from(events).where(and(eq(events.type, 'user.deleted'), eq(events.companyId, a)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.type, 'user.deleted'), eq(events.companyId, a))),
+    ).toEqual([]);
   });
 });

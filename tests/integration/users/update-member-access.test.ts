@@ -10,12 +10,18 @@ import { makeAdminWithCompanies } from '@/tests/helpers/company-admin';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
 
 async function rolesOf(userId: string) {
-  const rows = await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+  const rows = await db
+    .select({ companyId: memberships.companyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return Object.fromEntries(rows.map((r) => [r.companyId, r.role]));
 }
 
 async function messageKey(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return (error as DomainError).messageKey;
 }
@@ -28,10 +34,18 @@ describe('Rediger → Bekreft', () => {
   it('changes the role in the ticked companies and records from and to', async () => {
     const { companies, actor } = await makeAdminWithCompanies(db, 2);
     const [a, b] = companies.map((c) => c.id) as [string, string];
-    const user = await makeUser(db, { memberships: [{ companyId: a, role: 'write' }, { companyId: b, role: 'write' }] });
+    const user = await makeUser(db, {
+      memberships: [
+        { companyId: a, role: 'write' },
+        { companyId: b, role: 'write' },
+      ],
+    });
     await db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'read', [a, b], [a, b])));
     expect(await rolesOf(user.id)).toEqual({ [a]: 'read', [b]: 'read' });
-    const changed = await db.select().from(events).where(and(eq(events.subjectId, user.id), eq(events.type, 'member.role_changed')));
+    const changed = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, user.id), eq(events.type, 'member.role_changed')));
     expect(changed.map((e) => e.companyId).sort()).toEqual([a, b].sort());
     expect(changed[0]).toMatchObject({ actorUserId: actor().userId, subjectType: 'user', data: { from: 'write', to: 'read' } });
   });
@@ -40,7 +54,13 @@ describe('Rediger → Bekreft', () => {
     const { companies, actor } = await makeAdminWithCompanies(db, 3);
     const [a, b, c] = companies.map((co) => co.id) as [string, string, string];
     const elsewhere = await makeCompany(db);
-    const user = await makeUser(db, { memberships: [{ companyId: a, role: 'write' }, { companyId: b, role: 'write' }, { companyId: elsewhere.id, role: 'admin' }] });
+    const user = await makeUser(db, {
+      memberships: [
+        { companyId: a, role: 'write' },
+        { companyId: b, role: 'write' },
+        { companyId: elsewhere.id, role: 'admin' },
+      ],
+    });
     await db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'write', [a, c], [a, b, c])));
     expect(await rolesOf(user.id)).toEqual({ [a]: 'write', [c]: 'write', [elsewhere.id]: 'admin' });
     const types = (await db.select().from(events).where(eq(events.subjectId, user.id))).map((e) => `${e.type}@${e.companyId}`).sort();
@@ -50,7 +70,12 @@ describe('Rediger → Bekreft', () => {
   it('unticking every company removes the user from the administrator’s companies, not the account', async () => {
     const { companies, actor } = await makeAdminWithCompanies(db, 2);
     const [a, b] = companies.map((c) => c.id) as [string, string];
-    const user = await makeUser(db, { memberships: [{ companyId: a, role: 'read' }, { companyId: b, role: 'admin' }] });
+    const user = await makeUser(db, {
+      memberships: [
+        { companyId: a, role: 'read' },
+        { companyId: b, role: 'admin' },
+      ],
+    });
     await db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'read', [], [a, b])));
     expect(await rolesOf(user.id)).toEqual({});
     const [row] = await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, user.id));
@@ -61,15 +86,21 @@ describe('Rediger → Bekreft', () => {
   it('keeps the last Administrator: no self-demotion or self-removal, and nothing changes', async () => {
     const { companies, actor, admin } = await makeAdminWithCompanies(db, 2);
     const [a, b] = companies.map((c) => c.id) as [string, string];
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, admin.id, 'write', [a, b], [a, b]))))).toBe('users.errors.lastAdmin');
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, admin.id, 'admin', [b], [a, b]))))).toBe('users.errors.lastAdmin');
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, admin.id, 'write', [a, b], [a, b]))))).toBe(
+      'users.errors.lastAdmin',
+    );
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, admin.id, 'admin', [b], [a, b]))))).toBe(
+      'users.errors.lastAdmin',
+    );
     expect(await rolesOf(admin.id)).toEqual({ [a]: 'admin', [b]: 'admin' });
     expect(await db.select().from(events).where(eq(events.subjectId, admin.id))).toEqual([]);
 
     // With a second Administrator in A, stepping down there is fine (and B still refuses).
     await makeUser(db, { memberships: [{ companyId: a, role: 'admin' }] });
     await db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, admin.id, 'admin', [b], [b])));
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(b), edit(b, admin.id, 'read', [b], [b]))))).toBe('users.errors.lastAdmin');
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(b), edit(b, admin.id, 'read', [b], [b]))))).toBe(
+      'users.errors.lastAdmin',
+    );
   });
 
   it('serialises two Administrators demoting each other: exactly one succeeds', async () => {
@@ -77,7 +108,13 @@ describe('Rediger → Bekreft', () => {
     const first = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }] });
     const second = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }] });
     const demote = (by: string, whom: string) =>
-      db.transaction((tx) => updateMemberAccess(tx, { userId: by, companyId: company.id, role: 'admin' }, edit(company.id, whom, 'write', [company.id], [company.id])));
+      db.transaction((tx) =>
+        updateMemberAccess(
+          tx,
+          { userId: by, companyId: company.id, role: 'admin' },
+          edit(company.id, whom, 'write', [company.id], [company.id]),
+        ),
+      );
     const results = await Promise.allSettled([demote(first.id, second.id), demote(second.id, first.id)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const admins = (await listCompanyMembers(company.id)).filter((m) => m.role === 'admin');
@@ -89,8 +126,12 @@ describe('Rediger → Bekreft', () => {
     const a = companies[0]?.id ?? '';
     const other = await makeAdminWithCompanies(db);
     const stranger = await makeUser(db, { memberships: [{ companyId: other.companies[0]?.id ?? '', role: 'write' }] });
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, stranger.id, 'read', [a], [a]))))).toBe('users.errors.userNotFound');
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, crypto.randomUUID(), 'read', [a], [a]))))).toBe('users.errors.userNotFound');
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, stranger.id, 'read', [a], [a]))))).toBe(
+      'users.errors.userNotFound',
+    );
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, crypto.randomUUID(), 'read', [a], [a]))))).toBe(
+      'users.errors.userNotFound',
+    );
     expect(await rolesOf(stranger.id)).toEqual({ [other.companies[0]?.id ?? '']: 'write' });
   });
 
@@ -98,9 +139,18 @@ describe('Rediger → Bekreft', () => {
     const { companies, actor } = await makeAdminWithCompanies(db);
     const a = companies[0]?.id ?? '';
     const foreign = await makeCompany(db);
-    const user = await makeUser(db, { memberships: [{ companyId: a, role: 'read' }, { companyId: foreign.id, role: 'read' }] });
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'read', [a, foreign.id], [a]))))).toBe('users.errors.companyNotAllowed');
-    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'read', [a], [a, foreign.id]))))).toBe('users.errors.companyNotAllowed');
+    const user = await makeUser(db, {
+      memberships: [
+        { companyId: a, role: 'read' },
+        { companyId: foreign.id, role: 'read' },
+      ],
+    });
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'read', [a, foreign.id], [a]))))).toBe(
+      'users.errors.companyNotAllowed',
+    );
+    expect(await messageKey(db.transaction((tx) => updateMemberAccess(tx, actor(a), edit(a, user.id, 'read', [a], [a, foreign.id]))))).toBe(
+      'users.errors.companyNotAllowed',
+    );
     expect(await rolesOf(user.id)).toEqual({ [a]: 'read', [foreign.id]: 'read' });
   });
 
@@ -110,7 +160,13 @@ describe('Rediger → Bekreft', () => {
     for (const role of ['write', 'read'] as const) {
       const member = await makeUser(db, { memberships: [{ companyId: company.id, role }] });
       const error = await db
-        .transaction((tx) => updateMemberAccess(tx, { userId: member.id, companyId: company.id, role }, edit(company.id, target.id, 'admin', [company.id], [company.id])))
+        .transaction((tx) =>
+          updateMemberAccess(
+            tx,
+            { userId: member.id, companyId: company.id, role },
+            edit(company.id, target.id, 'admin', [company.id], [company.id]),
+          ),
+        )
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotAllowedError);
     }

@@ -35,7 +35,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes the bodies from the zod schemas, with their rules', () => {
-    const schemas = buildOpenApiDocument().components.schemas as Record<string, { properties?: Record<string, { $ref?: string; type?: unknown }>; required?: string[] }>;
+    const schemas = buildOpenApiDocument().components.schemas as Record<
+      string,
+      { properties?: Record<string, { $ref?: string; type?: unknown }>; required?: string[] }
+    >;
     expect(schemas.CreateInvoiceRequest?.properties?.customer?.$ref).toBe('#/components/schemas/Customer');
     expect(schemas.PaymentRequest?.required).toEqual(expect.arrayContaining(['invoiceNumber', 'amountOre', 'paidOn']));
     expect(schemas.PaymentRequest?.properties?.amountOre?.type).toBe('integer');

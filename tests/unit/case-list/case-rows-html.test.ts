@@ -25,12 +25,22 @@ const options: RowOptions = {
   locale: 'nb',
   showCompany: true,
   caseHref: (id) => `/nb/cases/${id}`,
-  texts: { status: (status) => `S:${status}`, stage: (stage) => `T:${stage}`, outstanding: 'Utestående', invoiceNumbers: 'Fakturanummer', registered: 'Registrert', stageLabel: 'Stadium', company: 'Selskap' },
+  texts: {
+    status: (status) => `S:${status}`,
+    stage: (stage) => `T:${stage}`,
+    outstanding: 'Utestående',
+    invoiceNumbers: 'Fakturanummer',
+    registered: 'Registrert',
+    stageLabel: 'Stadium',
+    company: 'Selskap',
+  },
 };
 
 describe('case rows as markup', () => {
   it('escapes every value, in text and in attributes', () => {
-    expect(html`<a title="${`"><b>`}">${'a & b'}</a>${html`<i>kept</i>`}`.html).toBe('<a title="&quot;&gt;&lt;b&gt;">a &amp; b</a><i>kept</i>');
+    expect(html`<a title="${`"><b>`}">${'a & b'}</a>${html`<i>kept</i>`}`.html).toBe(
+      '<a title="&quot;&gt;&lt;b&gt;">a &amp; b</a><i>kept</i>',
+    );
     const markup = caseRowsHtml([row], options).html;
     expect(markup).not.toContain('<img');
     expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt; O&#39;Brien');
@@ -45,9 +55,11 @@ describe('case rows as markup', () => {
   });
 
   it('drops the line breaks and indentation written between tags, keeps the spaces inside a line', () => {
-    expect(html`<tr>
+    expect(
+      html`<tr>
       <td> ${'a'}</td>
-    </tr>`.html).toBe('<tr><td> a</td></tr>');
+    </tr>`.html,
+    ).toBe('<tr><td> a</td></tr>');
   });
 
   it('renders the cells the list showed: link, status, stage, Oslo date, amounts in øre', () => {

@@ -14,12 +14,22 @@ describe('toSearchText', () => {
 describe('the case list URL', () => {
   it('gives the default view for an empty or blank query', () => {
     expect(parseCaseListParams({})).toEqual({ params: DEFAULT_PARAMS, invalid: [] });
-    expect(parseCaseListParams({ q: '', status: '', from: '', to: '', company: '', sort: '' })).toEqual({ params: DEFAULT_PARAMS, invalid: [] });
+    expect(parseCaseListParams({ q: '', status: '', from: '', to: '', company: '', sort: '' })).toEqual({
+      params: DEFAULT_PARAMS,
+      invalid: [],
+    });
     expect(DEFAULT_PARAMS).toMatchObject({ q: '', status: 'all', sort: 'registered-desc', page: 1 });
   });
 
   it('resets only the bad values, and says which', () => {
-    const { params, invalid } = parseCaseListParams({ page: '-1', status: 'foo', from: '2026-13-45', to: '2026-02-30', q: 'Hansen', sort: 'amount-asc' });
+    const { params, invalid } = parseCaseListParams({
+      page: '-1',
+      status: 'foo',
+      from: '2026-13-45',
+      to: '2026-02-30',
+      q: 'Hansen',
+      sort: 'amount-asc',
+    });
     expect(params).toEqual({ ...DEFAULT_PARAMS, q: 'Hansen', sort: 'amount-asc' });
     expect(invalid.sort()).toEqual(['from', 'page', 'status', 'to']);
   });
@@ -42,9 +52,17 @@ describe('the case list URL', () => {
   });
 
   it('round-trips cursors per sort order and rejects a cursor of another order', () => {
-    const registered = { kind: 'registered', registeredAt: '2026-01-02T03:04:05.123456Z', id: '5eed0000-0000-4000-8000-000000000001' } as const;
+    const registered = {
+      kind: 'registered',
+      registeredAt: '2026-01-02T03:04:05.123456Z',
+      id: '5eed0000-0000-4000-8000-000000000001',
+    } as const;
     expect(decodeCursor('registered-desc', encodeCursor(registered))).toEqual(registered);
-    expect(decodeCursor('amount-asc', encodeCursor({ kind: 'amount', amountOre: 12345, id: registered.id }))).toEqual({ kind: 'amount', amountOre: 12345, id: registered.id });
+    expect(decodeCursor('amount-asc', encodeCursor({ kind: 'amount', amountOre: 12345, id: registered.id }))).toEqual({
+      kind: 'amount',
+      amountOre: 12345,
+      id: registered.id,
+    });
     expect(decodeCursor('number-asc', '100042')).toEqual({ kind: 'number', caseNumber: 100042 });
     expect(decodeCursor('number-asc', encodeCursor(registered))).toBeNull();
     expect(decodeCursor('registered-asc', '100042')).toBeNull();

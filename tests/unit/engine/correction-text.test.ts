@@ -7,8 +7,19 @@ import { describeEvent } from '@/components/cases/describe-event';
 // The reasons the reconcile path writes into Historikk, as the creditor reads them.
 
 function describe_(locale: 'nb' | 'en', data: Record<string, unknown>) {
-  const t = createTranslator({ locale, messages: locale === 'nb' ? nb : en, namespace: 'cases', onError: (error) => { throw error; } });
-  return describeEvent(t as never, { id: 'e', type: 'claim.corrected', occurredAt: new Date(), actorName: null, data, messageBody: null }, locale).replace(/[\u00A0\u202F]/g, ' ');
+  const t = createTranslator({
+    locale,
+    messages: locale === 'nb' ? nb : en,
+    namespace: 'cases',
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return describeEvent(
+    t as never,
+    { id: 'e', type: 'claim.corrected', occurredAt: new Date(), actorName: null, data, messageBody: null },
+    locale,
+  ).replace(/[\u00A0\u202F]/g, ' ');
 }
 
 describe('claim.corrected in Historikk', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MissingFeeTableError, collectionFeeLightOre, collectionFeeOre, collectionRateOre, reminderFeeOre, standardCompensationOre } from '@/lib/engine/rules';
+import {
+  MissingFeeTableError,
+  collectionFeeLightOre,
+  collectionFeeOre,
+  collectionRateOre,
+  reminderFeeOre,
+  standardCompensationOre,
+} from '@/lib/engine/rules';
 
 const consumer = { heavy: false, businessDebtor: false, creditorVatRegistered: true };
 
@@ -35,7 +42,9 @@ describe('collection fee (salær), hand-computed from domain.md §2', () => {
     expect(collectionFeeOre({ ...base, ...consumer, creditorVatRegistered: false })).toBe(70_000); // 560 × 1.25
     expect(collectionFeeOre({ ...base, heavy: true, businessDebtor: true, creditorVatRegistered: false })).toBe(210_000); // 1 120 × 1.5 × 1.25
     // 187.50 × 1.5 × 1.25 = 351.5625 kr → 351.56 kr (half up to the øre)
-    expect(collectionFeeOre({ principalOre: 40_000, onDate: '2026-02-01', heavy: false, businessDebtor: true, creditorVatRegistered: false })).toBe(35_156);
+    expect(
+      collectionFeeOre({ principalOre: 40_000, onDate: '2026-02-01', heavy: false, businessDebtor: true, creditorVatRegistered: false }),
+    ).toBe(35_156);
   });
 
   it('refuses negative or fractional principals', () => {

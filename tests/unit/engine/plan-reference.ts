@@ -14,10 +14,21 @@ const addMonths = (date: string, n: number) => {
 /** Forsinkelsesrente in 2025 (domain.md §3): 12.50 % in the first half-year, 12.25 % in the second. */
 const basisPointsOn = (day: string) => (day < '2025-07-01' ? 1250 : 1225);
 
-export type ReferencePlan = { instalments: { dueOn: string; amountOre: number }[]; planFeeOre: number; owedTodayOre: number; totalOre: number };
+export type ReferencePlan = {
+  instalments: { dueOn: string; amountOre: number }[];
+  planFeeOre: number;
+  owedTodayOre: number;
+  totalOre: number;
+};
 
 /** A case in 2025 with `principalOre` due on `dueOn` and fees already charged; a plan of `count` monthly instalments from `today`. */
-export function referencePlan(input: { principalOre: number; dueOn: string; feesOre: number; today: string; count: number }): ReferencePlan {
+export function referencePlan(input: {
+  principalOre: number;
+  dueOn: string;
+  feesOre: number;
+  today: string;
+  count: number;
+}): ReferencePlan {
   const planFeeOre = input.count > 4 ? (70_000 * 3) / 2 : 0;
   let principal = input.principalOre;
   let feesOwed = input.feesOre;

@@ -54,8 +54,17 @@ describe('a plan’s cost, to the øre, against a reference written from domain.
 
   it('pays the claim exactly: after the last instalment claimOn says nothing is owed', () => {
     const option = planOption(facts(), '2025-02-01', 6, TABLES);
-    const paid = option.instalments.map((instalment) => ({ id: `i${instalment.number}`, source: 'debtor' as const, valueOn: instalment.dueOn, amountOre: instalment.amountOre }));
-    const claim = claimOn({ ...facts(), payments: paid, arrangedOn: '2025-02-01', planFee: { onDate: '2025-02-01', amountOre: option.planFeeOre } }, option.instalments.at(-1)!.dueOn, TABLES);
+    const paid = option.instalments.map((instalment) => ({
+      id: `i${instalment.number}`,
+      source: 'debtor' as const,
+      valueOn: instalment.dueOn,
+      amountOre: instalment.amountOre,
+    }));
+    const claim = claimOn(
+      { ...facts(), payments: paid, arrangedOn: '2025-02-01', planFee: { onDate: '2025-02-01', amountOre: option.planFeeOre } },
+      option.instalments.at(-1)!.dueOn,
+      TABLES,
+    );
     expect(claim.totalOre).toBe(0);
     expect(claim.feesByKind.plan_fee).toBe(105_000);
   });
@@ -80,7 +89,13 @@ describe('a plan’s cost, to the øre, against a reference written from domain.
   it('a postponement costs the interest of its days and no fee', () => {
     const option = postponementOption(facts(), '2025-02-01', 14, TABLES);
     const reference = referencePlan({ principalOre: 1_000_000, dueOn: '2025-01-10', feesOre: 3_500, today: '2025-02-15', count: 1 });
-    expect(option).toEqual({ untilOn: '2025-02-15', owedTodayOre: referencePlan({ principalOre: 1_000_000, dueOn: '2025-01-10', feesOre: 3_500, today: '2025-02-01', count: 1 }).owedTodayOre, totalOre: reference.owedTodayOre, extraOre: reference.owedTodayOre - option.owedTodayOre });
+    expect(option).toEqual({
+      untilOn: '2025-02-15',
+      owedTodayOre: referencePlan({ principalOre: 1_000_000, dueOn: '2025-01-10', feesOre: 3_500, today: '2025-02-01', count: 1 })
+        .owedTodayOre,
+      totalOre: reference.owedTodayOre,
+      extraOre: reference.owedTodayOre - option.owedTodayOre,
+    });
     // 10 000 kr × 12.5 % × 14 / 365 = 47.95 kr
     expect(option.extraOre).toBe(4_795);
   });
@@ -91,8 +106,12 @@ describe('the agreement’s limits', () => {
   it('inside starts at once; too long, too small or "ask the creditor" become the creditor’s task', () => {
     expect(checkPlanLimits(planOption(facts(), '2025-02-01', 6, TABLES), limits)).toBe('inside');
     expect(checkPlanLimits(planOption(facts(), '2025-02-01', 7, TABLES), limits)).toBe('tooLong');
-    expect(checkPlanLimits(planOption(facts(), '2025-02-01', 6, TABLES), { ...limits, smallestInstalmentOre: 200_000 })).toBe('instalmentTooSmall');
-    expect(checkPlanLimits(planOption(facts(), '2025-02-01', 3, TABLES), { ...limits, agencyMayApprovePlans: false })).toBe('needsCreditor');
+    expect(checkPlanLimits(planOption(facts(), '2025-02-01', 6, TABLES), { ...limits, smallestInstalmentOre: 200_000 })).toBe(
+      'instalmentTooSmall',
+    );
+    expect(checkPlanLimits(planOption(facts(), '2025-02-01', 3, TABLES), { ...limits, agencyMayApprovePlans: false })).toBe(
+      'needsCreditor',
+    );
     expect(checkPostponementLimits(14, limits)).toBe('inside');
     expect(checkPostponementLimits(15, limits)).toBe('tooLong');
   });

@@ -29,10 +29,28 @@ export class PlayedCase {
   decisions: Decision[] = [];
   private nextId = 1;
 
-  constructor(readonly principalOre: number, dueOn: string, extra: Partial<CaseSnapshot> = {}, readonly agreement: CollectionAgreement = DEFAULT_AGREEMENT, readonly tables: Tables = TABLES) {
+  constructor(
+    readonly principalOre: number,
+    dueOn: string,
+    extra: Partial<CaseSnapshot> = {},
+    readonly agreement: CollectionAgreement = DEFAULT_AGREEMENT,
+    readonly tables: Tables = TABLES,
+  ) {
     this.snapshot = {
-      status: 'active', dueOn, businessDebtor: false, creditorVatRegistered: true, disputed: false, legalConfirmed: false, pausedDays: 0,
-      letters: [], principalOre, payments: [], booked: EMPTY_BOOKED, balanceOre: principalOre, reconciledOn: null, ...extra,
+      status: 'active',
+      dueOn,
+      businessDebtor: false,
+      creditorVatRegistered: true,
+      disputed: false,
+      legalConfirmed: false,
+      pausedDays: 0,
+      letters: [],
+      principalOre,
+      payments: [],
+      booked: EMPTY_BOOKED,
+      balanceOre: principalOre,
+      reconciledOn: null,
+      ...extra,
     };
   }
 
@@ -63,7 +81,11 @@ export class PlayedCase {
   /** A payment (or credit note) registered on `registeredOn`, dated `valueOn`, through the payment paths' reconcile. */
   pay(amountOre: number, valueOn: string, registeredOn = valueOn, source: ClaimPayment['source'] = 'debtor') {
     const payment: ClaimPayment = { id: `p${this.nextId++}`, source, valueOn, amountOre };
-    this.snapshot = { ...this.snapshot, payments: [...this.snapshot.payments, payment], balanceOre: this.snapshot.balanceOre - (source === 'debtor' ? 0 : amountOre) };
+    this.snapshot = {
+      ...this.snapshot,
+      payments: [...this.snapshot.payments, payment],
+      balanceOre: this.snapshot.balanceOre - (source === 'debtor' ? 0 : amountOre),
+    };
     if (!this.snapshot.reconciledOn) return payment;
     const day = registeredOn > this.snapshot.reconciledOn ? registeredOn : this.snapshot.reconciledOn;
     const plan = reconcilePlan(this.snapshot, this.agreement, day < valueOn ? valueOn : day, this.tables, { paymentId: payment.id });

@@ -38,7 +38,11 @@ const arbitraryCase = fc
     gaps: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 0, maxLength: 4 }),
     deadlines: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
     payments: fc.array(
-      fc.record({ offset: fc.integer({ min: 0, max: 150 }), amount: fc.integer({ min: 1, max: 20_000_000 }), source: fc.constantFrom('debtor' as const, 'direct' as const, 'credit_note' as const) }),
+      fc.record({
+        offset: fc.integer({ min: 0, max: 150 }),
+        amount: fc.integer({ min: 1, max: 20_000_000 }),
+        source: fc.constantFrom('debtor' as const, 'direct' as const, 'credit_note' as const),
+      }),
       { maxLength: 4 },
     ),
     after: fc.integer({ min: 0, max: 120 }),
@@ -51,7 +55,12 @@ const arbitraryCase = fc
       day += gap;
       letters.push({ kind: kinds[index]!, sentOn: iso(day), deadlineOn: iso(day + c.deadlines[index]!) });
     });
-    const payments: ClaimPayment[] = c.payments.map((p, index) => ({ id: `p${index}`, source: p.source, valueOn: iso(Math.min(LAST, c.due + p.offset)), amountOre: p.amount }));
+    const payments: ClaimPayment[] = c.payments.map((p, index) => ({
+      id: `p${index}`,
+      source: p.source,
+      valueOn: iso(Math.min(LAST, c.due + p.offset)),
+      amountOre: p.amount,
+    }));
     const facts: ClaimFacts = {
       dueOn: iso(c.due),
       principalOre: c.principal,
@@ -84,8 +93,13 @@ describe('claimOn for any facts and any day', () => {
         if (!claim) return;
         const reference = referenceFees(
           {
-            dueOn: plain.dueOn, principalOre: plain.principalOre, business: plain.businessDebtor, compensationAgreed: plain.agreement.standardCompensation,
-            vatRegistered: plain.creditorVatRegistered, letters: [...plain.letters], reductions: plain.payments.map((p) => ({ valueOn: p.valueOn, amountOre: p.amountOre })),
+            dueOn: plain.dueOn,
+            principalOre: plain.principalOre,
+            business: plain.businessDebtor,
+            compensationAgreed: plain.agreement.standardCompensation,
+            vatRegistered: plain.creditorVatRegistered,
+            letters: [...plain.letters],
+            reductions: plain.payments.map((p) => ({ valueOn: p.valueOn, amountOre: p.amountOre })),
           },
           day,
         );
@@ -125,8 +139,19 @@ describe('claimOn for any facts and any day', () => {
     fc.assert(
       fc.property(arbitraryCase, fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 4, maxLength: 4 }), ({ facts, day }, delays) => {
         if (!claimOrSkip(facts, day)) return;
-        const onTime = playArrivals(facts, day, facts.payments.map((p) => ({ payment: p, registeredOn: p.valueOn })));
-        const late = playArrivals(facts, day, facts.payments.map((p, index) => ({ payment: p, registeredOn: iso(Math.min(dayNumber(day), dayNumber(p.valueOn) + delays[index]!)) })));
+        const onTime = playArrivals(
+          facts,
+          day,
+          facts.payments.map((p) => ({ payment: p, registeredOn: p.valueOn })),
+        );
+        const late = playArrivals(
+          facts,
+          day,
+          facts.payments.map((p, index) => ({
+            payment: p,
+            registeredOn: iso(Math.min(dayNumber(day), dayNumber(p.valueOn) + delays[index]!)),
+          })),
+        );
         if (!onTime || !late) return;
         expect(late).toEqual(onTime);
       }),
@@ -141,8 +166,19 @@ describe('claimOn for any facts and any day', () => {
  */
 function playArrivals(facts: ClaimFacts, day: string, arrivals: { payment: ClaimPayment; registeredOn: string }[]) {
   let snapshot: CaseSnapshot = {
-    status: 'active', dueOn: facts.dueOn, businessDebtor: facts.businessDebtor, creditorVatRegistered: facts.creditorVatRegistered, disputed: false,
-    legalConfirmed: true, pausedDays: 0, letters: [], principalOre: facts.principalOre, payments: [], booked: EMPTY_BOOKED, balanceOre: facts.principalOre, reconciledOn: null,
+    status: 'active',
+    dueOn: facts.dueOn,
+    businessDebtor: facts.businessDebtor,
+    creditorVatRegistered: facts.creditorVatRegistered,
+    disputed: false,
+    legalConfirmed: true,
+    pausedDays: 0,
+    letters: [],
+    principalOre: facts.principalOre,
+    payments: [],
+    booked: EMPTY_BOOKED,
+    balanceOre: facts.principalOre,
+    reconciledOn: null,
   };
   const sums = new Map<string, number>();
   const happenings = [
@@ -150,9 +186,19 @@ function playArrivals(facts: ClaimFacts, day: string, arrivals: { payment: Claim
     ...arrivals.filter((a) => a.registeredOn <= day).map((a) => ({ on: a.registeredOn, order: 1, letter: null, payment: a.payment })),
   ].sort((a, b) => (a.on === b.on ? a.order - b.order : a.on < b.on ? -1 : 1));
   const reconcileOn = (on: string) => {
-    const plan = reconcilePlan(snapshot, facts.agreement, snapshot.reconciledOn && snapshot.reconciledOn > on ? snapshot.reconciledOn : on, TABLES);
+    const plan = reconcilePlan(
+      snapshot,
+      facts.agreement,
+      snapshot.reconciledOn && snapshot.reconciledOn > on ? snapshot.reconciledOn : on,
+      TABLES,
+    );
     for (const posting of plan.postings) {
-      const key = posting.kind === 'fee' ? `fee:${posting.feeKind}` : posting.kind === 'payment' ? `payment:${posting.debtorPaymentId}:${posting.covers}` : posting.kind;
+      const key =
+        posting.kind === 'fee'
+          ? `fee:${posting.feeKind}`
+          : posting.kind === 'payment'
+            ? `payment:${posting.debtorPaymentId}:${posting.covers}`
+            : posting.kind;
       sums.set(key, (sums.get(key) ?? 0) + posting.amountOre);
     }
     snapshot = afterPlan(snapshot, plan);

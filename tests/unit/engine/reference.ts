@@ -1,7 +1,11 @@
 // A reference for the fee rules, written from ../shared/spec/domain.md §1–§2 (not from lib/engine): for a case's
 // letters and its principal-reducing payments, the most each fee kind may come to on a day. Slow and plain on purpose.
 
-type Letter = { kind: 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice'; sentOn: string; deadlineOn: string | null };
+type Letter = {
+  kind: 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice';
+  sentOn: string;
+  deadlineOn: string | null;
+};
 type Reduction = { valueOn: string; amountOre: number };
 
 export type ReferenceCase = {
@@ -29,14 +33,36 @@ function satsOre(on: string): number {
 /** Standardkompensasjon of the half-year (domain.md §2's published figures), or null when none is published. */
 function compensationOre(on: string, assumed: Record<string, number> = {}): number | null {
   const half = `${on.slice(0, 4)}-${on.slice(5, 7) <= '06' ? 'H1' : 'H2'}`;
-  const table: Record<string, number> = { '2020-H2': 430, '2022-H1': 390, '2022-H2': 400, '2023-H1': 410, '2023-H2': 460, '2024-H1': 470, '2025-H1': 470, '2026-H1': 460 };
+  const table: Record<string, number> = {
+    '2020-H2': 430,
+    '2022-H1': 390,
+    '2022-H2': 400,
+    '2023-H1': 410,
+    '2023-H2': 460,
+    '2024-H1': 470,
+    '2025-H1': 470,
+    '2026-H1': 460,
+  };
   return half in table ? table[half]! * 100 : (assumed[half] ?? null);
 }
 
 /** The salær maximum: the light scale at 700 kr (175 … 5 040) scaled with the sats, × 2 heavy, × 1.5 business, × 1.25 without VAT, down to the øre. */
 function salaerMaxOre(principalOre: number, on: string, heavy: boolean, business: boolean, vatRegistered: boolean): number {
   const kroner = principalOre / 100;
-  const at700 = kroner <= 500 ? 175 : kroner <= 1_000 ? 245 : kroner <= 2_500 ? 280 : kroner <= 10_000 ? 560 : kroner <= 50_000 ? 1_120 : kroner <= 250_000 ? 2_520 : 5_040;
+  const at700 =
+    kroner <= 500
+      ? 175
+      : kroner <= 1_000
+        ? 245
+        : kroner <= 2_500
+          ? 280
+          : kroner <= 10_000
+            ? 560
+            : kroner <= 50_000
+              ? 1_120
+              : kroner <= 250_000
+                ? 2_520
+                : 5_040;
   // In øre × 700 × 8 (× 2 × 3/2 × 5/4 stay whole): exact, then down.
   let scaled = at700 * 100 * satsOre(on) * (heavy ? 2 : 1) * 8;
   if (business) scaled = (scaled * 3) / 2;

@@ -22,7 +22,12 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/[l
       <>
         <div className="mb-6 flex items-baseline justify-between">
           <h1 className="text-2xl font-semibold">{t('signInTitle')}</h1>
-          <a href={`/${otherLocale(locale)}/login`} hrefLang={otherLocale(locale)} lang={otherLocale(locale)} className="text-sm text-brand-700 underline">
+          <a
+            href={`/${otherLocale(locale)}/login`}
+            hrefLang={otherLocale(locale)}
+            lang={otherLocale(locale)}
+            className="text-sm text-brand-700 underline"
+          >
             {t('languageLink')}
           </a>
         </div>

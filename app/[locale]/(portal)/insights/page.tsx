@@ -28,7 +28,10 @@ export default async function InsightsPage({ params, searchParams }: PageProps<'
   const scope = await requireCompanies('read', view.company);
   const t = await getTranslations('insights');
   const rows = await listMyTasks(scope.userId, scope.companyIds, view.filter);
-  const files = await listTaskObjectionFiles(scope.companyIds, rows.map((row) => row.id));
+  const files = await listTaskObjectionFiles(
+    scope.companyIds,
+    rows.map((row) => row.id),
+  );
   const today = todayInOslo();
   return (
     <>
@@ -40,7 +43,14 @@ export default async function InsightsPage({ params, searchParams }: PageProps<'
             {t(view.filter === 'open' ? 'openTasks' : 'answeredTasks')}
           </h2>
           {rows.length > 0 ? (
-            <TaskList rows={rows} files={files} filter={view.filter} showCompany={scope.companyIds.length > 1} today={today} locale={locale} />
+            <TaskList
+              rows={rows}
+              files={files}
+              filter={view.filter}
+              showCompany={scope.companyIds.length > 1}
+              today={today}
+              locale={locale}
+            />
           ) : (
             <EmptyState text={t(view.filter === 'open' ? 'empty' : 'emptyAnswered')} />
           )}

@@ -100,7 +100,13 @@ export default async function DeskPaymentsPage({ params }: PageProps<'/[locale]/
                     <td className={CELL}>{payment.companyName}</td>
                     <td className={CELL}>{payment.caseNumber}</td>
                     <td className={NUM}>{money(payment.amountOre)}</td>
-                    <td className={CELL}>{t('splitText', { principal: money(payment.principalOre), interest: money(payment.interestOre), fee: money(payment.feeOre) })}</td>
+                    <td className={CELL}>
+                      {t('splitText', {
+                        principal: money(payment.principalOre),
+                        interest: money(payment.interestOre),
+                        fee: money(payment.feeOre),
+                      })}
+                    </td>
                     <td className={NUM}>{payment.creditOre > 0 ? money(payment.creditOre) : ''}</td>
                   </tr>
                 ))}

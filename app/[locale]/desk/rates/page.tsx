@@ -58,7 +58,10 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
                       <span key={correction.createdAt.toISOString()} className="mt-1 block text-slate-600">
                         {t('correctedFrom', {
                           date: formatDate(correction.createdAt, locale),
-                          from: row.kind === 'interest' ? t('percent', { value: formatOreNumber(correction.previousValue, locale) }) : formatOre(correction.previousValue, locale),
+                          from:
+                            row.kind === 'interest'
+                              ? t('percent', { value: formatOreNumber(correction.previousValue, locale) })
+                              : formatOre(correction.previousValue, locale),
                           source: correction.source,
                         })}
                       </span>

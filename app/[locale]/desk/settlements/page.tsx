@@ -25,7 +25,19 @@ export default async function DeskSettlementsPage({ params }: PageProps<'/[local
   const companies = await listSettlementCompanies();
   const today = todayInOslo();
   return (
-    <ClientMessages paths={['cases.errors', 'debtorPayments', 'desk.settlements', 'invoices.errors', 'payments.errors', 'reports.columns', 'reports.pdf', 'users.errors', 'users.roles']}>
+    <ClientMessages
+      paths={[
+        'cases.errors',
+        'debtorPayments',
+        'desk.settlements',
+        'invoices.errors',
+        'payments.errors',
+        'reports.columns',
+        'reports.pdf',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
       <>
         <PageHeader title={t('title')} />
         <p className="mb-6 max-w-3xl text-slate-700">{t('intro')}</p>

@@ -60,7 +60,11 @@ export default async function MailboxPage({ params }: PageProps<'/[locale]/dev/m
                 <dt className="text-slate-600">{t('attachments')}</dt>
                 <dd className="grid gap-1">
                   {email.attachments.map((_, index) => (
-                    <a key={index} href={`/api/dev/mailbox/${email.id}/attachments/${index}?locale=${locale}`} className="text-brand-700 underline">
+                    <a
+                      key={index}
+                      href={`/api/dev/mailbox/${email.id}/attachments/${index}?locale=${locale}`}
+                      className="text-brand-700 underline"
+                    >
                       {t('download', { number: index + 1 })}
                     </a>
                   ))}

@@ -20,13 +20,33 @@ export default async function DebtorSettingsPage({ params }: PageProps<'/[locale
   const t = await getTranslations('debtorActions.consent');
   const consent = await getActiveConsent(db, consentSubjectOf(debtor));
   return (
-    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
-    <ActionFrame caseId={debtor.kind === 'letterCode' ? debtor.caseId : null} title={t('title')} intro={t('intro')}>
-      <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
-        {consent ? t('active', { channel: consent.channel, address: consent.address, date: formatDate(consent.grantedAt, locale) }) : t('none')}
-      </p>
-      <ConsentForm hasConsent={Boolean(consent)} />
-    </ActionFrame>
+    <ClientMessages
+      paths={[
+        'caseMessages.errors',
+        'cases.errors',
+        'debtorActions.consent',
+        'debtorActions.messages',
+        'debtorActions.object',
+        'debtorActions.pay',
+        'debtorActions.plan',
+        'debtorPayments.errors',
+        'engine.errors',
+        'invoices.errors',
+        'minSide.errors',
+        'minSide.languageLink',
+        'payments.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      <ActionFrame caseId={debtor.kind === 'letterCode' ? debtor.caseId : null} title={t('title')} intro={t('intro')}>
+        <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
+          {consent
+            ? t('active', { channel: consent.channel, address: consent.address, date: formatDate(consent.grantedAt, locale) })
+            : t('none')}
+        </p>
+        <ConsentForm hasConsent={Boolean(consent)} />
+      </ActionFrame>
     </ClientMessages>
   );
 }

@@ -13,7 +13,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   const asked = request.nextUrl.searchParams.get('locale');
   const locale = hasLocale(routing.locales, asked) ? asked : routing.defaultLocale;
   const config = oidcConfig();
-  const back = new Response(null, { status: 303, headers: { Location: `${env().PORTAL_URL}/${locale}/min-side/login?failed=1`, 'Cache-Control': 'no-store' } });
+  const back = new Response(null, {
+    status: 303,
+    headers: { Location: `${env().PORTAL_URL}/${locale}/min-side/login?failed=1`, 'Cache-Control': 'no-store' },
+  });
   if (!config) return back;
   try {
     const { flowId, url } = await beginBankIdSignIn(db, config, locale);

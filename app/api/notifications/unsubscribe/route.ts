@@ -23,7 +23,8 @@ export const POST = gatedRoute(async (request: NextRequest): Promise<Response> =
   try {
     body = await readLimited(request, BODY_LIMITS.form);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return bodyTooLarge(error.limit, localeOfRequest(request.nextUrl.pathname, request.cookies.get('NEXT_LOCALE')?.value));
+    if (error instanceof BodyTooLargeError)
+      return bodyTooLarge(error.limit, localeOfRequest(request.nextUrl.pathname, request.cookies.get('NEXT_LOCALE')?.value));
     throw error;
   }
   const contentType = request.headers.get('content-type') ?? '';

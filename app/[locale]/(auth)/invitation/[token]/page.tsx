@@ -22,7 +22,22 @@ export async function generateMetadata(): Promise<Metadata> {
  * address creates its account here; an existing account signs in first and then accepts here.
  */
 export default async function InvitationPage(props: PageProps<'/[locale]/invitation/[token]'>) {
-  return <ClientMessages paths={['auth.errors', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security.password', 'users.accept', 'users.errors', 'users.roles']}>{await invitationPageContent(props)}</ClientMessages>;
+  return (
+    <ClientMessages
+      paths={[
+        'auth.errors',
+        'invoices.errors',
+        'reports.columns',
+        'reports.pdf',
+        'security.password',
+        'users.accept',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      {await invitationPageContent(props)}
+    </ClientMessages>
+  );
 }
 
 async function invitationPageContent({ params }: PageProps<'/[locale]/invitation/[token]'>) {
@@ -63,7 +78,9 @@ async function invitationPageContent({ params }: PageProps<'/[locale]/invitation
             <AcceptAsMemberForm token={token} />
           </>
         ) : (
-          <p role="alert" className="text-slate-700">{t('users.accept.otherAccount', { invited: invitation.email, current: live.email })}</p>
+          <p role="alert" className="text-slate-700">
+            {t('users.accept.otherAccount', { invited: invitation.email, current: live.email })}
+          </p>
         )}
       </>
     );

@@ -51,7 +51,9 @@ export default async function VerifyPage({ params, searchParams }: PageProps<'/[
           </p>
         ) : null}
         {method === 'totp' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroTotp')}</p> : null}
-        {method === 'sms' ? <p className="mb-6 text-sm text-slate-600">{t(smsSent ? 'verifyIntroSms' : 'verifyIntroSmsNotSent', { phone })}</p> : null}
+        {method === 'sms' ? (
+          <p className="mb-6 text-sm text-slate-600">{t(smsSent ? 'verifyIntroSms' : 'verifyIntroSmsNotSent', { phone })}</p>
+        ) : null}
         {method === 'recovery' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroRecovery')}</p> : null}
         {method === 'passkey' ? <p className="mb-6 text-sm text-slate-600">{t('verifyIntroPasskey')}</p> : null}
         {method === 'sms' ? (

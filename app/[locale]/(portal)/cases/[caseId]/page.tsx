@@ -54,7 +54,25 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
   const actionView = query.confirm ?? (query.isPaymentForm ? 'payment' : null);
 
   return (
-    <ClientMessages paths={['caseMessages', 'cases.errors', 'cases.manage', 'cases.paymentInfo', 'debtorActions.messages', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'payments', 'reports.columns', 'reports.pdf', 'tasks', 'users.errors', 'users.roles']}>
+    <ClientMessages
+      paths={[
+        'caseMessages',
+        'cases.errors',
+        'cases.manage',
+        'cases.paymentInfo',
+        'debtorActions.messages',
+        'desk.errors',
+        'desk.tasks',
+        'engine',
+        'invoices.errors',
+        'payments',
+        'reports.columns',
+        'reports.pdf',
+        'tasks',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
       <>
         <PageHeader
           title={t('detail.title', { caseNumber: String(detail.caseNumber), debtor: detail.debtor.name })}
@@ -82,61 +100,69 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
           </p>
         ) : null}
         {actionView === 'payment' ? <PaymentPanel detail={detail} canWrite={canWrite} locale={locale} /> : null}
-        {actionView && actionView !== 'payment' ? <StatusChangePanel caseId={detail.id} action={actionView} status={detail.status} canWrite={canWrite} /> : null}
+        {actionView && actionView !== 'payment' ? (
+          <StatusChangePanel caseId={detail.id} action={actionView} status={detail.status} canWrite={canWrite} />
+        ) : null}
         {actionView ? null : (
           <>
             <CaseTabs caseId={detail.id} current={query.tab} />
             {query.tab === 'history' ? (
               <>
-              {canWrite ? (
-                <section aria-labelledby="new-message-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-                  <h2 id="new-message-heading" className="mb-2 font-semibold">
-                    {t('detail.newMessage')}
-                  </h2>
-                  <MessageForm caseId={detail.id} side="creditor" />
-                </section>
-              ) : null}
-              <CaseHistory
-                companyId={companyId}
-                caseId={detail.id}
-                entries={await listCaseHistory(companyId, detail.id, eventTypesFor(query.activities))}
-                activities={query.activities}
-                openLetterId={query.letterId}
-                agencyName={AGENCY_NAME}
-                currency={detail.currency}
-                locale={locale}
-              />
+                {canWrite ? (
+                  <section aria-labelledby="new-message-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+                    <h2 id="new-message-heading" className="mb-2 font-semibold">
+                      {t('detail.newMessage')}
+                    </h2>
+                    <MessageForm caseId={detail.id} side="creditor" />
+                  </section>
+                ) : null}
+                <CaseHistory
+                  companyId={companyId}
+                  caseId={detail.id}
+                  entries={await listCaseHistory(companyId, detail.id, eventTypesFor(query.activities))}
+                  activities={query.activities}
+                  openLetterId={query.letterId}
+                  agencyName={AGENCY_NAME}
+                  currency={detail.currency}
+                  locale={locale}
+                />
               </>
             ) : (
               <>
-              <CaseTasksPanel
-                caseId={detail.id}
-                tasks={await listCaseTasks(companyId, detail.id)}
-                files={await listCaseObjectionFiles(companyId, detail.id)}
-                canWrite={canWrite}
-                highlightId={highlightTask}
-                today={todayInOslo()}
-                locale={locale}
-              />
-              <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-                <CaseOverview detail={detail} locale={locale} />
-                <div>
-                  <PaymentInfoPanel
-                    info={paymentInfoFor(
-                      { status: detail.status, kid: detail.kid, outstandingOre: detail.claim.totalOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
-                      AGENCY_ACCOUNT_NUMBER,
-                      todayInOslo(),
-                    )}
-                    currency={detail.currency}
-                    agencyName={AGENCY_NAME}
-                    locale={locale}
-                  />
-                  <CaseAttachments companyId={companyId} caseId={detail.id} locale={locale} />
-                  {detail.status === 'active' || detail.status === 'paused' ? (
-                    <CollectionPanel companyId={companyId} caseId={detail.id} side="creditor" canWrite={canWrite} locale={locale} />
-                  ) : null}
+                <CaseTasksPanel
+                  caseId={detail.id}
+                  tasks={await listCaseTasks(companyId, detail.id)}
+                  files={await listCaseObjectionFiles(companyId, detail.id)}
+                  canWrite={canWrite}
+                  highlightId={highlightTask}
+                  today={todayInOslo()}
+                  locale={locale}
+                />
+                <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+                  <CaseOverview detail={detail} locale={locale} />
+                  <div>
+                    <PaymentInfoPanel
+                      info={paymentInfoFor(
+                        {
+                          status: detail.status,
+                          kid: detail.kid,
+                          outstandingOre: detail.claim.totalOre,
+                          latestLetterDueOn: detail.latestLetter?.dueOn ?? null,
+                          pausedDaysSinceLetter: detail.pausedDaysSinceLetter,
+                        },
+                        AGENCY_ACCOUNT_NUMBER,
+                        todayInOslo(),
+                      )}
+                      currency={detail.currency}
+                      agencyName={AGENCY_NAME}
+                      locale={locale}
+                    />
+                    <CaseAttachments companyId={companyId} caseId={detail.id} locale={locale} />
+                    {detail.status === 'active' || detail.status === 'paused' ? (
+                      <CollectionPanel companyId={companyId} caseId={detail.id} side="creditor" canWrite={canWrite} locale={locale} />
+                    ) : null}
+                  </div>
                 </div>
-              </div>
               </>
             )}
           </>

@@ -30,7 +30,13 @@ function one(value: string | string[] | undefined): string | undefined {
  * step 1 again (`&step=customer`), step 2, the confirmation once submitted, or the job's refusal to correct.
  */
 export default async function NewInvoicePage(props: PageProps<'/[locale]/cases/new'>) {
-  return <ClientMessages paths={['cases.errors', 'invoices', 'payments.errors', 'reports.columns', 'reports.pdf', 'users.errors', 'users.roles']}>{await newInvoicePageContent(props)}</ClientMessages>;
+  return (
+    <ClientMessages
+      paths={['cases.errors', 'invoices', 'payments.errors', 'reports.columns', 'reports.pdf', 'users.errors', 'users.roles']}
+    >
+      {await newInvoicePageContent(props)}
+    </ClientMessages>
+  );
 }
 
 async function newInvoicePageContent({ params, searchParams }: PageProps<'/[locale]/cases/new'>) {
@@ -93,13 +99,19 @@ async function newInvoicePageContent({ params, searchParams }: PageProps<'/[loca
         <>
           {header}
           <WizardSteps current={1} />
-          <CustomerForm locale={locale} companies={companies} draftId={draft.id} initial={customerValues(draft.customer, draft.companyId)} />
+          <CustomerForm
+            locale={locale}
+            companies={companies}
+            draftId={draft.id}
+            initial={customerValues(draft.customer, draft.companyId)}
+          />
         </>
       );
     }
-    const reason = draft.failureKey && t.has(draft.failureKey.replace(/^invoices\./, '') as never)
-      ? t(draft.failureKey.replace(/^invoices\./, '') as never, (draft.failureData ?? {}) as never)
-      : null;
+    const reason =
+      draft.failureKey && t.has(draft.failureKey.replace(/^invoices\./, '') as never)
+        ? t(draft.failureKey.replace(/^invoices\./, '') as never, (draft.failureData ?? {}) as never)
+        : null;
     return (
       <>
         {header}
@@ -146,7 +158,12 @@ async function newInvoicePageContent({ params, searchParams }: PageProps<'/[loca
     <>
       {header}
       <WizardSteps current={1} />
-      <CustomerForm locale={locale} companies={companies} draftId={null} initial={{ companyId: chosen ?? '', countryCode: 'NO', kind: 'person' }} />
+      <CustomerForm
+        locale={locale}
+        companies={companies}
+        draftId={null}
+        initial={{ companyId: chosen ?? '', countryCode: 'NO', kind: 'person' }}
+      />
     </>
   );
 }

@@ -27,10 +27,16 @@ export default async function SlipPage({ params }: PageProps<'/[locale]/reports/
         title={`${t('pdf.title')} ${slip.slipNumber}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            <a className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white" href={`/api/reports/download?locale=${locale}&ids=${slip.id}`}>
+            <a
+              className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white"
+              href={`/api/reports/download?locale=${locale}&ids=${slip.id}`}
+            >
               PDF
             </a>
-            <a className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium" href={`/api/reports/slips/${slip.id}/xlsx?locale=${locale}`}>
+            <a
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium"
+              href={`/api/reports/slips/${slip.id}/xlsx?locale=${locale}`}
+            >
               {t('excel')}
             </a>
           </div>

@@ -16,7 +16,19 @@ export default async function Page({ params }: PageProps<'/[locale]/settings/bet
   const user = await requireSignedIn();
   const t = await getTranslations();
   return (
-    <ClientMessages paths={['cases.errors', 'invoices.beta', 'invoices.customer', 'invoices.errors', 'payments.errors', 'reports.columns', 'reports.pdf', 'users.errors', 'users.roles']}>
+    <ClientMessages
+      paths={[
+        'cases.errors',
+        'invoices.beta',
+        'invoices.customer',
+        'invoices.errors',
+        'payments.errors',
+        'reports.columns',
+        'reports.pdf',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
       <section>
         <h2 className="mb-2 text-xl font-semibold">{t('settings.beta')}</h2>
         <p className="mb-4 text-sm text-slate-700">{t('invoices.beta.intro')}</p>

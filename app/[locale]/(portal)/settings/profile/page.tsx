@@ -17,7 +17,11 @@ export default async function ProfilePage({ params }: PageProps<'/[locale]/setti
   await enterLocale(params);
   const user = await requireSignedIn();
   const t = await getTranslations('settings');
-  const [profile, administered, activeCompanyId] = await Promise.all([getProfile(user.userId), administeredCompanies(), getActiveCompanyId()]);
+  const [profile, administered, activeCompanyId] = await Promise.all([
+    getProfile(user.userId),
+    administeredCompanies(),
+    getActiveCompanyId(),
+  ]);
   if (!profile) notFound();
   // The invite shortcut opens the company the user is working in, if they administer it.
   const inviteCompanyId = administered.find((c) => c.companyId === activeCompanyId)?.companyId ?? administered[0]?.companyId ?? null;

@@ -56,7 +56,10 @@ export default async function SecurityPage({ params, searchParams }: PageProps<'
             <ChangePasswordForm email={live.email} />
           ) : (
             <p>
-              <Link href={{ pathname: '/settings/security', query: { configure: 'password' } }} className="font-medium text-brand-700 underline">
+              <Link
+                href={{ pathname: '/settings/security', query: { configure: 'password' } }}
+                className="font-medium text-brand-700 underline"
+              >
                 {t('password.title')}
               </Link>
             </p>

@@ -28,7 +28,11 @@ function userIdParam(value: string | string[] | undefined): string | null {
 }
 
 export default async function UsersPage(props: PageProps<'/[locale]/settings/users'>) {
-  return <ClientMessages paths={['auth.errors', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security.password', 'users']}>{await usersPageContent(props)}</ClientMessages>;
+  return (
+    <ClientMessages paths={['auth.errors', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security.password', 'users']}>
+      {await usersPageContent(props)}
+    </ClientMessages>
+  );
 }
 
 async function usersPageContent({ params, searchParams }: PageProps<'/[locale]/settings/users'>) {
@@ -61,7 +65,7 @@ async function usersPageContent({ params, searchParams }: PageProps<'/[locale]/s
   const editId = canManage ? userIdParam(query.edit) : null;
   const deleteId = canManage ? userIdParam(query.delete) : null;
   const administeredIds = administered.map((c) => c.companyId);
-  const target = editId ?? deleteId ? await getMemberForEdit(company.companyId, editId ?? deleteId ?? '', administeredIds) : null;
+  const target = (editId ?? deleteId) ? await getMemberForEdit(company.companyId, editId ?? deleteId ?? '', administeredIds) : null;
 
   return (
     <section className="grid gap-6">
@@ -85,7 +89,10 @@ async function usersPageContent({ params, searchParams }: PageProps<'/[locale]/s
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h3 className="min-w-0 text-lg font-semibold break-words">{company.companyName}</h3>
         {canManage ? (
-          <Link href={{ pathname: '/settings/users', query: { company: company.companyId, invite: '1' } }} className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium whitespace-nowrap text-white hover:bg-brand-900">
+          <Link
+            href={{ pathname: '/settings/users', query: { company: company.companyId, invite: '1' } }}
+            className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium whitespace-nowrap text-white hover:bg-brand-900"
+          >
             {t('invite')}
           </Link>
         ) : (
@@ -93,9 +100,21 @@ async function usersPageContent({ params, searchParams }: PageProps<'/[locale]/s
         )}
       </div>
       <UsersTable company={company} members={members} invitations={invitations} canManage={canManage} locale={locale} />
-      {canManage && query.invite === '1' ? <InviteDialog companyId={company.companyId} administered={administered} defaultLocale={user.locale} closeHref={closeHref} /> : null}
-      {editId ? <EditUserDialog companyId={company.companyId} target={target} administered={administered} isSelf={editId === user.userId} closeHref={closeHref} /> : null}
-      {deleteId && !editId ? <DeleteUserDialog companyId={company.companyId} target={deleteId === user.userId ? null : target} closeHref={closeHref} /> : null}
+      {canManage && query.invite === '1' ? (
+        <InviteDialog companyId={company.companyId} administered={administered} defaultLocale={user.locale} closeHref={closeHref} />
+      ) : null}
+      {editId ? (
+        <EditUserDialog
+          companyId={company.companyId}
+          target={target}
+          administered={administered}
+          isSelf={editId === user.userId}
+          closeHref={closeHref}
+        />
+      ) : null}
+      {deleteId && !editId ? (
+        <DeleteUserDialog companyId={company.companyId} target={deleteId === user.userId ? null : target} closeHref={closeHref} />
+      ) : null}
     </section>
   );
 }

@@ -44,7 +44,22 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
   const tt = await getTranslations('desk.tasks');
   const tcase = await getTranslations('cases');
   return (
-    <ClientMessages paths={['caseMessages', 'cases.errors', 'debtorActions.messages', 'desk.errors', 'desk.tasks', 'engine', 'invoices.errors', 'reports.columns', 'reports.pdf', 'tasks.errors', 'users.errors', 'users.roles']}>
+    <ClientMessages
+      paths={[
+        'caseMessages',
+        'cases.errors',
+        'debtorActions.messages',
+        'desk.errors',
+        'desk.tasks',
+        'engine',
+        'invoices.errors',
+        'reports.columns',
+        'reports.pdf',
+        'tasks.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
       <>
         <PageHeader title={t('case.title', { caseNumber: String(found.caseNumber), debtor: found.debtorName })} />
         <DeskCaseSummary
@@ -74,7 +89,9 @@ export default async function DeskCasePage({ params }: PageProps<'/[locale]/desk
           <CollectionPanel companyId={found.companyId} caseId={found.id} side="agency" canWrite locale={locale} />
         </div>
         <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium text-brand-700">{(await getTranslations('engine.agreement'))('heading', { company: found.companyName })}</summary>
+          <summary className="cursor-pointer font-medium text-brand-700">
+            {(await getTranslations('engine.agreement'))('heading', { company: found.companyName })}
+          </summary>
           <div className="mt-3">
             <AgreementForm companyId={found.companyId} companyName={found.companyName} {...await getCompanyAgreement(found.companyId)} />
           </div>

@@ -46,40 +46,52 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
   const interestFromOn = letters[0]?.interestFromOn ?? detail.dueOn;
   const periods = await listRatePeriods(interestFromOn, today);
   const info = paymentInfoFor(
-    { status: detail.status, kid: detail.kid, outstandingOre: detail.claim.totalOre, latestLetterDueOn: detail.latestLetter?.dueOn ?? null, pausedDaysSinceLetter: detail.pausedDaysSinceLetter },
+    {
+      status: detail.status,
+      kid: detail.kid,
+      outstandingOre: detail.claim.totalOre,
+      latestLetterDueOn: detail.latestLetter?.dueOn ?? null,
+      pausedDaysSinceLetter: detail.pausedDaysSinceLetter,
+    },
     AGENCY_ACCOUNT_NUMBER,
     today,
   );
   return (
     <ClientMessages paths={['minSide', 'cases.paymentInfo']}>
-    <DebtorShell signOut={<DebtorSignOutButton />}>
-      {actor.kind === 'person' ? (
-        <p className="mb-4 text-sm">
-          <Link href="/min-side" className="text-brand-700 underline">{t('case.back')}</Link>
+      <DebtorShell signOut={<DebtorSignOutButton />}>
+        {actor.kind === 'person' ? (
+          <p className="mb-4 text-sm">
+            <Link href="/min-side" className="text-brand-700 underline">
+              {t('case.back')}
+            </Link>
+          </p>
+        ) : (
+          <p className="mb-4 text-sm text-slate-600">{t('list.signedInWithCode')}</p>
+        )}
+        <h1 className="mb-1 text-2xl font-semibold">{t('case.title', { caseNumber: String(detail.caseNumber) })}</h1>
+        <p className="mb-6 text-slate-700">
+          {t('case.creditor')}: {detail.companyName}
         </p>
-      ) : (
-        <p className="mb-4 text-sm text-slate-600">{t('list.signedInWithCode')}</p>
-      )}
-      <h1 className="mb-1 text-2xl font-semibold">{t('case.title', { caseNumber: String(detail.caseNumber) })}</h1>
-      <p className="mb-6 text-slate-700">
-        {t('case.creditor')}: {detail.companyName}
-      </p>
-      {disputed ? <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t('case.disputed')}</p> : null}
-      <CaseActionsNav caseId={caseId} />
-      <CaseSummary detail={detail} locale={locale} />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="grid grid-cols-1 gap-6">
-          <CaseOverview detail={detail} locale={locale} />
-          <ClaimDetails fees={fees} periods={periods} interestFromOn={interestFromOn} currency={detail.currency} locale={locale} />
-          <DebtorLetters caseId={caseId} letters={letters} currency={detail.currency} locale={locale} />
+        {disputed ? (
+          <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            {t('case.disputed')}
+          </p>
+        ) : null}
+        <CaseActionsNav caseId={caseId} />
+        <CaseSummary detail={detail} locale={locale} />
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <div className="grid grid-cols-1 gap-6">
+            <CaseOverview detail={detail} locale={locale} />
+            <ClaimDetails fees={fees} periods={periods} interestFromOn={interestFromOn} currency={detail.currency} locale={locale} />
+            <DebtorLetters caseId={caseId} letters={letters} currency={detail.currency} locale={locale} />
+          </div>
+          {/* On a phone, how to pay comes first; beside the claim on a wide screen. */}
+          <div className="order-first lg:order-last">
+            <PaymentInfoPanel info={info} currency={detail.currency} agencyName={AGENCY_NAME} locale={locale} />
+            <CaseAttachments companyId={actor.companyId} caseId={caseId} locale={locale} routeBase="/api/min-side/cases" />
+          </div>
         </div>
-        {/* On a phone, how to pay comes first; beside the claim on a wide screen. */}
-        <div className="order-first lg:order-last">
-          <PaymentInfoPanel info={info} currency={detail.currency} agencyName={AGENCY_NAME} locale={locale} />
-          <CaseAttachments companyId={actor.companyId} caseId={caseId} locale={locale} routeBase="/api/min-side/cases" />
-        </div>
-      </div>
-    </DebtorShell>
+      </DebtorShell>
     </ClientMessages>
   );
 }

@@ -23,13 +23,33 @@ export default async function DemoPaymentPage({ params }: PageProps<'/[locale]/m
   if (!payment || payment.provider !== 'local' || payment.status !== 'pending') notFound();
   const t = await getTranslations('debtorActions.demoPayment');
   return (
-    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.demoPayment.approve', 'debtorActions.demoPayment.decline', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
-    <ActionFrame caseId={payment.caseId} title={t('title')} intro={t('intro')}>
-      <p className="mb-6 text-lg font-semibold">
-        {t('amount')}: {formatOre(payment.amountOre, locale)}
-      </p>
-      <LocalPaymentForm reference={payment.reference} />
-    </ActionFrame>
+    <ClientMessages
+      paths={[
+        'caseMessages.errors',
+        'cases.errors',
+        'debtorActions.consent',
+        'debtorActions.demoPayment.approve',
+        'debtorActions.demoPayment.decline',
+        'debtorActions.messages',
+        'debtorActions.object',
+        'debtorActions.pay',
+        'debtorActions.plan',
+        'debtorPayments.errors',
+        'engine.errors',
+        'invoices.errors',
+        'minSide.errors',
+        'minSide.languageLink',
+        'payments.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      <ActionFrame caseId={payment.caseId} title={t('title')} intro={t('intro')}>
+        <p className="mb-6 text-lg font-semibold">
+          {t('amount')}: {formatOre(payment.amountOre, locale)}
+        </p>
+        <LocalPaymentForm reference={payment.reference} />
+      </ActionFrame>
     </ClientMessages>
   );
 }

@@ -35,7 +35,20 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
   const t = await getTranslations('integrations');
   const [keys, autocollect] = await Promise.all([listApiKeys(actor.companyId), getAutocollectEnabled(actor.companyId)]);
   return (
-    <ClientMessages paths={['auth.errors', 'integrations', 'invoices.errors', 'reports.columns', 'reports.pdf', 'security', 'users.chooseCompany', 'users.errors', 'users.roles', 'users.show']}>
+    <ClientMessages
+      paths={[
+        'auth.errors',
+        'integrations',
+        'invoices.errors',
+        'reports.columns',
+        'reports.pdf',
+        'security',
+        'users.chooseCompany',
+        'users.errors',
+        'users.roles',
+        'users.show',
+      ]}
+    >
       <section className="grid gap-8">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
@@ -68,12 +81,24 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-slate-300 text-slate-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2">{t('columns.name')}</th>
-                    <th scope="col" className="px-3 py-2">{t('columns.prefix')}</th>
-                    <th scope="col" className="px-3 py-2">{t('columns.created')}</th>
-                    <th scope="col" className="px-3 py-2">{t('columns.lastUsed')}</th>
-                    <th scope="col" className="px-3 py-2">{t('columns.status')}</th>
-                    <th scope="col" className="px-3 py-2"><span className="sr-only">{t('columns.actions')}</span></th>
+                    <th scope="col" className="px-3 py-2">
+                      {t('columns.name')}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t('columns.prefix')}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t('columns.created')}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t('columns.lastUsed')}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t('columns.status')}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">{t('columns.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -83,10 +108,16 @@ export default async function IntegrationsPage({ params, searchParams }: PagePro
                       <td className="px-3 py-2 font-mono whitespace-nowrap">ac_{key.prefix}_…</td>
                       <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(key.createdAt, locale)}</td>
                       <td className="px-3 py-2">
-                        {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt, locale)}${key.lastUsedAddress ? ` (${key.lastUsedAddress})` : ''}` : t('neverUsed')}
+                        {key.lastUsedAt
+                          ? `${formatDateTime(key.lastUsedAt, locale)}${key.lastUsedAddress ? ` (${key.lastUsedAddress})` : ''}`
+                          : t('neverUsed')}
                       </td>
-                      <td className="px-3 py-2 whitespace-nowrap">{key.revokedAt ? t('revokedAt', { date: formatDateTime(key.revokedAt, locale) }) : t('active')}</td>
-                      <td className="px-3 py-2">{key.revokedAt ? null : <RevokeKeyForm companyId={company.companyId} apiKeyId={key.id} name={key.name} />}</td>
+                      <td className="px-3 py-2 whitespace-nowrap">
+                        {key.revokedAt ? t('revokedAt', { date: formatDateTime(key.revokedAt, locale) }) : t('active')}
+                      </td>
+                      <td className="px-3 py-2">
+                        {key.revokedAt ? null : <RevokeKeyForm companyId={company.companyId} apiKeyId={key.id} name={key.name} />}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * edit it; Lese and Skrive see the address read-only (it is no secret inside the company).
  */
 export default async function SettlementReportsPage(props: PageProps<'/[locale]/settings/company/settlement'>) {
-  return <ClientMessages paths={['companySettings', 'users.chooseCompany', 'users.errors', 'users.show']}>{await settlementReportsPageContent(props)}</ClientMessages>;
+  return (
+    <ClientMessages paths={['companySettings', 'users.chooseCompany', 'users.errors', 'users.show']}>
+      {await settlementReportsPageContent(props)}
+    </ClientMessages>
+  );
 }
 
 async function settlementReportsPageContent({ params, searchParams }: PageProps<'/[locale]/settings/company/settlement'>) {

@@ -19,19 +19,42 @@ export default async function DebtorMessagesPage({ params }: PageProps<'/[locale
   const t = await getTranslations('debtorActions.messages');
   const thread = await listDebtorThread(actor.companyId, caseId);
   return (
-    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
-    <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
-      {thread.length === 0 ? <p className="mb-6 text-sm text-slate-600">{t('empty')}</p> : null}
-      <ul className="mb-6 grid gap-3">
-        {thread.map((message) => (
-          <li key={message.id} className={`rounded-md border px-4 py-3 text-sm ${message.fromDebtor ? 'border-slate-300' : 'border-slate-200 bg-slate-50'}`}>
-            <p className="mb-1 text-slate-600">{t(message.fromDebtor ? 'yours' : 'agency', { date: formatDateTime(message.createdAt, locale) })}</p>
-            <p className="whitespace-pre-line">{message.body}</p>
-          </li>
-        ))}
-      </ul>
-      <DebtorMessageForm caseId={caseId} />
-    </ActionFrame>
+    <ClientMessages
+      paths={[
+        'caseMessages.errors',
+        'cases.errors',
+        'debtorActions.consent',
+        'debtorActions.messages',
+        'debtorActions.object',
+        'debtorActions.pay',
+        'debtorActions.plan',
+        'debtorPayments.errors',
+        'engine.errors',
+        'invoices.errors',
+        'minSide.errors',
+        'minSide.languageLink',
+        'payments.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
+        {thread.length === 0 ? <p className="mb-6 text-sm text-slate-600">{t('empty')}</p> : null}
+        <ul className="mb-6 grid gap-3">
+          {thread.map((message) => (
+            <li
+              key={message.id}
+              className={`rounded-md border px-4 py-3 text-sm ${message.fromDebtor ? 'border-slate-300' : 'border-slate-200 bg-slate-50'}`}
+            >
+              <p className="mb-1 text-slate-600">
+                {t(message.fromDebtor ? 'yours' : 'agency', { date: formatDateTime(message.createdAt, locale) })}
+              </p>
+              <p className="whitespace-pre-line">{message.body}</p>
+            </li>
+          ))}
+        </ul>
+        <DebtorMessageForm caseId={caseId} />
+      </ActionFrame>
     </ClientMessages>
   );
 }

@@ -21,17 +21,35 @@ export default async function ObjectPage({ params }: PageProps<'/[locale]/min-si
   const t = await getTranslations('debtorActions.object');
   const objection = await db.transaction((tx) => getObjection(tx, actor));
   return (
-    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
-    <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
-      {objection ? (
-        <div className="grid gap-2 rounded-md border border-slate-300 px-4 py-3 text-sm" role="status">
-          <p>{t('status', { date: formatDate(objection.createdAt, locale), reason: t(`reasons.${objection.reason}`) })}</p>
-          <p className="whitespace-pre-line text-slate-700">{objection.body}</p>
-          <p>{objection.answer ? t('answered', { answer: objection.answer }) : t('waiting')}</p>
-        </div>
-      ) : null}
-      {objection && objection.taskStatus === 'open' ? null : <ObjectionForm caseId={caseId} />}
-    </ActionFrame>
+    <ClientMessages
+      paths={[
+        'caseMessages.errors',
+        'cases.errors',
+        'debtorActions.consent',
+        'debtorActions.messages',
+        'debtorActions.object',
+        'debtorActions.pay',
+        'debtorActions.plan',
+        'debtorPayments.errors',
+        'engine.errors',
+        'invoices.errors',
+        'minSide.errors',
+        'minSide.languageLink',
+        'payments.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
+        {objection ? (
+          <div className="grid gap-2 rounded-md border border-slate-300 px-4 py-3 text-sm" role="status">
+            <p>{t('status', { date: formatDate(objection.createdAt, locale), reason: t(`reasons.${objection.reason}`) })}</p>
+            <p className="whitespace-pre-line text-slate-700">{objection.body}</p>
+            <p>{objection.answer ? t('answered', { answer: objection.answer }) : t('waiting')}</p>
+          </div>
+        ) : null}
+        {objection && objection.taskStatus === 'open' ? null : <ObjectionForm caseId={caseId} />}
+      </ActionFrame>
     </ClientMessages>
   );
 }

@@ -29,21 +29,42 @@ export default async function PayPage({ params, searchParams }: PageProps<'/[loc
   const outcome = returned ? (returned.status === 'approved' ? 'approved' : returned.status === 'pending' ? 'pending' : 'declined') : null;
   const open = (detail.status === 'active' || detail.status === 'paused') && detail.claim.totalOre > 0;
   return (
-    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
-    <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
-      {outcome ? (
-        <p role="status" className={`mb-6 rounded-md border px-4 py-3 text-sm ${outcome === 'approved' ? 'border-green-300 bg-green-50 text-green-900' : 'border-amber-300 bg-amber-50 text-amber-900'}`}>
-          {t(outcome)}
-        </p>
-      ) : null}
-      {!configuredProviderName() ? (
-        <p className="text-sm">{t('unavailableNotice')}</p>
-      ) : open ? (
-        <PayForm caseId={caseId} amount={formatOreNumber(detail.claim.totalOre, locale)} idempotencyKey={randomUUID()} />
-      ) : (
-        <p className="text-sm">{t('errors.nothingOwed')}</p>
-      )}
-    </ActionFrame>
+    <ClientMessages
+      paths={[
+        'caseMessages.errors',
+        'cases.errors',
+        'debtorActions.consent',
+        'debtorActions.messages',
+        'debtorActions.object',
+        'debtorActions.pay',
+        'debtorActions.plan',
+        'debtorPayments.errors',
+        'engine.errors',
+        'invoices.errors',
+        'minSide.errors',
+        'minSide.languageLink',
+        'payments.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
+        {outcome ? (
+          <p
+            role="status"
+            className={`mb-6 rounded-md border px-4 py-3 text-sm ${outcome === 'approved' ? 'border-green-300 bg-green-50 text-green-900' : 'border-amber-300 bg-amber-50 text-amber-900'}`}
+          >
+            {t(outcome)}
+          </p>
+        ) : null}
+        {!configuredProviderName() ? (
+          <p className="text-sm">{t('unavailableNotice')}</p>
+        ) : open ? (
+          <PayForm caseId={caseId} amount={formatOreNumber(detail.claim.totalOre, locale)} idempotencyKey={randomUUID()} />
+        ) : (
+          <p className="text-sm">{t('errors.nothingOwed')}</p>
+        )}
+      </ActionFrame>
     </ClientMessages>
   );
 }

@@ -30,31 +30,59 @@ export default async function PlanPage({ params, searchParams }: PageProps<'/[lo
   const actor = await requireDebtorCase(caseId);
   const t = await getTranslations('debtorActions.plan');
   const query = await searchParams;
-  const chosen = Object.fromEntries(FIELDS.flatMap((name) => (typeof query[name] === 'string' ? [[name, query[name]]] : []))) as Record<string, string>;
+  const chosen = Object.fromEntries(FIELDS.flatMap((name) => (typeof query[name] === 'string' ? [[name, query[name]]] : []))) as Record<
+    string,
+    string
+  >;
   const [current, detail] = await Promise.all([getCaseArrangement(actor.companyId, caseId), getCaseDetail(actor.companyId, caseId)]);
   const parsed = chosen.kind ? arrangementSchema.safeParse({ ...chosen, caseId }) : null;
   const result = parsed?.success ? await previewForDebtor(actor, parsed.data) : null;
   const tv = await getTranslations();
-  const fieldErrors = parsed && !parsed.success ? Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), tv(issue.message as never)])) : {};
+  const fieldErrors =
+    parsed && !parsed.success
+      ? Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), tv(issue.message as never)]))
+      : {};
   return (
-    <ClientMessages paths={['caseMessages.errors', 'cases.errors', 'debtorActions.consent', 'debtorActions.messages', 'debtorActions.object', 'debtorActions.pay', 'debtorActions.plan', 'debtorPayments.errors', 'engine.errors', 'invoices.errors', 'minSide.errors', 'minSide.languageLink', 'payments.errors', 'users.errors', 'users.roles']}>
-    <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
-      {current ? (
-        <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
-          {current.status === 'active' ? t('current.active', { kind: current.kind, date: formatDate(current.untilOn, locale) }) : t(`current.${current.status}`)}
-        </p>
-      ) : null}
-      <PlanChoiceForm chosen={chosen} errors={fieldErrors} />
-      {result && 'errorKey' in result ? (
-        <p role="status" className="mt-6 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{tv(result.errorKey as never)}</p>
-      ) : null}
-      {result && 'preview' in result ? (
-        <section className="mt-8 grid gap-4" aria-labelledby="plan-cost">
-          <PlanPreview preview={result.preview} locale={locale} account={env().AGENCY_ACCOUNT_NUMBER} kid={detail?.kid ?? ''} />
-          <ConfirmPlanForm fields={{ ...chosen, caseId }} />
-        </section>
-      ) : null}
-    </ActionFrame>
+    <ClientMessages
+      paths={[
+        'caseMessages.errors',
+        'cases.errors',
+        'debtorActions.consent',
+        'debtorActions.messages',
+        'debtorActions.object',
+        'debtorActions.pay',
+        'debtorActions.plan',
+        'debtorPayments.errors',
+        'engine.errors',
+        'invoices.errors',
+        'minSide.errors',
+        'minSide.languageLink',
+        'payments.errors',
+        'users.errors',
+        'users.roles',
+      ]}
+    >
+      <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
+        {current ? (
+          <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
+            {current.status === 'active'
+              ? t('current.active', { kind: current.kind, date: formatDate(current.untilOn, locale) })
+              : t(`current.${current.status}`)}
+          </p>
+        ) : null}
+        <PlanChoiceForm chosen={chosen} errors={fieldErrors} />
+        {result && 'errorKey' in result ? (
+          <p role="status" className="mt-6 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {tv(result.errorKey as never)}
+          </p>
+        ) : null}
+        {result && 'preview' in result ? (
+          <section className="mt-8 grid gap-4" aria-labelledby="plan-cost">
+            <PlanPreview preview={result.preview} locale={locale} account={env().AGENCY_ACCOUNT_NUMBER} kid={detail?.kid ?? ''} />
+            <ConfirmPlanForm fields={{ ...chosen, caseId }} />
+          </section>
+        ) : null}
+      </ActionFrame>
     </ClientMessages>
   );
 }

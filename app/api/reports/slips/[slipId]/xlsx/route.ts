@@ -20,8 +20,17 @@ export const GET = gatedRoute(async (request: NextRequest, context: { params: Pr
   const t = await getTranslations({ locale, namespace: 'reports' });
   const [slip] = z.uuid().safeParse(slipId).success ? await getSlips(scope.companyIds, [slipId]) : [];
   if (!slip) return new Response(t('errors.notFound'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const columns = (['caseNumber', 'invoiceNumber', 'customerNumber', 'debtor', 'principal', 'interest', 'fee', 'vat', 'net', 'kind'] as const).map((key) => t(`columns.${key}`));
-  const workbook = buildSlipWorkbook(slip, { sheet: slip.slipNumber, direct: t('pdf.directPayments'), columns, carriedIn: t('pdf.carriedIn'), carriedOut: t('pdf.carriedOut'), paidOut: t('pdf.paidOut') });
+  const columns = (
+    ['caseNumber', 'invoiceNumber', 'customerNumber', 'debtor', 'principal', 'interest', 'fee', 'vat', 'net', 'kind'] as const
+  ).map((key) => t(`columns.${key}`));
+  const workbook = buildSlipWorkbook(slip, {
+    sheet: slip.slipNumber,
+    direct: t('pdf.directPayments'),
+    columns,
+    carriedIn: t('pdf.carriedIn'),
+    carriedOut: t('pdf.carriedOut'),
+    paidOut: t('pdf.paidOut'),
+  });
   return new Response(new Uint8Array(workbook), {
     headers: {
       'Content-Type': XLSX_TYPE,

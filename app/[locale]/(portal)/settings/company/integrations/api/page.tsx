@@ -10,7 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('integrations.reference'))('title') };
 }
 
-type Operation = { summary?: string; description?: string; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, { description: string }> };
+type Operation = {
+  summary?: string;
+  description?: string;
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<string, { description: string }>;
+};
 
 const SECTIONS = ['auth', 'idempotency', 'errors', 'rateLimit', 'pagination', 'money'] as const;
 
@@ -61,7 +67,11 @@ export default async function ApiReferencePage({ params }: PageProps<'/[locale]/
                   Parameters: {operation.parameters.map((p) => `${p.name} (${p.in}${p.required ? ', required' : ''})`).join(', ')}
                 </p>
               ) : null}
-              {operation.requestBody ? <p className="text-sm text-slate-700">Body: {Object.values(operation.requestBody.content)[0]?.schema.$ref?.split('/').pop()}</p> : null}
+              {operation.requestBody ? (
+                <p className="text-sm text-slate-700">
+                  Body: {Object.values(operation.requestBody.content)[0]?.schema.$ref?.split('/').pop()}
+                </p>
+              ) : null}
               <ul className="mt-1 text-sm text-slate-700">
                 {Object.entries(operation.responses).map(([status, response]) => (
                   <li key={status}>
@@ -77,7 +87,12 @@ export default async function ApiReferencePage({ params }: PageProps<'/[locale]/
         <h3 id="ref-schemas" className="text-lg font-semibold">
           {t('schemas')}
         </h3>
-        <pre lang="en" tabIndex={0} aria-label={t('schemas')} className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-3 text-xs">
+        <pre
+          lang="en"
+          tabIndex={0}
+          aria-label={t('schemas')}
+          className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-3 text-xs"
+        >
           {JSON.stringify(document.components.schemas, null, 2)}
         </pre>
       </section>
