@@ -28,7 +28,7 @@ export function MessageForm({ caseId, side }: { caseId: string; side: 'agency' |
       <FormStatus text={msg.summary} tone={msg.tone} />
       <div>
         <Button type="submit" disabled={pending}>
-          {t('send')}
+          {t(side === 'debtor' ? 'sendDebtor' : 'send')}
         </Button>
       </div>
     </form>

@@ -14,7 +14,7 @@ const TEXT = {
     sharedLabel: 'Min side, delt med kreditor',
     reply: 'Svar skyldneren',
     label: 'Svar til skyldneren (vises i Min side)',
-    send: 'Send melding',
+    send: 'Send til skyldneren',
     sent: 'Svaret er sendt til skyldneren.',
   },
   en: {
@@ -22,7 +22,7 @@ const TEXT = {
     sharedLabel: 'Min side, shared with the creditor',
     reply: 'Reply to the debtor',
     label: 'Reply to the debtor (shown in Min side)',
-    send: 'Send message',
+    send: 'Send to the debtor',
     sent: 'The reply has been sent to the debtor.',
   },
 };
