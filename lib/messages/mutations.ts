@@ -9,23 +9,26 @@ import { recordEvent } from '@/lib/events/record';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';
 import type { PostMessageInput } from './schemas';
 
+/** One message row; every post (agency, creditor, debtor, reply to the debtor) writes it here. */
+async function insertMessage(tx: Tx, values: typeof messages.$inferInsert) {
+  const [row] = await tx.insert(messages).values(values).returning({ id: messages.id });
+  if (!row) throw new Error('message insert returned nothing');
+  return row;
+}
+
 export type MessagePosted = { messageId: string; caseId: string; companyId: string; outboxIds: string[] };
 
 /** The desk writes to the creditor on a case: message.received in the creditor's history, and emails. */
 export async function postAgencyMessage(tx: Tx, staff: StaffActor, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
   const debtCase = await lockCaseRef(tx, input.caseId);
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      companyId: debtCase.companyId,
-      caseId: debtCase.id,
-      authorUserId: staff.userId,
-      fromAgency: true,
-      body: input.body,
-      createdAt: now,
-    })
-    .returning({ id: messages.id });
-  if (!row) throw new Error('message insert returned nothing');
+  const row = await insertMessage(tx, {
+    companyId: debtCase.companyId,
+    caseId: debtCase.id,
+    authorUserId: staff.userId,
+    fromAgency: true,
+    body: input.body,
+    createdAt: now,
+  });
   await recordEvent(
     tx,
     { userId: staff.userId, companyId: debtCase.companyId },
@@ -52,18 +55,14 @@ export async function postCreditorMessage(tx: Tx, actor: CaseActor, input: PostM
   assertActorRole(actor, 'write');
   if (input.caseId !== actor.caseId) throw new DomainError('cases.errors.notFound');
   const debtCase = await lockCaseRef(tx, input.caseId, actor.companyId);
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      companyId: debtCase.companyId,
-      caseId: debtCase.id,
-      authorUserId: actor.userId,
-      fromAgency: false,
-      body: input.body,
-      createdAt: now,
-    })
-    .returning({ id: messages.id });
-  if (!row) throw new Error('message insert returned nothing');
+  const row = await insertMessage(tx, {
+    companyId: debtCase.companyId,
+    caseId: debtCase.id,
+    authorUserId: actor.userId,
+    fromAgency: false,
+    body: input.body,
+    createdAt: now,
+  });
   await recordEvent(tx, actor, { type: 'message.sent', caseId: debtCase.id, data: { messageId: row.id } }, now);
   return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
 }
@@ -80,20 +79,16 @@ export async function postDebtorMessage(
 ): Promise<MessagePosted> {
   if (input.caseId !== scope.caseId) throw new DomainError('cases.errors.notFound');
   const debtCase = await lockCaseRef(tx, input.caseId, scope.companyId);
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      companyId: debtCase.companyId,
-      caseId: debtCase.id,
-      authorUserId: null,
-      fromAgency: false,
-      fromDebtor: true,
-      sharedWithCreditor: false,
-      body: input.body,
-      createdAt: now,
-    })
-    .returning({ id: messages.id });
-  if (!row) throw new Error('message insert returned nothing');
+  const row = await insertMessage(tx, {
+    companyId: debtCase.companyId,
+    caseId: debtCase.id,
+    authorUserId: null,
+    fromAgency: false,
+    fromDebtor: true,
+    sharedWithCreditor: false,
+    body: input.body,
+    createdAt: now,
+  });
   await recordEvent(
     tx,
     { userId: null, companyId: debtCase.companyId },
@@ -132,20 +127,16 @@ export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { mes
  */
 export async function replyToDebtor(tx: Tx, staff: StaffActor, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
   const debtCase = await lockCaseRef(tx, input.caseId);
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      companyId: debtCase.companyId,
-      caseId: debtCase.id,
-      authorUserId: staff.userId,
-      fromAgency: true,
-      toDebtor: true,
-      sharedWithCreditor: false,
-      body: input.body,
-      createdAt: now,
-    })
-    .returning({ id: messages.id });
-  if (!row) throw new Error('message insert returned nothing');
+  const row = await insertMessage(tx, {
+    companyId: debtCase.companyId,
+    caseId: debtCase.id,
+    authorUserId: staff.userId,
+    fromAgency: true,
+    toDebtor: true,
+    sharedWithCreditor: false,
+    body: input.body,
+    createdAt: now,
+  });
   await recordEvent(
     tx,
     { userId: staff.userId, companyId: debtCase.companyId },
