@@ -20,7 +20,7 @@ export function objectionForm(fields: { reason?: string; body?: string; files?: 
   const form = new FormData();
   if (fields.reason) form.append('reason', fields.reason);
   if (fields.body !== undefined) form.append('body', fields.body);
-  for (const file of fields.files ?? []) form.append('files', new File([file.buffer], file.name, { type: file.mimeType }));
+  for (const file of fields.files ?? []) form.append('files', new File([new Uint8Array(file.buffer)], file.name, { type: file.mimeType }));
   return form;
 }
 
