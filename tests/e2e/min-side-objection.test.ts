@@ -123,14 +123,25 @@ describe.each(['nb', 'en'] as const)('Min side: an objection without JavaScript,
     await target.goto(`/${locale}/min-side/cases/${debtCase.id}/object`);
     const form = await sidewaysOverflow(target);
     expect(form.scrollWidth, form.culprits.join('; ')).toBeLessThanOrEqual(form.viewport);
-    expect(await seriousAxeViolations(target)).toEqual([]);
 
     await object(target, locale, TEXT_AS_PNG);
     await target.waitForURL(`**/object?error=fileType*`);
     expect(await describedErrors(target, l.files)).toEqual({ invalid: 'true', texts: [l.fileType] });
     const refused = await sidewaysOverflow(target);
     expect(refused.scrollWidth, refused.culprits.join('; ')).toBeLessThanOrEqual(refused.viewport);
-    expect(await seriousAxeViolations(target)).toEqual([]);
+    // axe runs as a script, which this browser does not: the same markup is checked in one that does, at 360 px.
+    const refusedUrl = target.url();
+    const [formPage, refusedPage] = [
+      `/${locale}/min-side/cases/${debtCase.id}/object`,
+      new URL(refusedUrl).pathname + new URL(refusedUrl).search,
+    ];
+    await page.setViewportSize(PHONE);
+    await signInWithCode(page, locale, debtCase.caseNumber, code);
+    await page.waitForURL(`**/${locale}/min-side/cases/${debtCase.id}`);
+    for (const url of [formPage, refusedPage]) {
+      await page.goto(url);
+      expect(await seriousAxeViolations(page), url).toEqual([]);
+    }
     expect(await objectionTrace(db, debtCase.id)).toEqual({ objections: 0, files: 0, tasks: 0, disputed: false });
 
     await object(target, locale, { name: 'kvittering.pdf', mimeType: 'application/pdf', buffer: await receiptPdfOfSize(40_000) });
