@@ -15,7 +15,17 @@ import type { Locale } from '@/lib/i18n/routing';
  * Betal nå: the amount (today's claim filled in, written for input in the page's locale, which the server reads it
  * in) and the form's idempotency key, so a double submit pays once.
  */
-export function PayForm({ caseId, locale, amount, idempotencyKey }: { caseId: string; locale: Locale; amount: string; idempotencyKey: string }) {
+export function PayForm({
+  caseId,
+  locale,
+  amount,
+  idempotencyKey,
+}: {
+  caseId: string;
+  locale: Locale;
+  amount: string;
+  idempotencyKey: string;
+}) {
   const t = useTranslations('debtorActions.pay');
   const [state, formAction, pending] = useActionState(payNowAction, idleState);
   const msg = useFormMessages(state);

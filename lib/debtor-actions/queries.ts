@@ -73,7 +73,8 @@ export async function getCaseArrangement(companyId: string, caseId: string, toda
   const states = instalmentStates(rows, paid?.ore ?? 0, today);
   const schedule = rows.map((row, index) => ({
     ...row,
-    state: states[index] ?? 'due',
+    // The engine's notice is its word that the instalment was missed, whatever day the page is read on.
+    state: states[index] === 'paid' ? ('paid' as const) : row.noticeSentOn ? ('missed' as const) : (states[index] ?? 'due'),
     deadlineOn: row.noticeSentOn ? plusDays(row.noticeSentOn, MISSED_INSTALMENT_GRACE_DAYS) : null,
   }));
   return { ...arrangement, schedule };

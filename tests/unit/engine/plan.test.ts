@@ -145,7 +145,9 @@ describe('a running plan', () => {
     ] as const) {
       const states = instalmentStates(instalments, paid, day);
       const firstMissed = states.indexOf('missed');
-      expect(firstMissed === -1 ? null : instalments[firstMissed]?.number).toBe(planStanding(instalments, paid, day).missed?.number ?? null);
+      expect(firstMissed === -1 ? null : instalments[firstMissed]?.number).toBe(
+        planStanding(instalments, paid, day).missed?.number ?? null,
+      );
     }
   });
 });

@@ -60,7 +60,12 @@ export default async function PayPage({ params, searchParams }: PageProps<'/[loc
         {!configuredProviderName() ? (
           <p className="text-sm">{t('unavailableNotice')}</p>
         ) : open ? (
-          <PayForm caseId={caseId} locale={locale} amount={formatOreForInput(detail.claim.totalOre, locale)} idempotencyKey={randomUUID()} />
+          <PayForm
+            caseId={caseId}
+            locale={locale}
+            amount={formatOreForInput(detail.claim.totalOre, locale)}
+            idempotencyKey={randomUUID()}
+          />
         ) : (
           <p className="text-sm">{t('errors.nothingOwed')}</p>
         )}
