@@ -283,10 +283,14 @@ describe.each(['nb', 'en'] as const)('Min side’s pay and plan pages at 360 px 
       expect(await seriousAxeViolations(page), name).toEqual([]);
     };
     await page.getByRole('textbox', { name: L[locale].amount }).waitFor();
+    // The shell's language link is a client component inside the action frame: it must have its text there too.
+    const languageLink = page.getByRole('link', { name: locale === 'nb' ? 'English' : 'Norsk', exact: true });
+    await languageLink.waitFor();
     await check('pay');
     await startPayment(page, locale, debtCase.id);
     await check('provider page');
     await previewPlan(page, locale, debtCase.id, 6);
+    await languageLink.waitFor();
     await check('plan price');
     await page.getByRole('button', { name: L[locale].confirm }).click();
     await page.waitForURL(`**/plan?done=active`);
