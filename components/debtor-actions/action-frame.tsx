@@ -19,6 +19,7 @@ export async function ActionFrame({
 }) {
   const t = await getTranslations('minSide');
   return (
+    // Nested providers replace the page's messages: the shell's language link (a client component) needs its own.
     <ClientMessages paths={['debtorActions', 'validation', 'payments.errors', 'cases.errors', 'minSide.languageLink']}>
       <DebtorShell signOut={<DebtorSignOutButton />}>
         <p className="mb-4 text-sm">
