@@ -21,6 +21,7 @@ const L = {
     signOut: 'Logg ut',
     codeLabel: 'Kode for Min side',
     signInTitle: 'Logg inn på Min side',
+    payee: 'Du betaler til',
   },
   en: {
     open: 'See case',
@@ -31,6 +32,7 @@ const L = {
     signOut: 'Sign out',
     codeLabel: 'Code for My page',
     signInTitle: 'Sign in to My page',
+    payee: 'You pay to',
   },
 } as const;
 
@@ -42,6 +44,8 @@ async function section(target: Page, headingId: string) {
   const text = await target.locator(`section[aria-labelledby="${headingId}"]`).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     for (const button of copy.querySelectorAll('button')) button.remove();
+    // Whom the money goes to is worded for the reader ("Du betaler til" / "Skyldner betaler til"); the figures are not.
+    for (const payee of copy.querySelectorAll('[data-payee]')) payee.remove();
     return copy.textContent ?? '';
   });
   return text.replace(/\s+/g, ' ').trim();
@@ -57,6 +61,7 @@ describe.each(['nb', 'en'] as const)('Min side (%s)', (locale) => {
     await page.waitForURL(`**/${locale}/min-side/cases/${debtCase.id}`);
     const debtorAmounts = await section(page, 'amounts-heading');
     const debtorPayment = await section(page, 'payment-info-heading');
+    await expect(page.locator('[data-payee]').innerText()).resolves.toContain(l.payee);
     expect(debtorAmounts).toContain(l.amounts);
     expect(debtorPayment).toContain(debtCase.kid);
     expect(await seriousAxeViolations(page)).toEqual([]);
