@@ -1,0 +1,20 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createSheetWriter } from './sheet-writer.mjs';
+
+// The worker behind lib/xlsx/stream.ts: workerData is the sheet; { kind: 'rows' } messages are written and
+// answered with { kind: 'written' } (the sender's flow control), { kind: 'end' } finishes the file. The zip's
+// bytes go back as { kind: 'bytes' }, transferred. A throw ends the worker with an 'error' on the other side.
+if (!parentPort) throw new Error('lib/xlsx/worker.mjs runs only as a worker thread');
+const port = parentPort;
+const writer = createSheetWriter(workerData, (bytes) => port.postMessage({ kind: 'bytes', bytes }, [bytes.buffer]));
+
+port.on('message', (message) => {
+  if (message.kind === 'rows') {
+    writer.writeRows(message.rows);
+    port.postMessage({ kind: 'written' });
+  } else if (message.kind === 'end') {
+    writer.end();
+    port.postMessage({ kind: 'done' });
+    port.close();
+  }
+});
