@@ -147,6 +147,8 @@ export function createSheetWriter(sheet, onBytes) {
       } else if (typeof value === 'string') {
         const space = value.trim() === value ? '' : ' xml:space="preserve"';
         xml += `<c r="${letters[index]}${r}"${styles[index]} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
+      } else if (value !== null && value !== undefined) {
+        throw new TypeError(`row ${r}, column ${letters[index]}: a cell is a string, a number or null, not ${typeof value}`);
       }
     }
     return `${xml}</row>`;

@@ -35,10 +35,13 @@ export function sheetStream(sheet: Sheet, batches: AsyncIterable<readonly (reado
   const output = new Readable({
     highWaterMark: OUTPUT_BUFFER,
     read: resume,
+    // 'close' comes once the worker is gone.
     destroy(error, callback) {
       resume();
-      void worker.terminate();
-      callback(error);
+      worker.terminate().then(
+        () => callback(error),
+        () => callback(error),
+      );
     },
   });
   worker.on('message', (message: FromWorker) => {
