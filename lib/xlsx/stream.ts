@@ -15,7 +15,6 @@ const WORKER_FILE = path.join(process.cwd(), 'lib', 'xlsx', 'worker.mjs');
 // Batches sent but not yet written: with the output's own buffer, what bounds memory whatever the download's speed.
 const MAX_BATCHES_IN_FLIGHT = 2;
 const OUTPUT_BUFFER = 1 << 20;
-// The writer keeps a chunk of rows and its deflate alive, a few MB: small heaps make it collect its garbage early.
 
 /**
  * The sheet as .xlsx bytes, written in a worker thread while `batches` are read on this one: the next batch is
@@ -26,6 +25,9 @@ const OUTPUT_BUFFER = 1 << 20;
 export function sheetStream(sheet: Sheet, batches: AsyncIterable<readonly (readonly SheetCell[])[]>): Readable {
   const worker = new Worker(WORKER_FILE, {
     workerData: sheet,
+    // None of the server's own flags: `npm start` runs it under tsx, whose loader hooks would load in the thread too.
+    execArgv: [],
+    // The writer keeps a chunk of rows and its deflate alive, a few MB: small heaps collect its garbage early.
     resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
   });
   let inFlight = 0;
