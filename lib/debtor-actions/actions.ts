@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { requireDebtor, requireDebtorCase } from '@/lib/auth/gate';
 import { requestArrangement } from '@/lib/arrangements/mutations';
+import { formLocaleSchema } from '@/lib/payments/schemas';
 import { arrangementSchema } from '@/lib/arrangements/schemas';
 import { failed, guarded, invalid, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { consentSubjectOf, grantConsent, withdrawConsent } from '@/lib/letter-consents/mutations';
@@ -30,11 +31,12 @@ const CASE_PAGE = '/[locale]/min-side/cases/[caseId]';
 export async function payNowAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guarded(formData, async () => {
     const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-    const parsed = payNowSchema.safeParse(Object.fromEntries(formData));
+    // The amount is read in the locale of the page it was typed on, the one it was shown in.
+    const locale = formLocaleSchema.parse(formData.get('locale'));
+    const parsed = payNowSchema(locale).safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error, formData);
     const providerName = configuredProviderName();
     if (!providerName) return failed('debtorActions.pay.errors.unavailable', formData);
-    const locale = await getLocale();
     const started = await db.transaction((tx) => startOnlinePayment(tx, actor, parsed.data, providerName));
     let url = started.redirectUrl;
     if (!url) {
@@ -123,11 +125,14 @@ export async function fileObjectionAction(_prev: FormState, formData: FormData):
 export async function requestArrangementAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guarded(formData, async () => {
     const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-    const parsed = arrangementSchema.safeParse(Object.fromEntries(formData));
+    const locale = formLocaleSchema.parse(formData.get('locale'));
+    const parsed = arrangementSchema(locale).safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error, formData);
     const outcome = await db.transaction((tx) => requestArrangement(tx, actor, parsed.data));
     revalidatePath(CASE_PAGE, 'page');
-    return succeeded(outcome.status === 'active' ? 'debtorActions.plan.started' : 'debtorActions.plan.requested');
+    revalidatePath(`${CASE_PAGE}/plan`, 'page');
+    // Back to the plan page without the choice, so it shows the schedule just stored (with or without JavaScript).
+    redirect(`/${locale}/min-side/cases/${actor.caseId}/plan?done=${outcome.status}`);
   });
 }
 
