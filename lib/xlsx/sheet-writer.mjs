@@ -1,9 +1,9 @@
 import { Zip, ZipDeflate } from 'fflate';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
-// A one-sheet .xlsx written as it goes: the sheet's XML is made row by row and deflated (level 1: the time is in
-// compression, and the file is ~18 % larger than at level 6) straight into a streaming zip. Plain JavaScript: it runs
-// in a worker thread that Node loads from the checkout, outside Next's bundle (lib/xlsx/worker.mjs).
+// A one-sheet .xlsx written as it goes: the sheet's XML is made row by row, deflated at level 1 (the time is in
+// compression) and added to fflate's streaming zip. Plain JavaScript: it runs in a worker thread that Node loads
+// from the checkout, outside Next's bundle (lib/xlsx/worker.mjs). zlib.crc32 needs Node 20.15 (engines: 20.19).
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
