@@ -55,8 +55,10 @@ const sample = await executeRows<{ id: string; case_number: string }>(
 // case (users beyond the number of such cases post payments instead, so no two users toggle the same case).
 const apiCases = await executeRows<{ case_number: string; invoice_number: string }>(
   db,
-  sql`select c.case_number::text, i.invoice_number from cases c join invoices i on i.case_id = c.id
-      where c.company_id = ${DEMO_API_KEY_COMPANY_ID} and c.status = 'active' and c.balance_ore > 50000 order by c.case_number limit ${USERS}`,
+  // One row per case (a case with two invoices would otherwise be toggled by two users: a 409 for one of them).
+  sql`select distinct on (c.case_number) c.case_number::text, i.invoice_number from cases c join invoices i on i.case_id = c.id
+      where c.company_id = ${DEMO_API_KEY_COMPANY_ID} and c.status = 'active' and c.balance_ore > 50000
+      order by c.case_number, i.invoice_number limit ${USERS}`,
 );
 if (apiCases.length === 0) throw new Error('the API company has no open case with a balance to write to');
 const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'haugen', 'tveit'];
@@ -83,7 +85,10 @@ const instanceEnv = {
 };
 if (SNAPSHOTS) mkdirSync(SNAPSHOTS, { recursive: true });
 const ports = [PORT_BASE + 21, PORT_BASE + 22];
-const instances = await Promise.all(ports.map((port, i) => startInstance(`load-${i + 1}`, port, instanceEnv)));
+// One after the other: two instances starting at once on a database without pg-boss's schema deadlock (40P01) in
+// pg-boss's install and queue creation, and Next retries the failed start on every request.
+const instances = [];
+for (const [i, port] of ports.entries()) instances.push(await startInstance(`load-${i + 1}`, port, instanceEnv));
 const root = path.join(os.tmpdir(), `bench-load-${process.pid}`);
 mkdirSync(root, { recursive: true });
 const haproxy = startHaproxy(root, PORT_BASE + 20, ports, POOL + 4);

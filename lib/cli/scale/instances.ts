@@ -16,7 +16,13 @@ export async function startInstance(name: string, port: number, env: Record<stri
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const instance = { name, port, base: `http://127.0.0.1:${port}`, child, output };
-  await waitUntilReady(instance);
+  try {
+    await waitUntilReady(instance);
+  } catch (error) {
+    // Not left running (and holding its port and database connections) when the caller gives up.
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    throw error;
+  }
   return instance;
 }
 
