@@ -13,9 +13,9 @@ import { prepareBenchDatabase } from './bench/database';
 import { quantile } from './bench/load';
 import { serverMemory } from './bench/server';
 import { needsBuild } from './build-state';
-import { heapLimitOptions, SERVER_HEAP_MB } from './heap-limit';
+import { SERVER_HEAP_MB, servedProcessEnv } from './heap-limit';
 import { startHaproxy } from './scale/infra';
-import { startInstance, stopInstance } from './scale/instances';
+import { startInstance, stopInstance, type Instance } from './scale/instances';
 import { sessionCookieFor } from './session-cookie';
 
 // npm run bench:load [-- --duration 180 --users 50 --cases 1000000 --database portal_bench --pool 10]
@@ -79,15 +79,13 @@ const instanceEnv = {
   // Every write is a real API call: the per-key limit (120/min by default) would refuse the benchmark itself.
   API_RATE_LIMIT_PER_MINUTE: '100000',
   TRUSTED_PROXY_HOPS: '1',
-  NODE_OPTIONS: [heapLimitOptions(HEAP_MB), SNAPSHOTS ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${SNAPSHOTS}` : '']
-    .filter(Boolean)
-    .join(' '),
+  ...servedProcessEnv(HEAP_MB, SNAPSHOTS ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${SNAPSHOTS}` : ''),
 };
 if (SNAPSHOTS) mkdirSync(SNAPSHOTS, { recursive: true });
 const ports = [PORT_BASE + 21, PORT_BASE + 22];
 // One after the other: two instances starting at once on a database without pg-boss's schema deadlock (40P01) in
 // pg-boss's install and queue creation, and Next retries the failed start on every request.
-const instances = [];
+const instances: Instance[] = [];
 for (const [i, port] of ports.entries()) instances.push(await startInstance(`load-${i + 1}`, port, instanceEnv));
 const root = path.join(os.tmpdir(), `bench-load-${process.pid}`);
 mkdirSync(root, { recursive: true });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { heapLimitOptions } from '../heap-limit';
+import { servedProcessEnv } from '../heap-limit';
 
 // The built portal (lib/cli/serve.ts) as separate processes; tsx as a loader in the one process, so a SIGKILL
 // reaches the server itself.
@@ -8,7 +8,7 @@ export type Instance = { name: string; port: number; base: string; child: ChildP
 
 export async function startInstance(name: string, port: number, env: Record<string, string>): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts', String(port), '127.0.0.1'], {
-    env: { ...process.env, NODE_OPTIONS: heapLimitOptions(), ...env, PORT: String(port), DATABASE_APPLICATION_NAME: name },
+    env: { ...process.env, ...servedProcessEnv(), ...env, PORT: String(port), DATABASE_APPLICATION_NAME: name },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
