@@ -121,7 +121,8 @@ async function timed(route: string, request: () => Promise<Response>, expected: 
   const ms = performance.now() - began;
   samples.push({ route, ms, status, ok: expected.includes(status) });
   const kind = `${route} ${status}`;
-  if (seen && !failures.has(kind)) failures.set(kind, `after ${ms.toFixed(0)} ms at ${((performance.now() - started) / 1000).toFixed(0)} s; ${seen}`);
+  if (seen && !failures.has(kind))
+    failures.set(kind, `after ${ms.toFixed(0)} ms at ${((performance.now() - started) / 1000).toFixed(0)} s; ${seen}`);
 }
 
 function virtualUser(index: number) {
@@ -206,7 +207,10 @@ const sampler = setInterval(() => {
 }, 5_000);
 
 log(
-  `\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance, heap limit ${HEAP_MB ? `${HEAP_MB} MB` : "V8's default"}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(', ')}`,
+  `\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance, heap limit ${HEAP_MB ? `${HEAP_MB} MB` : "V8's default"}; load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ')}`,
 );
 started = performance.now();
 const ends = started + DURATION_S * 1000;
@@ -225,7 +229,10 @@ await Promise.all(
 const wallS = (performance.now() - started) / 1000;
 clearTimeout(warmedUp);
 clearInterval(sampler);
-const loadAverage = os.loadavg().map((n) => n.toFixed(1)).join(', ');
+const loadAverage = os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(', ');
 snapshot('at the end');
 // A snapshot blocks its process while it is written: the instance answers again once it is done.
 if (SNAPSHOTS) await Promise.all(instances.map((instance) => fetch(`${instance.base}/api/health`)));
@@ -250,7 +257,9 @@ log(
 for (const [kind, seen] of failures) log(`  first ${kind}: ${seen}`);
 log(`\nRSS per instance over time (MB), with the requests answered so far:`);
 for (const point of memory.filter((_, i) => i % 3 === 0 || i === memory.length - 1))
-  log(`  ${point.at.toFixed(0).padStart(4)} s  ${String(point.requests).padStart(6)} req  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`);
+  log(
+    `  ${point.at.toFixed(0).padStart(4)} s  ${String(point.requests).padStart(6)} req  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`,
+  );
 log(
   `\nExport of ${exported.rows.toLocaleString('en')} rows right after the load, from ${instances[0]?.name}: HTTP ${exported.status}, ${(exported.bytes / 1e6).toFixed(1)} MB in ${(exported.ms / 1000).toFixed(1)} s; RSS ${exported.before.toFixed(0)} MB before, peak ${exported.peak.toFixed(0)} MB${exported.peak < 350 ? '' : ' (over 350 MB)'}`,
 );

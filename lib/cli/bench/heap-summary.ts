@@ -47,6 +47,9 @@ const rows = [...new Set([...before.keys(), ...after.keys()])].map((key) => {
 });
 console.log('\n| constructor | count before → after | MB before → after | grew MB |\n|---|---|---|---|');
 for (const row of rows.sort((a, b) => b.grew - a.grew).slice(0, 25))
-  console.log(`| ${row.key.slice(0, 60)} | ${row.was.count} → ${row.now.count} | ${mb(row.was.bytes)} → ${mb(row.now.bytes)} | ${mb(row.grew)} |`);
+  console.log(
+    `| ${row.key.slice(0, 60)} | ${row.was.count} → ${row.now.count} | ${mb(row.was.bytes)} → ${mb(row.now.bytes)} | ${mb(row.grew)} |`,
+  );
 console.log('\nLargest after:');
-for (const row of rows.sort((a, b) => b.now.bytes - a.now.bytes).slice(0, 12)) console.log(`  ${row.key.slice(0, 60).padEnd(60)} ${mb(row.now.bytes)} MB`);
+for (const row of rows.sort((a, b) => b.now.bytes - a.now.bytes).slice(0, 12))
+  console.log(`  ${row.key.slice(0, 60).padEnd(60)} ${mb(row.now.bytes)} MB`);

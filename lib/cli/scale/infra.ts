@@ -157,7 +157,9 @@ export function startHaproxy(root: string, port: number, backends: number[], max
       '  balance roundrobin',
       '  option httpchk GET /api/ready',
       '  http-check expect status 200',
-      ...backends.map((backend, i) => `  server instance${i + 1} 127.0.0.1:${backend} check inter 2s fastinter 1s fall 3 rise 2 maxconn ${maxconn}`),
+      ...backends.map(
+        (backend, i) => `  server instance${i + 1} 127.0.0.1:${backend} check inter 2s fastinter 1s fall 3 rise 2 maxconn ${maxconn}`,
+      ),
       '',
     ].join('\n'),
   );

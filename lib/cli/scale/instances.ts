@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { servedProcessEnv } from '../heap-limit';
+import { servedProcessEnv } from '@/lib/cli/heap-limit';
 
 // The built portal (lib/cli/serve.ts) as separate processes; tsx as a loader in the one process, so a SIGKILL
 // reaches the server itself.
