@@ -18,7 +18,7 @@ export async function CaseAttachments({
   if (attachments.length === 0) return null;
   const t = await getTranslations('invoices.attachments');
   return (
-    <section aria-labelledby="attachments-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+    <section aria-labelledby="attachments-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="attachments-heading" className="mb-3 text-lg font-semibold">
         {t('title')}
       </h2>

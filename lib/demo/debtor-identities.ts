@@ -42,6 +42,8 @@ export function assignDemoIdentities(plans: CasePlan[], today: number) {
       nationalId: DEMO_DEBTOR_PERSON.nationalId,
       name: DEMO_DEBTOR_PERSON.name,
       searchName: toSearchText(DEMO_DEBTOR_PERSON.name),
+      // Her own address, not the one the replaced name came with.
+      email: plan.debtor.email === null ? null : 'kari.nordmann@example.com',
     });
   }
   const company = candidates(plans, today, 'company')[0];
@@ -50,6 +52,7 @@ export function assignDemoIdentities(plans: CasePlan[], today: number) {
       organisationNumber: DEMO_SIGNATORY_COMPANY.organisationNumber,
       name: DEMO_SIGNATORY_COMPANY.name,
       searchName: toSearchText(DEMO_SIGNATORY_COMPANY.name),
+      email: company.debtor.email === null ? null : 'post@fjordlysbygg.example.com',
     });
   }
 }

@@ -8,11 +8,12 @@ import {
   LAST_NAMES,
   PLACES,
   STREETS,
+  createRng,
   makeOrganisationNumber,
   type Rng,
 } from '@/lib/demo/random';
 
-// A demo debtor: a person (with a valid fødselsnummer half the time) or a company, with a Norwegian address.
+// A demo debtor: a person with a valid fødselsnummer or a company, with a Norwegian address.
 
 /** A valid fødselsnummer for someone born 1950–1999 (individual numbers 000–499). */
 function makeNationalId(rng: Rng): string {
@@ -41,6 +42,13 @@ function emailLocalPart(name: string): string {
     .replace(/[^a-z ]/g, '')
     .trim()
     .replace(/ +/g, '.');
+}
+
+/** A seed of its own per company and customer number (customer numbers repeat across companies). */
+function ownSeed(companyId: string, customerNumber: number): number {
+  let hash = customerNumber;
+  for (const char of companyId) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
 }
 
 export function makeDebtor(ctx: Context, company: Company, customerNumber: number): DebtorPlan {
@@ -73,7 +81,9 @@ export function makeDebtor(ctx: Context, company: Company, customerNumber: numbe
     kind: 'person',
     name,
     searchName: toSearchText(name),
-    nationalId: rng.chance(0.5) ? makeNationalId(rng) : null,
+    // Every person has one, as the invoice form and the API require; the half that the shared stream does not give
+    // one draws it from its own stream, so the rest of the demo (drawn after it) stays as it was.
+    nationalId: rng.chance(0.5) ? makeNationalId(rng) : makeNationalId(createRng(ownSeed(company.id, customerNumber))),
     email: rng.chance(0.6) ? `${emailLocalPart(name)}@example.com` : null,
   };
 }

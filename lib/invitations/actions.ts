@@ -31,7 +31,7 @@ export async function inviteUsersAction(_prev: FormState, formData: FormData): P
       await dispatchOutbox(result.outboxIds);
       revalidatePath(USERS_PAGE, 'page');
       // The same answer whether or not an address already has an account.
-      redirect(usersPagePath(await getLocale(), actor.companyId, 'invited'));
+      redirect(usersPagePath(await getLocale(), actor.companyId, parsed.data.emails.length > 1 ? 'invitedMany' : 'invited'));
     },
     (error) => withCheckedCompanies(failed(error.messageKey, formData), formData),
   );

@@ -1,5 +1,5 @@
 /** Outcomes an action reports after redirecting back to the users page (?notice=…); each has a message. */
-export const USER_NOTICES = ['invited', 'saved', 'deleted', 'resent', 'revoked'] as const;
+export const USER_NOTICES = ['invited', 'invitedMany', 'saved', 'deleted', 'resent', 'revoked'] as const;
 export type UserNotice = (typeof USER_NOTICES)[number];
 
 export function parseNotice(value: unknown): UserNotice | null {

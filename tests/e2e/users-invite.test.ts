@@ -241,6 +241,13 @@ describe('invitation links that no longer work', () => {
         await page.getByRole('status').filter({ hasText: 'Invitasjonen er sendt.' }).waitFor();
         await expect(userRow(page, address.toLowerCase()).textContent()).resolves.toContain('Invitert, venter på svar');
       }
+      // Several addresses at once: the notice speaks of them all.
+      const pair = [`par-a-${crypto.randomUUID().slice(0, 8)}@test.no`, `par-b-${crypto.randomUUID().slice(0, 8)}@test.no`];
+      await page.goto(`/nb/settings/users?company=${second.id}&invite=1`);
+      await page.getByLabel('E-postadresser').fill(pair.join(', '));
+      await page.getByRole('button', { name: 'Send invitasjon' }).click();
+      await page.getByRole('status').filter({ hasText: 'Invitasjonene er sendt.' }).waitFor();
+      for (const address of pair) await expect(userRow(page, address).textContent()).resolves.toContain('Invitert, venter på svar');
       expect(
         await db
           .select()

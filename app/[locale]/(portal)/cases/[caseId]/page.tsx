@@ -140,7 +140,7 @@ export default async function CasePage({ params, searchParams }: PageProps<'/[lo
                 />
                 <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
                   <CaseOverview detail={detail} locale={locale} />
-                  <div>
+                  <div className="space-y-6">
                     <PaymentInfoPanel
                       info={paymentInfoFor(
                         {
