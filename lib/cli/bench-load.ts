@@ -42,6 +42,12 @@ const WARM_UP_S = 20;
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4400);
 const log = (line: string) => console.log(line);
+// The machine is shared: its load average goes beside the numbers.
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ');
 
 const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') };
 const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, true, log);
@@ -207,10 +213,7 @@ const sampler = setInterval(() => {
 }, 5_000);
 
 log(
-  `\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance, heap limit ${HEAP_MB ? `${HEAP_MB} MB` : "V8's default"}; load average ${os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(', ')}`,
+  `\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance, heap limit ${HEAP_MB ? `${HEAP_MB} MB` : "V8's default"}; load average ${loadAverage()}`,
 );
 started = performance.now();
 const ends = started + DURATION_S * 1000;
@@ -229,10 +232,7 @@ await Promise.all(
 const wallS = (performance.now() - started) / 1000;
 clearTimeout(warmedUp);
 clearInterval(sampler);
-const loadAverage = os
-  .loadavg()
-  .map((n) => n.toFixed(1))
-  .join(', ');
+const loadAtEnd = loadAverage();
 snapshot('at the end');
 // A snapshot blocks its process while it is written: the instance answers again once it is done.
 if (SNAPSHOTS) await Promise.all(instances.map((instance) => fetch(`${instance.base}/api/health`)));
@@ -252,7 +252,7 @@ for (const route of routes) {
 }
 const errors = samples.filter((s) => !s.ok).length;
 log(
-  `\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}; load average at the end ${loadAverage}`,
+  `\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}; load average at the end ${loadAtEnd}`,
 );
 for (const [kind, seen] of failures) log(`  first ${kind}: ${seen}`);
 log(`\nRSS per instance over time (MB), with the requests answered so far:`);
