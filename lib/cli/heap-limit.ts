@@ -1,7 +1,7 @@
 /**
- * The served portal's memory settings (README: Memory under load). Heap snapshots after a full collection showed a
- * live heap of ~170 MB that did not grow with the requests, while RSS climbed to ~1 GB: V8 sizes its heap from the
- * machine's memory (a quarter of it, here 24 GB → ~4 GB) and collects lazily. With an old-space limit it collects
+ * The served portal's memory settings (README: Memory under load). V8 sizes its heap from the machine's memory (a
+ * quarter of it, here 24 GB → ~4 GB) and collects lazily: RSS climbed to ~1 GB while the live heap after a full
+ * collection was a fraction of that (~100 MB under load since serve.ts's fixes). With an old-space limit it collects
  * before it grows past it; smaller young-generation semi-spaces and two malloc arenas trim the rest.
  */
 export const SERVER_HEAP_MB = 256;
