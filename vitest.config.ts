@@ -39,6 +39,8 @@ export default defineConfig({
           fileParallelism: E2E_WORKERS > 1,
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page's answer on a loaded machine (two workers beside each other) can take seconds, not vitest's 1 s default.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

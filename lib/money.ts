@@ -73,6 +73,16 @@ export function formatOreNumber(ore: number, locale: MoneyLocale): string {
 }
 
 /**
+ * Formats øre for an input the user may edit and post back (`10035,00` in nb, `10035.00` in en): no grouping, so
+ * what is shown is exactly what `parseKroner` reads in the same locale, and nothing a user must delete by hand.
+ */
+export function formatOreForInput(ore: number, locale: MoneyLocale): string {
+  if (!Number.isSafeInteger(ore) || ore < 0) throw new RangeError(`Not a whole, non-negative number of øre: ${ore}`);
+  const orePart = ore % 100;
+  return `${(ore - orePart) / 100}${locale === 'en' ? '.' : ','}${String(orePart).padStart(2, '0')}`;
+}
+
+/**
  * Formats øre as money: `kr 1 234,50` (nb) and `NOK 1,234.50` (en), with a no-break space after the currency and
  * the sign first (`−kr 5,00`, `-NOK 5.00`). The currency goes first in both locales whatever the ICU version
  * (newer nb-NO data puts `kr` last), so server and browser render the same text.

@@ -19,7 +19,8 @@ export async function ActionFrame({
 }) {
   const t = await getTranslations('minSide');
   return (
-    <ClientMessages paths={['debtorActions', 'validation', 'payments.errors', 'cases.errors']}>
+    // Nested providers replace the page's messages: the shell's language link (a client component) needs its own.
+    <ClientMessages paths={['debtorActions', 'validation', 'payments.errors', 'cases.errors', 'minSide.languageLink']}>
       <DebtorShell signOut={<DebtorSignOutButton />}>
         <p className="mb-4 text-sm">
           <Link href={caseId ? `/min-side/cases/${caseId}` : '/min-side'} className="text-brand-700 underline">

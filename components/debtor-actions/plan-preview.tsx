@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ArrangementPreview } from '@/lib/arrangements/options';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
-import { formatOre } from '@/lib/money';
+import { formatOre, formatOreNumber } from '@/lib/money';
 
 /** Each option's total to the øre: paying today, the choice (interest on the way, the plan fee), the fee-free plan. */
 export async function PlanPreview({
@@ -55,6 +55,14 @@ export async function PlanPreview({
             ))}
           </ol>
         </>
+      ) : null}
+      {preview.estimatedRate ? (
+        <p>
+          {t('estimatedRate', {
+            date: formatDate(preview.estimatedRate.fromOn, locale),
+            rate: formatOreNumber(preview.estimatedRate.rateBasisPoints, locale),
+          })}
+        </p>
       ) : null}
       <p>{t('kid', { account, kid })}</p>
       {preview.limit === 'inside' ? null : (

@@ -12,7 +12,8 @@ function authorKey(message: ThreadMessage) {
 
 /**
  * The desk's thread on a case (with the creditor, and with the debtor from Min side), oldest first; each message says
- * who wrote it and when, and a debtor's message not yet shared has the button that shares it with the creditor.
+ * who wrote it and when, and a debtor's message not yet shared has the button that shares it with the creditor
+ * (a shared one keeps the form's place, for the confirmation).
  */
 export async function MessageThread({ caseId, messages, locale }: { caseId: string; messages: ThreadMessage[]; locale: Locale }) {
   const t = await getTranslations('caseMessages');
@@ -29,11 +30,12 @@ export async function MessageThread({ caseId, messages, locale }: { caseId: stri
             <time dateTime={message.createdAt.toISOString()}>{formatDateTime(message.createdAt, locale)}</time>
           </p>
           <p className="whitespace-pre-line text-slate-900">{message.body}</p>
-          {message.fromDebtor && !message.sharedWithCreditor ? (
+          {message.fromDebtor ? (
             <ShareDebtorMessageForm
               caseId={caseId}
               messageId={message.id}
               which={t('shareWhich', { date: formatDateTime(message.createdAt, locale) })}
+              shared={message.sharedWithCreditor}
             />
           ) : null}
         </li>

@@ -12,8 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cases } from './cases';
-import { companies } from './companies';
+import { caseRowKeys, companyRowKeys, createdAt, statusColumn } from './columns';
 import { debtorPayments } from './debtor-payments';
 import { tasks } from './tasks';
 
@@ -32,22 +31,16 @@ export const onlinePaymentStatusEnum = pgEnum('online_payment_status', ['pending
 export const onlinePayments = pgTable(
   'online_payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseRowKeys(),
     provider: onlinePaymentProviderEnum('provider').notNull(),
     reference: text('reference').notNull(),
     // From the debtor's form: a double submit starts one payment.
     idempotencyKey: text('idempotency_key').notNull(),
     amountOre: bigint('amount_ore', { mode: 'number' }).notNull(),
-    status: onlinePaymentStatusEnum('status').notNull().default('pending'),
+    ...statusColumn(onlinePaymentStatusEnum, 'pending'),
     redirectUrl: text('redirect_url'),
     debtorPaymentId: uuid('debtor_payment_id').references(() => debtorPayments.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdAt(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
@@ -78,18 +71,12 @@ export const objectionStatusEnum = pgEnum('objection_status', ['open', 'answered
 export const objections = pgTable(
   'objections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseRowKeys(),
     reason: objectionReasonEnum('reason').notNull(),
     body: text('body').notNull(),
-    status: objectionStatusEnum('status').notNull().default('open'),
+    ...statusColumn(objectionStatusEnum, 'open'),
     taskId: uuid('task_id').references(() => tasks.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdAt(),
   },
   (t) => [index('objections_company_case_idx').on(t.companyId, t.caseId, t.createdAt.desc())],
 );
@@ -98,10 +85,7 @@ export const objections = pgTable(
 export const objectionFiles = pgTable(
   'objection_files',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    ...companyRowKeys(),
     objectionId: uuid('objection_id')
       .notNull()
       .references(() => objections.id),
@@ -109,7 +93,7 @@ export const objectionFiles = pgTable(
     contentType: text('content_type').notNull(),
     byteSize: integer('byte_size').notNull(),
     content: bytea('content').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdAt(),
   },
   (t) => [index('objection_files_company_objection_idx').on(t.companyId, t.objectionId)],
 );
@@ -122,13 +106,7 @@ export const arrangementStatusEnum = pgEnum('arrangement_status', ['requested', 
 export const paymentArrangements = pgTable(
   'payment_arrangements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    ...caseRowKeys(),
     kind: arrangementKindEnum('kind').notNull(),
     status: arrangementStatusEnum('status').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
@@ -139,7 +117,7 @@ export const paymentArrangements = pgTable(
     planFeeOre: bigint('plan_fee_ore', { mode: 'number' }).notNull().default(0),
     totalOre: bigint('total_ore', { mode: 'number' }).notNull(),
     taskId: uuid('task_id').references(() => tasks.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdAt(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [index('payment_arrangements_company_case_idx').on(t.companyId, t.caseId, t.createdAt.desc())],
@@ -149,10 +127,7 @@ export const paymentArrangements = pgTable(
 export const planInstalments = pgTable(
   'plan_instalments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    ...companyRowKeys(),
     arrangementId: uuid('arrangement_id')
       .notNull()
       .references(() => paymentArrangements.id),
@@ -194,14 +169,11 @@ export const letterConsents = pgTable(
 export const letterDeliveries = pgTable(
   'letter_deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    ...companyRowKeys(),
     letterId: uuid('letter_id').notNull(),
     channel: text('channel').notNull(),
     consentId: uuid('consent_id').references(() => letterConsents.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdAt(),
   },
   (t) => [uniqueIndex('letter_deliveries_letter_key').on(t.letterId), index('letter_deliveries_company_idx').on(t.companyId)],
 );

@@ -149,5 +149,17 @@ export const rateCorrections = pgTable(
   (t) => [index('rate_corrections_kind_valid_from_idx').on(t.kind, t.validFrom, t.createdAt)],
 );
 
+/**
+ * A rate correction's reconciliation, written once by its job (lib/jobs/rate-corrections.ts) in the transaction
+ * that reconciled the cases it touched: a correction without a row is still queued. Never updated.
+ */
+export const rateCorrectionReconciliations = pgTable('rate_correction_reconciliations', {
+  correctionId: uuid('correction_id')
+    .primaryKey()
+    .references(() => rateCorrections.id),
+  caseCount: integer('case_count').notNull(),
+  reconciledAt: timestamp('reconciled_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Letter = typeof letters.$inferSelect;
 export type CaseCollection = typeof caseCollection.$inferSelect;

@@ -7,15 +7,13 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { requireDebtor, requireDebtorCase } from '@/lib/auth/gate';
 import { requestArrangement } from '@/lib/arrangements/mutations';
+import { formLocaleSchema } from '@/lib/payments/schemas';
 import { arrangementSchema } from '@/lib/arrangements/schemas';
 import { failed, guarded, invalid, rawField, succeeded, type FormState } from '@/lib/form-state';
 import { consentSubjectOf, grantConsent, withdrawConsent } from '@/lib/letter-consents/mutations';
 import { grantConsentSchema } from '@/lib/letter-consents/schemas';
 import { postDebtorMessage } from '@/lib/messages/mutations';
 import { postMessageSchema } from '@/lib/messages/schemas';
-import { checkObjectionFile, MAX_OBJECTION_FILES, type CheckedFile } from '@/lib/objections/files';
-import { fileObjection } from '@/lib/objections/mutations';
-import { fileObjectionSchema } from '@/lib/objections/schemas';
 import { configuredProviderName, localProviderAllowed, paymentProvider } from '@/lib/online-payments/config';
 import { rememberRedirect, settleOnlinePayment, startOnlinePayment } from '@/lib/online-payments/mutations';
 import { payNowSchema, localDecisionSchema } from './schemas';
@@ -30,11 +28,12 @@ const CASE_PAGE = '/[locale]/min-side/cases/[caseId]';
 export async function payNowAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guarded(formData, async () => {
     const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-    const parsed = payNowSchema.safeParse(Object.fromEntries(formData));
+    // The amount is read in the locale of the page it was typed on, the one it was shown in.
+    const locale = formLocaleSchema.parse(formData.get('locale'));
+    const parsed = payNowSchema(locale).safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error, formData);
     const providerName = configuredProviderName();
     if (!providerName) return failed('debtorActions.pay.errors.unavailable', formData);
-    const locale = await getLocale();
     const started = await db.transaction((tx) => startOnlinePayment(tx, actor, parsed.data, providerName));
     let url = started.redirectUrl;
     if (!url) {
@@ -84,50 +83,18 @@ export async function decideLocalPaymentAction(_prev: FormState, formData: FormD
   });
 }
 
-/** Innsigelse: reason, text and files; the case is disputed at once and the creditor gets a task. */
-export async function fileObjectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(
-    formData,
-    async () => {
-      const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-      const parsed = fileObjectionSchema.safeParse({
-        caseId: formData.get('caseId'),
-        reason: formData.get('reason') ?? undefined,
-        body: formData.get('body') ?? undefined,
-      });
-      if (!parsed.success) return invalid(parsed.error, formData);
-      const uploads = formData.getAll('files').filter((value): value is File => value instanceof File && value.size > 0);
-      if (uploads.length > MAX_OBJECTION_FILES)
-        return failed('debtorActions.object.errors.tooManyFiles', formData, { files: 'debtorActions.object.errors.tooManyFiles' });
-      const files: CheckedFile[] = [];
-      for (const upload of uploads) {
-        const checked = await checkObjectionFile(upload);
-        if (!checked.ok) return failed(checked.messageKey, formData, { files: checked.messageKey });
-        files.push(checked.file);
-      }
-      await db.transaction((tx) => fileObjection(tx, actor, parsed.data, files));
-      revalidatePath(CASE_PAGE, 'page');
-      return succeeded('debtorActions.object.filed');
-    },
-    // "Already paid" needs its receipt: the message goes beside the files.
-    (error) =>
-      failed(
-        error.messageKey,
-        formData,
-        error.messageKey === 'debtorActions.object.errors.receiptRequired' ? { files: error.messageKey } : undefined,
-      ),
-  );
-}
-
 /** Tid eller nedbetalingsplan, confirmed after the page showed its cost. */
 export async function requestArrangementAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guarded(formData, async () => {
     const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-    const parsed = arrangementSchema.safeParse(Object.fromEntries(formData));
+    const locale = formLocaleSchema.parse(formData.get('locale'));
+    const parsed = arrangementSchema(locale).safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error, formData);
     const outcome = await db.transaction((tx) => requestArrangement(tx, actor, parsed.data));
     revalidatePath(CASE_PAGE, 'page');
-    return succeeded(outcome.status === 'active' ? 'debtorActions.plan.started' : 'debtorActions.plan.requested');
+    revalidatePath(`${CASE_PAGE}/plan`, 'page');
+    // Back to the plan page without the choice, so it shows the schedule just stored (with or without JavaScript).
+    redirect(`/${locale}/min-side/cases/${actor.caseId}/plan?done=${outcome.status}`);
   });
 }
 

@@ -10,6 +10,7 @@ import { configuredSmsSender, type SmsSender } from '@/lib/sms/sender';
 import { createQueue } from '@/lib/queue/create';
 import { dispatchOutbox, getRunningQueue, setRunningQueue } from '@/lib/queue/kicks';
 import { registerInvoiceRegistration, type InvoiceRegistrationOptions } from './invoice-registration';
+import { registerRateCorrections, type RateCorrectionOptions } from './rate-corrections';
 import {
   emailChannel,
   smsChannel,
@@ -28,6 +29,7 @@ export type WorkerOptions = {
   emailSender?: EmailSender | null;
   emailDelivery?: EmailDeliveryOptions;
   invoiceRegistration?: InvoiceRegistrationOptions;
+  rateCorrections?: RateCorrectionOptions;
   /** Defaults to the HTTP provider when SMS_API_URL is set; null keeps SMS in the outbox (development mailbox). */
   smsSender?: SmsSender | null;
   smsDelivery?: SmsDeliveryOptions;
@@ -89,6 +91,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   const channels = outboxChannels(handle, options);
   await registerOutboxDelivery(boss, channels);
   await registerInvoiceRegistration(boss, handle.db, options.invoiceRegistration);
+  await registerRateCorrections(boss, handle.db, options.rateCorrections);
 
   // The 10-minute notification summaries: pg-boss runs a schedule once per minute across all workers, and the
   // digests are claimed with SKIP LOCKED, so a summary goes out once even if two jobs overlap.

@@ -8,6 +8,7 @@ import { outbox } from '@/db/schema';
 
 export const OUTBOX_DELIVERY_JOB = 'outbox-delivery';
 export const INVOICE_REGISTRATION_JOB = 'invoice-registration';
+export const RATE_CORRECTION_JOB = 'rate-correction';
 
 /** What leaves through the outbox: emails and SMS (the `outbox` table) and webhooks (`webhook_deliveries`). */
 export type DeliveryChannel = 'email' | 'sms' | 'webhook';
@@ -15,6 +16,7 @@ export type DeliveryJob = { channel: DeliveryChannel; id: string };
 /** A channel's retries after the first attempt; the delay doubles each time (pg-boss backoff). */
 export type RetryPolicy = { retryLimit: number; retryDelaySeconds: number };
 export type InvoiceRegistrationJob = { draftId: string };
+export type RateCorrectionJob = { correctionId: string };
 
 // The worker runs in the server process (instrumentation.ts); actions reach it through this process-wide slot.
 // `channels`: the outbox channels it delivers (one without a sender is absent, and its rows wait in the outbox).
@@ -54,6 +56,11 @@ export async function queueDeliveries(
 
 export async function sendInvoiceRegistration(boss: PgBoss, draftId: string) {
   return boss.send(INVOICE_REGISTRATION_JOB, { draftId } satisfies InvoiceRegistrationJob, { singletonKey: draftId });
+}
+
+/** One job per correction (singletonKey): asked for twice, it is queued once. */
+export async function sendRateCorrection(boss: PgBoss, correctionId: string) {
+  return boss.send(RATE_CORRECTION_JOB, { correctionId } satisfies RateCorrectionJob, { singletonKey: correctionId });
 }
 
 /** Queues the ids on a channel the running worker delivers; nothing without a worker or a sender for it. */
@@ -100,5 +107,20 @@ export async function queueInvoiceRegistration(draftId: string) {
     await sendInvoiceRegistration(running.boss, draftId);
   } catch (error) {
     console.error('[invoices] could not queue registration; the sweep will retry', error);
+  }
+}
+
+/**
+ * After the commit: asks the running worker to reconcile the cases a rate correction touches. If this fails (or no
+ * queue runs here), the sweep finds the unreconciled correction. Returns the queued job's id, or null.
+ */
+export async function queueRateCorrection(correctionId: string): Promise<string | null> {
+  const running = getRunningQueue();
+  if (!running) return null;
+  try {
+    return await sendRateCorrection(running.boss, correctionId);
+  } catch (error) {
+    console.error('[rates] could not queue the reconciliation; the sweep will retry', error);
+    return null;
   }
 }

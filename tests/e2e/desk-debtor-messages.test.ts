@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/db/schema';
+import { openBrowser } from '@/tests/helpers/browser';
 import { visibleText } from '@/tests/helpers/case-page';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeCompanyWithCase, makeStaff } from '@/tests/helpers/desk-factories';
@@ -11,6 +13,7 @@ const { db, page } = browserSuite();
 const TEXT = {
   nb: {
     share: 'Del med oppdragsgiver',
+    shared: 'Meldingen er delt med oppdragsgiver.',
     sharedLabel: 'Min side, delt med kreditor',
     reply: 'Svar skyldneren',
     label: 'Svar til skyldneren (vises i Min side)',
@@ -19,6 +22,7 @@ const TEXT = {
   },
   en: {
     share: 'Share with the creditor',
+    shared: 'The message has been shared with the creditor.',
     sharedLabel: 'Min side, shared with the creditor',
     reply: 'Reply to the debtor',
     label: 'Reply to the debtor (shown in Min side)',
@@ -27,31 +31,46 @@ const TEXT = {
   },
 };
 
+/** A staff member, and a case with a debtor's message from Min side not yet shared. */
+async function caseWithDebtorMessage(locale: Locale) {
+  const { user } = await makeStaff(db, locale);
+  const { debtCase } = await makeCompanyWithCase(db, ['write'], locale);
+  const [asked] = await db
+    .insert(messages)
+    .values({
+      companyId: debtCase.companyId,
+      caseId: debtCase.id,
+      authorUserId: null,
+      fromAgency: false,
+      fromDebtor: true,
+      sharedWithCreditor: false,
+      body: `Spørsmål fra skyldner ${locale}`,
+    })
+    .returning({ id: messages.id });
+  if (!asked) throw new Error('no message');
+  return { user, debtCase, asked };
+}
+
+/** The status line says `text` and has the focus (a screen reader reads it; the next Tab goes on from there). */
+async function expectFocusedStatus(p: Page, text: string) {
+  const status = p.getByRole('status').filter({ hasText: text });
+  await status.waitFor();
+  await expect.poll(() => status.evaluate((element) => element === document.activeElement)).toBe(true);
+}
+
 describe.each(['nb', 'en'] as const)('the desk shares a debtor’s message and answers the debtor (%s)', (locale: Locale) => {
   const l = TEXT[locale];
 
   it('Del med oppdragsgiver marks it shared; Svar skyldneren stores a reply only the debtor’s thread shows', async () => {
-    const { user: staffUser } = await makeStaff(db, locale);
-    const { debtCase } = await makeCompanyWithCase(db, ['write'], locale);
-    const [asked] = await db
-      .insert(messages)
-      .values({
-        companyId: debtCase.companyId,
-        caseId: debtCase.id,
-        authorUserId: null,
-        fromAgency: false,
-        fromDebtor: true,
-        sharedWithCreditor: false,
-        body: `Spørsmål fra skyldner ${locale}`,
-      })
-      .returning({ id: messages.id });
+    const { user: staffUser, debtCase, asked } = await caseWithDebtorMessage(locale);
     await signInStaff(page, db, staffUser, locale);
     await openDeskCase(page, locale, debtCase.caseNumber);
 
     await page.getByRole('button', { name: new RegExp(`^${l.share}`) }).click();
-    // The thread re-renders with the message marked shared (its button gone): that is the confirmation.
+    // The message is marked shared and its button is gone: the confirmation takes the button's place and the focus.
     await page.getByText(l.sharedLabel, { exact: false }).waitFor();
-    const [shared] = await db.select().from(messages).where(eq(messages.id, asked!.id));
+    await expectFocusedStatus(page, l.shared);
+    const [shared] = await db.select().from(messages).where(eq(messages.id, asked.id));
     expect(shared?.sharedWithCreditor).toBe(true);
     await page.reload();
     expect(await visibleText(page)).toContain(l.sharedLabel);
@@ -72,5 +91,20 @@ describe.each(['nb', 'en'] as const)('the desk shares a debtor’s message and a
       sharedWithCreditor: false,
       authorUserId: staffUser.id,
     });
+  });
+
+  it('without JavaScript: Del med oppdragsgiver answers with the status, focused, on the page the server sends', async () => {
+    const { user, debtCase, asked } = await caseWithDebtorMessage(locale);
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      await signInStaff(plain.page, db, user, locale);
+      await openDeskCase(plain.page, locale, debtCase.caseNumber);
+      await plain.page.getByRole('button', { name: new RegExp(`^${l.share}`) }).click();
+      await expectFocusedStatus(plain.page, l.shared);
+      const [shared] = await db.select().from(messages).where(eq(messages.id, asked.id));
+      expect(shared?.sharedWithCreditor).toBe(true);
+    } finally {
+      await plain.context.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { feeRates, users } from '@/db/schema';
+import { feeRates, interestRates, rateCorrectionReconciliations, rateCorrections, users } from '@/db/schema';
 import { todayInOslo } from '@/lib/dates';
 import { halfYearsAround, missingRates } from '@/lib/desk/rates/warnings';
 import { loadTables } from '@/lib/engine/tables';
@@ -9,6 +9,7 @@ import { browserSuite } from '@/tests/helpers/browser-suite';
 import { signIn } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { waitFor } from '@/tests/helpers/wait';
 
 const { db, page } = browserSuite();
 // SCREENSHOT_DIR=/tmp/shots keeps a 360 px picture of each page to look at, as the small-screen test does.
@@ -82,6 +83,41 @@ describe('desk → Satser', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await noSidewaysScroll();
     await shot('desk-rates-nb-360');
+  });
+
+  it('Rett en sats is saved at once; the table says its recalculation is queued, then done', async () => {
+    // A desk rate far ahead, so no case in this worker's database uses it (a correction here touches none).
+    const validFrom = '2033-07-01';
+    await db.insert(interestRates).values({ validFrom, rateBasisPoints: 1_300, source: 'Norges Bank (feiltastet 2033)' });
+    await signIn(page, db, await staffUser('nb'), 'nb');
+    await page.goto('/nb/desk/rates');
+    const correct = page.getByRole('region', { name: 'Rett en sats' });
+    await correct.getByLabel('Hva satsen gjelder').selectOption('interest');
+    await correct.getByLabel('Gjelder fra').fill(validFrom);
+    await correct.getByLabel('Sats', { exact: true }).fill('12,50');
+    await correct.getByLabel('Kilde og grunn til rettelsen').fill('Norges Bank, rettet');
+    await correct.getByRole('button', { name: 'Rett satsen' }).click();
+    await correct
+      .getByRole('status')
+      .filter({ hasText: /^Satsen er rettet\. Sakene den gjelder beregnes på nytt i bakgrunnen/ })
+      .waitFor();
+    const source = page.getByRole('cell', { name: /Norges Bank \(feiltastet 2033\)/ });
+    await source.getByText(/Nyberegningen av sakene står i kø\.|Ingen saker måtte beregnes på nytt\./).waitFor();
+
+    // The job has reconciled it (none of the cases used the rate): after a reload the table says so.
+    const [correction] = await db.select({ id: rateCorrections.id }).from(rateCorrections).where(eq(rateCorrections.validFrom, validFrom));
+    await waitFor(
+      async () =>
+        (
+          await db
+            .select()
+            .from(rateCorrectionReconciliations)
+            .where(eq(rateCorrectionReconciliations.correctionId, correction?.id ?? ''))
+        ).length === 1,
+      { what: 'the correction’s recalculation' },
+    );
+    await page.reload();
+    await source.getByText('Ingen saker måtte beregnes på nytt.').waitFor();
   });
 
   it('English, at 360 px', async () => {

@@ -14,6 +14,9 @@ import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { todayInOslo } from '@/lib/dates';
 
 const { db, page } = browserSuite();
+// After a click, wait for what the server answers (Playwright's wait, up to its timeout), never expect.poll's one
+// second: under two e2e workers, a run, its revalidation and a page listing every company in the worker's database
+// (others' files add theirs) take longer than that.
 
 const L = {
   nb: {
@@ -48,13 +51,13 @@ async function setAddressAndSettle(p: Page, locale: 'nb' | 'en') {
   await p.waitForURL(`**/${locale}/settings/company/settlement`);
   await p.getByLabel(l.email, { exact: true }).fill('ikke-en-adresse');
   await p.getByRole('button', { name: l.save }).click();
-  await expect.poll(() => p.getByText(locale === 'nb' ? 'Skriv en gyldig e-postadresse.' : 'Enter a valid email address.').count()).toBe(1);
+  await p.getByText(locale === 'nb' ? 'Skriv en gyldig e-postadresse.' : 'Enter a valid email address.').waitFor();
   await p.getByLabel(l.email, { exact: true }).fill(address);
   // The address's language follows the test, not the page: nb page mails in English and vice versa.
   const mailLocale = locale === 'nb' ? 'en' : 'nb';
   await p.getByLabel(l.language, { exact: true }).selectOption(mailLocale);
   await p.getByRole('button', { name: l.save }).click();
-  await expect.poll(() => p.getByText(l.saved).count()).toBe(1);
+  await p.getByRole('status').filter({ hasText: l.saved }).waitFor();
   const [row] = await db.select().from(companies).where(eq(companies.id, company.id));
   expect(row).toMatchObject({ settlementEmail: address, settlementEmailLocale: mailLocale });
 
@@ -76,7 +79,7 @@ async function setAddressAndSettle(p: Page, locale: 'nb' | 'en') {
   await p.goto(`/${locale}/dev/mailbox`);
   const subject = `${L[mailLocale].subject} ${slip!.slipNumber} for ${company.name}`;
   const mail = p.getByRole('article', { name: subject });
-  await expect.poll(() => mail.count()).toBe(1);
+  await mail.waitFor();
   const [download] = await Promise.all([p.waitForEvent('download'), mail.getByRole('link', { name: l.download }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-${slip!.slipNumber}\\.pdf$`));
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(await download.path()))), { mergePages: true });
@@ -110,7 +113,7 @@ describe('Lese and Skrive', () => {
     const writer = await makeUser(db, { memberships: [{ companyId: company.id, role: 'write' }] });
     await signIn(page, db, writer, 'nb');
     await page.goto(`/nb/settings/company/settlement?company=${company.id}`);
-    await expect.poll(() => page.getByText('regnskap@lesbar.no').count()).toBe(1);
+    await page.getByText('regnskap@lesbar.no').waitFor();
     expect(await page.getByText('Bare selskapets administratorer kan endre dette.').count()).toBe(1);
     expect(await page.getByText('Engelsk').count()).toBe(1);
     expect(await page.getByRole('textbox').count()).toBe(0);
@@ -130,7 +133,7 @@ describe('Desk → Oppgjør', () => {
     await page.goto('/nb/desk/settlements');
     const row = page.getByRole('row', { name: company.name });
     await row.getByRole('button', { name: 'Kjør oppgjør nå' }).click();
-    await expect.poll(() => row.getByText('Ingen innbetalinger å gjøre opp.').count()).toBe(1);
+    await row.getByRole('status').filter({ hasText: 'Ingen innbetalinger å gjøre opp.' }).waitFor();
     expect(await db.select().from(remittanceSlips).where(eq(remittanceSlips.companyId, company.id))).toHaveLength(0);
 
     const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice', invoiceAmountsOre: [200_000] });
@@ -144,7 +147,7 @@ describe('Desk → Oppgjør', () => {
       ),
     );
     await row.getByRole('button', { name: 'Kjør oppgjør nå' }).click();
-    await expect.poll(() => row.getByText('Remitteringsbilaget er laget.').count()).toBe(1);
+    await row.getByRole('status').filter({ hasText: 'Remitteringsbilaget er laget.' }).waitFor();
     const mails = await db.select().from(outbox).where(eq(outbox.companyId, company.id));
     expect(mails).toMatchObject([{ recipient: 'regnskap@tomt.no', locale: 'nb', template: 'settlement_report' }]);
   });

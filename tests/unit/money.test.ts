@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOre, formatOreNumber, parseKroner } from '@/lib/money';
+import { formatOre, formatOreForInput, formatOreNumber, parseKroner } from '@/lib/money';
 
 const NBSP = '\u00A0';
 
@@ -115,5 +115,35 @@ describe('formatOreNumber', () => {
       expect(parseKroner(formatOreNumber(ore, 'nb'), 'nb')).toBe(ore);
       expect(parseKroner(formatOreNumber(ore, 'en'), 'en')).toBe(ore);
     }
+  });
+});
+
+describe('formatOreForInput', () => {
+  // The pay form shows today's claim in an input the debtor may edit and post back: it must parse in its locale.
+  it.each([
+    ['nb', '10 035,00', '10035,00'],
+    ['nb', '10035,00', '10035,00'],
+    ['en', '10,035.00', '10035.00'],
+    ['en', '10035.00', '10035.00'],
+  ] as const)('%s: %j parses to 1 003 500 øre, shows as %j and parses back', (locale, typed, shown) => {
+    const ore = parseKroner(typed, locale);
+    expect(ore).toBe(1_003_500);
+    expect(formatOreForInput(ore!, locale)).toBe(shown);
+    expect(parseKroner(formatOreForInput(ore!, locale), locale)).toBe(1_003_500);
+  });
+
+  it('is not read as another amount in the other locale', () => {
+    expect(parseKroner(formatOreForInput(1_003_550, 'nb'), 'en')).toBeNull();
+    expect(parseKroner(formatOreForInput(1_003_550, 'en'), 'nb')).toBe(1_003_550);
+  });
+
+  it.each([0, 7, 29, 100, 123_450, Number.MAX_SAFE_INTEGER])('round-trips %i øre in both locales', (ore) => {
+    expect(parseKroner(formatOreForInput(ore, 'nb'), 'nb')).toBe(ore);
+    expect(parseKroner(formatOreForInput(ore, 'en'), 'en')).toBe(ore);
+  });
+
+  it('refuses negative and fractional øre', () => {
+    expect(() => formatOreForInput(-1, 'nb')).toThrow(RangeError);
+    expect(() => formatOreForInput(1.5, 'en')).toThrow(RangeError);
   });
 });

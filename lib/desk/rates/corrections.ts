@@ -1,13 +1,9 @@
 // No 'server-only': integration tests call it as the desk does.
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { caseCollection, cases, feeRates, interestRates, rateCorrections } from '@/db/schema';
+import { feeRates, interestRates, rateCorrections } from '@/db/schema';
 import type { StaffActor } from '@/lib/auth/gate/checks';
-import { loadClaimCase, reconcileLoaded } from '@/lib/engine/reconcile';
-import { loadTables } from '@/lib/engine/tables';
-import { todayInOslo } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
-import { recordEvents } from '@/lib/events/record';
 import type { AddRateInput } from './schemas';
 
 /** The figure a desk-entered rate stands at (its newest correction, else the row), or null when the desk has no such row. */
@@ -36,47 +32,26 @@ async function currentDeskValue(tx: Tx, kind: AddRateInput['kind'], validFrom: s
 
 /**
  * Desk → Satser → Rett en sats: a wrong figure entered on the desk is corrected by a new dated entry (the row stays
- * as it was). Every case whose ledger already stands on or after the rate's date is reconciled to its claim under
- * the corrected tables (claim.corrected, "a rate was corrected"), with a line in its Historikk saying what changed.
- * The code's own figures are not corrected here. Returns how many cases were reconciled.
+ * as it was). Only the entry is written here: the cases it touches are reconciled by its job after the commit
+ * (reconcileRateCorrection), which the action queues. The code's own figures are not corrected here.
+ * Returns the correction's id.
  */
-export async function correctRate(tx: Tx, staff: Pick<StaffActor, 'userId'>, input: AddRateInput, now = new Date()): Promise<number> {
+export async function correctRate(tx: Tx, staff: Pick<StaffActor, 'userId'>, input: AddRateInput, now = new Date()): Promise<string> {
   const previous = await currentDeskValue(tx, input.kind, input.validFrom);
   if (previous === null) throw new DomainError('desk.rates.errors.notCorrectable');
   if (previous === input.value) throw new DomainError('desk.rates.errors.unchanged');
-  await tx.insert(rateCorrections).values({
-    kind: input.kind,
-    validFrom: input.validFrom,
-    value: input.value,
-    previousValue: previous,
-    source: input.source,
-    createdByUserId: staff.userId,
-    createdAt: now,
-  });
-  const affected = await tx
-    .select({ caseId: caseCollection.caseId, companyId: caseCollection.companyId })
-    .from(caseCollection)
-    .innerJoin(cases, eq(cases.id, caseCollection.caseId))
-    .where(and(gte(caseCollection.interestBookedToOn, input.validFrom), inArray(cases.status, ['active', 'paused'])));
-  if (affected.length === 0) return 0;
-  await recordEvents(
-    tx,
-    affected.map(({ caseId, companyId }) => ({
-      actor: { userId: staff.userId, companyId },
-      event: {
-        type: 'case.rate_corrected' as const,
-        caseId,
-        data: { kind: input.kind, validFrom: input.validFrom, from: previous, to: input.value },
-      },
-      occurredAt: now,
-    })),
-  );
-  const tables = await loadTables(tx);
-  for (const { caseId } of affected) {
-    const loaded = await loadClaimCase(tx, caseId, todayInOslo(now));
-    // At the day the ledger stands at: the corrections are the rate's alone, not interest accrued since.
-    if (loaded?.snapshot.reconciledOn)
-      await reconcileLoaded(tx, loaded, loaded.snapshot.reconciledOn, tables, { cause: 'rateCorrected', now: new Date(now.getTime() + 1) });
-  }
-  return affected.length;
+  const [correction] = await tx
+    .insert(rateCorrections)
+    .values({
+      kind: input.kind,
+      validFrom: input.validFrom,
+      value: input.value,
+      previousValue: previous,
+      source: input.source,
+      createdByUserId: staff.userId,
+      createdAt: now,
+    })
+    .returning({ id: rateCorrections.id });
+  if (!correction) throw new Error('rate correction not stored');
+  return correction.id;
 }

@@ -1,13 +1,14 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { caseCollection, feeRates, interestRates, rateCorrections } from '@/db/schema';
+import { caseCollection, feeRates, interestRates, rateCorrectionReconciliations, rateCorrections } from '@/db/schema';
 import { COLLECTION_RATE, INTEREST_RATES, STANDARD_COMPENSATION } from '@/lib/engine/rules';
 import { loadTables } from '@/lib/engine/tables';
 import type { RateKind } from './schemas';
 import { missingRates } from './warnings';
 
-export type RateCorrection = { previousValue: number; source: string; createdAt: Date };
+/** `reconciledCases`: how many cases its job reconciled; null while the job is queued or running. */
+export type RateCorrection = { previousValue: number; source: string; createdAt: Date; reconciledCases: number | null };
 export type RateRow = {
   kind: RateKind;
   validFrom: string;
@@ -23,7 +24,19 @@ export async function listRates(): Promise<RateRow[]> {
   const [added, fees, corrections] = await Promise.all([
     db.select().from(interestRates).orderBy(asc(interestRates.validFrom)),
     db.select().from(feeRates).orderBy(asc(feeRates.validFrom)),
-    db.select().from(rateCorrections).orderBy(asc(rateCorrections.createdAt)),
+    db
+      .select({
+        kind: rateCorrections.kind,
+        validFrom: rateCorrections.validFrom,
+        value: rateCorrections.value,
+        previousValue: rateCorrections.previousValue,
+        source: rateCorrections.source,
+        createdAt: rateCorrections.createdAt,
+        reconciledCases: rateCorrectionReconciliations.caseCount,
+      })
+      .from(rateCorrections)
+      .leftJoin(rateCorrectionReconciliations, eq(rateCorrectionReconciliations.correctionId, rateCorrections.id))
+      .orderBy(asc(rateCorrections.createdAt)),
   ]);
   const code = (kind: RateKind, rows: readonly { validFrom: string; rateBasisPoints?: number; amountOre?: number }[]): RateRow[] =>
     rows.map((row) => ({
@@ -42,7 +55,12 @@ export async function listRates(): Promise<RateRow[]> {
       ...row,
       origin: 'desk',
       value: own.at(-1)?.value ?? row.value,
-      corrections: own.map((c) => ({ previousValue: c.previousValue, source: c.source, createdAt: c.createdAt })),
+      corrections: own.map((c) => ({
+        previousValue: c.previousValue,
+        source: c.source,
+        createdAt: c.createdAt,
+        reconciledCases: c.reconciledCases,
+      })),
     };
   };
   const rows: RateRow[] = [

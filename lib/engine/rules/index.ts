@@ -8,3 +8,4 @@ export * from './path';
 export * from './reconcile';
 export * from './tables';
 export * from './plan';
+export * from './projected-rates';

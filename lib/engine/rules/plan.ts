@@ -121,3 +121,19 @@ export function planStanding(
   const total = instalments.reduce((sum, instalment) => sum + instalment.amountOre, 0);
   return { missed: null, completed: paidSinceStartOre >= total };
 }
+
+export type InstalmentState = 'paid' | 'missed' | 'due';
+
+/**
+ * Each instalment's state on `today` by the same count as planStanding: paid once what the debtor paid since the
+ * plan began covers it and those before it; missed when not and its day has passed (the day itself is in time);
+ * otherwise still due.
+ */
+export function instalmentStates(instalments: readonly Instalment[], paidSinceStartOre: number, today: string): InstalmentState[] {
+  let due = 0;
+  return instalments.map((instalment) => {
+    due += instalment.amountOre;
+    if (paidSinceStartOre >= due) return 'paid';
+    return instalment.dueOn < today ? 'missed' : 'due';
+  });
+}

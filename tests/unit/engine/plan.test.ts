@@ -5,6 +5,7 @@ import {
   claimOn,
   DEFAULT_AGREEMENT,
   feeFreeAlternative,
+  instalmentStates,
   instalmentsForAmount,
   planFeeOre,
   planOption,
@@ -129,5 +130,24 @@ describe('a running plan', () => {
     expect(planStanding(instalments, 100, '2025-04-01')).toEqual({ missed: null, completed: false });
     expect(planStanding(instalments, 150, '2025-04-02').missed?.number).toBe(2);
     expect(planStanding(instalments, 250, '2025-04-02')).toEqual({ missed: null, completed: true });
+  });
+
+  it('shows each instalment as paid, missed or not yet due by the same count, so the page never disagrees with the engine', () => {
+    expect(instalmentStates(instalments, 0, '2025-03-01')).toEqual(['due', 'due', 'due']);
+    expect(instalmentStates(instalments, 0, '2025-03-02')).toEqual(['missed', 'due', 'due']);
+    expect(instalmentStates(instalments, 150, '2025-04-02')).toEqual(['paid', 'missed', 'due']);
+    expect(instalmentStates(instalments, 250, '2025-03-02')).toEqual(['paid', 'paid', 'paid']);
+    for (const [paid, day] of [
+      [0, '2025-03-02'],
+      [150, '2025-04-02'],
+      [199, '2025-05-02'],
+      [250, '2025-05-02'],
+    ] as const) {
+      const states = instalmentStates(instalments, paid, day);
+      const firstMissed = states.indexOf('missed');
+      expect(firstMissed === -1 ? null : instalments[firstMissed]?.number).toBe(
+        planStanding(instalments, paid, day).missed?.number ?? null,
+      );
+    }
   });
 });

@@ -63,7 +63,10 @@ export default async function DeskRatesPage({ params }: PageProps<'/[locale]/des
                               ? t('percent', { value: formatOreNumber(correction.previousValue, locale) })
                               : formatOre(correction.previousValue, locale),
                           source: correction.source,
-                        })}
+                        })}{' '}
+                        {correction.reconciledCases === null
+                          ? t('reconciliation.queued')
+                          : t('reconciliation.done', { count: correction.reconciledCases })}
                       </span>
                     ))}
                   </td>

@@ -5,6 +5,7 @@ import { CaseOverview } from '@/components/cases/case-overview';
 import { CaseSummary } from '@/components/cases/case-summary';
 import { PaymentInfoPanel } from '@/components/cases/payment-info-panel';
 import { CaseActionsNav } from '@/components/debtor-actions/case-actions-nav';
+import { PlanSchedule } from '@/components/debtor-actions/plan-schedule';
 import { ClaimDetails } from '@/components/debtors/claim-details';
 import { DebtorLetters } from '@/components/debtors/debtor-letters';
 import { ClientMessages } from '@/components/layout/client-messages';
@@ -15,6 +16,7 @@ import { requireDebtorCase } from '@/lib/auth/gate';
 import { paymentInfoFor } from '@/lib/cases/payment-info';
 import { getCaseDetail } from '@/lib/cases/queries';
 import { todayInOslo } from '@/lib/dates';
+import { getCaseArrangement } from '@/lib/debtor-actions/queries';
 import { isCaseDisputed, listDebtorLetters, listRatePeriods, sumFeesByKind } from '@/lib/debtors/queries';
 import { env } from '@/lib/env';
 import { Link } from '@/lib/i18n/navigation';
@@ -37,10 +39,11 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
   const t = await getTranslations('minSide');
   const today = todayInOslo();
   const { AGENCY_NAME, AGENCY_ACCOUNT_NUMBER } = env();
-  const [fees, letters, disputed] = await Promise.all([
+  const [fees, letters, disputed, arrangement] = await Promise.all([
     sumFeesByKind(actor.companyId, caseId),
     listDebtorLetters(actor.companyId, caseId),
     isCaseDisputed(actor.companyId, caseId),
+    getCaseArrangement(actor.companyId, caseId, today),
   ]);
   // The day interest runs from, as the newest letter printed it (the engine's own figure); before any letter, the due date.
   const interestFromOn = letters[0]?.interestFromOn ?? detail.dueOn;
@@ -81,6 +84,9 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
         <CaseSummary detail={detail} locale={locale} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="grid grid-cols-1 gap-6">
+            {arrangement && arrangement.status !== 'requested' && arrangement.status !== 'declined' ? (
+              <PlanSchedule arrangement={arrangement} kid={detail.kid} account={AGENCY_ACCOUNT_NUMBER} locale={locale} />
+            ) : null}
             <CaseOverview detail={detail} locale={locale} />
             <ClaimDetails fees={fees} periods={periods} interestFromOn={interestFromOn} currency={detail.currency} locale={locale} />
             <DebtorLetters caseId={caseId} letters={letters} currency={detail.currency} locale={locale} />

@@ -8,7 +8,7 @@ import { requireDebtorCase } from '@/lib/auth/gate';
 import { getCaseDetail } from '@/lib/cases/queries';
 import { onlinePaymentOfDebtor } from '@/lib/debtor-actions/queries';
 import { enterLocale } from '@/lib/i18n/page-locale';
-import { formatOreNumber } from '@/lib/money';
+import { formatOreForInput } from '@/lib/money';
 import { configuredProviderName } from '@/lib/online-payments/config';
 import { ClientMessages } from '@/components/layout/client-messages';
 
@@ -60,7 +60,12 @@ export default async function PayPage({ params, searchParams }: PageProps<'/[loc
         {!configuredProviderName() ? (
           <p className="text-sm">{t('unavailableNotice')}</p>
         ) : open ? (
-          <PayForm caseId={caseId} amount={formatOreNumber(detail.claim.totalOre, locale)} idempotencyKey={randomUUID()} />
+          <PayForm
+            caseId={caseId}
+            locale={locale}
+            amount={formatOreForInput(detail.claim.totalOre, locale)}
+            idempotencyKey={randomUUID()}
+          />
         ) : (
           <p className="text-sm">{t('errors.nothingOwed')}</p>
         )}

@@ -4,13 +4,13 @@ import { ActionFrame } from '@/components/debtor-actions/action-frame';
 import { ConfirmPlanForm } from '@/components/debtor-actions/confirm-plan-form';
 import { PlanChoiceForm } from '@/components/debtor-actions/plan-choice-form';
 import { PlanPreview } from '@/components/debtor-actions/plan-preview';
+import { PlanSchedule } from '@/components/debtor-actions/plan-schedule';
 import { previewForDebtor } from '@/lib/arrangements/queries';
 import { arrangementSchema } from '@/lib/arrangements/schemas';
 import { requireDebtorCase } from '@/lib/auth/gate';
 import { getCaseArrangement } from '@/lib/debtor-actions/queries';
 import { env } from '@/lib/env';
 import { getCaseDetail } from '@/lib/cases/queries';
-import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
 import { ClientMessages } from '@/components/layout/client-messages';
 
@@ -19,6 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const FIELDS = ['kind', 'mode', 'days', 'months', 'monthly'] as const;
+
+// Arrangements that started: their schedule is shown (a request waiting for the creditor has only its status line).
+const STARTED = new Set(['active', 'completed', 'broken']);
 
 /**
  * Tid eller nedbetalingsplan in two steps without JavaScript: the choice (a GET form back to this page), then its
@@ -34,8 +37,9 @@ export default async function PlanPage({ params, searchParams }: PageProps<'/[lo
     string,
     string
   >;
+  const done = query.done === 'active' || query.done === 'requested' ? query.done : null;
   const [current, detail] = await Promise.all([getCaseArrangement(actor.companyId, caseId), getCaseDetail(actor.companyId, caseId)]);
-  const parsed = chosen.kind ? arrangementSchema.safeParse({ ...chosen, caseId }) : null;
+  const parsed = chosen.kind ? arrangementSchema(locale).safeParse({ ...chosen, caseId }) : null;
   const result = parsed?.success ? await previewForDebtor(actor, parsed.data) : null;
   const tv = await getTranslations();
   const fieldErrors =
@@ -63,14 +67,22 @@ export default async function PlanPage({ params, searchParams }: PageProps<'/[lo
       ]}
     >
       <ActionFrame caseId={caseId} title={t('title')} intro={t('intro')}>
-        {current ? (
-          <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
-            {current.status === 'active'
-              ? t('current.active', { kind: current.kind, date: formatDate(current.untilOn, locale) })
-              : t(`current.${current.status}`)}
+        {done ? (
+          <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+            {t(done === 'active' ? 'started' : 'requested')}
           </p>
         ) : null}
-        <PlanChoiceForm chosen={chosen} errors={fieldErrors} />
+        {current && STARTED.has(current.status) ? (
+          <div className="mb-6">
+            <PlanSchedule arrangement={current} kid={detail?.kid ?? ''} account={env().AGENCY_ACCOUNT_NUMBER} locale={locale} />
+          </div>
+        ) : current ? (
+          <p role="status" className="mb-6 rounded-md border border-slate-300 px-4 py-3 text-sm">
+            {t(`current.${current.status}`)}
+          </p>
+        ) : null}
+        {/* A running plan or a request the creditor has not answered: nothing more to ask for (the mutation refuses it). */}
+        {current?.status === 'active' || current?.status === 'requested' ? null : <PlanChoiceForm chosen={chosen} errors={fieldErrors} />}
         {result && 'errorKey' in result ? (
           <p role="status" className="mt-6 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
             {tv(result.errorKey as never)}
@@ -79,7 +91,7 @@ export default async function PlanPage({ params, searchParams }: PageProps<'/[lo
         {result && 'preview' in result ? (
           <section className="mt-8 grid gap-4" aria-labelledby="plan-cost">
             <PlanPreview preview={result.preview} locale={locale} account={env().AGENCY_ACCOUNT_NUMBER} kid={detail?.kid ?? ''} />
-            <ConfirmPlanForm fields={{ ...chosen, caseId }} />
+            <ConfirmPlanForm fields={{ ...chosen, caseId, locale }} />
           </section>
         ) : null}
       </ActionFrame>
