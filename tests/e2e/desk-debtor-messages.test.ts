@@ -25,7 +25,7 @@ const TEXT = {
     shared: 'The message has been shared with the creditor.',
     sharedLabel: 'Min side, shared with the creditor',
     reply: 'Reply to the debtor',
-    label: 'Reply to the debtor (shown in Min side)',
+    label: 'Reply to the debtor (shown on My page)',
     send: 'Send to the debtor',
     sent: 'The reply has been sent to the debtor.',
   },

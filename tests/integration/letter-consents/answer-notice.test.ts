@@ -69,7 +69,7 @@ describe('the debtor hears that an answer waits in Min side', () => {
     expect(notices.map((row) => row.id)).toEqual(posted.outboxIds);
     expect(notices[0]).toMatchObject({ channel: 'sms', locale: 'en' });
     expect(notices[0]?.bodyText).toMatch(
-      new RegExp(`^You have an answer in Min side\\. https?://[^ /]+/en/min-side/cases/${fixture.debtCase.id}/messages$`),
+      new RegExp(`^You have an answer on My page\\. https?://[^ /]+/en/min-side/cases/${fixture.debtCase.id}/messages$`),
     );
     expect(notices[0]?.bodyText).not.toContain('Fristen');
   });
