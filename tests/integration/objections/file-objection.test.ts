@@ -70,7 +70,11 @@ describe('an objection from Min side', () => {
     const [state] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
     expect(state?.disputedAt?.getTime()).toBe(now.getTime());
     const events = await caseEvents(db, actor.companyId, debtCase.id);
-    expect(events.find((e) => e.type === 'case.disputed')?.data).toEqual({ reason: 'Allerede betalt', by: 'debtor' });
+    expect(events.find((e) => e.type === 'case.disputed')?.data).toEqual({
+      reason: 'Allerede betalt',
+      reasonKey: 'already_paid',
+      by: 'debtor',
+    });
     expect(events.map((e) => e.type)).toContain('task.created');
     const [task] = await db.select().from(tasks).where(eq(tasks.id, filed.taskId));
     expect(task).toMatchObject({
