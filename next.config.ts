@@ -18,8 +18,9 @@ const nextConfig: NextConfig = {
     // proxy.ts holds every other page to 1 MB by Content-Length before the body is read (lib/http/body-limit.ts).
     // The invoice PDF (10 MB) goes through its own route, which counts while it reads, after the gate.
     serverActions: { bodySizeLimit: '3mb' },
-    // The proxy keeps a copy of a body up to this size for the route behind it: the PDF upload route's limit.
-    proxyClientMaxBodySize: '11mb',
+    // The proxy keeps a copy of a body up to this size for the route behind it (a larger one would reach it cut
+    // short): the largest route limit, Min side's objection (BODY_LIMITS.objection); proxy.ts refuses others by length.
+    proxyClientMaxBodySize: '31mb',
   },
   async headers() {
     // Pages get their nonce-based CSP from proxy.ts; route handlers (files, JSON) get one that allows nothing.

@@ -9,11 +9,14 @@ export async function PaymentInfoPanel({
   currency,
   agencyName,
   locale,
+  reader = 'creditor',
 }: {
   info: PaymentInfo | null;
   currency: string;
   agencyName: string;
   locale: Locale;
+  /** Who reads it: the creditor is told whom the debtor pays; the debtor in Min side, whom they pay. */
+  reader?: 'creditor' | 'debtor';
 }) {
   const t = await getTranslations('cases');
   return (
@@ -23,7 +26,9 @@ export async function PaymentInfoPanel({
       </h2>
       {info ? (
         <>
-          <p className="mb-3 text-sm text-slate-600">{t('paymentInfo.payee', { agency: agencyName })}</p>
+          <p className="mb-3 text-sm text-slate-600" data-payee>
+            {t(reader === 'debtor' ? 'paymentInfo.payeeForDebtor' : 'paymentInfo.payee', { agency: agencyName })}
+          </p>
           <PaymentDetails
             accountNumber={info.accountNumber}
             kid={info.kid}

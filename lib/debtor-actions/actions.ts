@@ -14,9 +14,6 @@ import { consentSubjectOf, grantConsent, withdrawConsent } from '@/lib/letter-co
 import { grantConsentSchema } from '@/lib/letter-consents/schemas';
 import { postDebtorMessage } from '@/lib/messages/mutations';
 import { postMessageSchema } from '@/lib/messages/schemas';
-import { checkObjectionFile, MAX_OBJECTION_FILES, type CheckedFile } from '@/lib/objections/files';
-import { fileObjection } from '@/lib/objections/mutations';
-import { fileObjectionSchema } from '@/lib/objections/schemas';
 import { configuredProviderName, localProviderAllowed, paymentProvider } from '@/lib/online-payments/config';
 import { rememberRedirect, settleOnlinePayment, startOnlinePayment } from '@/lib/online-payments/mutations';
 import { payNowSchema, localDecisionSchema } from './schemas';
@@ -84,41 +81,6 @@ export async function decideLocalPaymentAction(_prev: FormState, formData: FormD
     revalidatePath(CASE_PAGE, 'page');
     redirect(`/${await getLocale()}/min-side/cases/${actor.caseId}/pay?reference=${encodeURIComponent(payment.reference)}`);
   });
-}
-
-/** Innsigelse: reason, text and files; the case is disputed at once and the creditor gets a task. */
-export async function fileObjectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return guarded(
-    formData,
-    async () => {
-      const actor = await requireDebtorCase(rawField(formData, 'caseId'));
-      const parsed = fileObjectionSchema.safeParse({
-        caseId: formData.get('caseId'),
-        reason: formData.get('reason') ?? undefined,
-        body: formData.get('body') ?? undefined,
-      });
-      if (!parsed.success) return invalid(parsed.error, formData);
-      const uploads = formData.getAll('files').filter((value): value is File => value instanceof File && value.size > 0);
-      if (uploads.length > MAX_OBJECTION_FILES)
-        return failed('debtorActions.object.errors.tooManyFiles', formData, { files: 'debtorActions.object.errors.tooManyFiles' });
-      const files: CheckedFile[] = [];
-      for (const upload of uploads) {
-        const checked = await checkObjectionFile(upload);
-        if (!checked.ok) return failed(checked.messageKey, formData, { files: checked.messageKey });
-        files.push(checked.file);
-      }
-      await db.transaction((tx) => fileObjection(tx, actor, parsed.data, files));
-      revalidatePath(CASE_PAGE, 'page');
-      return succeeded('debtorActions.object.filed');
-    },
-    // "Already paid" needs its receipt: the message goes beside the files.
-    (error) =>
-      failed(
-        error.messageKey,
-        formData,
-        error.messageKey === 'debtorActions.object.errors.receiptRequired' ? { files: error.messageKey } : undefined,
-      ),
-  );
 }
 
 /** Tid eller nedbetalingsplan, confirmed after the page showed its cost. */

@@ -5,7 +5,10 @@ import en from '@/messages/en.json';
 import nb from '@/messages/nb.json';
 import { layout, type RenderedEmail } from './layout';
 
-/** What the agency tells a debtor outside the letters: a missed instalment, or a letter waiting in Min side. */
+/**
+ * What the agency tells a debtor outside the letters: a missed instalment, a letter waiting in Min side, or an
+ * answer waiting there (to an objection or a message: only that, and the link; the rest is behind the sign-in).
+ */
 export type DebtorNoticeEmail =
   | {
       template: 'debtor_notice';
@@ -17,12 +20,15 @@ export type DebtorNoticeEmail =
       deadlineOn: string;
       minSideUrl: string;
     }
-  | { template: 'debtor_notice'; kind: 'letterAvailable'; caseNumber: number; creditorName: string; minSideUrl: string };
+  | { template: 'debtor_notice'; kind: 'letterAvailable'; caseNumber: number; creditorName: string; minSideUrl: string }
+  | { template: 'debtor_notice'; kind: 'answerAvailable'; minSideUrl: string };
 
 const MESSAGES = { nb, en } as const;
 
 function values(locale: Locale, notice: DebtorNoticeEmail) {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'email.debtorNotice' });
+  if (notice.kind === 'answerAvailable')
+    return { t, intro: t('answerAvailable.intro'), subject: t('answerAvailable.subject'), action: t('action') };
   const common = { caseNumber: String(notice.caseNumber), creditor: notice.creditorName };
   const intro =
     notice.kind === 'instalmentMissed'

@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { cases, companies, debtors, letterConsents, letterDeliveries } from '@/db/schema';
+import { letterDeliveries } from '@/db/schema';
 import { debtorNoticeSms, type DebtorNoticeEmail } from '@/lib/email/debtor-notice';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
+import { consentsInForce } from '@/lib/letter-consents/in-force';
 import { enqueueSms } from '@/lib/sms/outbox';
 
 /** How a letter reached the debtor: in Min side (with a notice) under a consent in force, else on paper. */
@@ -19,39 +19,7 @@ type SentLetter = { id: string; caseId: string; companyId: string };
  */
 export async function deliverLetters(tx: Tx, sent: SentLetter[]): Promise<number> {
   if (sent.length === 0) return 0;
-  const consents = await tx
-    .select({
-      caseId: cases.id,
-      caseNumber: cases.caseNumber,
-      creditor: companies.name,
-      consentId: letterConsents.id,
-      channel: letterConsents.channel,
-      address: letterConsents.address,
-      locale: letterConsents.locale,
-    })
-    .from(cases)
-    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
-    .innerJoin(companies, eq(companies.id, cases.companyId))
-    .innerJoin(
-      letterConsents,
-      and(
-        isNull(letterConsents.withdrawnAt),
-        or(
-          eq(letterConsents.subject, debtors.nationalId),
-          eq(letterConsents.subject, debtors.organisationNumber),
-          eq(letterConsents.subject, sql`'case:' || ${cases.id}::text`),
-        ),
-      ),
-    )
-    .where(
-      inArray(
-        cases.id,
-        sent.map((letter) => letter.caseId),
-      ),
-    )
-    .orderBy(sql`${letterConsents.grantedAt} desc`);
-  const consentOf = new Map<string, (typeof consents)[number]>();
-  for (const row of consents) if (!consentOf.has(row.caseId)) consentOf.set(row.caseId, row);
+  const consentOf = await consentsInForce(tx, [...new Set(sent.map((letter) => letter.caseId))]);
   await tx
     .insert(letterDeliveries)
     .values(

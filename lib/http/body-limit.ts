@@ -5,7 +5,8 @@ import nb from '@/messages/nb.json';
 /**
  * How much a request body may hold, by path, so that nobody can make the portal buffer any size: the public forms
  * (unsubscribe, Auth.js's own routes) a few KB, the API 256 KB, server actions 1 MB, the desk's bank file (2 MB,
- * lib/debtor-payments/csv.ts) and the invoice PDF's upload route (10 MB) a little more. The proxy refuses by Content-Length before anything reads the body; route handlers also
+ * lib/debtor-payments/csv.ts), the invoice PDF's upload route (10 MB) and Min side's objection route (three files of
+ * 10 MB, lib/objections/upload.ts) a little more. The proxy refuses by Content-Length before anything reads the body; route handlers also
  * count while they read (`readLimited`), for a body without a length.
  */
 export const BODY_LIMITS = {
@@ -14,19 +15,21 @@ export const BODY_LIMITS = {
   action: 1024 * 1024,
   bankFile: 3 * 1024 * 1024,
   upload: 11 * 1024 * 1024,
+  objection: 31 * 1024 * 1024,
 } as const;
 
 // The invoice PDF's upload route (app/api/invoices/drafts/[draftId]/attachment), which also counts while it reads.
 const UPLOAD_ROUTE = /^\/api\/invoices\/drafts\/[^/]+\/attachment\/?$/;
 const BANK_FILE_PAGE = /^\/(nb|en)\/desk\/payments\/?$/;
-// Min side's objection posts its files through its server action: as much as server actions take (3 MB).
-const OBJECTION_PAGE = /^\/(nb|en)\/min-side\/cases\/[0-9a-f-]{36}\/object\/?$/;
+// Min side's objection route (app/api/min-side/cases/[caseId]/objection), which also counts while it reads.
+const OBJECTION_ROUTE = /^\/api\/min-side\/cases\/[0-9a-f-]{36}\/objection\/?$/;
 
 export function bodyLimitFor(pathname: string): number {
   if (pathname.startsWith('/api/v1/')) return BODY_LIMITS.api;
   if (UPLOAD_ROUTE.test(pathname)) return BODY_LIMITS.upload;
+  if (OBJECTION_ROUTE.test(pathname)) return BODY_LIMITS.objection;
   if (pathname.startsWith('/api/')) return BODY_LIMITS.form;
-  return BANK_FILE_PAGE.test(pathname) || OBJECTION_PAGE.test(pathname) ? BODY_LIMITS.bankFile : BODY_LIMITS.action;
+  return BANK_FILE_PAGE.test(pathname) ? BODY_LIMITS.bankFile : BODY_LIMITS.action;
 }
 
 export class BodyTooLargeError extends Error {

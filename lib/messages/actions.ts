@@ -58,7 +58,8 @@ export async function replyToDebtorAction(_prev: FormState, formData: FormData):
     const staff = await requireStaff();
     const parsed = postMessageSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalidForm(parsed.error, formData, ['body']);
-    await db.transaction((tx) => replyToDebtor(tx, staff, parsed.data));
+    const posted = await db.transaction((tx) => replyToDebtor(tx, staff, parsed.data));
+    await dispatchOutbox(posted.outboxIds);
     revalidateThreads();
     return succeeded('caseMessages.replySent');
   });

@@ -6,6 +6,7 @@ import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gat
 import { lockCaseRef } from '@/lib/cases/case-ref';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
+import { noticeDebtorOfAnswer } from '@/lib/letter-consents/answer-notice';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';
 import type { PostMessageInput } from './schemas';
 
@@ -123,7 +124,8 @@ export async function shareDebtorMessage(tx: Tx, staff: StaffActor, input: { mes
 
 /**
  * The desk answers the debtor on the case: the reply shows on Min side's messages page and in the desk's thread,
- * not to the creditor (the agency shares the debtor's side only where it chooses to).
+ * not to the creditor (the agency shares the debtor's side only where it chooses to). The debtor gets a notice
+ * (no more than that there is an answer) if they consented to electronic contact.
  */
 export async function replyToDebtor(tx: Tx, staff: StaffActor, input: PostMessageInput, now = new Date()): Promise<MessagePosted> {
   const debtCase = await lockCaseRef(tx, input.caseId);
@@ -143,5 +145,6 @@ export async function replyToDebtor(tx: Tx, staff: StaffActor, input: PostMessag
     { type: 'message.to_debtor', caseId: debtCase.id, data: { messageId: row.id } },
     now,
   );
-  return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds: [] };
+  const outboxIds = await noticeDebtorOfAnswer(tx, { companyId: debtCase.companyId, caseId: debtCase.id }, 'messages');
+  return { messageId: row.id, caseId: debtCase.id, companyId: debtCase.companyId, outboxIds };
 }

@@ -1,8 +1,8 @@
 import { looksLikePdfWithPages } from '@/lib/invoices/pdf-structure';
 
-/** Each attachment at most 10 MB, at most five per objection (the action's body limit allows this much). */
+/** Each attachment at most 10 MB, at most three per objection (the route's body limit, ./upload.ts, follows). */
 export const MAX_OBJECTION_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_OBJECTION_FILES = 5;
+export const MAX_OBJECTION_FILES = 3;
 
 export type CheckedFile = { fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; bytes: Uint8Array };
 export type FileCheck =

@@ -47,7 +47,8 @@ export async function answerTaskAction(_prev: FormState, formData: FormData): Pr
     const actor = await requireCaseRole(rawField(formData, 'caseId'), 'write');
     const parsed = answerTaskSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalidForm(parsed.error, formData, ['answer']);
-    await db.transaction((tx) => answerTask(tx, actor, parsed.data));
+    const change = await db.transaction((tx) => answerTask(tx, actor, parsed.data));
+    await dispatchOutbox(change.outboxIds);
     revalidateTaskPages();
     // The answered task replaces its form, so the outcome is told on the page the redirect lands on.
     redirect(`/${await getLocale()}/cases/${actor.caseId}?task=${parsed.data.taskId}&done=answered`);

@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { memberships, tasks } from '@/db/schema';
+import { memberships, objections, tasks } from '@/db/schema';
 import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gate/checks';
 import { lockCaseRef } from '@/lib/cases/case-ref';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
 import { taskEventRef } from '@/lib/i18n/task-text';
+import { noticeDebtorOfAnswer } from '@/lib/letter-consents/answer-notice';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';
 import type { AnswerTaskInput, ChangeTaskStatusInput, CreateTaskInput } from './schemas';
 
@@ -89,7 +90,10 @@ export async function answerTask(tx: Tx, actor: CaseActor, input: AnswerTaskInpu
     .set({ status: 'answered', answer: input.answer, answeredByUserId: actor.userId, answeredAt: now })
     .where(eq(tasks.id, task.id));
   await recordEvent(tx, actor, { type: 'task.answered', caseId: task.caseId, data: { ...task.ref, answer: input.answer } }, now);
-  return { taskId: task.id, caseId: task.caseId, companyId: task.companyId, outboxIds: [] };
+  // The answer to a debtor's objection shows on Min side; the debtor hears of it if they chose electronic contact.
+  const [objection] = await tx.select({ id: objections.id }).from(objections).where(eq(objections.taskId, task.id)).limit(1);
+  const outboxIds = objection ? await noticeDebtorOfAnswer(tx, task, 'object') : [];
+  return { taskId: task.id, caseId: task.caseId, companyId: task.companyId, outboxIds };
 }
 
 /**

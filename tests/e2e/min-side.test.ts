@@ -1,24 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { debtors, letterAccessCodes, letters } from '@/db/schema';
-import { formatLetterCode, letterAccessCode, letterAccessCodeRow } from '@/lib/auth/letter-code';
-import { addDays, todayInOslo } from '@/lib/dates';
-import { DEMO_DEBTOR_PERSON } from '@/lib/demo/debtor-identities';
+import { letters } from '@/db/schema';
+import { formatLetterCode, letterAccessCode } from '@/lib/auth/letter-code';
 import { openBrowser, signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeCase } from '@/tests/helpers/case-factories';
-import { makeCompany, makeUser } from '@/tests/helpers/factories';
 import { PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
+import { arrangeMinSideCase, signInWithBankId, signInWithCode } from '@/tests/helpers/min-side';
 
 const { db, page, context } = browserSuite();
 
 const L = {
   nb: {
-    bankid: 'Logg inn med BankID',
-    caseNumber: 'Saksnummer',
-    code: 'Kode fra brevet',
-    submit: 'Logg inn',
     open: 'Se sak',
     amounts: 'Beløp',
     payment: 'Betalingsinformasjon',
@@ -27,12 +21,9 @@ const L = {
     signOut: 'Logg ut',
     codeLabel: 'Kode for Min side',
     signInTitle: 'Logg inn på Min side',
+    payee: 'Du betaler til',
   },
   en: {
-    bankid: 'Sign in with BankID',
-    caseNumber: 'Case number',
-    code: 'Code from the letter',
-    submit: 'Sign in',
     open: 'See case',
     amounts: 'Amounts',
     payment: 'Payment information',
@@ -41,47 +32,9 @@ const L = {
     signOut: 'Sign out',
     codeLabel: 'Code for My page',
     signInTitle: 'Sign in to My page',
+    payee: 'You pay to',
   },
 } as const;
-type Locale = keyof typeof L;
-
-/** A case of a fresh creditor whose debtor is the demo's BankID person, with one letter (and its code) sent 10 days ago. */
-async function arrange(locale: Locale) {
-  const company = await makeCompany(db);
-  const creditor = await makeUser(db, { memberships: [{ companyId: company.id, role: 'admin' }], locale });
-  const debtCase = await makeCase(db, { companyId: company.id, stage: 'notice' });
-  await db.update(debtors).set({ nationalId: DEMO_DEBTOR_PERSON.nationalId }).where(eq(debtors.id, debtCase.debtor.id));
-  const sentOn = addDays(todayInOslo(), -10);
-  const [letter] = await db
-    .insert(letters)
-    .values({
-      companyId: company.id,
-      caseId: debtCase.id,
-      kind: 'notice',
-      sentOn,
-      deadlineOn: addDays(sentOn, 14),
-      accountNumber: '86011117947',
-      kid: debtCase.kid,
-      amountDueOre: 1_003_500,
-      principalOre: 1_000_000,
-      interestOre: 0,
-      feeOre: 3_500,
-      newFeeOre: 3_500,
-      interestRateBasisPoints: 1_200,
-      interestFromOn: debtCase.dueOn,
-      content: {
-        creditor: { name: company.name, organisationNumber: company.organisationNumber },
-        debtor: { name: debtCase.debtor.name, kind: 'person', addressLine: null, postcode: null, city: null },
-        invoices: [],
-        caseNumber: debtCase.caseNumber,
-        newFees: [{ feeKind: 'notice_fee', amountOre: 3_500 }],
-      },
-    })
-    .returning();
-  if (!letter) throw new Error('letter insert failed');
-  await db.insert(letterAccessCodes).values(letterAccessCodeRow(letter));
-  return { company, creditor, debtCase, letter, code: formatLetterCode(letterAccessCode(letter.id)) };
-}
 
 /**
  * A section's text by its heading's id (the same component on both pages renders the same ids), without its buttons:
@@ -91,31 +44,24 @@ async function section(target: Page, headingId: string) {
   const text = await target.locator(`section[aria-labelledby="${headingId}"]`).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     for (const button of copy.querySelectorAll('button')) button.remove();
+    // Whom the money goes to is worded for the reader ("Du betaler til" / "Skyldner betaler til"); the figures are not.
+    for (const payee of copy.querySelectorAll('[data-payee]')) payee.remove();
     return copy.textContent ?? '';
   });
   return text.replace(/\s+/g, ' ').trim();
-}
-
-async function signInWithCode(target: Page, locale: Locale, caseNumber: number, code: string) {
-  await target.goto(`/${locale}/min-side/login`);
-  await target.getByRole('textbox', { name: L[locale].caseNumber, exact: true }).fill(String(caseNumber));
-  await target.getByRole('textbox', { name: L[locale].code, exact: true }).fill(code);
-  await target.getByRole('button', { name: L[locale].submit, exact: true }).click();
 }
 
 describe.each(['nb', 'en'] as const)('Min side (%s)', (locale) => {
   const l = L[locale];
 
   it('a debtor signs in with BankID (the local provider) and sees the same claim as the creditor’s case page', async () => {
-    const { creditor, debtCase } = await arrange(locale);
-    await page.goto(`/${locale}/min-side/login`);
-    await page.getByRole('button', { name: l.bankid }).click();
-    await page.getByRole('button', { name: new RegExp(DEMO_DEBTOR_PERSON.name) }).click();
-    await page.waitForURL(`**/${locale}/min-side`);
+    const { creditor, debtCase } = await arrangeMinSideCase(db, locale);
+    await signInWithBankId(page, locale);
     await page.getByRole('link', { name: `${l.open} ${debtCase.caseNumber}`, exact: true }).click();
     await page.waitForURL(`**/${locale}/min-side/cases/${debtCase.id}`);
     const debtorAmounts = await section(page, 'amounts-heading');
     const debtorPayment = await section(page, 'payment-info-heading');
+    await expect(page.locator('[data-payee]').innerText()).resolves.toContain(l.payee);
     expect(debtorAmounts).toContain(l.amounts);
     expect(debtorPayment).toContain(debtCase.kid);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -135,7 +81,7 @@ describe.each(['nb', 'en'] as const)('Min side (%s)', (locale) => {
   });
 
   it('a debtor signs in with the case number and the letter’s code, reads the letter with the code on it, and signs out', async () => {
-    const { debtCase, letter, code } = await arrange(locale);
+    const { debtCase, letter, code } = await arrangeMinSideCase(db, locale);
     await signInWithCode(page, locale, debtCase.caseNumber, 'ABCD-EFGH-JKMN');
     await page.getByText(l.wrong).waitFor();
     await signInWithCode(page, locale, debtCase.caseNumber, code.toLowerCase());
@@ -173,7 +119,7 @@ describe.each(['nb', 'en'] as const)('Min side without JavaScript, at 360 px (%s
 
   it('signs in with the letter code and shows the claim, the letters and the payment information, no wider than the phone', async () => {
     const target = plain!.page;
-    const { debtCase } = await arrange(locale);
+    const { debtCase } = await arrangeMinSideCase(db, locale);
     await target.goto(`/${locale}/min-side/login`);
     await target.getByRole('heading', { name: l.signInTitle }).waitFor();
     const login = await sidewaysOverflow(target);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMITS, bodyLimitFor, refuseBody } from '@/lib/http/body-limit';
 import { attachmentDisposition } from '@/lib/http/content-disposition';
+import { OBJECTION_BODY_LIMIT } from '@/lib/objections/upload';
 
 describe('body limits by path', () => {
   it.each([
@@ -13,8 +14,15 @@ describe('body limits by path', () => {
     ['/en/cases/new', 1024 * 1024],
     ['/nb/cases/new/x', 1024 * 1024],
     ['/nb/desk/payments', 3 * 1024 * 1024],
+    ['/api/min-side/cases/0b7f2a52-8a3e-4f55-9a43-0d3f3c6f1e11/objection', 31 * 1024 * 1024],
+    ['/nb/min-side/cases/0b7f2a52-8a3e-4f55-9a43-0d3f3c6f1e11/object', 1024 * 1024],
   ])('%s may carry %i bytes', (path, limit) => {
     expect(bodyLimitFor(path)).toBe(limit);
+  });
+
+  it('lets the objection route’s own counted limit (three files of 10 MB) through the proxy', () => {
+    expect(OBJECTION_BODY_LIMIT).toBeGreaterThan(3 * 10 * 1024 * 1024);
+    expect(OBJECTION_BODY_LIMIT).toBeLessThanOrEqual(BODY_LIMITS.objection);
   });
 
   it('refuses by Content-Length and a body without one, lets GET and a body within the limit through', () => {

@@ -1,5 +1,6 @@
 import { interestRates, onlinePayments } from '@/db/schema';
 import type { MatrixFixture, MatrixRow } from '@/tests/authorization/types';
+import { realPdf } from '@/tests/helpers/invoice-fixtures';
 
 // Min side's actions (issue #21): the debtor of the fixture's case (BankID or its letter code) is allowed, another
 // debtor finds nothing, creditors and staff are nobody to Min side. The provider's webhook has no session: its
@@ -56,12 +57,19 @@ export const rows: MatrixRow[] = [
     input: async (fx) => ({ form: { reference: await pendingLocalPayment(fx), decision: 'approve' } }),
   },
   {
-    file: 'lib/debtor-actions/actions.ts',
-    name: 'fileObjectionAction',
+    // Innsigelse with its receipt: a plain multipart form posts to this route (files of 10 MB pass no server action).
+    file: 'app/api/min-side/cases/[caseId]/objection/route.ts',
+    name: 'POST',
     needs: 'debtor',
     writes: true,
-    page: 'app/[locale]/min-side/cases/[caseId]/object/page',
-    input: (fx) => ({ form: { caseId: fx.caseId, reason: 'wrong_amount', body: 'Beløpet stemmer ikke med fakturaen.' } }),
+    input: async (fx) => ({
+      path: `/api/min-side/cases/${fx.caseId}/objection?locale=nb`,
+      multipart: {
+        reason: 'already_paid',
+        body: 'Jeg betalte fakturaen, se kvitteringen.',
+        files: { fileName: 'kvittering.pdf', type: 'application/pdf', bytes: await realPdf('Kvittering') },
+      },
+    }),
   },
   {
     file: 'lib/debtor-actions/actions.ts',

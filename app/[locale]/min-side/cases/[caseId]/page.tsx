@@ -93,7 +93,7 @@ export default async function DebtorCasePage({ params }: PageProps<'/[locale]/mi
           </div>
           {/* On a phone, how to pay comes first; beside the claim on a wide screen. */}
           <div className="order-first space-y-6 lg:order-last">
-            <PaymentInfoPanel info={info} currency={detail.currency} agencyName={AGENCY_NAME} locale={locale} />
+            <PaymentInfoPanel info={info} currency={detail.currency} agencyName={AGENCY_NAME} locale={locale} reader="debtor" />
             <CaseAttachments companyId={actor.companyId} caseId={caseId} locale={locale} routeBase="/api/min-side/cases" />
           </div>
         </div>
