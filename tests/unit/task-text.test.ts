@@ -1,29 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { taskEventRef, taskText, taskTitle, type SystemTask } from '@/lib/i18n/task-text';
+import { taskEventRef, taskText, taskTitle, type ArrangementTaskParams, type SystemTask } from '@/lib/i18n/task-text';
 
 const objection: SystemTask = {
   kind: 'objection',
   params: { reason: 'already_paid', text: 'Jeg betalte 3. mars.', files: ['kvittering.pdf', 'bank.png'] },
 };
-const plan: SystemTask = {
-  kind: 'arrangement_request',
-  params: {
-    arrangement: 'plan',
-    instalments: 2,
-    untilOn: '2027-03-01',
-    totalOre: 150_050,
-    limit: 'tooLong',
-    schedule: [
-      { number: 1, dueOn: '2027-02-01', amountOre: 75_025 },
-      { number: 2, dueOn: '2027-03-01', amountOre: 75_025 },
-    ],
-  },
+const planParams: ArrangementTaskParams = {
+  arrangement: 'plan',
+  instalments: 2,
+  untilOn: '2027-03-01',
+  totalOre: 150_050,
+  limit: 'tooLong',
+  schedule: [
+    { number: 1, dueOn: '2027-02-01', amountOre: 75_025 },
+    { number: 2, dueOn: '2027-03-01', amountOre: 75_025 },
+  ],
 };
+const plan: SystemTask = { kind: 'arrangement_request', params: planParams };
 const postponement: SystemTask = {
   kind: 'arrangement_request',
-  params: { ...plan.params, arrangement: 'postponement', instalments: 1, limit: 'needsCreditor', schedule: [] } as SystemTask['params'] & {
-    arrangement: 'postponement';
-  },
+  params: { ...planParams, arrangement: 'postponement', instalments: 1, limit: 'needsCreditor', schedule: [] },
 };
 // What a stored row looks like: the Norwegian fallback in title and body beside the kind and params.
 const row = (task: SystemTask) => ({ ...task, title: 'lagret tittel', body: 'lagret tekst' });
