@@ -38,8 +38,6 @@ function translator(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale] as typeof nb, namespace: 'taskText' });
 }
 
-export type ObjectionReason = ObjectionTaskParams['reason'];
-
 /** The debtor's reason for an objection in `locale`; null when the value is not one (a person's free text). */
 export function objectionReasonText(reason: unknown, locale: Locale): string | null {
   const parsed = objectionTitle.shape.reason.safeParse(reason);
