@@ -31,6 +31,7 @@ FAILED line and the exit code is 1), the case page beside an export, and times t
   --keep           do not drop the database at the end   --out FILE   also write the report to FILE
   --seed-only      prepare (or reuse) the database, keep it and stop: seed once, then measure with --reuse
   --processes P    server processes sharing the port (lib/cli/serve.ts, Node's cluster module; default 1)
+  --export-only    only the export: its time against its SQL, the server's memory, the case page beside it
 Server: NEXT_DIST_DIR selects the build folder (built first when the sources changed).`);
 }
 
@@ -59,6 +60,7 @@ const CLIENTS = count(args, 'clients', 10);
 const DATABASE = option(args, 'database') ?? 'portal_bench';
 const PROCESSES = count(args, 'processes', 1);
 const OUT = option(args, 'out');
+const EXPORT_ONLY = args.includes('--export-only');
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // The bench's own secrets, shared with the server it starts (the session cookie is sealed with AUTH_SECRET).
 const AUTH_SECRET = process.env.AUTH_SECRET ?? randomBytes(32).toString('hex');
@@ -195,51 +197,59 @@ async function main() {
       { ...floor, name: 'FLOOR again (drift during the run)' },
     ];
     const cookieFor = (scenario: Scenario) => (scenario.signedIn === false ? '' : cookie);
-    for (const scenario of scenarios) for (let i = 0; i < 3; i++) await timedGet(scenario.url(), cookieFor(scenario));
-    const floorJs = await firstLoadJsKb(floor.url(), '');
-    const listJs = await firstLoadJsKb(list({}), cookie);
-    log(
-      `first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB, target ≤ +25 KB)`,
-    );
-    log();
-    const payloads = payloadLines(await pagePayload(floor.url(), ''), [
-      ['case list', await pagePayload(list({}), cookie)],
-      ['case page', await pagePayload(`${portal.baseUrl}/nb/cases/${sample[0]?.id ?? ''}`, cookie)],
-      ['Innsikt', await pagePayload(`${portal.baseUrl}/nb/insights`, cookie)],
-      ['Rapporter', await pagePayload(`${portal.baseUrl}/nb/reports`, cookie)],
-    ]);
-    payloads.lines.forEach((line) => log(line));
-    if (payloads.failed > 0) process.exitCode = 1;
-    log();
-    log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each`);
-    log(`${'scenario'.padEnd(44)}   p50 ms   p95 ms   max ms   req/s  CPU ms/req  ×floor CPU  req/s÷floor  statuses`);
-    const measured: { scenario: Scenario; summary: Summary; cpuPerRequest: number }[] = [];
-    for (const scenario of scenarios) {
-      const cpuBefore = serverCpuMs(portal.pid);
-      const summary = await runLoad({ clients: CLIENTS, requestsPerClient: REQUESTS, cookie: cookieFor(scenario), nextUrl: scenario.url });
-      const cpuPerRequest = (serverCpuMs(portal.pid) - cpuBefore) / summary.count;
-      measured.push({ scenario, summary, cpuPerRequest });
-      log(formatScenario(scenario.name, summary, cpuPerRequest, measured[0]));
+    // --export-only: the export's figures alone (its time, memory, the case page beside it), without the page runs.
+    if (!EXPORT_ONLY) {
+      for (const scenario of scenarios) for (let i = 0; i < 3; i++) await timedGet(scenario.url(), cookieFor(scenario));
+      const floorJs = await firstLoadJsKb(floor.url(), '');
+      const listJs = await firstLoadJsKb(list({}), cookie);
+      log(
+        `first-load JS (gzip): floor ${floorJs.toFixed(1)} KB, case list ${listJs.toFixed(1)} KB (+${(listJs - floorJs).toFixed(1)} KB, target ≤ +25 KB)`,
+      );
+      log();
+      const payloads = payloadLines(await pagePayload(floor.url(), ''), [
+        ['case list', await pagePayload(list({}), cookie)],
+        ['case page', await pagePayload(`${portal.baseUrl}/nb/cases/${sample[0]?.id ?? ''}`, cookie)],
+        ['Innsikt', await pagePayload(`${portal.baseUrl}/nb/insights`, cookie)],
+        ['Rapporter', await pagePayload(`${portal.baseUrl}/nb/reports`, cookie)],
+      ]);
+      payloads.lines.forEach((line) => log(line));
+      if (payloads.failed > 0) process.exitCode = 1;
+      log();
+      log(`HTTP, ${CLIENTS} concurrent clients × ${REQUESTS} requests each`);
+      log(`${'scenario'.padEnd(44)}   p50 ms   p95 ms   max ms   req/s  CPU ms/req  ×floor CPU  req/s÷floor  statuses`);
+      const measured: { scenario: Scenario; summary: Summary; cpuPerRequest: number }[] = [];
+      for (const scenario of scenarios) {
+        const cpuBefore = serverCpuMs(portal.pid);
+        const summary = await runLoad({
+          clients: CLIENTS,
+          requestsPerClient: REQUESTS,
+          cookie: cookieFor(scenario),
+          nextUrl: scenario.url,
+        });
+        const cpuPerRequest = (serverCpuMs(portal.pid) - cpuBefore) / summary.count;
+        measured.push({ scenario, summary, cpuPerRequest });
+        log(formatScenario(scenario.name, summary, cpuPerRequest, measured[0]));
+      }
+      // The floor is measured first and last; its mean is what every scenario is compared with.
+      const floors = measured.filter((row) => row.scenario.url === floor.url);
+      const floorRow = {
+        cpuPerRequest: floors.reduce((sum, row) => sum + row.cpuPerRequest, 0) / floors.length,
+        rps: floors.reduce((sum, row) => sum + row.summary.rps, 0) / floors.length,
+      };
+      log();
+      log(
+        `Ratios to the floor (mean of both floor runs: ${floorRow.cpuPerRequest.toFixed(1)} ms CPU/request, ${floorRow.rps.toFixed(1)} req/s); targets ≤ 1.5× CPU, ≥ 0.67× req/s`,
+      );
+      for (const row of measured.filter((row) => row.scenario.url !== floor.url)) {
+        const cpuRatio = row.cpuPerRequest / floorRow.cpuPerRequest;
+        const rpsRatio = row.summary.rps / floorRow.rps;
+        const met = cpuRatio <= 1.5 && rpsRatio >= 2 / 3 ? 'met' : 'NOT met';
+        log(`${row.scenario.name.padEnd(44)} CPU ${cpuRatio.toFixed(2)}×  req/s ${rpsRatio.toFixed(2)}×  ${met}`);
+      }
+      const full = measured.find((row) => row.scenario.name.startsWith('search, debtor full name'));
+      const common = measured.find((row) => row.scenario.name.startsWith('search, debtor last name'));
+      if (full && common) log(`common-surname p95 ÷ full-name p95: ${(common.summary.p95 / full.summary.p95).toFixed(2)} (target ≤ 2)`);
     }
-    // The floor is measured first and last; its mean is what every scenario is compared with.
-    const floors = measured.filter((row) => row.scenario.url === floor.url);
-    const floorRow = {
-      cpuPerRequest: floors.reduce((sum, row) => sum + row.cpuPerRequest, 0) / floors.length,
-      rps: floors.reduce((sum, row) => sum + row.summary.rps, 0) / floors.length,
-    };
-    log();
-    log(
-      `Ratios to the floor (mean of both floor runs: ${floorRow.cpuPerRequest.toFixed(1)} ms CPU/request, ${floorRow.rps.toFixed(1)} req/s); targets ≤ 1.5× CPU, ≥ 0.67× req/s`,
-    );
-    for (const row of measured.filter((row) => row.scenario.url !== floor.url)) {
-      const cpuRatio = row.cpuPerRequest / floorRow.cpuPerRequest;
-      const rpsRatio = row.summary.rps / floorRow.rps;
-      const met = cpuRatio <= 1.5 && rpsRatio >= 2 / 3 ? 'met' : 'NOT met';
-      log(`${row.scenario.name.padEnd(44)} CPU ${cpuRatio.toFixed(2)}×  req/s ${rpsRatio.toFixed(2)}×  ${met}`);
-    }
-    const full = measured.find((row) => row.scenario.name.startsWith('search, debtor full name'));
-    const common = measured.find((row) => row.scenario.name.startsWith('search, debtor last name'));
-    if (full && common) log(`common-surname p95 ÷ full-name p95: ${(common.summary.p95 / full.summary.p95).toFixed(2)} (target ≤ 2)`);
     const afterPages = serverMemory(portal.pid);
     log(`server after the page runs: RSS ${afterPages.rssMb.toFixed(0)} MB, peak (VmHWM) ${afterPages.hwmMb.toFixed(0)} MB`);
 
@@ -260,7 +270,7 @@ async function main() {
       const after = serverMemory(server.pid);
       log(`  server peak RSS sampled ${sampledPeak.toFixed(0)} MB; VmHWM ${after.hwmMb.toFixed(0)} MB`);
     };
-    await exportRun(portal, 'after the page runs');
+    await exportRun(portal, EXPORT_ONLY ? 'first server' : 'after the page runs');
     // The same exports on a freshly started server: the export's own footprint, apart from the page load's heap.
     await portal.stop();
     portal = await startPortal(serverEnv);
@@ -281,29 +291,31 @@ async function main() {
 
     log();
     log(`SQL direct, one connection, 20 runs each (ms)             p50      p95  EXPLAIN ANALYZE`);
-    const sqlCases: [string, RawSearchParams][] = [
-      ['list, unfiltered', {}],
-      ['list, Aktiv + date range', { status: 'active', ...window }],
-      ['list, page at depth', { after: deep?.cursor ?? '', page: '2' }],
-      ['search, case number', { q: sample[0]?.case_number ?? '' }],
-      ['search, debtor full name', { q: 'Bjørn Bjørnstad' }],
-      ['search, debtor last name', { q: 'bjornstad' }],
-    ];
-    for (const [name, query] of sqlCases) {
-      const { params } = parseCaseListParams(query);
-      const cursor = params.after ? decodeCursor(params.sort, params.after) : null;
-      const page = await timeSql(db, caseListPageSql(companyIds, params, { cursor, backwards: false, limit: PAGE_SIZE + 1 }), 20);
-      const counted = await timeSql(db, caseCountSql(companyIds, params), 20);
-      log(`${`${name}: page`.padEnd(50)} ${ms(page.p50)} ${ms(page.p95)} ${ms(page.explainMs)}`);
-      log(`${`${name}: count (capped)`.padEnd(50)} ${ms(counted.p50)} ${ms(counted.p95)} ${ms(counted.explainMs)}`);
+    if (!EXPORT_ONLY) {
+      const sqlCases: [string, RawSearchParams][] = [
+        ['list, unfiltered', {}],
+        ['list, Aktiv + date range', { status: 'active', ...window }],
+        ['list, page at depth', { after: deep?.cursor ?? '', page: '2' }],
+        ['search, case number', { q: sample[0]?.case_number ?? '' }],
+        ['search, debtor full name', { q: 'Bjørn Bjørnstad' }],
+        ['search, debtor last name', { q: 'bjornstad' }],
+      ];
+      for (const [name, query] of sqlCases) {
+        const { params } = parseCaseListParams(query);
+        const cursor = params.after ? decodeCursor(params.sort, params.after) : null;
+        const page = await timeSql(db, caseListPageSql(companyIds, params, { cursor, backwards: false, limit: PAGE_SIZE + 1 }), 20);
+        const counted = await timeSql(db, caseCountSql(companyIds, params), 20);
+        log(`${`${name}: page`.padEnd(50)} ${ms(page.p50)} ${ms(page.p95)} ${ms(page.explainMs)}`);
+        log(`${`${name}: count (capped)`.padEnd(50)} ${ms(counted.p50)} ${ms(counted.p95)} ${ms(counted.explainMs)}`);
+      }
+      // Innsikt's key figures over the same companies (index-only scans; see lib/insights/sql.ts).
+      const today = new Date().toISOString().slice(0, 10);
+      const chartFrom = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
+      const figures = await timeSql(db, caseFiguresSql(companyIds), 20);
+      log(`${'Innsikt: case figures'.padEnd(50)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.explainMs)}`);
+      const collected = await timeSql(db, collectedByMonthSql(companyIds, chartFrom, today), 20);
+      log(`${'Innsikt: collected per month, 12 months'.padEnd(50)} ${ms(collected.p50)} ${ms(collected.p95)} ${ms(collected.explainMs)}`);
     }
-    // Innsikt's key figures over the same companies (index-only scans; see lib/insights/sql.ts).
-    const today = new Date().toISOString().slice(0, 10);
-    const chartFrom = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
-    const figures = await timeSql(db, caseFiguresSql(companyIds), 20);
-    log(`${'Innsikt: case figures'.padEnd(50)} ${ms(figures.p50)} ${ms(figures.p95)} ${ms(figures.explainMs)}`);
-    const collected = await timeSql(db, collectedByMonthSql(companyIds, chartFrom, today), 20);
-    log(`${'Innsikt: collected per month, 12 months'.padEnd(50)} ${ms(collected.p50)} ${ms(collected.p95)} ${ms(collected.explainMs)}`);
     const { params: exportParams } = parseCaseListParams({ from: exportFrom });
     const started = performance.now();
     let cursor: Cursor | null = null;

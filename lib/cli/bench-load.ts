@@ -8,12 +8,14 @@ import { sql } from 'drizzle-orm';
 import { executeRows } from '@/db/client';
 import { DEMO_API_KEY, DEMO_API_KEY_COMPANY_ID } from '@/lib/demo/accounts';
 import { ensureDemoApiKey } from '@/lib/demo/api-key';
+import { MAX_EXPORT_ROWS } from '@/lib/case-list/schemas';
 import { prepareBenchDatabase } from './bench/database';
 import { quantile } from './bench/load';
 import { serverMemory } from './bench/server';
 import { needsBuild } from './build-state';
+import { SERVER_HEAP_MB, servedProcessEnv } from './heap-limit';
 import { startHaproxy } from './scale/infra';
-import { startInstance, stopInstance } from './scale/instances';
+import { startInstance, stopInstance, type Instance } from './scale/instances';
 import { sessionCookieFor } from './session-cookie';
 
 // npm run bench:load [-- --duration 180 --users 50 --cases 1000000 --database portal_bench --pool 10]
@@ -32,9 +34,20 @@ const USERS = option('users', 50);
 const CASES = option('cases', 1_000_000);
 const DATABASE = textOption('database', 'portal_bench');
 const POOL = option('pool', 10);
+// The served processes' V8 heap limit (0: V8's own, a quarter of the machine's memory); see lib/cli/heap-limit.ts.
+const HEAP_MB = option('heap-mb', SERVER_HEAP_MB);
+// A folder: each instance writes a heap snapshot after the warm-up and one at the end (lib/cli/bench/heap-summary.ts).
+const SNAPSHOTS = args.includes('--heap-snapshots') ? path.resolve(textOption('heap-snapshots', '.')) : null;
+const WARM_UP_S = 20;
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4400);
 const log = (line: string) => console.log(line);
+// The machine is shared: its load average goes beside the numbers.
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ');
 
 const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex') };
 const { url, handle } = await prepareBenchDatabase(SERVER, DATABASE, CASES, true, log);
@@ -48,8 +61,10 @@ const sample = await executeRows<{ id: string; case_number: string }>(
 // case (users beyond the number of such cases post payments instead, so no two users toggle the same case).
 const apiCases = await executeRows<{ case_number: string; invoice_number: string }>(
   db,
-  sql`select c.case_number::text, i.invoice_number from cases c join invoices i on i.case_id = c.id
-      where c.company_id = ${DEMO_API_KEY_COMPANY_ID} and c.status = 'active' and c.balance_ore > 50000 order by c.case_number limit ${USERS}`,
+  // One row per case (a case with two invoices would otherwise be toggled by two users: a 409 for one of them).
+  sql`select distinct on (c.case_number) c.case_number::text, i.invoice_number from cases c join invoices i on i.case_id = c.id
+      where c.company_id = ${DEMO_API_KEY_COMPANY_ID} and c.status = 'active' and c.balance_ore > 50000
+      order by c.case_number, i.invoice_number limit ${USERS}`,
 );
 if (apiCases.length === 0) throw new Error('the API company has no open case with a balance to write to');
 const names = ['kari nordmann', 'Bjørn Bjørnstad', 'Åse Lærum', 'ståle østby', 'Vik Bygg', 'haugen', 'tveit'];
@@ -70,33 +85,50 @@ const instanceEnv = {
   // Every write is a real API call: the per-key limit (120/min by default) would refuse the benchmark itself.
   API_RATE_LIMIT_PER_MINUTE: '100000',
   TRUSTED_PROXY_HOPS: '1',
+  ...servedProcessEnv(HEAP_MB, SNAPSHOTS ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${SNAPSHOTS}` : ''),
 };
+if (SNAPSHOTS) mkdirSync(SNAPSHOTS, { recursive: true });
 const ports = [PORT_BASE + 21, PORT_BASE + 22];
-const instances = await Promise.all(ports.map((port, i) => startInstance(`load-${i + 1}`, port, instanceEnv)));
+// One after the other: two instances starting at once on a database without pg-boss's schema deadlock (40P01) in
+// pg-boss's install and queue creation, and Next retries the failed start on every request.
+const instances: Instance[] = [];
+for (const [i, port] of ports.entries()) instances.push(await startInstance(`load-${i + 1}`, port, instanceEnv));
 const root = path.join(os.tmpdir(), `bench-load-${process.pid}`);
 mkdirSync(root, { recursive: true });
-const haproxy = startHaproxy(root, PORT_BASE + 20, ports);
+const haproxy = startHaproxy(root, PORT_BASE + 20, ports, POOL + 4);
 const base = `http://127.0.0.1:${PORT_BASE + 20}`;
 for (let i = 0; i < 100 && (await fetch(`${base}/api/health`).catch(() => null))?.status !== 200; i++)
   await new Promise((r) => setTimeout(r, 200));
 
 type Sample = { route: string; ms: number; status: number; ok: boolean };
 const samples: Sample[] = [];
+// The first answers of each unexpected kind, as they came: who answered (HAProxy's own page or the portal's) and why.
+const failures = new Map<string, string>();
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 const api = { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' };
 const today = new Date().toISOString().slice(0, 10);
 
 async function timed(route: string, request: () => Promise<Response>, expected: number[] = [200]) {
-  const started = performance.now();
+  const began = performance.now();
   let status = 0;
+  let seen = '';
   try {
     const response = await request();
-    await response.arrayBuffer();
+    const body = await response.text();
     status = response.status;
-  } catch {
+    if (!expected.includes(status)) {
+      const headers = ['content-type', 'retry-after', 'server'].map((name) => `${name}: ${response.headers.get(name) ?? '-'}`);
+      seen = `${headers.join('; ')}; body: ${body.replace(/\s+/g, ' ').slice(0, 240)}`;
+    }
+  } catch (error) {
     status = 0;
+    seen = String(error);
   }
-  samples.push({ route, ms: performance.now() - started, status, ok: expected.includes(status) });
+  const ms = performance.now() - began;
+  samples.push({ route, ms, status, ok: expected.includes(status) });
+  const kind = `${route} ${status}`;
+  if (seen && !failures.has(kind))
+    failures.set(kind, `after ${ms.toFixed(0)} ms at ${((performance.now() - started) / 1000).toFixed(0)} s; ${seen}`);
 }
 
 function virtualUser(index: number) {
@@ -168,20 +200,29 @@ function virtualUser(index: number) {
 }
 
 // RSS of each instance and PostgreSQL connections by application, every 5 s.
-const memory: { at: number; rss: number[] }[] = [];
+let started = performance.now();
+const memory: { at: number; requests: number; rss: number[] }[] = [];
 const connections: { at: number; byApp: Record<string, number> }[] = [];
-const started = performance.now();
 const sampler = setInterval(() => {
   const at = (performance.now() - started) / 1000;
-  memory.push({ at, rss: instances.map((instance) => serverMemory(instance.child.pid ?? 0).rssMb) });
+  memory.push({ at, requests: samples.length, rss: instances.map((instance) => serverMemory(instance.child.pid ?? 0).rssMb) });
   void executeRows<{ app: string; n: number }>(
     db,
     sql`select application_name as app, count(*)::int as n from pg_stat_activity where datname = ${DATABASE} group by 1`,
   ).then((rows) => connections.push({ at, byApp: Object.fromEntries(rows.map((row) => [row.app || '(none)', row.n])) }));
 }, 5_000);
 
-log(`\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance`);
-const ends = performance.now() + DURATION_S * 1000;
+log(
+  `\nLoad: ${USERS} virtual users for ${DURATION_S} s against ${base} (HAProxy → ${ports.join(', ')}), pool ${POOL} per instance, heap limit ${HEAP_MB ? `${HEAP_MB} MB` : "V8's default"}; load average ${loadAverage()}`,
+);
+started = performance.now();
+const ends = started + DURATION_S * 1000;
+const snapshot = (label: string) => {
+  if (!SNAPSHOTS) return;
+  log(`  heap snapshots (${label}) requested at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  for (const instance of instances) if (instance.child.pid) process.kill(instance.child.pid, 'SIGUSR2');
+};
+const warmedUp = setTimeout(() => snapshot('after the warm-up'), WARM_UP_S * 1000);
 await Promise.all(
   Array.from({ length: USERS }, async (_, index) => {
     const next = virtualUser(index);
@@ -189,7 +230,13 @@ await Promise.all(
   }),
 );
 const wallS = (performance.now() - started) / 1000;
+clearTimeout(warmedUp);
 clearInterval(sampler);
+const loadAtEnd = loadAverage();
+snapshot('at the end');
+// A snapshot blocks its process while it is written: the instance answers again once it is done.
+if (SNAPSHOTS) await Promise.all(instances.map((instance) => fetch(`${instance.base}/api/health`)));
+const exported = await exportAfterLoad();
 
 const routes = [...new Set(samples.map((s) => s.route))];
 log(`\n| route | requests | p50 ms | p95 ms | p99 ms | errors |`);
@@ -205,18 +252,53 @@ for (const route of routes) {
 }
 const errors = samples.filter((s) => !s.ok).length;
 log(
-  `\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}`,
+  `\nTotal ${samples.length} requests in ${wallS.toFixed(0)} s: ${(samples.length / wallS).toFixed(1)} req/s, ${errors} errors${errors ? ' (FAIL: must be 0)' : ''}; load average at the end ${loadAtEnd}`,
 );
-log(`\nRSS per instance over time (MB):`);
+for (const [kind, seen] of failures) log(`  first ${kind}: ${seen}`);
+log(`\nRSS per instance over time (MB), with the requests answered so far:`);
 for (const point of memory.filter((_, i) => i % 3 === 0 || i === memory.length - 1))
-  log(`  ${point.at.toFixed(0).padStart(4)} s  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`);
+  log(
+    `  ${point.at.toFixed(0).padStart(4)} s  ${String(point.requests).padStart(6)} req  ${point.rss.map((r) => r.toFixed(0).padStart(5)).join('  ')}`,
+  );
+log(
+  `\nExport of ${exported.rows.toLocaleString('en')} rows right after the load, from ${instances[0]?.name}: HTTP ${exported.status}, ${(exported.bytes / 1e6).toFixed(1)} MB in ${(exported.ms / 1000).toFixed(1)} s; RSS ${exported.before.toFixed(0)} MB before, peak ${exported.peak.toFixed(0)} MB${exported.peak < 350 ? '' : ' (over 350 MB)'}`,
+);
 log(`\nPostgreSQL connections in use (pg_stat_activity on ${DATABASE}), max per application over the run:`);
 const maxByApp: Record<string, number> = {};
 for (const point of connections) for (const [app, n] of Object.entries(point.byApp)) maxByApp[app] = Math.max(maxByApp[app] ?? 0, n);
 for (const [app, n] of Object.entries(maxByApp).sort()) log(`  ${app.padEnd(24)} ${n}`);
 log(`  (bounded: each instance's pool is ${POOL}, pg-boss 3 more; total ≤ ${instances.length} × ${POOL + 3} + the benchmark's own)`);
 
+/** The case export of the newest days holding at most MAX_EXPORT_ROWS cases, straight to the first instance, its RSS sampled every 100 ms. */
+async function exportAfterLoad() {
+  const days = await executeRows<{ day: string; n: number }>(
+    db,
+    sql`select to_char((registered_at at time zone 'Europe/Oslo')::date, 'YYYY-MM-DD') as day, count(*)::int as n
+        from cases group by 1 order by 1 desc`,
+  );
+  let rows = 0;
+  let from = days[0]?.day ?? today;
+  for (const day of days) {
+    if (rows + day.n > MAX_EXPORT_ROWS) break;
+    rows += day.n;
+    from = day.day;
+  }
+  const first = instances[0] as (typeof instances)[number];
+  const rssNow = () => serverMemory(first.child.pid ?? 0).rssMb;
+  const before = rssNow();
+  let peak = before;
+  const watch = setInterval(() => (peak = Math.max(peak, rssNow())), 100);
+  const began = performance.now();
+  const response = await fetch(`${first.base}/api/cases/export?${new URLSearchParams({ locale: 'nb', from })}`, {
+    headers: { cookie: cookies[0] ?? '' },
+    redirect: 'manual',
+  });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  clearInterval(watch);
+  return { rows, status: response.status, bytes, ms: performance.now() - began, before, peak: Math.max(peak, rssNow()) };
+}
+
 haproxy.kill('SIGTERM');
 await Promise.all(instances.map((instance) => stopInstance(instance, 'SIGTERM')));
 await handle.close();
-process.exit(errors === 0 ? 0 : 1);
+process.exit(errors === 0 && exported.status === 200 ? 0 : 1);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { servedProcessEnv } from './heap-limit';
 
 // Starting the built portal as its own process: shared by the e2e suite and the benchmark.
 
@@ -75,7 +76,7 @@ export async function startPortal(env: Record<string, string>, options: { output
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   // lib/cli/serve.ts: `next start` plus the socket address in X-Forwarded-For (see there).
   const child = spawn(process.execPath, [tsx, 'lib/cli/serve.ts', String(port), '127.0.0.1'], {
-    env: { ...process.env, PORTAL_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port) },
+    env: { ...process.env, ...servedProcessEnv(), PORTAL_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port) },
     stdio: ['ignore', options.output === 'show' ? 'inherit' : 'ignore', 'inherit'],
     detached: true,
   });

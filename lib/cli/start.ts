@@ -7,6 +7,7 @@ import { DEMO_DEBTOR_IDENTITIES, DEMO_SIGNATORY_COMPANY } from '@/lib/demo/debto
 import { seedDemo } from '@/lib/demo/seed';
 import { demoModeFor, loadEnv } from '@/lib/env';
 import { needsBuild } from './build-state';
+import { servedProcessEnv } from './heap-limit';
 
 // `npm start`: migrate, seed the demo if the database is empty, build if the sources changed, then serve.
 let env: ReturnType<typeof loadEnv>;
@@ -43,6 +44,8 @@ const server = spawn('npx', ['tsx', 'lib/cli/serve.ts', port], {
   stdio: 'inherit',
   env: {
     ...process.env,
+    // The served process's heap limit (lib/cli/heap-limit.ts: V8 would otherwise grow to a quarter of the machine).
+    ...servedProcessEnv(),
     AUTH_SECRET: env.AUTH_SECRET,
     ENCRYPTION_KEY: env.ENCRYPTION_KEY,
     PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${port}`,

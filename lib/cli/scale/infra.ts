@@ -125,8 +125,14 @@ export function startPgBouncer(root: string, port: number, primaryPort: number):
   return daemon(command, args as string[], 'pgbouncer');
 }
 
-/** HAProxy: round robin over the instances, no stickiness, /api/ready as the health check, retry elsewhere on a refused connection. */
-export function startHaproxy(root: string, port: number, backends: number[]): ChildProcess {
+/**
+ * HAProxy: round robin over the instances, no stickiness, /api/ready as the health check, retry elsewhere on a refused
+ * connection. At most `maxconn` requests per instance (its database pool plus a few): the rest wait in HAProxy's queue
+ * instead of piling up in the instance. The check's own timeout is generous and it takes 3 misses to mark an instance
+ * down: under load /api/ready waits for a pool connection behind the pages, and with a 1 s check timeout and 2
+ * misses both instances were marked down and every request got HAProxy's own 503 (bench:load, 7.12.2026).
+ */
+export function startHaproxy(root: string, port: number, backends: number[], maxconn = 14): ChildProcess {
   const file = path.join(root, 'haproxy.cfg');
   writeFileSync(
     file,
@@ -138,6 +144,8 @@ export function startHaproxy(root: string, port: number, backends: number[]): Ch
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',
+      '  timeout queue 60s',
+      '  timeout check 10s',
       '  retries 3',
       '  option redispatch',
       '  retry-on conn-failure',
@@ -149,7 +157,9 @@ export function startHaproxy(root: string, port: number, backends: number[]): Ch
       '  balance roundrobin',
       '  option httpchk GET /api/ready',
       '  http-check expect status 200',
-      ...backends.map((backend, i) => `  server instance${i + 1} 127.0.0.1:${backend} check inter 1s fall 2 rise 2`),
+      ...backends.map(
+        (backend, i) => `  server instance${i + 1} 127.0.0.1:${backend} check inter 2s fastinter 1s fall 3 rise 2 maxconn ${maxconn}`,
+      ),
       '',
     ].join('\n'),
   );

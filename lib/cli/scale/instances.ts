@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { servedProcessEnv } from '@/lib/cli/heap-limit';
 
 // The built portal (lib/cli/serve.ts) as separate processes; tsx as a loader in the one process, so a SIGKILL
 // reaches the server itself.
@@ -7,7 +8,7 @@ export type Instance = { name: string; port: number; base: string; child: ChildP
 
 export async function startInstance(name: string, port: number, env: Record<string, string>): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts', String(port), '127.0.0.1'], {
-    env: { ...process.env, ...env, PORT: String(port), DATABASE_APPLICATION_NAME: name },
+    env: { ...process.env, ...servedProcessEnv(), ...env, PORT: String(port), DATABASE_APPLICATION_NAME: name },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -15,7 +16,13 @@ export async function startInstance(name: string, port: number, env: Record<stri
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const instance = { name, port, base: `http://127.0.0.1:${port}`, child, output };
-  await waitUntilReady(instance);
+  try {
+    await waitUntilReady(instance);
+  } catch (error) {
+    // Not left running (and holding its port and database connections) when the caller gives up.
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    throw error;
+  }
   return instance;
 }
 

@@ -2,8 +2,8 @@ import { hasLocale } from 'next-intl';
 import type { NextRequest } from 'next/server';
 import { readDb } from '@/db';
 import { gatedRoute, requireCompanies } from '@/lib/auth/gate';
-import { PassThrough, Readable } from 'node:stream';
-import { exportFileName, writeCaseWorkbook } from '@/lib/case-list/export';
+import { Readable } from 'node:stream';
+import { caseWorkbookStream, exportFileName } from '@/lib/case-list/export';
 import { countCases, streamCases } from '@/lib/case-list/queries';
 import { MAX_EXPORT_ROWS, parseCaseListParams } from '@/lib/case-list/schemas';
 import { caseListQuery } from '@/lib/case-list/url';
@@ -31,13 +31,12 @@ export const GET = gatedRoute(async (request: NextRequest): Promise<Response> =>
     const back = new URLSearchParams({ ...caseListQuery(params), notice: 'exportTooLarge' });
     return redirectTo(`/${locale}/cases?${back.toString()}`);
   }
-  // Streamed: rows go from the database's keyset pages through the xlsx writer to the client as they come, so the
-  // server's memory does not grow with the number of rows. A failure half-way aborts the download (no Content-Length).
-  const body = new PassThrough();
-  writeCaseWorkbook(streamCases(scope.companyIds, params), locale, body).catch((error: unknown) => {
-    console.error('case export failed', error);
-    body.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
+  // Streamed: rows go from the database's keyset pages through the xlsx worker to the client as they come, so the
+  // server's memory does not grow with the number of rows. A failure half-way aborts the download (no Content-Length);
+  // a closed download ends the worker and the reads.
+  const body = caseWorkbookStream(streamCases(scope.companyIds, params), locale);
+  body.on('error', (error) => console.error('case export failed', error));
+  request.signal.addEventListener('abort', () => body.destroy(), { once: true });
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': XLSX_TYPE,
