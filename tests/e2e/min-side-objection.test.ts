@@ -35,7 +35,7 @@ const L = {
     filed: 'Your objection has been sent. The case is on hold until the creditor answers.',
     waiting: "Waiting for the creditor's answer.",
     fileType: 'The file is not a PDF, JPG or PNG.',
-    disputed: 'The case is disputed: Allerede betalt',
+    disputed: 'The case is disputed: Already paid',
     task: 'Objection from the debtor: Already paid',
     attachments: 'Attachments: kvittering.pdf',
     answered: (answer: string) => `The creditor's answer: ${answer}`,

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { caseCollection, letters, objectionFiles, objections, tasks } from '@/db/schema';
+import { getCollectionState } from '@/lib/engine/queries';
 import { runEngine } from '@/lib/engine/run';
+import { taskText } from '@/lib/i18n/task-text';
 import { checkObjectionFile, MAX_OBJECTION_FILE_BYTES, type CheckedFile } from '@/lib/objections/files';
 import { fileObjection, getObjection } from '@/lib/objections/mutations';
 import { listMyTasks } from '@/lib/tasks/queries';
@@ -85,6 +87,16 @@ describe('an objection from Min side', () => {
     });
     expect(task?.body).toContain('Jeg betalte fakturaen 3. mars');
     expect(task?.body).toContain('kvittering.pdf');
+    // Stored as its kind and params, so each reader gets it in their language; the debtor's words stay as written.
+    expect(task).toMatchObject({ kind: 'objection', params: { reason: 'already_paid', files: ['kvittering.pdf'] } });
+    expect(taskText(task!, 'en')).toEqual({
+      title: 'Objection from the debtor: Already paid',
+      body: 'Jeg betalte fakturaen 3. mars, se kvitteringen.\n\nAttachments: kvittering.pdf',
+    });
+    expect(await getCollectionState(actor.companyId, debtCase.id)).toMatchObject({
+      disputeReason: 'Allerede betalt',
+      disputeReasonKey: 'already_paid',
+    });
     const innsikt = await listMyTasks(actor.userId, [actor.companyId], 'open');
     expect(innsikt.map((row) => row.id)).toContain(filed.taskId);
     const files = await db.select().from(objectionFiles).where(eq(objectionFiles.objectionId, filed.objectionId));
