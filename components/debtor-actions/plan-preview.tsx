@@ -3,6 +3,7 @@ import type { ArrangementPreview } from '@/lib/arrangements/options';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre, formatOreNumber } from '@/lib/money';
+import { formatAccountNumber } from '@/lib/norwegian-ids';
 
 /** Each option's total to the øre: paying today, the choice (interest on the way, the plan fee), the fee-free plan. */
 export async function PlanPreview({
@@ -64,7 +65,7 @@ export async function PlanPreview({
           })}
         </p>
       ) : null}
-      <p>{t('kid', { account, kid })}</p>
+      <p>{t('kid', { account: formatAccountNumber(account), kid })}</p>
       {preview.limit === 'inside' ? null : (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">{t('outside')}</p>
       )}

@@ -4,6 +4,7 @@ import type { CaseArrangement } from '@/lib/debtor-actions/queries';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatOre } from '@/lib/money';
+import { formatAccountNumber } from '@/lib/norwegian-ids';
 
 const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700';
 const STATE_CLASS = { paid: 'text-green-800', missed: 'font-semibold text-red-800', due: 'text-slate-800' } as const;
@@ -35,7 +36,7 @@ export async function PlanSchedule({
         {arrangement.status === 'active'
           ? tPlan('current.active', { kind: arrangement.kind, date: formatDate(arrangement.untilOn, locale) })
           : tPlan(`current.${arrangement.status}`)}{' '}
-        {t('payTo', { account })}
+        {t('payTo', { account: formatAccountNumber(account) })}
       </p>
       <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
         <caption className="sr-only">{t('caption')}</caption>
