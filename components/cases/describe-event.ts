@@ -4,6 +4,7 @@ import type { HistoryEntry } from '@/lib/cases/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { letterKindKey } from '@/lib/letters/text';
 import type { Locale } from '@/lib/i18n/routing';
+import { objectionReasonText, taskTitle } from '@/lib/i18n/task-text';
 import { formatOre, formatOreNumber } from '@/lib/money';
 
 type CasesTranslator = Awaited<ReturnType<typeof getTranslations<'cases'>>>;
@@ -17,6 +18,11 @@ function text(value: unknown): string {
 function stageName(t: CasesTranslator, value: unknown): string {
   const stage = CASE_STAGES.find((candidate) => candidate === value);
   return stage ? t(`stage.${stage satisfies CaseStage}`) : text(value);
+}
+
+/** A task event's title: a system task's from its kind and params, in the reader's language; else the words stored. */
+function eventTaskTitle(data: HistoryEntry['data'], locale: Locale): string {
+  return taskTitle({ kind: text(data.kind) || null, params: data.params, title: text(data.title) }, locale);
 }
 
 /** One translated sentence for a history event, with its amounts and dates in the reader's locale. */
@@ -55,7 +61,10 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
     case 'case.stage_changed':
       return t('event.stageChanged', { from: stageName(t, data.from), to: stageName(t, data.to) });
     case 'case.disputed':
-      return t('event.disputed', { by: text(data.by) || 'creditor', reason: text(data.reason) });
+      return t('event.disputed', {
+        by: text(data.by) || 'creditor',
+        reason: objectionReasonText(data.reasonKey, locale) ?? text(data.reason),
+      });
     case 'case.dispute_resolved':
       return t('event.disputeResolved');
     case 'case.dispute_decided':
@@ -84,13 +93,13 @@ export function describeEvent(t: CasesTranslator, entry: HistoryEntry, locale: L
     case 'message.sent':
       return t('event.messageSent');
     case 'task.created':
-      return t('event.taskCreated', { title: text(data.title) });
+      return t('event.taskCreated', { title: eventTaskTitle(data, locale) });
     case 'task.answered':
-      return t('event.taskAnswered', { title: text(data.title) });
+      return t('event.taskAnswered', { title: eventTaskTitle(data, locale) });
     case 'task.closed':
-      return t('event.taskClosed', { title: text(data.title) });
+      return t('event.taskClosed', { title: eventTaskTitle(data, locale) });
     case 'task.reopened':
-      return t('event.taskReopened', { title: text(data.title) });
+      return t('event.taskReopened', { title: eventTaskTitle(data, locale) });
     case 'arrangement.started':
     case 'arrangement.requested':
       return t(entry.type === 'arrangement.started' ? 'event.arrangementStarted' : 'event.arrangementRequested', {

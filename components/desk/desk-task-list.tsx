@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { DeskTaskRow } from '@/lib/desk/queries';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { taskBody, taskTitle } from '@/lib/i18n/task-text';
 import type { Locale } from '@/lib/i18n/routing';
 import { TaskStatusForm } from './task-status-form';
 
@@ -20,7 +21,7 @@ export async function DeskTaskList({ tasks, locale }: { tasks: DeskTaskRow[]; lo
         <li key={task.id} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`desk-task-${task.id}`}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 id={`desk-task-${task.id}`} className="font-semibold">
-              {task.title}
+              {taskTitle(task, locale)}
             </h3>
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[task.status]}`}>{t(`status.${task.status}`)}</span>
           </div>
@@ -31,7 +32,7 @@ export async function DeskTaskList({ tasks, locale }: { tasks: DeskTaskRow[]; lo
               due: task.dueOn ? formatDate(task.dueOn, locale) : '–',
             })}
           </p>
-          <p className="whitespace-pre-line text-sm text-slate-800">{task.body}</p>
+          <p className="whitespace-pre-line text-sm text-slate-800">{taskBody(task, locale)}</p>
           {task.answer ? (
             <div className="rounded-md bg-green-50 p-3 text-sm">
               <p className="font-medium text-slate-800">
@@ -40,7 +41,7 @@ export async function DeskTaskList({ tasks, locale }: { tasks: DeskTaskRow[]; lo
               <p className="mt-1 whitespace-pre-line text-slate-900">{task.answer}</p>
             </div>
           ) : null}
-          <TaskStatusForm taskId={task.id} action={task.status === 'closed' ? 'reopen' : 'close'} title={task.title} />
+          <TaskStatusForm taskId={task.id} action={task.status === 'closed' ? 'reopen' : 'close'} title={taskTitle(task, locale)} />
         </li>
       ))}
     </ul>

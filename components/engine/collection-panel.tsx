@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
+import { objectionReasonText } from '@/lib/i18n/task-text';
 import { getCollectionState } from '@/lib/engine/queries';
 import { CollectionForm } from './collection-form';
 import { DecideDisputeForm } from './decide-dispute-form';
@@ -28,7 +29,11 @@ export async function CollectionPanel({
       <h2 id={`collection-${side}`} className="font-semibold">
         {t('heading')}
       </h2>
-      <p>{disputed ? t('disputed', { reason: state?.disputeReason ?? '' }) : t('notDisputed')}</p>
+      <p>
+        {disputed
+          ? t('disputed', { reason: objectionReasonText(state?.disputeReasonKey, locale) ?? state?.disputeReason ?? '' })
+          : t('notDisputed')}
+      </p>
       {side === 'agency' ? <p>{t(legalConfirmed ? 'legalConfirmed' : 'legalNotConfirmed')}</p> : null}
       {state?.errorCode ? (
         <p role="alert" className="font-medium text-red-700">

@@ -5,6 +5,7 @@ import { DueDate } from '@/components/tasks/due-date';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
+import { taskTitle } from '@/lib/i18n/task-text';
 import type { MyTaskRow, TaskFilter } from '@/lib/tasks/queries';
 
 const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700';
@@ -84,7 +85,7 @@ export async function TaskList({ rows, files = [], filter, showCompany, today, l
               {showCompany ? <td className={`${WIDE} max-md:text-slate-700`}>{row.companyName}</td> : null}
               <td className={`${WIDE} max-md:text-slate-700`}>{row.debtorName}</td>
               <td className={`${WIDE} max-md:-order-1 max-md:font-semibold`}>
-                {row.title}
+                {taskTitle(row, locale)}
                 <ObjectionFileLinks files={files.filter((file) => file.taskId === row.id)} />
               </td>
               <td className="whitespace-nowrap">{when(row)}</td>

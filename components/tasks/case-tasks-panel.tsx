@@ -3,6 +3,7 @@ import { ObjectionFileLinks, type ObjectionFileLink } from '@/components/objecti
 import { RolesNote } from '@/components/cases/roles-note';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
+import { taskBody, taskTitle } from '@/lib/i18n/task-text';
 import type { CaseTaskRow } from '@/lib/tasks/queries';
 import { AnswerTaskForm } from './answer-task-form';
 import { DueDate } from './due-date';
@@ -37,13 +38,13 @@ export async function CaseTasksPanel({ caseId, tasks, files = [], canWrite, high
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 id={`task-${task.id}-title`} className="font-semibold text-slate-900">
-              {task.title}
+              {taskTitle(task, locale)}
             </h3>
             <p className="text-sm text-slate-600">
               {task.dueOn ? <DueDate dueOn={task.dueOn} today={today} open={task.status === 'open'} locale={locale} /> : t('noDueDate')}
             </p>
           </div>
-          <p className="whitespace-pre-line text-slate-800">{task.body}</p>
+          <p className="whitespace-pre-line text-slate-800">{taskBody(task, locale)}</p>
           <ObjectionFileLinks files={files.filter((file) => file.taskId === task.id)} />
           {task.status === 'answered' ? (
             <div className="rounded-md bg-slate-50 p-3">

@@ -5,7 +5,15 @@ import { users } from './users';
 export const notificationKindEnum = pgEnum('notification_kind', ['tasks', 'messages']);
 
 /** One case the next summary email names: what happened since the last email of that kind. */
-export type PendingNotification = { companyId: string; caseId: string; caseNumber: number; title: string | null; at: string };
+export type PendingNotification = {
+  companyId: string;
+  caseId: string;
+  caseNumber: number;
+  title: string | null;
+  /** A system task's kind and title params: the email reads its title in the recipient's language. */
+  task?: { kind: string; params: Record<string, unknown> };
+  at: string;
+};
 
 /**
  * Per user and kind: when the last notification email went out, and what happened since (at most one email per

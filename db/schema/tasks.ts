@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { users } from './users';
 
 // A task is open until the creditor answers it; the agency may close it (answered or not) and reopen it.
 export const taskStatusEnum = pgEnum('task_status', ['open', 'answered', 'closed']);
+// A task the system writes is stored as its kind and params and read in the reader's language (lib/i18n/task-text.ts);
+// null: the agency's own words in title and body.
+export const taskKindEnum = pgEnum('task_kind', ['objection', 'arrangement_request']);
 
 /** Questions the agency puts to the creditor about a case ("Svare på oppgaver"). */
 export const tasks = pgTable(
@@ -21,6 +24,8 @@ export const tasks = pgTable(
     assignedUserId: uuid('assigned_user_id').references(() => users.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    kind: taskKindEnum('kind'),
+    params: jsonb('params'),
     status: taskStatusEnum('status').notNull().default('open'),
     dueOn: date('due_on', { mode: 'string' }),
     answer: text('answer'),

@@ -7,8 +7,8 @@ import type { Tables } from '@/lib/engine/rules';
 import { loadLockedCases, type LoadedCase } from '@/lib/engine/snapshot';
 import { loadTables } from '@/lib/engine/tables';
 import { DomainError } from '@/lib/errors';
-import { formatOre } from '@/lib/money';
 import { recordEvent } from '@/lib/events/record';
+import { taskText, taskTitleParams, type SystemTask } from '@/lib/i18n/task-text';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';
 import type { DebtorCaseScope } from '@/lib/online-payments/mutations';
 import { previewArrangement, type ArrangementPreview } from './options';
@@ -114,18 +114,22 @@ export async function requestArrangement(
     }
     return { arrangementId: arrangement.id, status: 'active', preview, taskId: null };
   }
-  const title =
-    preview.kind === 'plan'
-      ? `Skyldneren ber om nedbetalingsplan (${schedule.length} avdrag)`
-      : `Skyldneren ber om betalingsutsettelse til ${untilOn}`;
-  const body = [
-    `Totalt ${formatOre(preview.option.totalOre, 'nb')}.`,
-    ...schedule.map((item) => `${item.number}. ${item.dueOn}: ${formatOre(item.amountOre, 'nb')}`),
-    `Utenfor avtalens grenser: ${preview.limit}.`,
-  ].join('\n');
+  const system: SystemTask = {
+    kind: 'arrangement_request',
+    params: {
+      arrangement: preview.kind,
+      instalments: schedule.length,
+      untilOn,
+      totalOre: preview.option.totalOre,
+      limit: preview.limit,
+      schedule: schedule.map(({ number, dueOn, amountOre }) => ({ number, dueOn, amountOre })),
+    },
+  };
+  // title and body keep the Norwegian words too: what reads the raw row (the API, exports, old code) still has text.
+  const { title, body } = taskText({ ...system, title: '' }, 'nb');
   const [task] = await tx
     .insert(tasks)
-    .values({ companyId: loaded.companyId, caseId: loaded.id, title, body, createdAt: now })
+    .values({ companyId: loaded.companyId, caseId: loaded.id, title, body, ...system, createdAt: now })
     .returning({ id: tasks.id });
   if (!task) throw new Error('task insert returned nothing');
   await tx.update(paymentArrangements).set({ taskId: task.id }).where(eq(paymentArrangements.id, arrangement.id));
@@ -139,10 +143,23 @@ export async function requestArrangement(
     },
     now,
   );
-  await recordEvent(tx, actor, { type: 'task.created', caseId: loaded.id, data: { taskId: task.id, title } }, now);
+  await recordEvent(
+    tx,
+    actor,
+    { type: 'task.created', caseId: loaded.id, data: { taskId: task.id, title, kind: system.kind, params: taskTitleParams(system) } },
+    now,
+  );
   await notifyCompanyUsers(
     tx,
-    { kind: 'tasks', companyId: loaded.companyId, caseId: loaded.id, caseNumber: loaded.caseNumber, title, actorUserId: null },
+    {
+      kind: 'tasks',
+      companyId: loaded.companyId,
+      caseId: loaded.id,
+      caseNumber: loaded.caseNumber,
+      title,
+      task: system,
+      actorUserId: null,
+    },
     now,
   );
   return { arrangementId: arrangement.id, status: 'requested', preview, taskId: task.id };

@@ -102,6 +102,8 @@ export type DeskTaskListRow = {
   companyName: string;
   debtorName: string;
   title: string;
+  kind: string | null;
+  params: unknown;
   status: 'open' | 'answered' | 'closed';
   dueOn: string | null;
   createdAt: Date;
@@ -118,6 +120,8 @@ export async function listDeskTasks(status: 'open' | 'answered' | 'closed'): Pro
       companyName: companies.name,
       debtorName: debtors.name,
       title: tasks.title,
+      kind: tasks.kind,
+      params: tasks.params,
       status: tasks.status,
       dueOn: tasks.dueOn,
       createdAt: tasks.createdAt,

@@ -7,6 +7,8 @@ import { env } from '@/lib/env';
 import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
 import { formatDate } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/routing';
+import { consentsInForce, type CaseConsent } from '@/lib/letter-consents/in-force';
 import { enqueueSms } from '@/lib/sms/outbox';
 import type { ArrangementChange } from './rules';
 import type { LoadedCase } from './snapshot';
@@ -35,6 +37,13 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
           ),
         )
     : [];
+  // The notice speaks the language the debtor chose with their consent to electronic contact; without one, nb.
+  const consents = notices.length
+    ? await consentsInForce(
+        tx,
+        contacts.map((row) => row.caseId),
+      )
+    : new Map<string, CaseConsent>();
   for (const { loaded, step } of items) {
     const actor = { userId: null, companyId: loaded.companyId };
     if (step.change === 'notice') {
@@ -54,26 +63,27 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
       });
       const contact = contacts.find((row) => row.caseId === loaded.id);
       if (contact) {
+        const locale: Locale = consents.get(loaded.id)?.locale === 'en' ? 'en' : 'nb';
         const notice = {
           template: 'debtor_notice' as const,
           kind: 'instalmentMissed' as const,
           caseNumber: contact.caseNumber,
           creditorName: contact.creditor,
           amountOre: instalment.amountOre,
-          dueOn: formatDate(instalment.dueOn, 'nb'),
-          deadlineOn: formatDate(deadlineOn, 'nb'),
-          minSideUrl: new URL('/nb/min-side', env().PORTAL_URL).toString(),
+          dueOn: formatDate(instalment.dueOn, locale),
+          deadlineOn: formatDate(deadlineOn, locale),
+          minSideUrl: new URL(`/${locale}/min-side`, env().PORTAL_URL).toString(),
         };
         if (contact.email)
           await enqueueEmail(tx, {
             companyId: loaded.companyId,
             recipient: contact.email,
-            locale: 'nb',
+            locale,
             email: notice,
             data: { caseId: loaded.id },
           });
         else if (contact.phone)
-          await enqueueSms(tx, { recipient: contact.phone, locale: 'nb', template: 'debtor_notice', text: debtorNoticeSms('nb', notice) });
+          await enqueueSms(tx, { recipient: contact.phone, locale, template: 'debtor_notice', text: debtorNoticeSms(locale, notice) });
       }
       continue;
     }

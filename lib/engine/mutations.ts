@@ -13,7 +13,7 @@ import type { CollectionAgreement } from './rules/agreement';
 export async function changeCollection(
   tx: Tx,
   actor: EventActor & { companyId: string },
-  input: { caseId: string; intent: 'dispute' | 'resolveDispute' | 'confirmLegal'; reason: string },
+  input: { caseId: string; intent: 'dispute' | 'resolveDispute' | 'confirmLegal'; reason: string; reasonKey?: string },
   by: 'creditor' | 'agency' | 'debtor',
   now = new Date(),
 ) {
@@ -28,7 +28,12 @@ export async function changeCollection(
       .update(caseCollection)
       .set({ disputedAt: now, disputeReason: input.reason, updatedAt: now })
       .where(eq(caseCollection.caseId, locked.id));
-    await recordEvent(tx, actor, { type: 'case.disputed', caseId: locked.id, data: { reason: input.reason, by } }, now);
+    await recordEvent(
+      tx,
+      actor,
+      { type: 'case.disputed', caseId: locked.id, data: { reason: input.reason, reasonKey: input.reasonKey, by } },
+      now,
+    );
   } else if (input.intent === 'resolveDispute') {
     if (!state?.disputedAt) throw new DomainError('engine.errors.notDisputed');
     await tx

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { caseCollection, companies } from '@/db/schema';
+import { caseCollection, companies, objections } from '@/db/schema';
 import { agreementFrom } from './rules/agreement';
 
 /** The engine's state of a case (dispute, legal confirmation, last error), or null before the engine touched it. */
@@ -10,6 +10,10 @@ export async function getCollectionState(companyId: string, caseId: string) {
     .select({
       disputedAt: caseCollection.disputedAt,
       disputeReason: caseCollection.disputeReason,
+      // A debtor's objection filed with this dispute: its reason key, so the note reads in the reader's language.
+      disputeReasonKey: sql<
+        string | null
+      >`(select ${objections.reason}::text from ${objections} where ${objections.caseId} = ${caseCollection.caseId} and ${objections.createdAt} >= ${caseCollection.disputedAt} order by ${objections.createdAt} desc limit 1)`,
       legalConfirmedAt: caseCollection.legalConfirmedAt,
       errorCode: caseCollection.errorCode,
       errorOn: caseCollection.errorOn,

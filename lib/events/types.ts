@@ -1,6 +1,8 @@
 import type { Role } from '@/lib/roles';
 
 export type LetterKind = 'reminder' | 'notice' | 'demand' | 'legal_notice' | 'surveillance_notice';
+/** A system task's kind and its title's params (lib/i18n/task-text.ts): Historikk reads the title in the reader's language. */
+type TaskRef = { taskId: string; title: string; kind?: string | null; params?: Record<string, unknown> };
 export type PaymentSource = 'creditor' | 'agency' | 'autocollect';
 
 /** What a letter carried when it was sent: shown again when the letter is opened in the history. */
@@ -14,7 +16,7 @@ export type PortalEvent =
   | { type: 'case.registered'; caseId: string; data: { invoiceNumber: string; amountOre: number; source: string } }
   | { type: 'letter.sent'; caseId: string; data: LetterPaymentInfo & { letterKind: LetterKind; letterId?: string } }
   | { type: 'claim.corrected'; caseId: string; data: ClaimCorrection }
-  | { type: 'case.disputed'; caseId: string; data: { reason: string; by: 'creditor' | 'agency' | 'debtor' } }
+  | { type: 'case.disputed'; caseId: string; data: { reason: string; reasonKey?: string; by: 'creditor' | 'agency' | 'debtor' } }
   | { type: 'case.dispute_resolved'; caseId: string; data: Record<string, never> }
   | {
       type: 'case.dispute_decided';
@@ -62,10 +64,10 @@ export type PortalEvent =
   | { type: 'case.stage_changed'; caseId: string; data: { from: string; to: string } }
   | { type: 'message.received'; caseId: string; data: { messageId: string } }
   | { type: 'message.sent'; caseId: string; data: { messageId: string } }
-  | { type: 'task.created'; caseId: string; data: { taskId: string; title: string } }
-  | { type: 'task.answered'; caseId: string; data: { taskId: string; title: string; answer?: string } }
-  | { type: 'task.closed'; caseId: string; data: { taskId: string; title: string } }
-  | { type: 'task.reopened'; caseId: string; data: { taskId: string; title: string } }
+  | { type: 'task.created'; caseId: string; data: TaskRef }
+  | { type: 'task.answered'; caseId: string; data: TaskRef & { answer?: string } }
+  | { type: 'task.closed'; caseId: string; data: TaskRef }
+  | { type: 'task.reopened'; caseId: string; data: TaskRef }
   | { type: 'user.signed_in'; userId: string; data: { method: string } }
   | { type: 'user.signed_out'; userId: string; data: Record<string, never> }
   | { type: 'user.sign_in_failed'; userId: string; data: { step: 'password' | 'second_factor' } }

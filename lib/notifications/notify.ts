@@ -4,6 +4,7 @@ import { memberships, notificationDigests, users, type PendingNotification } fro
 import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
+import { taskTitle, taskTitleParams, type SystemTask } from '@/lib/i18n/task-text';
 import { notificationLinks } from './links';
 import type { NotificationKind } from './token';
 
@@ -17,6 +18,8 @@ export type NotificationCause = {
   caseNumber: number;
   /** A task's title; null for a message (its text stays in the portal). */
   title: string | null;
+  /** A task the system wrote: its title is read in each recipient's language. */
+  task?: SystemTask;
   /** Whoever acted is never emailed about it (null: the debtor, from Min side). */
   actorUserId: string | null;
 };
@@ -70,7 +73,11 @@ export async function enqueueNotificationEmail(
     email: {
       template: 'notification',
       kind,
-      items: items.map((item) => ({ caseNumber: item.caseNumber, title: item.title, caseUrl: links.caseUrl(item.caseId) })),
+      items: items.map((item) => ({
+        caseNumber: item.caseNumber,
+        title: item.task && item.title !== null ? taskTitle({ ...item.task, title: item.title }, recipient.locale) : item.title,
+        caseUrl: links.caseUrl(item.caseId),
+      })),
       overviewUrl: links.overviewUrl,
       settingsUrl: links.settingsUrl,
       unsubscribeUrl: links.unsubscribeUrl,
@@ -91,6 +98,7 @@ export async function notifyCompanyUsers(tx: Executor, cause: NotificationCause,
     caseId: cause.caseId,
     caseNumber: cause.caseNumber,
     title: cause.title,
+    ...(cause.task ? { task: { kind: cause.task.kind, params: taskTitleParams(cause.task) } } : {}),
     at: now.toISOString(),
   };
   const outboxIds: string[] = [];

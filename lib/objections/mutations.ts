@@ -4,18 +4,11 @@ import { caseCollection, cases, objectionFiles, objections, tasks } from '@/db/s
 import { changeCollection } from '@/lib/engine/mutations';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
+import { objectionReasonText, taskText, taskTitleParams, type SystemTask } from '@/lib/i18n/task-text';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';
 import type { DebtorCaseScope } from '@/lib/online-payments/mutations';
 import type { CheckedFile } from './files';
 import type { FileObjectionInput } from './schemas';
-
-/** The task's title and text, in the agency's language (nb): the creditor answers it in Innsikt. */
-const REASON_TEXT: Record<FileObjectionInput['reason'], string> = {
-  already_paid: 'Allerede betalt',
-  wrong_amount: 'Feil beløp',
-  not_received: 'Har ikke mottatt varen eller tjenesten',
-  other: 'Annet',
-};
 
 export type FiledObjection = { objectionId: string; taskId: string; outboxIds: string[] };
 
@@ -45,12 +38,17 @@ export async function fileObjection(
   if (state?.disputedAt) throw new DomainError('debtorActions.object.errors.alreadyDisputed');
   const actor = { userId: null, companyId: scope.companyId };
   // Locks the case, refuses an ended one, records case.disputed "by the debtor".
-  await changeCollection(tx, actor, { caseId: debtCase.id, intent: 'dispute', reason: REASON_TEXT[input.reason] }, 'debtor', now);
-  const title = `Innsigelse fra skyldner: ${REASON_TEXT[input.reason]}`;
-  const fileList = files.length ? `\n\nVedlegg: ${files.map((file) => file.fileName).join(', ')}` : '';
+  const system: SystemTask = {
+    kind: 'objection',
+    params: { reason: input.reason, text: input.body, files: files.map((file) => file.fileName) },
+  };
+  // title and body keep the Norwegian words too: what reads the raw row (the API, exports, old code) still has text.
+  const { title, body } = taskText({ ...system, title: '' }, 'nb');
+  const reason = { reason: objectionReasonText(input.reason, 'nb') ?? input.reason, reasonKey: input.reason };
+  await changeCollection(tx, actor, { caseId: debtCase.id, intent: 'dispute', ...reason }, 'debtor', now);
   const [task] = await tx
     .insert(tasks)
-    .values({ companyId: scope.companyId, caseId: debtCase.id, title, body: `${input.body}${fileList}`, createdAt: now })
+    .values({ companyId: scope.companyId, caseId: debtCase.id, title, body, ...system, createdAt: now })
     .returning({ id: tasks.id });
   if (!task) throw new Error('task insert returned nothing');
   const [objection] = await tx
@@ -71,10 +69,23 @@ export async function fileObjection(
       })),
     );
   }
-  await recordEvent(tx, actor, { type: 'task.created', caseId: debtCase.id, data: { taskId: task.id, title } }, now);
+  await recordEvent(
+    tx,
+    actor,
+    { type: 'task.created', caseId: debtCase.id, data: { taskId: task.id, title, kind: system.kind, params: taskTitleParams(system) } },
+    now,
+  );
   const outboxIds = await notifyCompanyUsers(
     tx,
-    { kind: 'tasks', companyId: scope.companyId, caseId: debtCase.id, caseNumber: debtCase.caseNumber, title, actorUserId: null },
+    {
+      kind: 'tasks',
+      companyId: scope.companyId,
+      caseId: debtCase.id,
+      caseNumber: debtCase.caseNumber,
+      title,
+      task: system,
+      actorUserId: null,
+    },
     now,
   );
   return { objectionId: objection.id, taskId: task.id, outboxIds };

@@ -6,6 +6,7 @@ import { assertActorRole, type CaseActor, type StaffActor } from '@/lib/auth/gat
 import { lockCaseRef } from '@/lib/cases/case-ref';
 import { DomainError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record';
+import { taskEventRef } from '@/lib/i18n/task-text';
 import { noticeDebtorOfAnswer } from '@/lib/letter-consents/answer-notice';
 import { notifyCompanyUsers } from '@/lib/notifications/notify';
 import type { AnswerTaskInput, ChangeTaskStatusInput, CreateTaskInput } from './schemas';
@@ -58,12 +59,21 @@ async function lockTask(tx: Tx, taskId: string, scope: { companyId: string; case
   const conditions = [eq(tasks.id, taskId)];
   if (scope) conditions.push(eq(tasks.companyId, scope.companyId), eq(tasks.caseId, scope.caseId));
   const [task] = await tx
-    .select({ id: tasks.id, companyId: tasks.companyId, caseId: tasks.caseId, title: tasks.title, status: tasks.status })
+    .select({
+      id: tasks.id,
+      companyId: tasks.companyId,
+      caseId: tasks.caseId,
+      title: tasks.title,
+      kind: tasks.kind,
+      params: tasks.params,
+      status: tasks.status,
+    })
     .from(tasks)
     .where(and(...conditions))
     .for('update');
   if (!task) throw new DomainError('tasks.errors.notFound');
-  return task;
+  // What every event about the task carries: Historikk reads a system task's title in the reader's language.
+  return { ...task, ref: { taskId: task.id, title: task.title, ...taskEventRef(task) } };
 }
 
 /**
@@ -79,12 +89,7 @@ export async function answerTask(tx: Tx, actor: CaseActor, input: AnswerTaskInpu
     .update(tasks)
     .set({ status: 'answered', answer: input.answer, answeredByUserId: actor.userId, answeredAt: now })
     .where(eq(tasks.id, task.id));
-  await recordEvent(
-    tx,
-    actor,
-    { type: 'task.answered', caseId: task.caseId, data: { taskId: task.id, title: task.title, answer: input.answer } },
-    now,
-  );
+  await recordEvent(tx, actor, { type: 'task.answered', caseId: task.caseId, data: { ...task.ref, answer: input.answer } }, now);
   // The answer to a debtor's objection shows on Min side; the debtor hears of it if they chose electronic contact.
   const [objection] = await tx.select({ id: objections.id }).from(objections).where(eq(objections.taskId, task.id)).limit(1);
   const outboxIds = objection ? await noticeDebtorOfAnswer(tx, task, 'object') : [];
@@ -101,14 +106,14 @@ export async function changeTaskStatus(tx: Tx, staff: StaffActor, input: ChangeT
   if (input.action === 'close') {
     if (task.status === 'closed') throw new DomainError('desk.errors.taskAlreadyClosed');
     await tx.update(tasks).set({ status: 'closed', closedAt: now }).where(eq(tasks.id, task.id));
-    await recordEvent(tx, actor, { type: 'task.closed', caseId: task.caseId, data: { taskId: task.id, title: task.title } }, now);
+    await recordEvent(tx, actor, { type: 'task.closed', caseId: task.caseId, data: task.ref }, now);
   } else {
     if (task.status !== 'closed') throw new DomainError('desk.errors.taskNotClosed');
     await tx
       .update(tasks)
       .set({ status: 'open', closedAt: null, answer: null, answeredAt: null, answeredByUserId: null })
       .where(eq(tasks.id, task.id));
-    await recordEvent(tx, actor, { type: 'task.reopened', caseId: task.caseId, data: { taskId: task.id, title: task.title } }, now);
+    await recordEvent(tx, actor, { type: 'task.reopened', caseId: task.caseId, data: task.ref }, now);
   }
   return { taskId: task.id, caseId: task.caseId, companyId: task.companyId, outboxIds: [] };
 }

@@ -14,6 +14,8 @@ export type MyTaskRow = {
   companyName: string;
   debtorName: string;
   title: string;
+  kind: string | null;
+  params: unknown;
   dueOn: string | null;
   createdAt: Date;
   answeredAt: Date | null;
@@ -35,6 +37,8 @@ export async function listMyTasks(userId: string, companyIds: readonly string[],
       companyName: companies.name,
       debtorName: debtors.name,
       title: tasks.title,
+      kind: tasks.kind,
+      params: tasks.params,
       dueOn: tasks.dueOn,
       createdAt: tasks.createdAt,
       answeredAt: tasks.answeredAt,
@@ -62,6 +66,8 @@ export type CaseTaskRow = {
   id: string;
   title: string;
   body: string;
+  kind: string | null;
+  params: unknown;
   status: 'open' | 'answered' | 'closed';
   dueOn: string | null;
   createdAt: Date;
@@ -76,6 +82,8 @@ export const CASE_TASK_COLUMNS = {
   id: tasks.id,
   title: tasks.title,
   body: tasks.body,
+  kind: tasks.kind,
+  params: tasks.params,
   status: tasks.status,
   dueOn: tasks.dueOn,
   createdAt: tasks.createdAt,

@@ -23,6 +23,8 @@ const L = {
     waiting: 'Venter på svar fra kreditor.',
     fileType: 'Filen er ikke en PDF, JPG eller PNG.',
     disputed: 'Saken har innsigelse: Allerede betalt',
+    task: 'Innsigelse fra skyldner: Allerede betalt',
+    attachments: 'Vedlegg: kvittering.pdf',
     answered: (answer: string) => `Svar fra kreditor: ${answer}`,
   },
   en: {
@@ -33,13 +35,13 @@ const L = {
     filed: 'Your objection has been sent. The case is on hold until the creditor answers.',
     waiting: "Waiting for the creditor's answer.",
     fileType: 'The file is not a PDF, JPG or PNG.',
-    disputed: 'The case is disputed: Allerede betalt',
+    disputed: 'The case is disputed: Already paid',
+    task: 'Objection from the debtor: Already paid',
+    attachments: 'Attachments: kvittering.pdf',
     answered: (answer: string) => `The creditor's answer: ${answer}`,
   },
 } as const;
 
-// The task in Innsikt is written in the agency's language, whatever the debtor's.
-const TASK_TITLE = 'Innsigelse fra skyldner: Allerede betalt';
 const EXPLANATION = 'Jeg betalte hele beløpet 3. mars, se kvitteringen.';
 
 /** The error text the field's control is described by (Field wires aria-describedby to its hint and error). */
@@ -84,7 +86,8 @@ describe.each(['nb', 'en'] as const)('Min side: an objection, end to end (%s)', 
     await page.goto(`/${locale}/cases/${debtCase.id}`);
     await page.getByText(l.disputed).first().waitFor();
     await page.goto(`/${locale}/insights`);
-    const row = page.getByRole('row').filter({ hasText: TASK_TITLE });
+    // The task the system wrote reads in the creditor's language (stored as its kind and params, not as Norwegian).
+    const row = page.getByRole('row').filter({ hasText: l.task });
     const file = row.getByRole('link', { name: 'kvittering.pdf' });
     const download = await page.request.get(new URL((await file.getAttribute('href')) ?? '', portalUrl()).href);
     expect(download.status()).toBe(200);
@@ -93,8 +96,9 @@ describe.each(['nb', 'en'] as const)('Min side: an objection, end to end (%s)', 
 
     const answer = `Vi finner innbetalingen og trekker kravet (${locale}).`;
     await row.getByRole('link', { name: DESK[locale].goToCase }).click();
-    const task = page.getByRole('article', { name: TASK_TITLE });
+    const task = page.getByRole('article', { name: l.task });
     await task.getByText(EXPLANATION).waitFor();
+    await task.getByText(l.attachments).waitFor();
     await task.getByLabel(DESK[locale].answer).fill(answer);
     await task.getByRole('button', { name: DESK[locale].reply, exact: true }).click();
     await page.getByRole('status').filter({ hasText: DESK[locale].answered }).waitFor();

@@ -5,6 +5,8 @@ import { cases, debtors, ledgerEntries, letters, outbox, paymentArrangements, pl
 import { requestArrangement } from '@/lib/arrangements/mutations';
 import { receiveDebtorPayment } from '@/lib/debtor-payments/mutations';
 import { runEngine } from '@/lib/engine/run';
+import { taskText } from '@/lib/i18n/task-text';
+import { consentSubjectOf, grantConsent } from '@/lib/letter-consents/mutations';
 import { balanceAndLedger, caseEvents } from '@/tests/helpers/case-factories';
 import { bankReference } from '@/tests/helpers/debtor-payment-factories';
 import { makeOverdueCase, onDay } from '@/tests/helpers/engine-factories';
@@ -122,6 +124,23 @@ describe('an instalment plan from Min side', () => {
     expect(await kinds(debtCase.id)).toEqual(['reminder']);
   });
 
+  it('a missed instalment’s notice speaks the language of the debtor’s consent to electronic contact', async () => {
+    const { debtCase, scope } = await remindedCase();
+    const subject = consentSubjectOf({ kind: 'letterCode', caseId: debtCase.id });
+    await db.transaction((tx) =>
+      grantConsent(tx, subject, { channel: 'email', address: `en.${debtCase.caseNumber}@example.com`, locale: 'en' }),
+    );
+    await db.transaction((tx) => requestArrangement(tx, scope, { caseId: debtCase.id, kind: 'plan', months: 3 }, onDay('2025-02-01')));
+    await run(debtCase.id, '2025-03-02');
+    const [notice] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, 'debtor_notice'), eq(outbox.recipient, `skyldner.${debtCase.caseNumber}@example.com`)));
+    expect(notice?.bodyText).toContain(`case ${debtCase.caseNumber}`);
+    expect(notice?.bodyText).toContain('/en/min-side');
+    expect(notice?.bodyText).not.toContain(`sak ${debtCase.caseNumber}`);
+  });
+
   it('outside the limits (or when the agency may not approve): a task for the creditor, and the path is not held', async () => {
     const { company, debtCase, scope } = await remindedCase({ longestPlanMonths: 4 });
     const outcome = await db.transaction((tx) =>
@@ -131,6 +150,10 @@ describe('an instalment plan from Min side', () => {
     expect(outcome.preview.limit).toBe('tooLong');
     const [task] = await db.select().from(tasks).where(eq(tasks.caseId, debtCase.id));
     expect(task).toMatchObject({ companyId: company.id, status: 'open', title: 'Skyldneren ber om nedbetalingsplan (6 avdrag)' });
+    // Stored as its kind and params: each reader gets it in their language.
+    expect(task).toMatchObject({ kind: 'arrangement_request', params: { arrangement: 'plan', instalments: 6, limit: 'tooLong' } });
+    expect(taskText(task!, 'en').title).toBe('The debtor asks for a payment plan (6 instalments)');
+    expect(taskText(task!, 'en').body).toContain("Outside the agreement's limits: longer than the agreement allows.");
     expect(
       await db
         .select()

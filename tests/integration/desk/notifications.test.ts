@@ -5,6 +5,7 @@ import { openDatabase } from '@/db/client';
 import { notificationDigests, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { postAgencyMessage } from '@/lib/messages/mutations';
+import { fileObjection } from '@/lib/objections/mutations';
 import { unsubscribe, updateNotificationSettings } from '@/lib/notifications/mutations';
 import { NOTIFICATION_WINDOW_MS } from '@/lib/notifications/notify';
 import { sendDueSummaries } from '@/lib/notifications/summaries';
@@ -62,6 +63,32 @@ describe('the 10-minute window (a moved clock)', () => {
     expect(subjects).toHaveLength(2);
     expect(subjects.some((subject) => subject?.startsWith('New task on case'))).toBe(true);
     expect(subjects.some((subject) => subject?.startsWith('New message on case'))).toBe(true);
+  });
+
+  it('an objection’s task reaches each user in their own language, at once and in the summary', async () => {
+    const object = (world: Awaited<ReturnType<typeof arrange>>, now: Date) =>
+      db.transaction((tx) =>
+        fileObjection(
+          tx,
+          { companyId: world.company.id, caseId: world.debtCase.id },
+          { caseId: world.debtCase.id, reason: 'other', body: 'Jeg har aldri bestilt dette.' },
+          [],
+          now,
+        ),
+      );
+    const start = new Date('2026-11-02T10:30:00Z');
+    const nb = await arrange('nb');
+    await object(nb, start);
+    expect((await emailsTo(db, nb.user.email))[0]?.bodyText).toContain('Innsigelse fra skyldner: Annet');
+
+    // In English: the desk's task first, so the objection waits in the digest (as kind and params) for the next email.
+    const en = await arrange('en');
+    await en.task('Send the invoice', start);
+    await object(en, new Date(start.getTime() + MINUTE));
+    await sendDueSummaries(db, new Date(start.getTime() + NOTIFICATION_WINDOW_MS));
+    const summary = (await emailsTo(db, en.user.email))[1]?.bodyText ?? '';
+    expect(summary).toContain('Objection from the debtor: Other');
+    expect(summary).not.toContain('Innsigelse');
   });
 
   it('sends a due summary exactly once when two workers run at the same moment', async () => {

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { caseCollection, letters, objectionFiles, objections, tasks } from '@/db/schema';
+import { getCollectionState } from '@/lib/engine/queries';
 import { runEngine } from '@/lib/engine/run';
+import { taskText } from '@/lib/i18n/task-text';
 import { checkObjectionFile, MAX_OBJECTION_FILE_BYTES, type CheckedFile } from '@/lib/objections/files';
 import { fileObjection, getObjection } from '@/lib/objections/mutations';
 import { listMyTasks } from '@/lib/tasks/queries';
@@ -70,7 +72,11 @@ describe('an objection from Min side', () => {
     const [state] = await db.select().from(caseCollection).where(eq(caseCollection.caseId, debtCase.id));
     expect(state?.disputedAt?.getTime()).toBe(now.getTime());
     const events = await caseEvents(db, actor.companyId, debtCase.id);
-    expect(events.find((e) => e.type === 'case.disputed')?.data).toEqual({ reason: 'Allerede betalt', by: 'debtor' });
+    expect(events.find((e) => e.type === 'case.disputed')?.data).toEqual({
+      reason: 'Allerede betalt',
+      reasonKey: 'already_paid',
+      by: 'debtor',
+    });
     expect(events.map((e) => e.type)).toContain('task.created');
     const [task] = await db.select().from(tasks).where(eq(tasks.id, filed.taskId));
     expect(task).toMatchObject({
@@ -81,6 +87,16 @@ describe('an objection from Min side', () => {
     });
     expect(task?.body).toContain('Jeg betalte fakturaen 3. mars');
     expect(task?.body).toContain('kvittering.pdf');
+    // Stored as its kind and params, so each reader gets it in their language; the debtor's words stay as written.
+    expect(task).toMatchObject({ kind: 'objection', params: { reason: 'already_paid', files: ['kvittering.pdf'] } });
+    expect(taskText(task!, 'en')).toEqual({
+      title: 'Objection from the debtor: Already paid',
+      body: 'Jeg betalte fakturaen 3. mars, se kvitteringen.\n\nAttachments: kvittering.pdf',
+    });
+    expect(await getCollectionState(actor.companyId, debtCase.id)).toMatchObject({
+      disputeReason: 'Allerede betalt',
+      disputeReasonKey: 'already_paid',
+    });
     const innsikt = await listMyTasks(actor.userId, [actor.companyId], 'open');
     expect(innsikt.map((row) => row.id)).toContain(filed.taskId);
     const files = await db.select().from(objectionFiles).where(eq(objectionFiles.objectionId, filed.objectionId));

@@ -7,6 +7,7 @@ import { requireStaff } from '@/lib/auth/gate';
 import { listDeskTasks } from '@/lib/desk/queries';
 import { formatDate } from '@/lib/i18n/format';
 import { enterLocale } from '@/lib/i18n/page-locale';
+import { taskTitle } from '@/lib/i18n/task-text';
 
 const STATUSES = ['answered', 'open', 'closed'] as const;
 
@@ -52,7 +53,7 @@ export default async function DeskTasksPage({ params, searchParams }: PageProps<
                   {row.caseNumber}
                 </PortalLink>{' '}
                 · {row.companyName} · {row.debtorName}
-                <p className="text-slate-900">{row.title}</p>
+                <p className="text-slate-900">{taskTitle(row, locale)}</p>
               </div>
               <span className="text-slate-600">{formatDate(row.answeredAt ?? row.createdAt, locale)}</span>
             </li>
