@@ -23,7 +23,7 @@ const TEXT = {
   en: {
     share: 'Share with the creditor',
     shared: 'The message has been shared with the creditor.',
-    sharedLabel: 'Min side, shared with the creditor',
+    sharedLabel: 'My page, shared with the creditor',
     reply: 'Reply to the debtor',
     label: 'Reply to the debtor (shown on My page)',
     send: 'Send to the debtor',

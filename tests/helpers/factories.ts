@@ -10,17 +10,30 @@ import { makeKid } from '@/lib/norwegian-ids';
 export const TEST_PASSWORD = 'Test-passord-2026!';
 let passwordHash: Promise<string> | undefined;
 
-/** A company with a valid organisation number (MOD11) made from a random 8-digit base. */
-export async function makeCompany(db: Executor, overrides: Partial<typeof companies.$inferInsert> = {}) {
+/** A valid organisation number (MOD11) from a random 8-digit base. */
+function randomOrganisationNumber(): string {
   let organisationNumber: string;
   do organisationNumber = makeKid(String(10_000_000 + Math.floor(Math.random() * 89_999_999)), 'mod11');
   while (organisationNumber.endsWith('-'));
-  const [company] = await db
-    .insert(companies)
-    .values({ name: `Testfirma ${organisationNumber} AS`, organisationNumber, payoutAccountNumber: '86011117947', ...overrides })
-    .returning();
-  if (!company) throw new Error('company insert failed');
-  return company;
+  return organisationNumber;
+}
+
+/**
+ * A company with a random valid organisation number. The numbers are unique in the database: with a couple of
+ * thousand companies in one e2e database a random one repeats now and then, so a taken number draws again.
+ */
+export async function makeCompany(db: Executor, overrides: Partial<typeof companies.$inferInsert> = {}) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const organisationNumber = randomOrganisationNumber();
+    const [company] = await db
+      .insert(companies)
+      .values({ name: `Testfirma ${organisationNumber} AS`, organisationNumber, payoutAccountNumber: '86011117947', ...overrides })
+      .onConflictDoNothing({ target: companies.organisationNumber })
+      .returning();
+    if (company) return company;
+    if (overrides.organisationNumber) break;
+  }
+  throw new Error('company insert failed');
 }
 
 /** A user with a confirmed TOTP factor of its own and the given memberships. */
