@@ -87,7 +87,10 @@ describe('Innstillinger → Selskap → Integrasjoner', () => {
     }
     expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id))).toEqual([]);
     await page.getByLabel('Endepunkt (https-adresse)').fill('https://erp.example.com/hook');
-    await page.getByRole('button', { name: 'Legg til endepunkt' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Legg til endepunkt' }).click(),
+    ]);
     const secret = await page.getByLabel('Signeringshemmelighet').inputValue();
     expect(secret).toMatch(/^whsec_/);
     const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.companyId, company.id));
