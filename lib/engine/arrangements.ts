@@ -1,15 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { cases, companies, debtors, paymentArrangements, planInstalments } from '@/db/schema';
-import { debtorNoticeSms } from '@/lib/email/debtor-notice';
-import { enqueueEmail } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import { recordEvents } from '@/lib/events/record';
 import type { CaseEvent } from '@/lib/events/types';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { consentsInForce, type CaseConsent } from '@/lib/letter-consents/in-force';
-import { enqueueSms } from '@/lib/sms/outbox';
+import { enqueueDebtorNotice } from '@/lib/letter-consents/notice';
 import type { ArrangementChange } from './rules';
 import type { LoadedCase } from './snapshot';
 
@@ -74,16 +72,7 @@ export async function writeArrangementChanges(tx: Tx, items: ArrangementItem[], 
           deadlineOn: formatDate(deadlineOn, locale),
           minSideUrl: new URL(`/${locale}/min-side`, env().PORTAL_URL).toString(),
         };
-        if (contact.email)
-          await enqueueEmail(tx, {
-            companyId: loaded.companyId,
-            recipient: contact.email,
-            locale,
-            email: notice,
-            data: { caseId: loaded.id },
-          });
-        else if (contact.phone)
-          await enqueueSms(tx, { recipient: contact.phone, locale, template: 'debtor_notice', text: debtorNoticeSms(locale, notice) });
+        await enqueueDebtorNotice(tx, contact, { companyId: loaded.companyId, locale, notice, data: { caseId: loaded.id } });
       }
       continue;
     }

@@ -1,11 +1,10 @@
 import type { Tx } from '@/db';
 import { letterDeliveries } from '@/db/schema';
-import { debtorNoticeSms, type DebtorNoticeEmail } from '@/lib/email/debtor-notice';
-import { enqueueEmail } from '@/lib/email/outbox';
+import type { DebtorNoticeEmail } from '@/lib/email/debtor-notice';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
 import { consentsInForce } from '@/lib/letter-consents/in-force';
-import { enqueueSms } from '@/lib/sms/outbox';
+import { consentAddress, enqueueDebtorNotice } from '@/lib/letter-consents/notice';
 
 /** How a letter reached the debtor: in Min side (with a notice) under a consent in force, else on paper. */
 export const DELIVERY_CHANNELS = { minSide: 'min_side', paper: 'paper' } as const;
@@ -45,15 +44,12 @@ export async function deliverLetters(tx: Tx, sent: SentLetter[]): Promise<number
       creditorName: consent.creditor,
       minSideUrl: new URL(`/${locale}/min-side/cases/${letter.caseId}`, env().PORTAL_URL).toString(),
     };
-    if (consent.channel === 'email')
-      await enqueueEmail(tx, {
-        companyId: letter.companyId,
-        recipient: consent.address,
-        locale,
-        email: notice,
-        data: { caseId: letter.caseId, letterId: letter.id },
-      });
-    else await enqueueSms(tx, { recipient: consent.address, locale, template: 'debtor_notice', text: debtorNoticeSms(locale, notice) });
+    await enqueueDebtorNotice(tx, consentAddress(consent), {
+      companyId: letter.companyId,
+      locale,
+      notice,
+      data: { caseId: letter.caseId, letterId: letter.id },
+    });
   }
   return consentOf.size;
 }

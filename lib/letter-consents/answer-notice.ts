@@ -1,10 +1,9 @@
 import type { Executor } from '@/db/client';
-import { debtorNoticeSms, type DebtorNoticeEmail } from '@/lib/email/debtor-notice';
-import { enqueueEmail } from '@/lib/email/outbox';
+import type { DebtorNoticeEmail } from '@/lib/email/debtor-notice';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/routing';
-import { enqueueSms } from '@/lib/sms/outbox';
 import { consentsInForce } from './in-force';
+import { consentAddress, enqueueDebtorNotice } from './notice';
 
 /** Where the answer waits in Min side: the objection page, or the case's messages. */
 export type AnsweredPage = 'object' | 'messages';
@@ -27,15 +26,11 @@ export async function noticeDebtorOfAnswer(
     kind: 'answerAvailable',
     minSideUrl: new URL(`/${locale}/min-side/cases/${scope.caseId}/${page}`, env().PORTAL_URL).toString(),
   };
-  if (consent.channel === 'email')
-    return [
-      await enqueueEmail(tx, {
-        companyId: scope.companyId,
-        recipient: consent.address,
-        locale,
-        email: notice,
-        data: { caseId: scope.caseId },
-      }),
-    ];
-  return [await enqueueSms(tx, { recipient: consent.address, locale, template: 'debtor_notice', text: debtorNoticeSms(locale, notice) })];
+  const id = await enqueueDebtorNotice(tx, consentAddress(consent), {
+    companyId: scope.companyId,
+    locale,
+    notice,
+    data: { caseId: scope.caseId },
+  });
+  return id ? [id] : [];
 }
