@@ -1,14 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDebtorSession } from '@/lib/auth/debtor-session';
 import { sessionCookieFor } from '@/lib/cli/session-cookie';
-import { openBrowser, signIn } from '@/tests/helpers/browser';
+import { signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { DESK } from '@/tests/helpers/desk-ui';
 import { portalUrl } from '@/tests/helpers/e2e-portal';
 import { E2E_SECRETS } from '@/tests/helpers/e2e-secrets';
 import { PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
-import { arrangeMinSideCase, signInWithBankId, signInWithCode, type MinSideLocale } from '@/tests/helpers/min-side';
+import { arrangeMinSideCase, plainPhonePage, signInWithBankId, signInWithCode, type MinSideLocale } from '@/tests/helpers/min-side';
 import { objectionForm, objectionTrace, receiptPdfOfSize, TEXT_AS_PNG } from '@/tests/helpers/objection-fixtures';
 
 const { db, page } = browserSuite();
@@ -110,17 +110,10 @@ describe.each(['nb', 'en'] as const)('Min side: an objection, end to end (%s)', 
 
 describe.each(['nb', 'en'] as const)('Min side: an objection without JavaScript, at 360 px (%s)', (locale) => {
   const l = L[locale];
-  let plain: { context: BrowserContext; page: Page } | undefined;
-  beforeAll(async () => {
-    plain = await openBrowser({ javaScriptEnabled: false });
-    await plain.page.setViewportSize(PHONE);
-  });
-  afterAll(async () => {
-    await plain?.context.close();
-  });
+  const plainPage = plainPhonePage();
 
   it('a wrong file comes back with the message beside the field; the receipt goes through; no wider than the phone', async () => {
-    const target = plain!.page;
+    const target = plainPage();
     const { debtCase, code } = await arrangeMinSideCase(db, locale);
     await signInWithCode(target, locale, debtCase.caseNumber, code);
     await target.waitForURL(`**/${locale}/min-side/cases/${debtCase.id}`);

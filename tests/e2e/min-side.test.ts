@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { letters } from '@/db/schema';
 import { formatLetterCode, letterAccessCode } from '@/lib/auth/letter-code';
-import { openBrowser, signIn } from '@/tests/helpers/browser';
+import { signIn } from '@/tests/helpers/browser';
 import { browserSuite } from '@/tests/helpers/browser-suite';
 import { makeCase } from '@/tests/helpers/case-factories';
-import { PHONE, seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
-import { arrangeMinSideCase, signInWithBankId, signInWithCode } from '@/tests/helpers/min-side';
+import { seriousAxeViolations, sidewaysOverflow } from '@/tests/helpers/layout-checks';
+import { arrangeMinSideCase, plainPhonePage, signInWithBankId, signInWithCode } from '@/tests/helpers/min-side';
 
 const { db, page, context } = browserSuite();
 
@@ -108,17 +108,10 @@ describe.each(['nb', 'en'] as const)('Min side (%s)', (locale) => {
 
 describe.each(['nb', 'en'] as const)('Min side without JavaScript, at 360 px (%s)', (locale) => {
   const l = L[locale];
-  let plain: { context: BrowserContext; page: Page } | undefined;
-  beforeAll(async () => {
-    plain = await openBrowser({ javaScriptEnabled: false });
-    await plain.page.setViewportSize(PHONE);
-  });
-  afterAll(async () => {
-    await plain?.context.close();
-  });
+  const plainPage = plainPhonePage();
 
   it('signs in with the letter code and shows the claim, the letters and the payment information, no wider than the phone', async () => {
-    const target = plain!.page;
+    const target = plainPage();
     const { debtCase } = await arrangeMinSideCase(db, locale);
     await target.goto(`/${locale}/min-side/login`);
     await target.getByRole('heading', { name: l.signInTitle }).waitFor();

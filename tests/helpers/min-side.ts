@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Executor } from '@/db/client';
 import { debtors, letterAccessCodes, letters } from '@/db/schema';
 import { formatLetterCode, letterAccessCode, letterAccessCodeRow } from '@/lib/auth/letter-code';
 import { addDays, todayInOslo } from '@/lib/dates';
 import { DEMO_DEBTOR_PERSON } from '@/lib/demo/debtor-identities';
+import { openBrowser } from '@/tests/helpers/browser';
 import { makeCase } from '@/tests/helpers/case-factories';
 import { makeCompany, makeUser } from '@/tests/helpers/factories';
+import { PHONE } from '@/tests/helpers/layout-checks';
 
 export type MinSideLocale = 'nb' | 'en';
 
@@ -72,4 +75,17 @@ export async function signInWithBankId(target: Page, locale: MinSideLocale) {
   await target.getByRole('button', { name: MIN_SIDE_SIGN_IN[locale].bankid }).click();
   await target.getByRole('button', { name: new RegExp(DEMO_DEBTOR_PERSON.name) }).click();
   await target.waitForURL(`**/${locale}/min-side`);
+}
+
+/** A page without JavaScript at the phone's width, opened once for the describe block it is called in. */
+export function plainPhonePage(): () => Page {
+  let plain: { context: BrowserContext; page: Page } | undefined;
+  beforeAll(async () => {
+    plain = await openBrowser({ javaScriptEnabled: false });
+    await plain.page.setViewportSize(PHONE);
+  });
+  afterAll(async () => {
+    await plain?.context.close();
+  });
+  return () => plain!.page;
 }
